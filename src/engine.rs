@@ -1,0 +1,112 @@
+//! [`Engine`] and [`Config`]: settings shared by modules and stores, and the engine-wide registry of
+//! function signatures that makes `call_indirect` a single integer comparison.
+
+use crate::types::FuncType;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Settings for an [`Engine`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) max_call_depth: usize,
+    pub(crate) max_stack_cells: usize,
+    pub(crate) max_memory_bytes: u64,
+    pub(crate) max_table_elements: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_call_depth: 100_000,
+            max_stack_cells: 16 * 1024 * 1024,
+            max_memory_bytes: 4 * 1024 * 1024 * 1024,
+            max_table_elements: 10_000_000,
+        }
+    }
+}
+
+impl Config {
+    /// A configuration with the defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many Wasm calls may be active at once before a call traps with "call stack exhausted".
+    pub fn max_call_depth(&mut self, depth: usize) -> &mut Self {
+        self.max_call_depth = depth.max(1);
+        self
+    }
+
+    /// How many 64-bit register cells all active frames may use together (8 bytes each).
+    pub fn max_stack_cells(&mut self, cells: usize) -> &mut Self {
+        self.max_stack_cells = cells.max(1024);
+        self
+    }
+
+    /// The largest size one linear memory may reach, in bytes; `memory.grow` beyond returns -1.
+    pub fn max_memory_bytes(&mut self, bytes: u64) -> &mut Self {
+        self.max_memory_bytes = bytes;
+        self
+    }
+
+    /// The largest number of elements one table may reach; `table.grow` beyond returns -1.
+    pub fn max_table_elements(&mut self, elements: u64) -> &mut Self {
+        self.max_table_elements = elements;
+        self
+    }
+}
+
+/// Shared, thread-safe state for compiling and running modules. Cheap to clone.
+#[derive(Debug, Clone, Default)]
+pub struct Engine {
+    inner: Arc<EngineInner>,
+}
+
+#[derive(Debug, Default)]
+struct EngineInner {
+    config: Config,
+    signatures: Mutex<Signatures>,
+}
+
+#[derive(Debug, Default)]
+struct Signatures {
+    ids: HashMap<FuncType, u32>,
+    types: Vec<FuncType>,
+}
+
+impl Engine {
+    /// An engine with the given settings.
+    pub fn new(config: &Config) -> Self {
+        Engine {
+            inner: Arc::new(EngineInner { config: config.clone(), signatures: Default::default() }),
+        }
+    }
+
+    /// The engine's settings.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The engine-wide id of a signature: equal types get equal ids.
+    pub(crate) fn intern(&self, ty: &FuncType) -> u32 {
+        let mut sigs = self.inner.signatures.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = sigs.ids.get(ty) {
+            return id;
+        }
+        let id = sigs.types.len() as u32;
+        sigs.types.push(ty.clone());
+        sigs.ids.insert(ty.clone(), id);
+        id
+    }
+
+    /// The signature behind an id from [`Engine::intern`].
+    pub(crate) fn signature(&self, id: u32) -> FuncType {
+        let sigs = self.inner.signatures.lock().unwrap_or_else(|e| e.into_inner());
+        sigs.types[id as usize].clone()
+    }
+
+    /// Whether two handles are the same engine.
+    pub fn same(a: &Engine, b: &Engine) -> bool {
+        Arc::ptr_eq(&a.inner, &b.inner)
+    }
+}

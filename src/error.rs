@@ -1,0 +1,246 @@
+//! hayate's typed errors: [`Error`] (small, boxed kind), [`Trap`] and [`TrapCode`].
+
+use std::fmt;
+
+/// Why a Wasm execution stopped abnormally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TrapCode {
+    /// An `unreachable` instruction was executed.
+    Unreachable,
+    /// Signed division overflowed (`i32::MIN / -1`).
+    IntegerOverflow,
+    /// Integer division or remainder by zero.
+    IntegerDivisionByZero,
+    /// A float-to-int conversion of NaN or of a value out of the target's range.
+    BadConversionToInteger,
+    /// A load, store or bulk memory operation outside the memory's bounds.
+    MemoryOutOfBounds,
+    /// A table access or bulk table operation outside the table's bounds.
+    TableOutOfBounds,
+    /// `call_indirect` found a null entry.
+    IndirectCallToNull,
+    /// `call_indirect` found a function of another type.
+    BadSignature,
+    /// The call stack or value stack limit was reached.
+    StackOverflow,
+    /// The store ran out of fuel.
+    OutOfFuel,
+    /// The execution was interrupted from outside.
+    Interrupted,
+}
+
+impl TrapCode {
+    /// The message the Wasm spec test suite uses for this trap.
+    pub fn message(self) -> &'static str {
+        match self {
+            TrapCode::Unreachable => "unreachable",
+            TrapCode::IntegerOverflow => "integer overflow",
+            TrapCode::IntegerDivisionByZero => "integer divide by zero",
+            TrapCode::BadConversionToInteger => "invalid conversion to integer",
+            TrapCode::MemoryOutOfBounds => "out of bounds memory access",
+            TrapCode::TableOutOfBounds => "out of bounds table access",
+            TrapCode::IndirectCallToNull => "uninitialized element",
+            TrapCode::BadSignature => "indirect call type mismatch",
+            TrapCode::StackOverflow => "call stack exhausted",
+            TrapCode::OutOfFuel => "all fuel consumed",
+            TrapCode::Interrupted => "interrupted",
+        }
+    }
+}
+
+impl fmt::Display for TrapCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+/// One frame of a Wasm backtrace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameInfo {
+    /// The function's index in its module's function index space.
+    pub func_index: u32,
+    /// The function's name from the name section, if any.
+    pub func_name: Option<String>,
+}
+
+impl fmt::Display for FrameInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.func_name {
+            Some(name) => write!(f, "{name} (func {})", self.func_index),
+            None => write!(f, "func {}", self.func_index),
+        }
+    }
+}
+
+/// A Wasm trap with the Wasm call stack that was active, innermost frame first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trap {
+    code: TrapCode,
+    backtrace: Vec<FrameInfo>,
+}
+
+impl Trap {
+    /// A trap with an empty backtrace.
+    pub fn new(code: TrapCode) -> Self {
+        Trap { code, backtrace: Vec::new() }
+    }
+
+    pub(crate) fn with_backtrace(code: TrapCode, backtrace: Vec<FrameInfo>) -> Self {
+        Trap { code, backtrace }
+    }
+
+    /// What trapped.
+    pub fn code(&self) -> TrapCode {
+        self.code
+    }
+
+    /// The Wasm frames that were active, innermost first.
+    pub fn backtrace(&self) -> &[FrameInfo] {
+        &self.backtrace
+    }
+}
+
+impl fmt::Display for Trap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "wasm trap: {}", self.code)?;
+        if !self.backtrace.is_empty() {
+            f.write_str("\nwasm backtrace:")?;
+            for (i, frame) in self.backtrace.iter().enumerate() {
+                write!(f, "\n  {i:>3}: {frame}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not a well-formed module (binary or text).
+    Malformed {
+        /// What is wrong.
+        message: String,
+        /// Byte offset in the binary, when known.
+        offset: Option<usize>,
+    },
+    /// The module is well-formed but does not validate.
+    Invalid {
+        /// What is wrong.
+        message: String,
+        /// Byte offset in the binary.
+        offset: usize,
+    },
+    /// The module uses a feature hayate does not support (yet), or exceeds an implementation limit.
+    Unsupported(String),
+    /// An import could not be satisfied (missing, or of the wrong type).
+    Unlinkable(String),
+    /// Execution trapped.
+    Trap(Trap),
+    /// The guest asked to exit with this status (WASI `proc_exit`).
+    Exit(i32),
+    /// A resource limit was reached outside of execution (for example a memory too large).
+    Limit(String),
+    /// An error raised by a host function or a misuse of the API.
+    Message(String),
+}
+
+/// hayate's error type: one pointer wide so that `Result`s stay small.
+pub struct Error {
+    kind: Box<ErrorKind>,
+}
+
+impl Error {
+    /// Wraps a kind.
+    pub fn new(kind: ErrorKind) -> Self {
+        Error { kind: Box::new(kind) }
+    }
+
+    /// An error with a message, for host functions and API misuse.
+    pub fn msg(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Message(message.into()))
+    }
+
+    /// A trap without a backtrace.
+    pub fn trap(code: TrapCode) -> Self {
+        Error::new(ErrorKind::Trap(Trap::new(code)))
+    }
+
+    /// The error's kind.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The trap, if this error is one.
+    pub fn as_trap(&self) -> Option<&Trap> {
+        match &*self.kind {
+            ErrorKind::Trap(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The trap code, if this error is a trap.
+    pub fn trap_code(&self) -> Option<TrapCode> {
+        self.as_trap().map(Trap::code)
+    }
+
+    /// The exit status, if the guest called `proc_exit`.
+    pub fn i32_exit_status(&self) -> Option<i32> {
+        match &*self.kind {
+            ErrorKind::Exit(code) => Some(*code),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn unsupported(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Unsupported(message.into()))
+    }
+
+    pub(crate) fn unlinkable(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Unlinkable(message.into()))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &*self.kind {
+            ErrorKind::Malformed { message, offset: Some(o) } => {
+                write!(f, "malformed module: {message} (at offset {o:#x})")
+            }
+            ErrorKind::Malformed { message, offset: None } => write!(f, "malformed module: {message}"),
+            ErrorKind::Invalid { message, offset } => {
+                write!(f, "invalid module: {message} (at offset {offset:#x})")
+            }
+            ErrorKind::Unsupported(m) => write!(f, "unsupported: {m}"),
+            ErrorKind::Unlinkable(m) => write!(f, "unlinkable: {m}"),
+            ErrorKind::Trap(t) => t.fmt(f),
+            ErrorKind::Exit(code) => write!(f, "exited with status {code}"),
+            ErrorKind::Limit(m) => write!(f, "limit exceeded: {m}"),
+            ErrorKind::Message(m) => f.write_str(m),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<Trap> for Error {
+    fn from(t: Trap) -> Self {
+        Error::new(ErrorKind::Trap(t))
+    }
+}
+
+impl From<TrapCode> for Error {
+    fn from(code: TrapCode) -> Self {
+        Error::trap(code)
+    }
+}
+
+/// hayate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

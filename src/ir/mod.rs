@@ -1,0 +1,147 @@
+//! hayate's register IR: the instruction enum, its operand types and its disassembler, all derived
+//! from the one list in [`ops`](self::ops). This module depends on nothing else in the crate.
+
+#[macro_use]
+mod ops;
+
+use std::fmt::{self, Write as _};
+
+/// A register of the current frame (an index into the frame's 64-bit cells).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Reg(pub u16);
+
+/// A branch distance in instructions, relative to the branching instruction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BranchOffset(pub i32);
+
+/// What an instruction's operand is, as far as the derived helpers care.
+trait Operand {
+    /// Calls `f` if the operand is a register.
+    fn visit_reg(&mut self, _f: &mut dyn FnMut(&mut Reg)) {}
+    /// Appends the operand's text, given the index of its instruction.
+    fn fmt_operand(&self, pc: usize, out: &mut String);
+}
+
+impl Operand for Reg {
+    fn visit_reg(&mut self, f: &mut dyn FnMut(&mut Reg)) {
+        f(self)
+    }
+    fn fmt_operand(&self, _pc: usize, out: &mut String) {
+        let _ = write!(out, "r{}", self.0);
+    }
+}
+
+impl Operand for BranchOffset {
+    fn fmt_operand(&self, pc: usize, out: &mut String) {
+        let _ = write!(out, "@{}", pc as i64 + i64::from(self.0));
+    }
+}
+
+macro_rules! plain_operand {
+    ($($t:ty),*) => {$(
+        impl Operand for $t {
+            fn fmt_operand(&self, _pc: usize, out: &mut String) {
+                let _ = write!(out, "{}", self);
+            }
+        }
+    )*};
+}
+plain_operand!(u16, u32, i32);
+
+macro_rules! define_op {
+    ($( $(#[$attr:meta])* $name:ident $({ $($field:ident : $fty:ty),* $(,)? })? ),* $(,)?) => {
+        /// One IR instruction. Semantics are documented per variant; see the module docs for the notation.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Op {
+            $( $(#[$attr])* $name $({ $(#[allow(missing_docs)] $field: $fty),* })?, )*
+        }
+
+        impl Op {
+            /// The instruction's name, as the disassembler prints it.
+            pub fn name(&self) -> &'static str {
+                match self { $( Op::$name { .. } => stringify!($name), )* }
+            }
+
+            /// Calls `f` on every register operand (used to relocate registers after translation).
+            pub fn visit_regs_mut(&mut self, f: &mut dyn FnMut(&mut Reg)) {
+                match self {
+                    $( Op::$name $({ $($field),* })? => { $( $( Operand::visit_reg($field, f); )* )? } )*
+                }
+            }
+
+            /// The branch offset of a branching instruction, for patching.
+            pub fn branch_offset_mut(&mut self) -> Option<&mut BranchOffset> {
+                #[allow(unused_mut, unused_assignments, unused_variables)]
+                match self {
+                    $( Op::$name $({ $($field),* })? => {
+                        let mut found: Option<&mut BranchOffset> = None;
+                        $( $( found = found.or_else(|| as_branch($field)); )* )?
+                        found
+                    } )*
+                }
+            }
+
+            /// Appends `name operand, operand…` with branch targets shown as absolute `@index`.
+            pub fn disassemble(&self, pc: usize, out: &mut String) {
+                out.push_str(self.name());
+                #[allow(unused_mut, unused_variables, unused_assignments)]
+                match self {
+                    $( Op::$name $({ $($field),* })? => {
+                        let mut first = true;
+                        $( $(
+                            out.push_str(if first { " " } else { ", " });
+                            first = false;
+                            out.push_str(concat!(stringify!($field), "="));
+                            Operand::fmt_operand($field, pc, out);
+                        )* )?
+                    } )*
+                }
+            }
+        }
+    };
+}
+
+for_each_op!(define_op);
+
+/// Returns `Some` when the operand is a branch offset.
+fn as_branch<T: 'static>(field: &mut T) -> Option<&mut BranchOffset> {
+    (field as &mut dyn std::any::Any).downcast_mut::<BranchOffset>()
+}
+
+/// Writes a whole instruction sequence, one numbered line per instruction.
+pub fn disassemble(ops: &[Op], out: &mut impl fmt::Write) -> fmt::Result {
+    let mut line = String::new();
+    for (pc, op) in ops.iter().enumerate() {
+        line.clear();
+        op.disassemble(pc, &mut line);
+        writeln!(out, "{pc:5}: {line}")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn op_size_is_pinned() {
+        assert_eq!(std::mem::size_of::<Op>(), 12);
+    }
+
+    #[test]
+    fn disassembly_shows_absolute_targets() {
+        let mut s = String::new();
+        Op::BrIfI32LtSRI { lhs: Reg(1), imm: 10, off: BranchOffset(-3) }.disassemble(5, &mut s);
+        assert_eq!(s, "BrIfI32LtSRI lhs=r1, imm=10, off=@2");
+    }
+
+    #[test]
+    fn regs_are_visited() {
+        let mut op = Op::I32AddRR { dst: Reg(1), lhs: Reg(2), rhs: Reg(3) };
+        op.visit_regs_mut(&mut |r| r.0 += 10);
+        assert_eq!(op, Op::I32AddRR { dst: Reg(11), lhs: Reg(12), rhs: Reg(13) });
+        let mut br = Op::BrIfNez { cond: Reg(0), off: BranchOffset(0) };
+        br.branch_offset_mut().unwrap().0 = 7;
+        assert_eq!(br, Op::BrIfNez { cond: Reg(0), off: BranchOffset(7) });
+    }
+}

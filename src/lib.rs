@@ -1,0 +1,48 @@
+//! hayate: a WebAssembly interpreter that translates Wasm to a register IR and runs it in a tight loop.
+//!
+//! ```
+//! use hayate::{Engine, Linker, Module, Store};
+//!
+//! let engine = Engine::default();
+//! let module = Module::new(&engine, r#"
+//!     (module
+//!       (import "host" "log" (func $log (param i32)))
+//!       (func (export "add") (param i32 i32) (result i32)
+//!         (call $log (local.get 0))
+//!         (i32.add (local.get 0) (local.get 1))))
+//! "#)?;
+//! let mut store = Store::new(&engine, Vec::new());
+//! let mut linker = Linker::new(&engine);
+//! linker.func_wrap("host", "log", |mut caller: hayate::Caller<'_, Vec<i32>>, x: i32| {
+//!     caller.data_mut().push(x);
+//! })?;
+//! let instance = linker.instantiate(&mut store, &module)?;
+//! let add = instance.get_typed_func::<(i32, i32), i32>(&store, "add")?;
+//! assert_eq!(add.call(&mut store, (2, 40))?, 42);
+//! assert_eq!(store.data(), &[2]);
+//! # Ok::<(), hayate::Error>(())
+//! ```
+#![deny(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs, clippy::undocumented_unsafe_blocks)]
+
+mod engine;
+mod error;
+mod exec;
+pub mod ir;
+mod module;
+mod num;
+mod runtime;
+mod translate;
+mod types;
+mod value;
+pub mod wasi;
+
+pub use engine::{Config, Engine};
+pub use error::{Error, ErrorKind, FrameInfo, Result, Trap, TrapCode};
+pub use module::Module;
+pub use runtime::{
+    AsContext, AsContextMut, Caller, Extern, Func, Global, HostResult, Instance, IntoFunc, Linker, Memory, PAGE_SIZE,
+    Store, StoreInner, Table, TypedFunc,
+};
+pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
+pub use value::{ExternRef, Val, WasmTy, WasmTyList};

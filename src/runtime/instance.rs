@@ -1,0 +1,247 @@
+//! Instantiation: resolving imports, creating a module's entities in a store, running its element
+//! and data segments and its start function; and the [`Instance`] handle.
+
+use super::func::Func;
+use super::memory::{Memory, MemoryEntity};
+use super::store::{FuncEntity, GlobalEntity};
+use super::table::{Table, TableEntity};
+use super::{AsContext, AsContextMut, Extern, Global, Store, TypedFunc};
+use crate::error::{Error, Result, TrapCode};
+use crate::module::{ConstExpr, ExportIndex, Module, ModuleInner, SegmentMode};
+use crate::types::ExternType;
+use crate::value::WasmTyList;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// An instance as the store keeps it: the module and the store indices of everything it uses.
+pub(crate) struct InstanceEntity {
+    pub module: Arc<ModuleInner>,
+    pub funcs: Box<[u32]>,
+    pub tables: Box<[u32]>,
+    pub memories: Box<[u32]>,
+    pub globals: Box<[u32]>,
+    pub exports: HashMap<String, Extern>,
+    /// Data segments; a dropped one is empty.
+    pub datas: Vec<Arc<[u8]>>,
+    /// Element segments as reference cells; a dropped one is empty.
+    pub elems: Vec<Box<[u64]>>,
+}
+
+/// An instantiated module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Instance {
+    pub(crate) store: u32,
+    pub(crate) index: u32,
+}
+
+fn eval(expr: ConstExpr, funcs: &[u32], globals: &[u32], store_globals: &[GlobalEntity]) -> u64 {
+    match expr {
+        ConstExpr::Value(v) => v,
+        ConstExpr::RefFunc(f) => u64::from(funcs[f as usize]) + 1,
+        ConstExpr::GlobalGet(g) => store_globals[globals[g as usize] as usize].value,
+    }
+}
+
+impl Instance {
+    /// Instantiates `module` with `imports` given in the order of the module's import section.
+    pub fn new<T>(mut store: impl AsContextMut<Data = T>, module: &Module, imports: &[Extern]) -> Result<Instance> {
+        let store = store.as_context_mut();
+        instantiate(store, module, imports)
+    }
+
+    /// An export by name.
+    pub fn get_export(&self, store: impl AsContext, name: &str) -> Option<Extern> {
+        let store = store.as_context();
+        store.check(self.store, "Instance");
+        store.inner.instances[self.index as usize].exports.get(name).copied()
+    }
+
+    /// All exports, in no particular order.
+    pub fn exports(&self, store: impl AsContext) -> Vec<(String, Extern)> {
+        let store = store.as_context();
+        store.check(self.store, "Instance");
+        store.inner.instances[self.index as usize].exports.iter().map(|(n, e)| (n.clone(), *e)).collect()
+    }
+
+    /// An exported function.
+    pub fn get_func(&self, store: impl AsContext, name: &str) -> Option<Func> {
+        self.get_export(store, name)?.into_func()
+    }
+
+    /// An exported function with a checked signature.
+    pub fn get_typed_func<Params: WasmTyList, Results: WasmTyList>(
+        &self,
+        store: impl AsContext,
+        name: &str,
+    ) -> Result<TypedFunc<Params, Results>> {
+        let func = self
+            .get_func(&store, name)
+            .ok_or_else(|| Error::msg(format!("no exported function named `{name}`")))?;
+        func.typed(&store)
+    }
+
+    /// An exported memory.
+    pub fn get_memory(&self, store: impl AsContext, name: &str) -> Option<Memory> {
+        self.get_export(store, name)?.into_memory()
+    }
+
+    /// An exported global.
+    pub fn get_global(&self, store: impl AsContext, name: &str) -> Option<Global> {
+        self.get_export(store, name)?.into_global()
+    }
+
+    /// An exported table.
+    pub fn get_table(&self, store: impl AsContext, name: &str) -> Option<Table> {
+        self.get_export(store, name)?.into_table()
+    }
+}
+
+fn check_import<T>(store: &Store<T>, module: &ModuleInner, i: usize, provided: &Extern) -> Result<()> {
+    let decl = &module.imports[i];
+    let inner = &store.inner;
+    let ok = match (&decl.ty, provided) {
+        (ExternType::Func(ty), Extern::Func(f)) => {
+            store.check(f.store, "Func");
+            inner.funcs[f.index as usize].sig() == inner.engine.intern(ty)
+        }
+        (ExternType::Global(ty), Extern::Global(g)) => {
+            store.check(g.store, "Global");
+            inner.globals[g.index as usize].ty == *ty
+        }
+        (ExternType::Memory(ty), Extern::Memory(mem)) => {
+            store.check(mem.store, "Memory");
+            inner.memories[mem.index as usize].matches(ty)
+        }
+        (ExternType::Table(ty), Extern::Table(t)) => {
+            store.check(t.store, "Table");
+            inner.tables[t.index as usize].matches(ty)
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::unlinkable(format!(
+            "incompatible import type for `{}::{}`",
+            decl.module, decl.name
+        )))
+    }
+}
+
+pub(crate) fn instantiate<T>(store: &mut Store<T>, module: &Module, imports: &[Extern]) -> Result<Instance> {
+    if !crate::Engine::same(&store.inner.engine, &module.engine) {
+        return Err(Error::msg("module and store belong to different engines"));
+    }
+    let m = &module.inner;
+    if imports.len() != m.imports.len() {
+        return Err(Error::unlinkable(format!(
+            "module has {} imports but {} were given",
+            m.imports.len(),
+            imports.len()
+        )));
+    }
+    let (mut funcs, mut tables, mut memories, mut globals) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, import) in imports.iter().enumerate() {
+        check_import(store, m, i, import)?;
+        match import {
+            Extern::Func(f) => funcs.push(f.index),
+            Extern::Table(t) => tables.push(t.index),
+            Extern::Memory(mem) => memories.push(mem.index),
+            Extern::Global(g) => globals.push(g.index),
+        }
+    }
+    let config = store.inner.engine.config().clone();
+    let inner = &mut store.inner;
+    let instance_index = inner.instances.len() as u32;
+    for (i, &ty) in m.funcs[m.num_imported_funcs as usize..].iter().enumerate() {
+        inner.funcs.push(FuncEntity::Wasm { sig: m.type_sigs[ty as usize], instance: instance_index, index: i as u32 });
+        funcs.push(inner.funcs.len() as u32 - 1);
+    }
+    for ty in &m.memories[m.num_imported_memories as usize..] {
+        inner.memories.push(MemoryEntity::new(*ty, config.max_memory_bytes)?);
+        memories.push(inner.memories.len() as u32 - 1);
+    }
+    for (i, ty) in m.tables[m.num_imported_tables as usize..].iter().enumerate() {
+        let init = eval(m.table_inits[i], &funcs, &globals, &inner.globals);
+        inner.tables.push(TableEntity::new(*ty, init, config.max_table_elements)?);
+        tables.push(inner.tables.len() as u32 - 1);
+    }
+    for (i, ty) in m.globals[m.num_imported_globals as usize..].iter().enumerate() {
+        let value = eval(m.global_inits[i], &funcs, &globals, &inner.globals);
+        inner.globals.push(GlobalEntity { value, ty: *ty });
+        globals.push(inner.globals.len() as u32 - 1);
+    }
+    let id = inner.id;
+    let exports = m
+        .exports
+        .iter()
+        .map(|(name, idx)| {
+            let ext = match *idx {
+                ExportIndex::Func(i) => Extern::Func(Func { store: id, index: funcs[i as usize] }),
+                ExportIndex::Table(i) => Extern::Table(Table { store: id, index: tables[i as usize] }),
+                ExportIndex::Memory(i) => Extern::Memory(Memory { store: id, index: memories[i as usize] }),
+                ExportIndex::Global(i) => Extern::Global(Global { store: id, index: globals[i as usize] }),
+            };
+            (name.clone(), ext)
+        })
+        .collect();
+    let elems: Vec<Box<[u64]>> = m
+        .elems
+        .iter()
+        .map(|seg| seg.items.iter().map(|e| eval(*e, &funcs, &globals, &inner.globals)).collect())
+        .collect();
+    inner.instances.push(InstanceEntity {
+        module: m.clone(),
+        funcs: funcs.into(),
+        tables: tables.into(),
+        memories: memories.into(),
+        globals: globals.into(),
+        exports,
+        datas: m.datas.iter().map(|d| d.bytes.clone()).collect(),
+        elems,
+    });
+    let instance = Instance { store: id, index: instance_index };
+    initialize_segments(store, instance_index)?;
+    if let Some(start) = m.start {
+        let func = store.inner.instances[instance_index as usize].funcs[start as usize];
+        crate::exec::call(store, func, &mut [])?;
+    }
+    Ok(instance)
+}
+
+/// Runs the active element and data segments in order, then drops them and the declared ones.
+fn initialize_segments<T>(store: &mut Store<T>, instance: u32) -> Result<()> {
+    let inner = &mut store.inner;
+    let inst = &mut inner.instances[instance as usize];
+    let m = inst.module.clone();
+    for (i, seg) in m.elems.iter().enumerate() {
+        match seg.mode {
+            SegmentMode::Active { index, offset } => {
+                let offset = eval(offset, &inst.funcs, &inst.globals, &inner.globals) as u32 as usize;
+                let table = &mut inner.tables[inst.tables[index as usize] as usize].elems;
+                let items = &inst.elems[i];
+                let dst = offset
+                    .checked_add(items.len())
+                    .and_then(|end| table.get_mut(offset..end))
+                    .ok_or(Error::trap(TrapCode::TableOutOfBounds))?;
+                dst.copy_from_slice(items);
+                inst.elems[i] = Box::new([]);
+            }
+            SegmentMode::Declared => inst.elems[i] = Box::new([]),
+            SegmentMode::Passive => {}
+        }
+    }
+    for (i, seg) in m.datas.iter().enumerate() {
+        if let SegmentMode::Active { index, offset } = seg.mode {
+            let offset = eval(offset, &inst.funcs, &inst.globals, &inner.globals) as u32 as usize;
+            let mem = &mut inner.memories[inst.memories[index as usize] as usize].data;
+            let dst = offset
+                .checked_add(seg.bytes.len())
+                .and_then(|end| mem.get_mut(offset..end))
+                .ok_or(Error::trap(TrapCode::MemoryOutOfBounds))?;
+            dst.copy_from_slice(&seg.bytes);
+            inst.datas[i] = Arc::new([]);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! Linear memories: the store's [`MemoryEntity`] and the [`Memory`] handle.
+
+use super::{AsContext, AsContextMut};
+use crate::error::{Error, ErrorKind, Result, TrapCode};
+use crate::types::{MemoryType, limits_match};
+
+/// Bytes in one Wasm page.
+pub const PAGE_SIZE: u64 = 65536;
+
+/// The largest number of pages a 32-bit memory can have.
+const MAX_PAGES: u64 = 65536;
+
+/// A memory's bytes and limits.
+#[derive(Debug)]
+pub(crate) struct MemoryEntity {
+    pub data: Vec<u8>,
+    pub ty: MemoryType,
+    /// The most pages this memory may grow to (type maximum and the engine's byte limit).
+    pub max_pages: u64,
+}
+
+impl MemoryEntity {
+    pub(crate) fn new(ty: MemoryType, max_bytes: u64) -> Result<Self> {
+        let max_pages = u64::from(ty.maximum.unwrap_or(MAX_PAGES as u32)).min(MAX_PAGES).min(max_bytes / PAGE_SIZE);
+        let initial = u64::from(ty.minimum);
+        if initial > max_pages {
+            return Err(Error::new(ErrorKind::Limit(format!(
+                "memory of {initial} pages exceeds the limit of {max_pages} pages"
+            ))));
+        }
+        let mut data = Vec::new();
+        let bytes = (initial * PAGE_SIZE) as usize;
+        data.try_reserve_exact(bytes)
+            .map_err(|_| Error::new(ErrorKind::Limit(format!("cannot allocate a memory of {initial} pages"))))?;
+        data.resize(bytes, 0);
+        Ok(MemoryEntity { data, ty, max_pages })
+    }
+
+    pub(crate) fn pages(&self) -> u64 {
+        self.data.len() as u64 / PAGE_SIZE
+    }
+
+    /// Grows by `delta` pages, returning the old size, or `None` when refused.
+    pub(crate) fn grow(&mut self, delta: u64) -> Option<u64> {
+        let old = self.pages();
+        let new = old.checked_add(delta)?;
+        if new > self.max_pages {
+            return None;
+        }
+        let bytes = (new * PAGE_SIZE) as usize;
+        self.data.try_reserve_exact(bytes - self.data.len()).ok()?;
+        self.data.resize(bytes, 0);
+        Some(old)
+    }
+
+    pub(crate) fn current_type(&self) -> MemoryType {
+        MemoryType { minimum: self.pages() as u32, maximum: self.ty.maximum }
+    }
+
+    pub(crate) fn matches(&self, wanted: &MemoryType) -> bool {
+        let actual = self.current_type();
+        limits_match(
+            (u64::from(actual.minimum), actual.maximum.map(u64::from)),
+            (u64::from(wanted.minimum), wanted.maximum.map(u64::from)),
+        )
+    }
+}
+
+/// A linear memory owned by a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Memory {
+    pub(crate) store: u32,
+    pub(crate) index: u32,
+}
+
+impl Memory {
+    /// A new memory owned by the store.
+    pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: MemoryType) -> Result<Memory> {
+        let store = store.as_context_mut();
+        let entity = MemoryEntity::new(ty, store.inner.engine.config().max_memory_bytes)?;
+        store.inner.memories.push(entity);
+        Ok(Memory { store: store.inner.id, index: store.inner.memories.len() as u32 - 1 })
+    }
+
+    fn entity<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> &'a MemoryEntity {
+        let store = store.as_context();
+        store.check(self.store, "Memory");
+        &store.inner.memories[self.index as usize]
+    }
+
+    /// The memory's type, with its current size as minimum.
+    pub fn ty<T>(&self, store: impl AsContext<Data = T>) -> MemoryType {
+        self.entity(&store).current_type()
+    }
+
+    /// The bytes.
+    pub fn data<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> &'a [u8] {
+        &self.entity(store).data
+    }
+
+    /// The bytes, mutably.
+    pub fn data_mut<'a, T: 'a>(&self, store: &'a mut impl AsContextMut<Data = T>) -> &'a mut [u8] {
+        let store = store.as_context_mut();
+        store.check(self.store, "Memory");
+        &mut store.inner.memories[self.index as usize].data
+    }
+
+    /// Size in pages.
+    pub fn size<T>(&self, store: impl AsContext<Data = T>) -> u64 {
+        self.entity(&store).pages()
+    }
+
+    /// Size in bytes.
+    pub fn data_size<T>(&self, store: impl AsContext<Data = T>) -> usize {
+        self.entity(&store).data.len()
+    }
+
+    /// Grows by `delta` pages and returns the old size in pages.
+    pub fn grow<T>(&self, mut store: impl AsContextMut<Data = T>, delta: u64) -> Result<u64> {
+        let store = store.as_context_mut();
+        store.check(self.store, "Memory");
+        store.inner.memories[self.index as usize]
+            .grow(delta)
+            .ok_or_else(|| Error::new(ErrorKind::Limit(format!("cannot grow memory by {delta} pages"))))
+    }
+
+    /// Copies `buf.len()` bytes at `offset` into `buf`.
+    pub fn read<T>(&self, store: impl AsContext<Data = T>, offset: usize, buf: &mut [u8]) -> Result<()> {
+        let data = self.data(&store);
+        let src = offset
+            .checked_add(buf.len())
+            .and_then(|end| data.get(offset..end))
+            .ok_or_else(|| Error::trap(TrapCode::MemoryOutOfBounds))?;
+        buf.copy_from_slice(src);
+        Ok(())
+    }
+
+    /// Copies `buf` into the memory at `offset`.
+    pub fn write<T>(&self, mut store: impl AsContextMut<Data = T>, offset: usize, buf: &[u8]) -> Result<()> {
+        let data = self.data_mut(&mut store);
+        let dst = offset
+            .checked_add(buf.len())
+            .and_then(|end| data.get_mut(offset..end))
+            .ok_or_else(|| Error::trap(TrapCode::MemoryOutOfBounds))?;
+        dst.copy_from_slice(buf);
+        Ok(())
+    }
+}

@@ -1,0 +1,73 @@
+//! The runtime objects of the embedding API: [`Store`], [`Instance`], [`Linker`], [`Func`],
+//! [`Memory`], [`Table`], [`Global`], and [`Extern`] which holds any of the last four.
+
+mod func;
+mod global;
+mod instance;
+mod linker;
+pub(crate) mod memory;
+pub(crate) mod store;
+mod table;
+
+pub use func::{Caller, Func, HostResult, IntoFunc, TypedFunc};
+pub(crate) use func::HostFunc;
+pub use global::Global;
+pub use instance::Instance;
+pub(crate) use instance::InstanceEntity;
+pub use linker::Linker;
+pub use memory::{Memory, PAGE_SIZE};
+pub use store::{AsContext, AsContextMut, Store, StoreInner};
+pub use table::Table;
+
+use crate::types::ExternType;
+
+/// Something an instance exports or a module imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Extern {
+    /// A function.
+    Func(Func),
+    /// A memory.
+    Memory(Memory),
+    /// A table.
+    Table(Table),
+    /// A global.
+    Global(Global),
+}
+
+impl Extern {
+    /// The function, if this is one.
+    pub fn into_func(self) -> Option<Func> {
+        if let Extern::Func(f) = self { Some(f) } else { None }
+    }
+    /// The memory, if this is one.
+    pub fn into_memory(self) -> Option<Memory> {
+        if let Extern::Memory(m) = self { Some(m) } else { None }
+    }
+    /// The table, if this is one.
+    pub fn into_table(self) -> Option<Table> {
+        if let Extern::Table(t) = self { Some(t) } else { None }
+    }
+    /// The global, if this is one.
+    pub fn into_global(self) -> Option<Global> {
+        if let Extern::Global(g) = self { Some(g) } else { None }
+    }
+
+    /// The item's type.
+    pub fn ty(&self, store: impl AsContext) -> ExternType {
+        match self {
+            Extern::Func(f) => ExternType::Func(f.ty(store)),
+            Extern::Memory(m) => ExternType::Memory(m.ty(store)),
+            Extern::Table(t) => ExternType::Table(t.ty(store)),
+            Extern::Global(g) => ExternType::Global(g.ty(store)),
+        }
+    }
+}
+
+macro_rules! into_extern {
+    ($($t:ident),*) => {$(
+        impl From<$t> for Extern {
+            fn from(x: $t) -> Extern { Extern::$t(x) }
+        }
+    )*};
+}
+into_extern!(Func, Memory, Table, Global);

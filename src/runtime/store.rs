@@ -1,0 +1,175 @@
+//! [`Store`]: owner of every runtime entity (functions, memories, tables, globals, instances), and
+//! the [`AsContext`]/[`AsContextMut`] traits through which the API reaches it.
+
+use super::instance::InstanceEntity;
+use super::memory::MemoryEntity;
+use super::table::TableEntity;
+use super::{Caller, HostFunc};
+use crate::engine::Engine;
+use crate::types::{FuncType, GlobalType};
+use std::any::Any;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static NEXT_STORE_ID: AtomicU32 = AtomicU32::new(1);
+
+/// A function as the store knows it.
+#[derive(Debug, Clone)]
+pub(crate) enum FuncEntity {
+    /// A function defined by a module: `index` into the instance's module's compiled code.
+    Wasm { sig: u32, instance: u32, index: u32 },
+    /// A host function: `index` into [`Store::host_funcs`].
+    Host { sig: u32, index: u32 },
+}
+
+impl FuncEntity {
+    pub(crate) fn sig(&self) -> u32 {
+        match self {
+            FuncEntity::Wasm { sig, .. } | FuncEntity::Host { sig, .. } => *sig,
+        }
+    }
+}
+
+/// A global's value and type.
+#[derive(Debug, Clone)]
+pub(crate) struct GlobalEntity {
+    pub value: u64,
+    pub ty: GlobalType,
+}
+
+/// The part of a store that does not depend on the host data type.
+pub struct StoreInner {
+    pub(crate) id: u32,
+    pub(crate) engine: Engine,
+    pub(crate) funcs: Vec<FuncEntity>,
+    pub(crate) memories: Vec<MemoryEntity>,
+    pub(crate) tables: Vec<TableEntity>,
+    pub(crate) globals: Vec<GlobalEntity>,
+    pub(crate) instances: Vec<InstanceEntity>,
+    pub(crate) externrefs: Vec<Box<dyn Any + Send + Sync>>,
+    /// Value stacks kept for reuse between calls.
+    pub(crate) stacks: Vec<Vec<u64>>,
+    /// How deep host-to-Wasm re-entry currently is.
+    pub(crate) reentry: u32,
+}
+
+impl StoreInner {
+    pub(crate) fn func_type(&self, func: u32) -> FuncType {
+        self.engine.signature(self.funcs[func as usize].sig())
+    }
+}
+
+/// Owns all Wasm objects of one program and the host's data `T`.
+pub struct Store<T> {
+    pub(crate) inner: StoreInner,
+    pub(crate) host_funcs: Vec<HostFunc<T>>,
+    data: T,
+}
+
+impl<T> Store<T> {
+    /// An empty store with host data `data`.
+    pub fn new(engine: &Engine, data: T) -> Self {
+        Store {
+            inner: StoreInner {
+                id: NEXT_STORE_ID.fetch_add(1, Ordering::Relaxed),
+                engine: engine.clone(),
+                funcs: Vec::new(),
+                memories: Vec::new(),
+                tables: Vec::new(),
+                globals: Vec::new(),
+                instances: Vec::new(),
+                externrefs: Vec::new(),
+                stacks: Vec::new(),
+                reentry: 0,
+            },
+            host_funcs: Vec::new(),
+            data,
+        }
+    }
+
+    /// The engine this store belongs to.
+    pub fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
+    /// The host data.
+    pub fn data(&self) -> &T {
+        &self.data
+    }
+
+    /// The host data, mutably.
+    pub fn data_mut(&mut self) -> &mut T {
+        &mut self.data
+    }
+
+    /// Consumes the store, returning the host data.
+    pub fn into_data(self) -> T {
+        self.data
+    }
+
+    pub(crate) fn add_host_func(&mut self, ty: &FuncType, f: HostFunc<T>) -> u32 {
+        let sig = self.inner.engine.intern(ty);
+        self.host_funcs.push(f);
+        let index = self.host_funcs.len() as u32 - 1;
+        self.inner.funcs.push(FuncEntity::Host { sig, index });
+        self.inner.funcs.len() as u32 - 1
+    }
+
+    pub(crate) fn check(&self, store_id: u32, what: &str) {
+        assert_eq!(store_id, self.inner.id, "{what} used with a store it does not belong to");
+    }
+}
+
+/// Anything that gives shared access to a [`Store`]: the store, references to it, a [`Caller`].
+pub trait AsContext {
+    /// The store's host data type.
+    type Data;
+    /// The store.
+    fn as_context(&self) -> &Store<Self::Data>;
+}
+
+/// Anything that gives exclusive access to a [`Store`].
+pub trait AsContextMut: AsContext {
+    /// The store.
+    fn as_context_mut(&mut self) -> &mut Store<Self::Data>;
+}
+
+impl<T> AsContext for Store<T> {
+    type Data = T;
+    fn as_context(&self) -> &Store<T> {
+        self
+    }
+}
+impl<T> AsContextMut for Store<T> {
+    fn as_context_mut(&mut self) -> &mut Store<T> {
+        self
+    }
+}
+impl<C: AsContext + ?Sized> AsContext for &C {
+    type Data = C::Data;
+    fn as_context(&self) -> &Store<C::Data> {
+        (**self).as_context()
+    }
+}
+impl<C: AsContext + ?Sized> AsContext for &mut C {
+    type Data = C::Data;
+    fn as_context(&self) -> &Store<C::Data> {
+        (**self).as_context()
+    }
+}
+impl<C: AsContextMut + ?Sized> AsContextMut for &mut C {
+    fn as_context_mut(&mut self) -> &mut Store<C::Data> {
+        (**self).as_context_mut()
+    }
+}
+impl<T> AsContext for Caller<'_, T> {
+    type Data = T;
+    fn as_context(&self) -> &Store<T> {
+        self.store
+    }
+}
+impl<T> AsContextMut for Caller<'_, T> {
+    fn as_context_mut(&mut self) -> &mut Store<T> {
+        self.store
+    }
+}
+
