@@ -1,1 +1,323 @@
-fn main() {}
+//! The `hayate` command line: `hayate run` executes a module (its WASI `_start`, or one export with
+//! `--invoke`) and `hayate ir` prints the register IR its functions were translated to.
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Args, Parser, Subcommand};
+use hayate::wasi::{self, WasiCtx};
+use hayate::{Engine, ExternType, FuncType, Linker, Module, Store, Val, ValType};
+use std::io::Write;
+use std::path::Path;
+
+/// Exit status after a trap, as for a process that aborted (128 + SIGABRT).
+const TRAP_EXIT_STATUS: i32 = 134;
+
+/// Exit status after any other error.
+const ERROR_EXIT_STATUS: i32 = 1;
+
+#[derive(Parser)]
+#[command(name = "hayate", version, about = "A fast WebAssembly interpreter")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a module: its WASI `_start` export, or the export named by `--invoke`
+    Run(RunArgs),
+    /// Print the register IR of a module's functions
+    Ir(IrArgs),
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Call this exported function instead of `_start`, passing ARGS as its arguments and printing
+    /// its results one per line
+    #[arg(long, value_name = "NAME")]
+    invoke: Option<String>,
+    /// Set an environment variable for the guest; `NAME` alone passes the host's value on
+    #[arg(long = "env", value_name = "NAME[=VALUE]")]
+    env: Vec<String>,
+    /// The module: a `.wasm` binary or `.wat` text
+    file: String,
+    /// Everything after FILE: the guest's argv[1..], or the `--invoke` function's arguments
+    /// (i32/i64 in decimal or 0x hex, floats also as `nan`, `inf`, `-inf`)
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+#[derive(Args)]
+struct IrArgs {
+    /// The module: a `.wasm` binary or `.wat` text
+    file: String,
+    /// Print only this function: an export name, a name-section name, or a function index
+    #[arg(long, value_name = "NAME|INDEX")]
+    func: Option<String>,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Run(args) => run(&args),
+        Command::Ir(args) => ir(&args).map(|()| 0),
+    };
+    let status = status.unwrap_or_else(|e| {
+        eprintln!("error: {}", one_line(&format!("{e:#}")));
+        ERROR_EXIT_STATUS
+    });
+    // Guest output is flushed as it is written; this covers the CLI's own output.
+    let _ = std::io::stdout().flush();
+    std::process::exit(status);
+}
+
+/// `hayate run`: returns the process exit status.
+fn run(args: &RunArgs) -> Result<i32> {
+    let engine = Engine::default();
+    let (module, _) = load(&engine, &args.file)?;
+    let name = args.invoke.as_deref().unwrap_or("_start");
+    let ty = module.export_func_type(name).cloned().ok_or_else(|| match args.invoke {
+        Some(_) => anyhow!("`{}` has no exported function `{name}`", args.file),
+        None => anyhow!("`{}` has no exported function `_start` (use --invoke NAME to call another export)", args.file),
+    })?;
+    let params = match args.invoke {
+        Some(_) => parse_args(name, &ty, &args.args)?,
+        None if ty.params().is_empty() => Vec::new(),
+        None => bail!("`_start` of `{}` takes parameters {}; use --invoke to pass arguments", args.file, ty),
+    };
+
+    let mut wasi = WasiCtx::builder().arg(&args.file).args(&args.args);
+    for var in &args.env {
+        wasi = match var.split_once('=') {
+            Some((key, value)) => wasi.env(key, value),
+            None => wasi.env(var, std::env::var(var).with_context(|| format!("--env `{var}`: not set on the host"))?),
+        };
+    }
+    let mut store = Store::new(&engine, wasi.build()?);
+    let mut linker = Linker::new(&engine);
+    wasi::add_to_linker(&mut linker, |ctx| ctx)?;
+    let instance = match linker.instantiate(&mut store, &module) {
+        Ok(instance) => instance,
+        Err(e) => return guest_stopped(e).with_context(|| format!("cannot instantiate `{}`", args.file)),
+    };
+    let func = instance
+        .get_func(&store, name)
+        .ok_or_else(|| anyhow!("`{}` has no exported function `{name}`", args.file))?;
+    let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
+    if let Err(e) = func.call(&mut store, &params, &mut results) {
+        return guest_stopped(e).with_context(|| format!("calling `{name}`"));
+    }
+    if args.invoke.is_some() {
+        let mut out = std::io::stdout().lock();
+        for result in &results {
+            writeln!(out, "{}", format_val(result))?;
+        }
+    }
+    Ok(0)
+}
+
+/// The exit status for a guest that stopped with `e`: its `proc_exit` code, or the trap status
+/// after printing the trap; other errors are passed on.
+fn guest_stopped(e: hayate::Error) -> Result<i32> {
+    if let Some(status) = e.i32_exit_status() {
+        return Ok(status);
+    }
+    if let Some(trap) = e.as_trap() {
+        eprintln!("error: {trap}");
+        return Ok(TRAP_EXIT_STATUS);
+    }
+    Err(e.into())
+}
+
+/// `hayate ir`.
+fn ir(args: &IrArgs) -> Result<()> {
+    let engine = Engine::default();
+    let (module, bytes) = load(&engine, &args.file)?;
+    let filter = match &args.func {
+        Some(func) => Some(resolve_func(&module, &bytes, func).with_context(|| format!("`{}`", args.file))?),
+        None => None,
+    };
+    let mut listing = String::new();
+    module.disassemble(filter, &mut listing).context("cannot format the IR")?;
+    std::io::stdout().lock().write_all(listing.as_bytes())?;
+    Ok(())
+}
+
+/// The index of the defined function `func` names: an index, an export name, or a name-section
+/// name.
+fn resolve_func(module: &Module, bytes: &[u8], func: &str) -> Result<u32> {
+    let index = match func.parse::<u32>() {
+        Ok(index) => index,
+        Err(_) => export_func_index(bytes, func)?
+            .or_else(|| (0..module.num_funcs()).find(|&i| module.func_name(i) == Some(func)))
+            .ok_or_else(|| anyhow!("no function named `{func}` (neither an export nor in the name section)"))?,
+    };
+    let imported = module.imports().filter(|(_, _, ty)| matches!(ty, ExternType::Func(_))).count() as u32;
+    if index >= module.num_funcs() {
+        let plural = if module.num_funcs() == 1 { "" } else { "s" };
+        bail!("no function {index} (the module has {} function{plural})", module.num_funcs());
+    }
+    if index < imported {
+        bail!("function {index} is imported and has no IR");
+    }
+    Ok(index)
+}
+
+/// The function index behind export `name`, read from the binary's export section.
+fn export_func_index(bytes: &[u8], name: &str) -> Result<Option<u32>> {
+    let wasm = wat::parse_bytes(bytes).context("cannot parse the module text")?;
+    for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
+        if let wasmparser::Payload::ExportSection(exports) = payload? {
+            for export in exports {
+                let export = export?;
+                if export.name == name && export.kind == wasmparser::ExternalKind::Func {
+                    return Ok(Some(export.index));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Reads and compiles a `.wasm` or `.wat` file, returning the module and the file's bytes.
+fn load(engine: &Engine, file: &str) -> Result<(Module, Vec<u8>)> {
+    let bytes = std::fs::read(Path::new(file)).with_context(|| format!("cannot read `{file}`"))?;
+    let module = Module::new(engine, &bytes).with_context(|| format!("cannot load `{file}`"))?;
+    Ok((module, bytes))
+}
+
+/// Parses the command-line arguments of `--invoke NAME` by the function's parameter types.
+fn parse_args(name: &str, ty: &FuncType, args: &[String]) -> Result<Vec<Val>> {
+    let params = ty.params();
+    if args.len() != params.len() {
+        let types = params.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        let plural = if params.len() == 1 { "" } else { "s" };
+        let given = if args.len() == 1 { "1 was".to_string() } else { format!("{} were", args.len()) };
+        bail!("function `{name}` takes {} argument{plural} ({types}) but {given} given", params.len());
+    }
+    params
+        .iter()
+        .zip(args)
+        .enumerate()
+        .map(|(i, (&ty, arg))| {
+            parse_val(ty, arg).ok_or_else(|| match ty {
+                ValType::FuncRef | ValType::ExternRef => {
+                    anyhow!("parameter {i} of `{name}` is a {ty}, which cannot be passed on the command line")
+                }
+                _ => anyhow!("invalid argument `{arg}` for parameter {i} of `{name}`: expected {}", describe(ty)),
+            })
+        })
+        .collect()
+}
+
+/// What an argument of type `ty` should look like, for error messages.
+fn describe(ty: ValType) -> &'static str {
+    match ty {
+        ValType::I32 => "an i32 (decimal or 0x hex)",
+        ValType::I64 => "an i64 (decimal or 0x hex)",
+        ValType::F32 => "an f32 (e.g. 1.5, -2e3, nan, inf, -inf)",
+        ValType::F64 => "an f64 (e.g. 1.5, -2e3, nan, inf, -inf)",
+        ValType::FuncRef | ValType::ExternRef => "a reference",
+    }
+}
+
+/// A value of type `ty` from its command-line text.
+fn parse_val(ty: ValType, text: &str) -> Option<Val> {
+    Some(match ty {
+        ValType::I32 => Val::I32(parse_int(text, 32)? as u32 as i32),
+        ValType::I64 => Val::I64(parse_int(text, 64)? as i64),
+        ValType::F32 => Val::F32(text.parse::<f32>().ok()?.to_bits()),
+        ValType::F64 => Val::F64(text.parse::<f64>().ok()?.to_bits()),
+        ValType::FuncRef | ValType::ExternRef => return None,
+    })
+}
+
+/// The bits of a `bits`-wide integer written in decimal or `0x` hex, with an optional sign and `_`
+/// separators. Both the signed and the unsigned range are accepted (`-1` and `0xffffffff` are the
+/// same i32).
+fn parse_int(text: &str, bits: u32) -> Option<u64> {
+    let (negative, rest) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (radix, digits) = match rest.strip_prefix("0x").or_else(|| rest.strip_prefix("0X")) {
+        Some(hex) => (16, hex),
+        None => (10, rest),
+    };
+    let digits = digits.replace('_', "");
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = u128::from_str_radix(&digits, radix).ok()?;
+    let mask = (1u128 << bits) - 1;
+    if negative {
+        (magnitude <= 1u128 << (bits - 1)).then(|| (magnitude.wrapping_neg() & mask) as u64)
+    } else {
+        (magnitude <= mask).then_some(magnitude as u64)
+    }
+}
+
+/// A result as `--invoke` prints it: integers signed in decimal, floats in Rust's `{}` display.
+fn format_val(val: &Val) -> String {
+    match *val {
+        Val::I32(v) => v.to_string(),
+        Val::I64(v) => v.to_string(),
+        Val::F32(bits) => f32::from_bits(bits).to_string(),
+        Val::F64(bits) => f64::from_bits(bits).to_string(),
+        Val::FuncRef(None) | Val::ExternRef(None) => "null".to_string(),
+        Val::FuncRef(Some(_)) => "funcref".to_string(),
+        Val::ExternRef(Some(_)) => "externref".to_string(),
+    }
+}
+
+/// Squeezes a multi-line error (such as a WAT parse error with its source excerpt) into one line:
+/// the first line, plus the `line:column` location when the excerpt names one.
+fn one_line(message: &str) -> String {
+    let mut lines = message.lines();
+    let first = lines.next().unwrap_or_default().to_string();
+    let location = lines.find_map(|l| l.trim_start().strip_prefix("--> ")).and_then(|loc| {
+        let mut parts = loc.rsplitn(3, ':');
+        let (column, line) = (parts.next()?, parts.next()?);
+        Some(format!(" (line {line}, column {column})"))
+    });
+    first + &location.unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_parse_in_decimal_and_hex_with_signs() {
+        assert_eq!(parse_int("30", 32), Some(30));
+        assert_eq!(parse_int("-1", 32), Some(0xffff_ffff));
+        assert_eq!(parse_int("0xff", 32), Some(255));
+        assert_eq!(parse_int("-0x10", 32), Some((-16i32) as u32 as u64));
+        assert_eq!(parse_int("0xffffffff", 32), Some(0xffff_ffff));
+        assert_eq!(parse_int("-2147483648", 32), Some(0x8000_0000));
+        assert_eq!(parse_int("-2147483649", 32), None);
+        assert_eq!(parse_int("4294967296", 32), None);
+        assert_eq!(parse_int("1_000", 64), Some(1000));
+        assert_eq!(parse_int("-9223372036854775808", 64), Some(1 << 63));
+        assert_eq!(parse_int("18446744073709551615", 64), Some(u64::MAX));
+        for bad in ["", "-", "0x", "abc", "1.5", "--1", "-+1", "0x-1", " 1"] {
+            assert_eq!(parse_int(bad, 32), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn floats_parse_special_values() {
+        assert_eq!(parse_val(ValType::F64, "-inf"), Some(Val::F64(f64::NEG_INFINITY.to_bits())));
+        assert_eq!(parse_val(ValType::F32, "inf"), Some(Val::F32(f32::INFINITY.to_bits())));
+        assert!(matches!(parse_val(ValType::F64, "nan"), Some(Val::F64(b)) if f64::from_bits(b).is_nan()));
+        assert_eq!(parse_val(ValType::F32, "1.5"), Some(Val::F32(1.5f32.to_bits())));
+        assert_eq!(parse_val(ValType::F32, "x"), None);
+    }
+
+    #[test]
+    fn multi_line_errors_become_one_line() {
+        let wat = "cannot load `a.wat`: malformed module: expected `)`\n     --> <anon>:3:5\n      |\n    3 | x\n";
+        assert_eq!(one_line(wat), "cannot load `a.wat`: malformed module: expected `)` (line 3, column 5)");
+        assert_eq!(one_line("plain"), "plain");
+    }
+}

@@ -81,6 +81,14 @@ macro_rules! define_op {
                 }
             }
 
+            /// The result register (the operand named `dst` of an instruction that produces a value).
+            pub fn dst_mut(&mut self) -> Option<&mut Reg> {
+                #[allow(unused_variables)]
+                match self {
+                    $( Op::$name $({ $($field),* })? => { $( $( pick_dst!($field, $field); )* )? None } )*
+                }
+            }
+
             /// Appends `name operand, operand…` with branch targets shown as absolute `@index`.
             pub fn disassemble(&self, pc: usize, out: &mut String) {
                 out.push_str(self.name());
@@ -99,6 +107,16 @@ macro_rules! define_op {
             }
         }
     };
+}
+
+/// Returns from the enclosing function when the field is named `dst`.
+macro_rules! pick_dst {
+    (dst, $f:ident) => {
+        if let Some(r) = (&mut *$f as &mut dyn std::any::Any).downcast_mut::<Reg>() {
+            return Some(r);
+        }
+    };
+    ($other:ident, $f:ident) => {};
 }
 
 for_each_op!(define_op);

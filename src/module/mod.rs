@@ -2,6 +2,7 @@
 //! function body to IR in the same pass.
 
 mod parse;
+pub(crate) use parse::{invalid, malformed};
 
 use crate::engine::Engine;
 use crate::error::Result;
@@ -65,7 +66,6 @@ pub(crate) struct ImportDecl {
 pub(crate) struct CompiledFunc {
     pub ops: Box<[Op]>,
     pub num_params: u16,
-    pub num_results: u16,
     /// Locals that are not parameters (zeroed on entry).
     pub num_locals: u16,
     /// All registers of a frame: parameters, locals, operand slots and constants.

@@ -22,8 +22,8 @@ pub(super) fn wat_error(e: wat::Error) -> Error {
     Error::new(ErrorKind::Malformed { message: e.to_string(), offset: None })
 }
 
-fn malformed(e: BinaryReaderError) -> Error {
-    Error::new(ErrorKind::Malformed { message: e.message().to_string(), offset: Some(e.offset()) })
+pub(crate) fn malformed(e: BinaryReaderError) -> Error {
+    Error::new(ErrorKind::Malformed { message: e.message().to_string(), offset: Some(e.offset() as usize) })
 }
 
 /// A validator error: a feature we do not support, or an invalid module.
@@ -32,7 +32,7 @@ pub(crate) fn invalid(e: BinaryReaderError) -> Error {
     if message.contains("support is not enabled") || message.contains("proposal not enabled") {
         return Error::unsupported(format!("{message} (at offset {:#x})", e.offset()));
     }
-    Error::new(ErrorKind::Invalid { message, offset: e.offset() })
+    Error::new(ErrorKind::Invalid { message, offset: e.offset() as usize })
 }
 
 fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {

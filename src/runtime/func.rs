@@ -1,6 +1,5 @@
 //! Functions: [`Func`] handles, host functions ([`Caller`], [`IntoFunc`]) and [`TypedFunc`].
 
-use super::store::FuncEntity;
 use super::{AsContext, AsContextMut, Extern, Instance, Store};
 use crate::error::{Error, Result};
 use crate::types::FuncType;
@@ -114,10 +113,6 @@ impl Func {
             )));
         }
         Ok(TypedFunc { func: *self, _marker: PhantomData })
-    }
-
-    pub(crate) fn entity<'a, T>(&self, store: &'a Store<T>) -> &'a FuncEntity {
-        &store.inner.funcs[self.index as usize]
     }
 }
 

@@ -1,0 +1,136 @@
+//! Wasm numeric semantics that plain Rust operators do not give directly (float min/max/nearest,
+//! checked float-to-int conversions, division traps), shared by execution and constant folding.
+
+use crate::error::TrapCode;
+
+/// `fN.min`: NaN if either is NaN, and -0 < +0.
+macro_rules! float_minmax {
+    ($min:ident, $max:ident, $t:ty) => {
+        /// Wasm `min`: NaN if either operand is NaN; `-0` is less than `+0`.
+        #[inline(always)]
+        pub fn $min(a: $t, b: $t) -> $t {
+            if a.is_nan() || b.is_nan() {
+                return a + b;
+            }
+            if a == b {
+                // Equal values, possibly zeros of different sign: prefer the negative one.
+                return if a.is_sign_negative() { a } else { b };
+            }
+            if a < b { a } else { b }
+        }
+
+        /// Wasm `max`: NaN if either operand is NaN; `+0` is greater than `-0`.
+        #[inline(always)]
+        pub fn $max(a: $t, b: $t) -> $t {
+            if a.is_nan() || b.is_nan() {
+                return a + b;
+            }
+            if a == b {
+                return if a.is_sign_positive() { a } else { b };
+            }
+            if a > b { a } else { b }
+        }
+    };
+}
+float_minmax!(f32_min, f32_max, f32);
+float_minmax!(f64_min, f64_max, f64);
+
+/// Wasm `f32.nearest`: round half to even.
+#[inline(always)]
+pub fn f32_nearest(x: f32) -> f32 {
+    x.round_ties_even()
+}
+
+/// Wasm `f64.nearest`: round half to even.
+#[inline(always)]
+pub fn f64_nearest(x: f64) -> f64 {
+    x.round_ties_even()
+}
+
+/// Checked float-to-int truncation: `$name(x)` traps on NaN and on values out of range.
+/// The bounds are exclusive and exactly representable in the float type.
+macro_rules! trunc {
+    ($name:ident, $f:ty, $i:ty, $lo:expr, $hi:expr) => {
+        /// Truncates toward zero; traps on NaN and when the result does not fit.
+        #[inline(always)]
+        pub fn $name(x: $f) -> Result<$i, TrapCode> {
+            if x.is_nan() {
+                return Err(TrapCode::BadConversionToInteger);
+            }
+            if !(x > $lo && x < $hi) {
+                return Err(TrapCode::IntegerOverflow);
+            }
+            Ok(x as $i)
+        }
+    };
+}
+trunc!(i32_trunc_f32_s, f32, i32, -2147483904.0_f32, 2147483648.0_f32);
+trunc!(i32_trunc_f32_u, f32, u32, -1.0_f32, 4294967296.0_f32);
+trunc!(i32_trunc_f64_s, f64, i32, -2147483649.0_f64, 2147483648.0_f64);
+trunc!(i32_trunc_f64_u, f64, u32, -1.0_f64, 4294967296.0_f64);
+trunc!(i64_trunc_f32_s, f32, i64, -9223373136366403584.0_f32, 9223372036854775808.0_f32);
+trunc!(i64_trunc_f32_u, f32, u64, -1.0_f32, 18446744073709551616.0_f32);
+trunc!(i64_trunc_f64_s, f64, i64, -9223372036854777856.0_f64, 9223372036854775808.0_f64);
+trunc!(i64_trunc_f64_u, f64, u64, -1.0_f64, 18446744073709551616.0_f64);
+
+/// Signed division with Wasm's traps.
+macro_rules! div_rem {
+    ($div_s:ident, $div_u:ident, $rem_s:ident, $rem_u:ident, $s:ty, $u:ty) => {
+        /// Signed division; traps on zero and on `MIN / -1`.
+        #[inline(always)]
+        pub fn $div_s(a: $s, b: $s) -> Result<$s, TrapCode> {
+            if b == 0 {
+                return Err(TrapCode::IntegerDivisionByZero);
+            }
+            a.checked_div(b).ok_or(TrapCode::IntegerOverflow)
+        }
+        /// Unsigned division; traps on zero.
+        #[inline(always)]
+        pub fn $div_u(a: $u, b: $u) -> Result<$u, TrapCode> {
+            a.checked_div(b).ok_or(TrapCode::IntegerDivisionByZero)
+        }
+        /// Signed remainder; traps on zero (`MIN % -1` is 0).
+        #[inline(always)]
+        pub fn $rem_s(a: $s, b: $s) -> Result<$s, TrapCode> {
+            if b == 0 {
+                return Err(TrapCode::IntegerDivisionByZero);
+            }
+            Ok(a.wrapping_rem(b))
+        }
+        /// Unsigned remainder; traps on zero.
+        #[inline(always)]
+        pub fn $rem_u(a: $u, b: $u) -> Result<$u, TrapCode> {
+            a.checked_rem(b).ok_or(TrapCode::IntegerDivisionByZero)
+        }
+    };
+}
+div_rem!(i32_div_s, i32_div_u, i32_rem_s, i32_rem_u, i32, u32);
+div_rem!(i64_div_s, i64_div_u, i64_rem_s, i64_rem_u, i64, u64);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunc_bounds() {
+        assert_eq!(i32_trunc_f32_s(-2147483648.0), Ok(i32::MIN));
+        assert_eq!(i32_trunc_f32_s(2147483648.0), Err(TrapCode::IntegerOverflow));
+        assert_eq!(i32_trunc_f64_u(-0.9), Ok(0));
+        assert_eq!(i64_trunc_f64_u(f64::NAN), Err(TrapCode::BadConversionToInteger));
+        assert_eq!(i32_trunc_f64_s(-2147483648.9), Ok(i32::MIN));
+    }
+
+    #[test]
+    fn min_max_zeros_and_nan() {
+        assert!(f32_min(0.0, -0.0).is_sign_negative());
+        assert!(f64_max(-0.0, 0.0).is_sign_positive());
+        assert!(f32_min(f32::NAN, 1.0).is_nan());
+    }
+
+    #[test]
+    fn division_traps() {
+        assert_eq!(i32_div_s(i32::MIN, -1), Err(TrapCode::IntegerOverflow));
+        assert_eq!(i64_rem_s(i64::MIN, -1), Ok(0));
+        assert_eq!(i32_div_u(1, 0), Err(TrapCode::IntegerDivisionByZero));
+    }
+}

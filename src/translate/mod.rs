@@ -1,0 +1,87 @@
+//! Translation of one function body from Wasm stack code to register IR, validating each operator
+//! in the same pass (`FuncValidator` and our [`FuncTranslator`] both visit it).
+
+mod func;
+mod visit;
+
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+use crate::module::{CompiledFunc, ModuleInner};
+use func::FuncTranslator;
+pub(crate) use func::Scratch;
+use wasmparser::{FuncValidator, FuncValidatorAllocations, FunctionBody, ValidatorResources, VisitOperator};
+
+/// Validates and translates the body of function `func_index`.
+pub(crate) fn translate(
+    engine: &Engine,
+    module: &ModuleInner,
+    func_index: u32,
+    body: &FunctionBody<'_>,
+    mut validator: FuncValidator<ValidatorResources>,
+    scratch: &mut Scratch,
+) -> Result<(CompiledFunc, FuncValidatorAllocations)> {
+    let _ = engine;
+    let mut reader = body.get_binary_reader();
+    let ty = module.func_type(func_index);
+    let mut num_locals: u64 = 0;
+    let groups = reader.read_var_u32().map_err(crate::module::malformed)?;
+    for _ in 0..groups {
+        let offset = reader.original_position();
+        let count: u32 = reader.read().map_err(crate::module::malformed)?;
+        let vt: wasmparser::ValType = reader.read().map_err(crate::module::malformed)?;
+        validator.define_locals(offset as u64, count, vt).map_err(crate::module::invalid)?;
+        num_locals += u64::from(count);
+    }
+    let mut t = FuncTranslator::new(module, ty, num_locals, scratch)?;
+    while !reader.eof() {
+        let offset = reader.original_position() as u64;
+        let mut both = Both { validator: &mut validator, translator: &mut t, offset };
+        reader.visit_operator(&mut both).map_err(crate::module::malformed)??;
+    }
+    reader
+        .finish_expression(&validator.visitor(reader.original_position() as u64))
+        .map_err(crate::module::invalid)?;
+    let code = t.finish()?;
+    Ok((code, validator.into_allocations()))
+}
+
+/// Visits each operator with the validator first, then with the translator.
+struct Both<'v, 't, 's, 'm> {
+    validator: &'v mut FuncValidator<ValidatorResources>,
+    translator: &'t mut FuncTranslator<'s, 'm>,
+    offset: u64,
+}
+
+macro_rules! define_both {
+    ($( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
+        $(
+            fn $visit(&mut self $($(, $arg: $argty)*)?) -> Result<()> {
+                self.validator
+                    .visitor(self.offset)
+                    .$visit($($($arg.clone()),*)?)
+                    .map_err(crate::module::invalid)?;
+                define_both!(@forward $proposal self $visit $($($arg)*)?)
+            }
+        )*
+    };
+    (@forward mvp $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward sign_extension $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward saturating_float_to_int $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward bulk_memory $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward reference_types $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward $other:ident $s:ident $visit:ident $($arg:ident)*) => {{
+        $( let _ = $arg; )*
+        Err(Error::unsupported(concat!("instruction ", stringify!($visit), " (", stringify!($other), " proposal)")))
+    }};
+}
+
+impl wasmparser::FrameStack for Both<'_, '_, '_, '_> {
+    fn current_frame(&self) -> Option<wasmparser::FrameKind> {
+        self.validator.get_control_frame(0).map(|f| f.kind)
+    }
+}
+
+impl<'a> VisitOperator<'a> for Both<'_, '_, '_, '_> {
+    type Output = Result<()>;
+    wasmparser::for_each_visit_operator!(define_both);
+}

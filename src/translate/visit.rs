@@ -1,0 +1,841 @@
+//! One method per Wasm operator: how each becomes register IR.
+
+use super::func::{Ctrl, CtrlKind, FuncTranslator, Operand};
+use crate::error::{Error, Result};
+use crate::ir::{BranchOffset, Op, Reg};
+use smallvec::SmallVec;
+use std::collections::HashMap;
+use wasmparser::{BlockType, BrTable, HeapType, Ieee32, Ieee64, MemArg, ValType};
+
+type RR = fn(Reg, Reg, Reg) -> Op;
+type RI = fn(Reg, Reg, i32) -> Op;
+
+macro_rules! rr {
+    ($name:ident) => {
+        |dst, lhs, rhs| Op::$name { dst, lhs, rhs }
+    };
+}
+macro_rules! ri {
+    ($name:ident) => {
+        |dst, lhs, imm| Op::$name { dst, lhs, imm }
+    };
+}
+
+/// Immediate for an `i32` operation: any constant.
+fn imm32(c: u64) -> Option<i32> {
+    Some(c as u32 as i32)
+}
+/// Immediate for an `i64` operation: constants that sign-extend from 32 bits.
+fn imm64(c: u64) -> Option<i32> {
+    i32::try_from(c as i64).ok()
+}
+/// Signed `i32` divisor that cannot trap.
+fn imm32_div_s(c: u64) -> Option<i32> {
+    let v = c as u32 as i32;
+    (v != 0 && v != -1).then_some(v)
+}
+/// Unsigned `i32` divisor that cannot trap.
+fn imm32_div_u(c: u64) -> Option<i32> {
+    let v = c as u32 as i32;
+    (v != 0).then_some(v)
+}
+/// Signed `i64` divisor that cannot trap.
+fn imm64_div_s(c: u64) -> Option<i32> {
+    imm64(c).filter(|v| *v != 0 && *v != -1)
+}
+/// Unsigned `i64` divisor that cannot trap.
+fn imm64_div_u(c: u64) -> Option<i32> {
+    imm64(c).filter(|v| *v != 0)
+}
+
+fn offset(memarg: MemArg) -> Result<u32> {
+    if memarg.target != wasmparser::MemArgTarget::Memory(0) {
+        return Err(Error::unsupported("multiple memories"));
+    }
+    u32::try_from(memarg.offset).map_err(|_| Error::unsupported("memory offsets beyond 4 GiB"))
+}
+
+impl FuncTranslator<'_, '_> {
+    fn block_arity(&self, bt: BlockType) -> (u16, u16) {
+        match bt {
+            BlockType::Empty => (0, 0),
+            BlockType::Type(_) => (0, 1),
+            BlockType::FuncType(t) => {
+                let ty = &self.module.types[t as usize];
+                (ty.params().len() as u16, ty.results().len() as u16)
+            }
+        }
+    }
+
+    fn push_frame(&mut self, kind: CtrlKind, label: usize, else_label: usize, bt: BlockType, dead: bool) {
+        let (params, results) = self.block_arity(bt);
+        let height = if dead { self.stack.len() } else { self.stack.len() - usize::from(params) };
+        let saved = if kind == CtrlKind::If && !dead {
+            self.stack[height..].iter().copied().collect()
+        } else {
+            SmallVec::new()
+        };
+        self.ctrl.push(Ctrl { kind, label, else_label, height, params, results, label_used: false, dead, saved });
+    }
+
+    /// Drops stack entries down to `height`.
+    fn truncate(&mut self, height: usize) {
+        while self.stack.len() > height {
+            self.pop();
+        }
+    }
+
+    fn push_temps(&mut self, n: u16) -> Result<()> {
+        for _ in 0..n {
+            self.push(Operand::Temp)?;
+        }
+        Ok(())
+    }
+
+    fn binop(&mut self, rr: RR, ri: Option<RI>, ri_swapped: Option<RI>, imm: fn(u64) -> Option<i32>) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (rhs, rpos) = self.pop();
+        let (lhs, lpos) = self.pop();
+        let dst = self.temp(lpos);
+        let op = match (lhs, rhs, ri, ri_swapped) {
+            (_, Operand::Const(c), Some(ri), _) if imm(c).is_some() => ri(dst, self.reg(lhs, lpos)?, imm(c).unwrap_or(0)),
+            (Operand::Const(c), _, _, Some(ri)) if imm(c).is_some() => ri(dst, self.reg(rhs, rpos)?, imm(c).unwrap_or(0)),
+            _ => rr(dst, self.reg(lhs, lpos)?, self.reg(rhs, rpos)?),
+        };
+        self.emit_result(op)
+    }
+
+    fn float_binop(&mut self, rr: RR) -> Result<()> {
+        self.binop(rr, None, None, |_| None)
+    }
+
+    fn unary(&mut self, f: fn(Reg, Reg) -> Op) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (x, pos) = self.pop();
+        let src = self.reg(x, pos)?;
+        self.emit_result(f(self.temp(pos), src))
+    }
+
+    fn load(&mut self, memarg: MemArg, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let offset = offset(memarg)?;
+        let (ptr, pos) = self.pop();
+        let ptr = self.reg(ptr, pos)?;
+        self.emit_result(f(self.temp(pos), ptr, offset))
+    }
+
+    fn store(&mut self, memarg: MemArg, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let offset = offset(memarg)?;
+        let (val, vpos) = self.pop();
+        let (ptr, ppos) = self.pop();
+        let (ptr, val) = (self.reg(ptr, ppos)?, self.reg(val, vpos)?);
+        self.emit(f(ptr, val, offset));
+        Ok(())
+    }
+
+    /// Pops three operands (in push order) as registers.
+    fn pop3(&mut self) -> Result<(Reg, Reg, Reg)> {
+        let (c, cp) = self.pop();
+        let (b, bp) = self.pop();
+        let (a, ap) = self.pop();
+        Ok((self.reg(a, ap)?, self.reg(b, bp)?, self.reg(c, cp)?))
+    }
+
+    fn push_const(&mut self, c: u64) -> Result<()> {
+        if self.reachable {
+            self.push(Operand::Const(c))?;
+        }
+        Ok(())
+    }
+
+    /// Puts the top `n` operands into consecutive temporaries and pops them; returns the first.
+    fn call_args(&mut self, n: usize) -> Result<Reg> {
+        let base = self.stack.len() - n;
+        for pos in base..base + n {
+            self.materialize(pos)?;
+        }
+        self.truncate(base);
+        Ok(self.temp(base))
+    }
+
+    fn has_local_ref(&self, local: u16) -> bool {
+        self.stack.contains(&Operand::Local(local))
+    }
+
+    /// `local.set` without the push: stores the popped value into `local`.
+    fn set_local(&mut self, local: u32) -> Result<Operand> {
+        let local = local as u16;
+        let (v, pos) = self.pop();
+        let last = self.ops.len().wrapping_sub(1);
+        if v == Operand::Temp && self.fusable == Some(last) && !self.has_local_ref(local) {
+            let temp = self.temp(pos);
+            if let Some(dst) = self.ops[last].dst_mut() {
+                if *dst == temp {
+                    *dst = Reg(local);
+                    self.fusable = None;
+                    return Ok(v);
+                }
+            }
+        }
+        self.preserve_local(local)?;
+        self.copy_to(Reg(local), v, pos)?;
+        Ok(v)
+    }
+
+    // ---- control ----
+
+    pub(super) fn visit_unreachable(&mut self) -> Result<()> {
+        if self.reachable {
+            self.emit(Op::Unreachable);
+            self.set_unreachable();
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_nop(&mut self) -> Result<()> {
+        Ok(())
+    }
+
+    pub(super) fn visit_block(&mut self, bt: BlockType) -> Result<()> {
+        let dead = !self.reachable;
+        if !dead {
+            self.preserve_locals()?;
+        }
+        let label = self.new_label();
+        self.push_frame(CtrlKind::Block, label, label, bt, dead);
+        Ok(())
+    }
+
+    pub(super) fn visit_loop(&mut self, bt: BlockType) -> Result<()> {
+        let dead = !self.reachable;
+        let label = self.new_label();
+        if !dead {
+            self.preserve_locals()?;
+            let (params, _) = self.block_arity(bt);
+            let height = self.stack.len() - usize::from(params);
+            for pos in height..self.stack.len() {
+                self.materialize(pos)?;
+            }
+            self.pin(label);
+        }
+        self.push_frame(CtrlKind::Loop, label, label, bt, dead);
+        Ok(())
+    }
+
+    pub(super) fn visit_if(&mut self, bt: BlockType) -> Result<()> {
+        let dead = !self.reachable;
+        let end_label = self.new_label();
+        let else_label = self.new_label();
+        if !dead {
+            let (cond, pos) = self.pop();
+            self.preserve_locals()?;
+            self.branch_if(cond, pos, true, else_label)?;
+        }
+        self.push_frame(CtrlKind::If, end_label, else_label, bt, dead);
+        Ok(())
+    }
+
+    pub(super) fn visit_else(&mut self) -> Result<()> {
+        let f = self.ctrl.last().expect("validated").clone();
+        if f.dead {
+            return Ok(());
+        }
+        if self.reachable {
+            self.emit_branch_copies(0)?;
+            let off = self.offset_to(f.label)?;
+            self.emit(Op::Br { off });
+            self.ctrl.last_mut().expect("validated").label_used = true;
+        }
+        self.pin(f.else_label);
+        self.truncate(f.height);
+        for op in &f.saved {
+            self.push(*op)?;
+        }
+        self.ctrl.last_mut().expect("validated").kind = CtrlKind::Else;
+        self.reachable = true;
+        Ok(())
+    }
+
+    pub(super) fn visit_end(&mut self) -> Result<()> {
+        let kind = self.ctrl.last().expect("validated").kind;
+        if kind == CtrlKind::If && !self.ctrl.last().expect("validated").dead {
+            self.visit_else()?;
+        }
+        let f = self.ctrl.pop().expect("validated");
+        if f.dead {
+            return Ok(());
+        }
+        match f.kind {
+            CtrlKind::Func => {
+                if self.reachable {
+                    self.ctrl.push(f);
+                    self.emit_return()?;
+                    self.ctrl.pop();
+                }
+                self.set_unreachable();
+            }
+            CtrlKind::Loop => {
+                if !self.reachable {
+                    self.truncate(f.height);
+                    self.push_temps(f.results)?;
+                }
+            }
+            CtrlKind::Block | CtrlKind::Else | CtrlKind::If => {
+                if f.label_used {
+                    if self.reachable {
+                        self.ctrl.push(f.clone());
+                        self.emit_branch_copies(0)?;
+                        self.ctrl.pop();
+                    }
+                    self.truncate(f.height);
+                    self.push_temps(f.results)?;
+                    self.pin(f.label);
+                    self.reachable = true;
+                } else if !self.reachable {
+                    self.truncate(f.height);
+                    self.push_temps(f.results)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_br(&mut self, depth: u32) -> Result<()> {
+        if self.reachable {
+            self.emit_br(depth)?;
+            self.set_unreachable();
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_br_if(&mut self, depth: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (cond, pos) = self.pop();
+        let idx = self.ctrl.len() - 1 - depth as usize;
+        if self.ctrl[idx].kind != CtrlKind::Func && !self.needs_copies(depth) {
+            self.ctrl[idx].label_used = true;
+            let label = self.ctrl[idx].label;
+            return self.branch_if(cond, pos, false, label);
+        }
+        let skip = self.new_label();
+        self.branch_if(cond, pos, true, skip)?;
+        self.emit_br(depth)?;
+        self.pin(skip);
+        Ok(())
+    }
+
+    pub(super) fn visit_br_table(&mut self, targets: BrTable<'_>) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (index, pos) = self.pop();
+        let index = self.reg(index, pos)?;
+        let mut depths: Vec<u32> = targets.targets().collect::<Result<_, _>>().map_err(crate::module::malformed)?;
+        depths.push(targets.default());
+        self.emit(Op::BrTable { index, len: depths.len() as u32 - 1 });
+        let mut stubs = Vec::new();
+        for &depth in &depths {
+            let idx = self.ctrl.len() - 1 - depth as usize;
+            if self.ctrl[idx].kind == CtrlKind::Func || self.needs_copies(depth) {
+                stubs.push((self.emit(Op::Br { off: BranchOffset(0) }), depth));
+            } else {
+                self.ctrl[idx].label_used = true;
+                let label = self.ctrl[idx].label;
+                let off = self.offset_to(label)?;
+                self.emit(Op::Br { off });
+            }
+        }
+        let mut stub_at: HashMap<u32, usize> = HashMap::new();
+        for (entry, depth) in stubs {
+            let target = match stub_at.get(&depth) {
+                Some(&t) => t,
+                None => {
+                    let t = self.ops.len();
+                    self.emit_br(depth)?;
+                    stub_at.insert(depth, t);
+                    t
+                }
+            };
+            self.ops[entry] = Op::Br { off: BranchOffset((target - entry) as i32) };
+        }
+        self.set_unreachable();
+        Ok(())
+    }
+
+    pub(super) fn visit_return(&mut self) -> Result<()> {
+        if self.reachable {
+            self.emit_return()?;
+            self.set_unreachable();
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_call(&mut self, function_index: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let ty = self.module.func_type(function_index);
+        let (n, m) = (ty.params().len(), ty.results().len() as u16);
+        let args = self.call_args(n)?;
+        let imported = self.module.num_imported_funcs;
+        self.emit(if function_index < imported {
+            Op::CallImported { func: function_index, args }
+        } else {
+            Op::CallInternal { func: function_index - imported, args }
+        });
+        self.push_temps(m)
+    }
+
+    pub(super) fn visit_call_indirect(&mut self, type_index: u32, table_index: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (idx, ipos) = self.pop();
+        let index = self.reg(idx, ipos)?;
+        let ty = &self.module.types[type_index as usize];
+        let (n, m) = (ty.params().len(), ty.results().len() as u16);
+        let args = self.call_args(n)?;
+        let sig = self.module.type_sigs[type_index as usize];
+        self.emit(Op::CallIndirect { sig, index, args, table: table_index as u16 });
+        self.push_temps(m)
+    }
+
+    pub(super) fn visit_drop(&mut self) -> Result<()> {
+        if self.reachable {
+            self.pop();
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_select(&mut self) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (cond, b, a) = {
+            let (c, cp) = self.pop();
+            let (b, bp) = self.pop();
+            let (a, ap) = self.pop();
+            (self.reg(c, cp)?, self.reg(b, bp)?, (self.reg(a, ap)?, ap))
+        };
+        let (a, apos) = a;
+        self.emit_result(Op::Select { dst: self.temp(apos), cond, a, b })
+    }
+
+    pub(super) fn visit_typed_select(&mut self, _ty: ValType) -> Result<()> {
+        self.visit_select()
+    }
+
+    pub(super) fn visit_typed_select_multi(&mut self, _tys: Vec<ValType>) -> Result<()> {
+        Err(Error::unsupported("select with multiple results"))
+    }
+
+    // ---- locals and globals ----
+
+    pub(super) fn visit_local_get(&mut self, local_index: u32) -> Result<()> {
+        if self.reachable {
+            self.push(Operand::Local(local_index as u16))?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_local_set(&mut self, local_index: u32) -> Result<()> {
+        if self.reachable {
+            self.set_local(local_index)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_local_tee(&mut self, local_index: u32) -> Result<()> {
+        if self.reachable {
+            let v = self.set_local(local_index)?;
+            let keep = if let Operand::Const(_) = v { v } else { Operand::Local(local_index as u16) };
+            self.push(keep)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_global_get(&mut self, global_index: u32) -> Result<()> {
+        if self.reachable {
+            let dst = self.temp(self.stack.len());
+            self.emit_result(Op::GlobalGet { dst, global: global_index })?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_global_set(&mut self, global_index: u32) -> Result<()> {
+        if self.reachable {
+            let (v, pos) = self.pop();
+            let src = self.reg(v, pos)?;
+            self.emit(Op::GlobalSet { src, global: global_index });
+        }
+        Ok(())
+    }
+
+    // ---- memory ----
+
+    pub(super) fn visit_i32_load(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
+    }
+    pub(super) fn visit_i64_load(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I64Load { dst, ptr, offset })
+    }
+    pub(super) fn visit_f32_load(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
+    }
+    pub(super) fn visit_f64_load(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I64Load { dst, ptr, offset })
+    }
+    pub(super) fn visit_i32_load8_s(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load8S { dst, ptr, offset })
+    }
+    pub(super) fn visit_i32_load8_u(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load8U { dst, ptr, offset })
+    }
+    pub(super) fn visit_i32_load16_s(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load16S { dst, ptr, offset })
+    }
+    pub(super) fn visit_i32_load16_u(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load16U { dst, ptr, offset })
+    }
+    pub(super) fn visit_i64_load8_s(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I64Load8S { dst, ptr, offset })
+    }
+    pub(super) fn visit_i64_load8_u(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load8U { dst, ptr, offset })
+    }
+    pub(super) fn visit_i64_load16_s(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I64Load16S { dst, ptr, offset })
+    }
+    pub(super) fn visit_i64_load16_u(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load16U { dst, ptr, offset })
+    }
+    pub(super) fn visit_i64_load32_s(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I64Load32S { dst, ptr, offset })
+    }
+    pub(super) fn visit_i64_load32_u(&mut self, memarg: MemArg) -> Result<()> {
+        self.load(memarg, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
+    }
+    pub(super) fn visit_i32_store(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I32Store { ptr, val, offset })
+    }
+    pub(super) fn visit_i64_store(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I64Store { ptr, val, offset })
+    }
+    pub(super) fn visit_f32_store(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I32Store { ptr, val, offset })
+    }
+    pub(super) fn visit_f64_store(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I64Store { ptr, val, offset })
+    }
+    pub(super) fn visit_i32_store8(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I32Store8 { ptr, val, offset })
+    }
+    pub(super) fn visit_i32_store16(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I32Store16 { ptr, val, offset })
+    }
+    pub(super) fn visit_i64_store8(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I32Store8 { ptr, val, offset })
+    }
+    pub(super) fn visit_i64_store16(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I32Store16 { ptr, val, offset })
+    }
+    pub(super) fn visit_i64_store32(&mut self, memarg: MemArg) -> Result<()> {
+        self.store(memarg, |ptr, val, offset| Op::I32Store { ptr, val, offset })
+    }
+
+    pub(super) fn visit_memory_size(&mut self, _mem: u32) -> Result<()> {
+        if self.reachable {
+            let dst = self.temp(self.stack.len());
+            self.emit_result(Op::MemorySize { dst })?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_memory_grow(&mut self, _mem: u32) -> Result<()> {
+        if self.reachable {
+            let (d, pos) = self.pop();
+            let delta = self.reg(d, pos)?;
+            self.emit_result(Op::MemoryGrow { dst: self.temp(pos), delta })?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_memory_fill(&mut self, _mem: u32) -> Result<()> {
+        if self.reachable {
+            let (dst, val, len) = self.pop3()?;
+            self.emit(Op::MemoryFill { dst, val, len });
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_memory_copy(&mut self, _dst_mem: u32, _src_mem: u32) -> Result<()> {
+        if self.reachable {
+            let (dst, src, len) = self.pop3()?;
+            self.emit(Op::MemoryCopy { dst, src, len });
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_memory_init(&mut self, data_index: u32, _mem: u32) -> Result<()> {
+        if self.reachable {
+            let (dst, src, len) = self.pop3()?;
+            self.emit(Op::MemoryInit { dst, src, len, data: data_index });
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_data_drop(&mut self, data_index: u32) -> Result<()> {
+        if self.reachable {
+            self.emit(Op::DataDrop { data: data_index });
+        }
+        Ok(())
+    }
+
+    // ---- tables and references ----
+
+    pub(super) fn visit_table_get(&mut self, table: u32) -> Result<()> {
+        if self.reachable {
+            let (i, pos) = self.pop();
+            let index = self.reg(i, pos)?;
+            self.emit_result(Op::TableGet { dst: self.temp(pos), index, table })?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_table_set(&mut self, table: u32) -> Result<()> {
+        if self.reachable {
+            let (v, vpos) = self.pop();
+            let (i, ipos) = self.pop();
+            let (index, val) = (self.reg(i, ipos)?, self.reg(v, vpos)?);
+            self.emit(Op::TableSet { index, val, table });
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_table_size(&mut self, table: u32) -> Result<()> {
+        if self.reachable {
+            let dst = self.temp(self.stack.len());
+            self.emit_result(Op::TableSize { dst, table })?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_table_grow(&mut self, table: u32) -> Result<()> {
+        if self.reachable {
+            let (d, dpos) = self.pop();
+            let (i, ipos) = self.pop();
+            let (init, delta) = (self.reg(i, ipos)?, self.reg(d, dpos)?);
+            self.emit_result(Op::TableGrow { dst: self.temp(ipos), init, delta, table })?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_table_fill(&mut self, table: u32) -> Result<()> {
+        if self.reachable {
+            let (dst, val, len) = self.pop3()?;
+            self.emit(Op::TableFill { dst, val, len, table });
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_table_copy(&mut self, dst_table: u32, src_table: u32) -> Result<()> {
+        if self.reachable {
+            let (dst, src, len) = self.pop3()?;
+            self.emit(Op::TableCopy { dst, src, len, dst_table: dst_table as u16, src_table: src_table as u16 });
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_table_init(&mut self, elem_index: u32, table: u32) -> Result<()> {
+        if self.reachable {
+            let (dst, src, len) = self.pop3()?;
+            self.emit(Op::TableInit { dst, src, len, elem: elem_index });
+            self.emit(Op::Imm32 { value: table });
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_elem_drop(&mut self, elem_index: u32) -> Result<()> {
+        if self.reachable {
+            self.emit(Op::ElemDrop { elem: elem_index });
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_ref_null(&mut self, _hty: HeapType) -> Result<()> {
+        self.push_const(0)
+    }
+
+    pub(super) fn visit_ref_is_null(&mut self) -> Result<()> {
+        self.unary(|dst, src| Op::I64Eqz { dst, src })
+    }
+
+    pub(super) fn visit_ref_func(&mut self, function_index: u32) -> Result<()> {
+        if self.reachable {
+            let dst = self.temp(self.stack.len());
+            self.emit_result(Op::RefFunc { dst, func: function_index })?;
+        }
+        Ok(())
+    }
+
+    // ---- constants ----
+
+    pub(super) fn visit_i32_const(&mut self, value: i32) -> Result<()> {
+        self.push_const(value as u32 as u64)
+    }
+    pub(super) fn visit_i64_const(&mut self, value: i64) -> Result<()> {
+        self.push_const(value as u64)
+    }
+    pub(super) fn visit_f32_const(&mut self, value: Ieee32) -> Result<()> {
+        self.push_const(u64::from(value.bits()))
+    }
+    pub(super) fn visit_f64_const(&mut self, value: Ieee64) -> Result<()> {
+        self.push_const(value.bits())
+    }
+}
+
+/// Operators whose value representation does not change: nothing to emit.
+macro_rules! no_ops {
+    ($($visit:ident),*) => {
+        impl FuncTranslator<'_, '_> {
+            $( pub(super) fn $visit(&mut self) -> Result<()> { Ok(()) } )*
+        }
+    };
+}
+no_ops!(
+    visit_i32_wrap_i64,
+    visit_i32_reinterpret_f32,
+    visit_i64_reinterpret_f64,
+    visit_f32_reinterpret_i32,
+    visit_f64_reinterpret_i64
+);
+
+macro_rules! unary_ops {
+    ($($visit:ident => $op:ident),* $(,)?) => {
+        impl FuncTranslator<'_, '_> {
+            $( pub(super) fn $visit(&mut self) -> Result<()> { self.unary(|dst, src| Op::$op { dst, src }) } )*
+        }
+    };
+}
+unary_ops!(
+    visit_i32_eqz => I32Eqz, visit_i32_clz => I32Clz, visit_i32_ctz => I32Ctz, visit_i32_popcnt => I32Popcnt,
+    visit_i32_extend8_s => I32Extend8S, visit_i32_extend16_s => I32Extend16S,
+    visit_i64_eqz => I64Eqz, visit_i64_clz => I64Clz, visit_i64_ctz => I64Ctz, visit_i64_popcnt => I64Popcnt,
+    visit_i64_extend8_s => I64Extend8S, visit_i64_extend16_s => I64Extend16S, visit_i64_extend32_s => I64Extend32S,
+    visit_i64_extend_i32_s => I64Extend32S, visit_i64_extend_i32_u => I64ExtendI32U,
+    visit_f32_abs => F32Abs, visit_f32_neg => F32Neg, visit_f32_ceil => F32Ceil, visit_f32_floor => F32Floor,
+    visit_f32_trunc => F32Trunc, visit_f32_nearest => F32Nearest, visit_f32_sqrt => F32Sqrt,
+    visit_f64_abs => F64Abs, visit_f64_neg => F64Neg, visit_f64_ceil => F64Ceil, visit_f64_floor => F64Floor,
+    visit_f64_trunc => F64Trunc, visit_f64_nearest => F64Nearest, visit_f64_sqrt => F64Sqrt,
+    visit_i32_trunc_f32_s => I32TruncF32S, visit_i32_trunc_f32_u => I32TruncF32U,
+    visit_i32_trunc_f64_s => I32TruncF64S, visit_i32_trunc_f64_u => I32TruncF64U,
+    visit_i64_trunc_f32_s => I64TruncF32S, visit_i64_trunc_f32_u => I64TruncF32U,
+    visit_i64_trunc_f64_s => I64TruncF64S, visit_i64_trunc_f64_u => I64TruncF64U,
+    visit_i32_trunc_sat_f32_s => I32TruncSatF32S, visit_i32_trunc_sat_f32_u => I32TruncSatF32U,
+    visit_i32_trunc_sat_f64_s => I32TruncSatF64S, visit_i32_trunc_sat_f64_u => I32TruncSatF64U,
+    visit_i64_trunc_sat_f32_s => I64TruncSatF32S, visit_i64_trunc_sat_f32_u => I64TruncSatF32U,
+    visit_i64_trunc_sat_f64_s => I64TruncSatF64S, visit_i64_trunc_sat_f64_u => I64TruncSatF64U,
+    visit_f32_convert_i32_s => F32ConvertI32S, visit_f32_convert_i32_u => F32ConvertI32U,
+    visit_f32_convert_i64_s => F32ConvertI64S, visit_f32_convert_i64_u => F32ConvertI64U,
+    visit_f32_demote_f64 => F32DemoteF64,
+    visit_f64_convert_i32_s => F64ConvertI32S, visit_f64_convert_i32_u => F64ConvertI32U,
+    visit_f64_convert_i64_s => F64ConvertI64S, visit_f64_convert_i64_u => F64ConvertI64U,
+    visit_f64_promote_f32 => F64PromoteF32,
+);
+
+macro_rules! float_ops {
+    ($($visit:ident => $op:ident),* $(,)?) => {
+        impl FuncTranslator<'_, '_> {
+            $( pub(super) fn $visit(&mut self) -> Result<()> { self.float_binop(rr!($op)) } )*
+        }
+    };
+}
+float_ops!(
+    visit_f32_add => F32Add, visit_f32_sub => F32Sub, visit_f32_mul => F32Mul, visit_f32_div => F32Div,
+    visit_f32_min => F32Min, visit_f32_max => F32Max, visit_f32_copysign => F32Copysign,
+    visit_f32_eq => F32Eq, visit_f32_ne => F32Ne, visit_f32_lt => F32Lt, visit_f32_gt => F32Gt,
+    visit_f32_le => F32Le, visit_f32_ge => F32Ge,
+    visit_f64_add => F64Add, visit_f64_sub => F64Sub, visit_f64_mul => F64Mul, visit_f64_div => F64Div,
+    visit_f64_min => F64Min, visit_f64_max => F64Max, visit_f64_copysign => F64Copysign,
+    visit_f64_eq => F64Eq, visit_f64_ne => F64Ne, visit_f64_lt => F64Lt, visit_f64_gt => F64Gt,
+    visit_f64_le => F64Le, visit_f64_ge => F64Ge,
+);
+
+/// Integer binary operators: register form, immediate form, the immediate form to use when the
+/// constant is on the left (commutative or mirrored), and which constants may be immediates.
+macro_rules! int_ops {
+    ($($visit:ident => $rr:ident, $ri:ident, $swap:tt, $imm:ident;)*) => {
+        impl FuncTranslator<'_, '_> {
+            $(
+                pub(super) fn $visit(&mut self) -> Result<()> {
+                    self.binop(rr!($rr), Some(ri!($ri)), int_ops!(@swap $swap), $imm)
+                }
+            )*
+        }
+    };
+    (@swap -) => { None };
+    (@swap $s:ident) => { Some(ri!($s)) };
+}
+int_ops! {
+    visit_i32_add => I32AddRR, I32AddRI, I32AddRI, imm32;
+    visit_i32_sub => I32SubRR, I32SubRI, -, imm32;
+    visit_i32_mul => I32MulRR, I32MulRI, I32MulRI, imm32;
+    visit_i32_div_s => I32DivSRR, I32DivSRI, -, imm32_div_s;
+    visit_i32_div_u => I32DivURR, I32DivURI, -, imm32_div_u;
+    visit_i32_rem_s => I32RemSRR, I32RemSRI, -, imm32_div_s;
+    visit_i32_rem_u => I32RemURR, I32RemURI, -, imm32_div_u;
+    visit_i32_and => I32AndRR, I32AndRI, I32AndRI, imm32;
+    visit_i32_or => I32OrRR, I32OrRI, I32OrRI, imm32;
+    visit_i32_xor => I32XorRR, I32XorRI, I32XorRI, imm32;
+    visit_i32_shl => I32ShlRR, I32ShlRI, -, imm32;
+    visit_i32_shr_s => I32ShrSRR, I32ShrSRI, -, imm32;
+    visit_i32_shr_u => I32ShrURR, I32ShrURI, -, imm32;
+    visit_i32_rotl => I32RotlRR, I32RotlRI, -, imm32;
+    visit_i32_rotr => I32RotrRR, I32RotrRI, -, imm32;
+    visit_i32_eq => I32EqRR, I32EqRI, I32EqRI, imm32;
+    visit_i32_ne => I32NeRR, I32NeRI, I32NeRI, imm32;
+    visit_i32_lt_s => I32LtSRR, I32LtSRI, I32GtSRI, imm32;
+    visit_i32_lt_u => I32LtURR, I32LtURI, I32GtURI, imm32;
+    visit_i32_gt_s => I32GtSRR, I32GtSRI, I32LtSRI, imm32;
+    visit_i32_gt_u => I32GtURR, I32GtURI, I32LtURI, imm32;
+    visit_i32_le_s => I32LeSRR, I32LeSRI, I32GeSRI, imm32;
+    visit_i32_le_u => I32LeURR, I32LeURI, I32GeURI, imm32;
+    visit_i32_ge_s => I32GeSRR, I32GeSRI, I32LeSRI, imm32;
+    visit_i32_ge_u => I32GeURR, I32GeURI, I32LeURI, imm32;
+    visit_i64_add => I64AddRR, I64AddRI, I64AddRI, imm64;
+    visit_i64_sub => I64SubRR, I64SubRI, -, imm64;
+    visit_i64_mul => I64MulRR, I64MulRI, I64MulRI, imm64;
+    visit_i64_div_s => I64DivSRR, I64DivSRI, -, imm64_div_s;
+    visit_i64_div_u => I64DivURR, I64DivURI, -, imm64_div_u;
+    visit_i64_rem_s => I64RemSRR, I64RemSRI, -, imm64_div_s;
+    visit_i64_rem_u => I64RemURR, I64RemURI, -, imm64_div_u;
+    visit_i64_and => I64AndRR, I64AndRI, I64AndRI, imm64;
+    visit_i64_or => I64OrRR, I64OrRI, I64OrRI, imm64;
+    visit_i64_xor => I64XorRR, I64XorRI, I64XorRI, imm64;
+    visit_i64_shl => I64ShlRR, I64ShlRI, -, imm64;
+    visit_i64_shr_s => I64ShrSRR, I64ShrSRI, -, imm64;
+    visit_i64_shr_u => I64ShrURR, I64ShrURI, -, imm64;
+    visit_i64_rotl => I64RotlRR, I64RotlRI, -, imm64;
+    visit_i64_rotr => I64RotrRR, I64RotrRI, -, imm64;
+    visit_i64_eq => I64EqRR, I64EqRI, I64EqRI, imm64;
+    visit_i64_ne => I64NeRR, I64NeRI, I64NeRI, imm64;
+    visit_i64_lt_s => I64LtSRR, I64LtSRI, I64GtSRI, imm64;
+    visit_i64_lt_u => I64LtURR, I64LtURI, I64GtURI, imm64;
+    visit_i64_gt_s => I64GtSRR, I64GtSRI, I64LtSRI, imm64;
+    visit_i64_gt_u => I64GtURR, I64GtURI, I64LtURI, imm64;
+    visit_i64_le_s => I64LeSRR, I64LeSRI, I64GeSRI, imm64;
+    visit_i64_le_u => I64LeURR, I64LeURI, I64GeURI, imm64;
+    visit_i64_ge_s => I64GeSRR, I64GeSRI, I64LeSRI, imm64;
+    visit_i64_ge_u => I64GeURR, I64GeURI, I64LeURI, imm64;
+}
