@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Compares hayate's wall-clock time with peer Wasm runtimes on the kernels listed in benches/workloads.txt.
+#
+# Usage: benches/compare.sh [WORKLOAD...]     (default: every line of benches/workloads.txt)
+# Env:   RUNS=N      hyperfine runs per command (default 5; one warmup run comes on top)
+#        WORKLOADS=F workload list (default benches/workloads.txt)
+#        HAYATE=PATH the hayate binary (default target/release/hayate; build it first)
+#
+# For each workload every runtime found (hayate, wasmi, wasmtime, wasm3, iwasm) is first run once and
+# must print the expected result; a runtime that prints something else is reported loudly, still timed,
+# and its ratio is marked invalid. A runtime that fails or is not installed is left out. The timed runs
+# of all runtimes on one workload are interleaved in a single hyperfine call (JSON in
+# target/bench-results/). benches/report.py then prints the markdown table (median seconds, ratio
+# runtime / hayate, geometric mean) and writes benches/results.md and benches/results.svg.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+runs="${RUNS:-5}"
+workloads="${WORKLOADS:-benches/workloads.txt}"
+hayate="${HAYATE:-target/release/hayate}"
+out="target/bench-results"
+wasm_dir="target/bench-wasm"
+
+command -v hyperfine >/dev/null || { echo "error: hyperfine not found (apt-get install hyperfine)" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "error: python3 not found" >&2; exit 1; }
+[ -x "$hayate" ] || { echo "error: $hayate not found; run \`cargo build --release\` first" >&2; exit 1; }
+
+# Runtimes in column order. hayate and wasmi read .wat directly; the others need a .wasm binary.
+runtimes=(hayate)
+for peer in wasmi wasmtime wasm3 iwasm; do
+    if command -v "$peer" >/dev/null; then runtimes+=("$peer"); else echo "note: $peer not on PATH, skipped" >&2; fi
+done
+
+# The .wasm for a .wat, converted on demand with wasm-tools or wat2wasm; empty if no converter exists.
+to_wasm() {
+    local wat="$1" wasm="$wasm_dir/$(basename "${1%.wat}").wasm"
+    mkdir -p "$wasm_dir"
+    if [ ! -f "$wasm" ] || [ "$wat" -nt "$wasm" ]; then
+        if command -v wasm-tools >/dev/null; then
+            wasm-tools parse "$wat" -o "$wasm"
+        elif command -v wat2wasm >/dev/null; then
+            wat2wasm "$wat" -o "$wasm"
+        else
+            return 0
+        fi
+    fi
+    echo "$wasm"
+}
+
+# The command line that makes runtime $1 call export $2 of file $3 with argument $4 and print the result.
+command_for() {
+    local rt="$1" export="$2" file="$3" arg="$4" wasm
+    case "$rt" in
+        hayate) echo "$hayate run --invoke $export $file $arg" ;;
+        wasmi) echo "wasmi run --invoke $export $file $arg" ;;
+        wasmtime) echo "wasmtime run --invoke $export $file $arg" ;;
+        wasm3)
+            wasm="$(to_wasm "$file")"
+            [ -n "$wasm" ] && echo "wasm3 --func $export $wasm $arg" ;;
+        iwasm)
+            wasm="$(to_wasm "$file")"
+            [ -n "$wasm" ] && echo "iwasm --stack-size=1048576 -f $export $wasm $arg" ;;
+    esac
+}
+
+# Whether the output in $1 contains the expected integer $2 as a whole decimal token (or as a hex
+# token, which is how iwasm prints results).
+prints_expected() {
+    python3 - "$1" "$2" <<'PY'
+import re, sys
+out, expected = sys.argv[1], int(sys.argv[2])
+tokens = [int(t) for t in re.findall(r"(?<![\w.])-?\d+(?![\w.])", out)]
+tokens += [int(t, 16) for t in re.findall(r"0x[0-9a-fA-F]+", out)]
+sys.exit(0 if expected in tokens or expected % 2**64 in [t % 2**64 for t in tokens] else 1)
+PY
+}
+
+mkdir -p "$out"
+status="$out/status.tsv"
+: > "$status"
+printf '%s\n' "${runtimes[@]}" > "$out/runtimes.txt"
+mismatches=0
+
+while read -r file export arg expected; do
+    case "$file" in ''|'#'*) continue ;; esac
+    name="${file%.wat}"
+    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
+    path="wat/$file"
+    if [ ! -f "$path" ]; then
+        echo "warning: $path not found, workload $name skipped" >&2
+        continue
+    fi
+    echo "== $name: $export($arg), expecting $expected" >&2
+    hf_args=()
+    for rt in "${runtimes[@]}"; do
+        cmd="$(command_for "$rt" "$export" "$path" "$arg" || true)"
+        if [ -z "$cmd" ]; then
+            echo "   $rt: no .wasm converter (wasm-tools/wat2wasm), skipped" >&2
+            printf '%s\t%s\t%s\t%s\n' "$name" "$rt" missing "no .wasm converter" >> "$status"
+            continue
+        fi
+        set +e
+        output="$(timeout 300 $cmd 2>&1)"
+        rc=$?
+        set -e
+        short="$(printf '%s' "$output" | tr '\n\t' '  ' | cut -c1-120)"
+        if [ "$rc" -ne 0 ]; then
+            echo "   $rt: FAILED (exit $rc): $short" >&2
+            printf '%s\t%s\t%s\t%s\n' "$name" "$rt" fail "exit $rc: $short" >> "$status"
+            continue
+        fi
+        if prints_expected "$output" "$expected"; then
+            echo "   $rt: ok ($short)" >&2
+            printf '%s\t%s\t%s\t%s\n' "$name" "$rt" ok "$short" >> "$status"
+        else
+            echo "   !!!!!! $rt: WRONG RESULT for $name: expected $expected, got: $short" >&2
+            printf '%s\t%s\t%s\t%s\n' "$name" "$rt" mismatch "$short" >> "$status"
+            mismatches=$((mismatches + 1))
+        fi
+        hf_args+=(-n "$rt" "$cmd")
+    done
+    if [ "${#hf_args[@]}" -eq 0 ]; then continue; fi
+    hyperfine -N --warmup 1 --runs "$runs" --style basic --export-json "$out/$name.json" "${hf_args[@]}" >&2
+done < "$workloads"
+
+python3 benches/report.py "$out"
+if [ "$mismatches" -gt 0 ]; then
+    echo "!!!!!! $mismatches runtime/workload pair(s) printed a wrong result; their ratios are marked invalid" >&2
+    exit 2
+fi
