@@ -35,16 +35,37 @@ macro_rules! float_minmax {
 float_minmax!(f32_min, f32_max, f32);
 float_minmax!(f64_min, f64_max, f64);
 
-/// Wasm `f32.nearest`: round half to even.
+/// Sets the quiet bit of a NaN (rounding functions may pass a signalling NaN through unchanged,
+/// while Wasm requires an arithmetic NaN).
 #[inline(always)]
-pub fn f32_nearest(x: f32) -> f32 {
-    x.round_ties_even()
+fn quiet_f32(x: f32) -> f32 {
+    if x.is_nan() { f32::from_bits(x.to_bits() | 0x0040_0000) } else { x }
 }
 
-/// Wasm `f64.nearest`: round half to even.
 #[inline(always)]
-pub fn f64_nearest(x: f64) -> f64 {
-    x.round_ties_even()
+fn quiet_f64(x: f64) -> f64 {
+    if x.is_nan() { f64::from_bits(x.to_bits() | 0x0008_0000_0000_0000) } else { x }
+}
+
+/// Rounding operations with Wasm's NaN rule: `$name(x)` rounds with `$method`.
+macro_rules! rounding {
+    ($($name:ident, $t:ty, $method:ident, $quiet:ident;)*) => {$(
+        #[doc = concat!("Wasm `", stringify!($name), "`: `", stringify!($method), "` returning an arithmetic NaN for NaN.")]
+        #[inline(always)]
+        pub fn $name(x: $t) -> $t {
+            $quiet(x.$method())
+        }
+    )*};
+}
+rounding! {
+    f32_ceil, f32, ceil, quiet_f32;
+    f32_floor, f32, floor, quiet_f32;
+    f32_trunc, f32, trunc, quiet_f32;
+    f32_nearest, f32, round_ties_even, quiet_f32;
+    f64_ceil, f64, ceil, quiet_f64;
+    f64_floor, f64, floor, quiet_f64;
+    f64_trunc, f64, trunc, quiet_f64;
+    f64_nearest, f64, round_ties_even, quiet_f64;
 }
 
 /// Checked float-to-int truncation: `$name(x)` traps on NaN and on values out of range.
@@ -125,6 +146,14 @@ mod tests {
         assert!(f32_min(0.0, -0.0).is_sign_negative());
         assert!(f64_max(-0.0, 0.0).is_sign_positive());
         assert!(f32_min(f32::NAN, 1.0).is_nan());
+    }
+
+    #[test]
+    fn rounding_quiets_signalling_nans() {
+        let snan = f32::from_bits(0xffa0_0000);
+        assert_eq!(f32_floor(snan).to_bits(), 0xffe0_0000);
+        assert_eq!(f64_nearest(f64::from_bits(0x7ff4_0000_0000_0000)).to_bits(), 0x7ffc_0000_0000_0000);
+        assert_eq!(f32_nearest(2.5), 2.0);
     }
 
     #[test]

@@ -69,6 +69,30 @@ fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType> {
     Ok(GlobalType { content: val_type(g.content_type)?, mutability })
 }
 
+/// 32-bit memory limits are `u32` LEB128s of at most 5 bytes; wasmparser reads them as `u64`
+/// (for memory64), so an overlong encoding must be rejected here.
+fn check_limits_encoding(wasm: &[u8], offset: usize, mem: &wasmparser::MemoryType) -> Result<()> {
+    if mem.memory64 {
+        return Ok(());
+    }
+    let mut pos = offset + 1; // the flags byte
+    let count = if mem.maximum.is_some() { 2 } else { 1 };
+    for _ in 0..count {
+        let start = pos;
+        while wasm.get(pos).is_some_and(|b| b & 0x80 != 0) {
+            pos += 1;
+        }
+        pos += 1;
+        if pos - start > 5 {
+            return Err(Error::new(ErrorKind::Malformed {
+                message: "integer representation too long".into(),
+                offset: Some(start),
+            }));
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     let mut validator = Validator::new_with_features(features());
     let mut m = ModuleInner::default();
@@ -148,8 +172,10 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                 }
             }
             Payload::MemorySection(reader) => {
-                for mem in reader {
-                    m.memories.push(memory_type(&mem.map_err(malformed)?)?);
+                for item in reader.into_iter_with_offsets() {
+                    let (offset, mem) = item.map_err(malformed)?;
+                    check_limits_encoding(wasm, offset as usize, &mem)?;
+                    m.memories.push(memory_type(&mem)?);
                 }
             }
             Payload::GlobalSection(reader) => {

@@ -98,6 +98,9 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     /// The index of the last instruction when it wrote the temporary at the top of the stack and
     /// nothing may jump between it and the next instruction (so it can be fused or retargeted).
     pub(super) fusable: Option<usize>,
+    /// Set by operators whose last `n` bytes are Wasm 2.0 reserved zero bytes (which wasmparser,
+    /// following multi-memory, reads as LEB128 indices): the driver checks their encoding.
+    pub(super) reserved_zero_bytes: u8,
 }
 
 fn too_large(what: &str) -> Error {
@@ -132,6 +135,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             local_refs: 0,
             reachable: true,
             fusable: None,
+            reserved_zero_bytes: 0,
         };
         let label = t.new_label();
         t.ctrl.push(Ctrl {

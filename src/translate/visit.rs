@@ -555,6 +555,7 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_size(&mut self, _mem: u32) -> Result<()> {
+        self.reserved_zero_bytes = 1;
         if self.reachable {
             let dst = self.temp(self.stack.len());
             self.emit_result(Op::MemorySize { dst })?;
@@ -563,6 +564,7 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_grow(&mut self, _mem: u32) -> Result<()> {
+        self.reserved_zero_bytes = 1;
         if self.reachable {
             let (d, pos) = self.pop();
             let delta = self.reg(d, pos)?;
@@ -572,6 +574,7 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_fill(&mut self, _mem: u32) -> Result<()> {
+        self.reserved_zero_bytes = 1;
         if self.reachable {
             let (dst, val, len) = self.pop3()?;
             self.emit(Op::MemoryFill { dst, val, len });
@@ -580,6 +583,7 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_copy(&mut self, _dst_mem: u32, _src_mem: u32) -> Result<()> {
+        self.reserved_zero_bytes = 2;
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
             self.emit(Op::MemoryCopy { dst, src, len });
@@ -588,6 +592,7 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_init(&mut self, data_index: u32, _mem: u32) -> Result<()> {
+        self.reserved_zero_bytes = 1;
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
             self.emit(Op::MemoryInit { dst, src, len, data: data_index });
