@@ -4,7 +4,7 @@
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 use hayate::wasi::{self, WasiCtx};
-use hayate::{Engine, ExternType, FuncType, Linker, Module, Store, Val, ValType};
+use hayate::{Engine, ExternType, FuncType, Linker, Module, Store, Trap, Val, ValType};
 use std::io::Write;
 use std::path::Path;
 
@@ -75,21 +75,35 @@ fn run(args: &RunArgs) -> Result<i32> {
     let engine = Engine::default();
     let (module, _) = load(&engine, &args.file)?;
     let name = args.invoke.as_deref().unwrap_or("_start");
-    let ty = module.export_func_type(name).cloned().ok_or_else(|| match args.invoke {
-        Some(_) => anyhow!("`{}` has no exported function `{name}`", args.file),
-        None => anyhow!("`{}` has no exported function `_start` (use --invoke NAME to call another export)", args.file),
-    })?;
+    let ty = module
+        .export_func_type(name)
+        .cloned()
+        .ok_or_else(|| match args.invoke {
+            Some(_) => anyhow!("`{}` has no exported function `{name}`", args.file),
+            None => anyhow!(
+                "`{}` has no exported function `_start` (use --invoke NAME to call another export)",
+                args.file
+            ),
+        })?;
     let params = match args.invoke {
         Some(_) => parse_args(name, &ty, &args.args)?,
         None if ty.params().is_empty() => Vec::new(),
-        None => bail!("`_start` of `{}` takes parameters {}; use --invoke to pass arguments", args.file, ty),
+        None => bail!(
+            "`_start` of `{}` takes parameters ({}); use --invoke to pass arguments",
+            args.file,
+            type_list(ty.params())
+        ),
     };
 
     let mut wasi = WasiCtx::builder().arg(&args.file).args(&args.args);
     for var in &args.env {
         wasi = match var.split_once('=') {
             Some((key, value)) => wasi.env(key, value),
-            None => wasi.env(var, std::env::var(var).with_context(|| format!("--env `{var}`: not set on the host"))?),
+            None => wasi.env(
+                var,
+                std::env::var(var)
+                    .with_context(|| format!("--env `{var}`: not set on the host"))?,
+            ),
         };
     }
     let mut store = Store::new(&engine, wasi.build()?);
@@ -97,7 +111,9 @@ fn run(args: &RunArgs) -> Result<i32> {
     wasi::add_to_linker(&mut linker, |ctx| ctx)?;
     let instance = match linker.instantiate(&mut store, &module) {
         Ok(instance) => instance,
-        Err(e) => return guest_stopped(e).with_context(|| format!("cannot instantiate `{}`", args.file)),
+        Err(e) => {
+            return guest_stopped(e).with_context(|| format!("cannot instantiate `{}`", args.file));
+        }
     };
     let func = instance
         .get_func(&store, name)
@@ -122,10 +138,30 @@ fn guest_stopped(e: hayate::Error) -> Result<i32> {
         return Ok(status);
     }
     if let Some(trap) = e.as_trap() {
-        eprintln!("error: {trap}");
+        eprintln!("error: {}", format_trap(trap));
         return Ok(TRAP_EXIT_STATUS);
     }
     Err(e.into())
+}
+
+/// A trap as [`Trap`]'s `Display` shows it, except that a run of identical frames (deep recursion)
+/// is shown once with a count.
+fn format_trap(trap: &Trap) -> String {
+    let mut out = format!("wasm trap: {}", trap.code());
+    let frames = trap.backtrace();
+    if !frames.is_empty() {
+        out.push_str("\nwasm backtrace:");
+    }
+    let mut i = 0;
+    while let Some(frame) = frames.get(i) {
+        let run = frames[i..].iter().take_while(|f| *f == frame).count();
+        out.push_str(&format!("\n  {i:>3}: {frame}"));
+        if run > 1 {
+            out.push_str(&format!("\n       ... repeated {} more times", run - 1));
+        }
+        i += run;
+    }
+    out
 }
 
 /// `hayate ir`.
@@ -133,11 +169,15 @@ fn ir(args: &IrArgs) -> Result<()> {
     let engine = Engine::default();
     let (module, bytes) = load(&engine, &args.file)?;
     let filter = match &args.func {
-        Some(func) => Some(resolve_func(&module, &bytes, func).with_context(|| format!("`{}`", args.file))?),
+        Some(func) => {
+            Some(resolve_func(&module, &bytes, func).with_context(|| format!("`{}`", args.file))?)
+        }
         None => None,
     };
     let mut listing = String::new();
-    module.disassemble(filter, &mut listing).context("cannot format the IR")?;
+    module
+        .disassemble(filter, &mut listing)
+        .context("cannot format the IR")?;
     std::io::stdout().lock().write_all(listing.as_bytes())?;
     Ok(())
 }
@@ -149,12 +189,20 @@ fn resolve_func(module: &Module, bytes: &[u8], func: &str) -> Result<u32> {
         Ok(index) => index,
         Err(_) => export_func_index(bytes, func)?
             .or_else(|| (0..module.num_funcs()).find(|&i| module.func_name(i) == Some(func)))
-            .ok_or_else(|| anyhow!("no function named `{func}` (neither an export nor in the name section)"))?,
+            .ok_or_else(|| {
+                anyhow!("no function named `{func}` (neither an export nor in the name section)")
+            })?,
     };
-    let imported = module.imports().filter(|(_, _, ty)| matches!(ty, ExternType::Func(_))).count() as u32;
+    let imported = module
+        .imports()
+        .filter(|(_, _, ty)| matches!(ty, ExternType::Func(_)))
+        .count() as u32;
     if index >= module.num_funcs() {
         let plural = if module.num_funcs() == 1 { "" } else { "s" };
-        bail!("no function {index} (the module has {} function{plural})", module.num_funcs());
+        bail!(
+            "no function {index} (the module has {} function{plural})",
+            module.num_funcs()
+        );
     }
     if index < imported {
         bail!("function {index} is imported and has no IR");
@@ -189,10 +237,21 @@ fn load(engine: &Engine, file: &str) -> Result<(Module, Vec<u8>)> {
 fn parse_args(name: &str, ty: &FuncType, args: &[String]) -> Result<Vec<Val>> {
     let params = ty.params();
     if args.len() != params.len() {
-        let types = params.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        let types = params
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         let plural = if params.len() == 1 { "" } else { "s" };
-        let given = if args.len() == 1 { "1 was".to_string() } else { format!("{} were", args.len()) };
-        bail!("function `{name}` takes {} argument{plural} ({types}) but {given} given", params.len());
+        let given = if args.len() == 1 {
+            "1 was".to_string()
+        } else {
+            format!("{} were", args.len())
+        };
+        bail!(
+            "function `{name}` takes {} argument{plural} ({types}) but {given} given",
+            params.len()
+        );
     }
     params
         .iter()
@@ -207,6 +266,15 @@ fn parse_args(name: &str, ty: &FuncType, args: &[String]) -> Result<Vec<Val>> {
             })
         })
         .collect()
+}
+
+/// `i32, f64` for error messages.
+fn type_list(types: &[ValType]) -> String {
+    types
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What an argument of type `ty` should look like, for error messages.
@@ -275,11 +343,13 @@ fn format_val(val: &Val) -> String {
 fn one_line(message: &str) -> String {
     let mut lines = message.lines();
     let first = lines.next().unwrap_or_default().to_string();
-    let location = lines.find_map(|l| l.trim_start().strip_prefix("--> ")).and_then(|loc| {
-        let mut parts = loc.rsplitn(3, ':');
-        let (column, line) = (parts.next()?, parts.next()?);
-        Some(format!(" (line {line}, column {column})"))
-    });
+    let location = lines
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .and_then(|loc| {
+            let mut parts = loc.rsplitn(3, ':');
+            let (column, line) = (parts.next()?, parts.next()?);
+            Some(format!(" (line {line}, column {column})"))
+        });
     first + &location.unwrap_or_default()
 }
 
@@ -307,17 +377,31 @@ mod tests {
 
     #[test]
     fn floats_parse_special_values() {
-        assert_eq!(parse_val(ValType::F64, "-inf"), Some(Val::F64(f64::NEG_INFINITY.to_bits())));
-        assert_eq!(parse_val(ValType::F32, "inf"), Some(Val::F32(f32::INFINITY.to_bits())));
-        assert!(matches!(parse_val(ValType::F64, "nan"), Some(Val::F64(b)) if f64::from_bits(b).is_nan()));
-        assert_eq!(parse_val(ValType::F32, "1.5"), Some(Val::F32(1.5f32.to_bits())));
+        assert_eq!(
+            parse_val(ValType::F64, "-inf"),
+            Some(Val::F64(f64::NEG_INFINITY.to_bits()))
+        );
+        assert_eq!(
+            parse_val(ValType::F32, "inf"),
+            Some(Val::F32(f32::INFINITY.to_bits()))
+        );
+        assert!(
+            matches!(parse_val(ValType::F64, "nan"), Some(Val::F64(b)) if f64::from_bits(b).is_nan())
+        );
+        assert_eq!(
+            parse_val(ValType::F32, "1.5"),
+            Some(Val::F32(1.5f32.to_bits()))
+        );
         assert_eq!(parse_val(ValType::F32, "x"), None);
     }
 
     #[test]
     fn multi_line_errors_become_one_line() {
         let wat = "cannot load `a.wat`: malformed module: expected `)`\n     --> <anon>:3:5\n      |\n    3 | x\n";
-        assert_eq!(one_line(wat), "cannot load `a.wat`: malformed module: expected `)` (line 3, column 5)");
+        assert_eq!(
+            one_line(wat),
+            "cannot load `a.wat`: malformed module: expected `)` (line 3, column 5)"
+        );
         assert_eq!(one_line("plain"), "plain");
     }
 }

@@ -1,0 +1,670 @@
+//! Embedding API tests: host functions with `Caller` and memory access, typed and untyped calls,
+//! traps with codes and backtraces, linking instances, the global/table/memory API, and WASI with
+//! in-memory output.
+
+use anyhow::Result;
+use hayate::wasi::{self, Errno, OutputBuffer, WasiCtx};
+use hayate::{
+    Caller, Config, Engine, ErrorKind, Extern, Func, FuncType, Global, GlobalType, Linker, Memory,
+    MemoryType, Module, Mutability, Store, Table, TableType, TrapCode, Val, ValType,
+};
+
+/// A store and an instance of `wat` with host data `T`, its imports resolved by what `define` adds to
+/// the linker.
+fn instantiate<T: 'static>(
+    data: T,
+    wat: &str,
+    define: impl FnOnce(&mut Linker<T>) -> Result<()>,
+) -> Result<(Store<T>, hayate::Instance)> {
+    let engine = Engine::default();
+    let module = Module::new(&engine, wat)?;
+    let mut store = Store::new(&engine, data);
+    let mut linker = Linker::new(&engine);
+    define(&mut linker)?;
+    let instance = linker.instantiate(&mut store, &module)?;
+    Ok((store, instance))
+}
+
+#[test]
+fn host_functions_read_and_write_guest_memory() -> Result<()> {
+    let wat = r#"
+        (module
+          (import "host" "log" (func $log (param i32 i32)))
+          (import "host" "fill" (func $fill (param i32 i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (data (i32.const 100) "hello from wasm")
+          (func (export "run") (result i32)
+            (call $log (i32.const 100) (i32.const 15))
+            (drop (call $fill (i32.const 200) (i32.const 4) (i32.const 0x41)))
+            (i32.load (i32.const 200))))
+    "#;
+    let (mut store, instance) = instantiate(Vec::<String>::new(), wat, |linker| {
+        linker.func_wrap(
+            "host",
+            "log",
+            |mut caller: Caller<'_, Vec<String>>, ptr: i32, len: i32| {
+                let memory = caller
+                    .get_export("memory")
+                    .and_then(Extern::into_memory)
+                    .unwrap();
+                let bytes = memory.data(&caller)[ptr as usize..][..len as usize].to_vec();
+                caller.data_mut().push(String::from_utf8(bytes).unwrap());
+            },
+        )?;
+        linker.func_wrap(
+            "host",
+            "fill",
+            |mut caller: Caller<'_, Vec<String>>,
+             ptr: i32,
+             len: i32,
+             byte: i32|
+             -> hayate::Result<i32> {
+                let memory = caller
+                    .get_export("memory")
+                    .and_then(Extern::into_memory)
+                    .unwrap();
+                memory.write(&mut caller, ptr as usize, &vec![byte as u8; len as usize])?;
+                memory.data_mut(&mut caller)[ptr as usize] = b'a';
+                Ok(len)
+            },
+        )?;
+        Ok(())
+    })?;
+    let run = instance.get_typed_func::<(), i32>(&store, "run")?;
+    assert_eq!(run.call(&mut store, ())?, i32::from_le_bytes(*b"aAAA"));
+    assert_eq!(store.data(), &["hello from wasm"]);
+
+    let memory = instance.get_memory(&store, "memory").unwrap();
+    let mut buf = [0u8; 5];
+    memory.read(&store, 100, &mut buf)?;
+    assert_eq!(&buf, b"hello");
+    assert!(memory.read(&store, 65535, &mut buf).is_err());
+    Ok(())
+}
+
+#[test]
+fn host_function_errors_unwind_the_guest() -> Result<()> {
+    let wat = r#"
+        (module
+          (import "host" "check" (func $check (param i32) (result i32)))
+          (func (export "run") (param i32) (result i32)
+            (i32.add (call $check (local.get 0)) (i32.const 1))))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |linker| {
+        linker.func_wrap("host", "check", |x: i32| -> hayate::Result<i32> {
+            if x < 0 {
+                Err(hayate::Error::msg(format!("negative input {x}")))
+            } else {
+                Ok(x * 2)
+            }
+        })?;
+        Ok(())
+    })?;
+    let run = instance.get_typed_func::<i32, i32>(&store, "run")?;
+    assert_eq!(run.call(&mut store, 20)?, 41);
+    let err = run.call(&mut store, -3).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::Message(m) if m == "negative input -3"),
+        "{err}"
+    );
+    // The store stays usable after an error.
+    assert_eq!(run.call(&mut store, 1)?, 3);
+    Ok(())
+}
+
+#[test]
+fn typed_and_untyped_calls() -> Result<()> {
+    let wat = r#"
+        (module
+          (func (export "mix") (param i32 i64 f32 f64) (result f64 i64)
+            (f64.add (f64.convert_i32_s (local.get 0)) (local.get 3))
+            (i64.add (local.get 1) (i64.trunc_f32_s (local.get 2))))
+          (func (export "fib") (param i64) (result i64)
+            (if (result i64) (i64.lt_u (local.get 0) (i64.const 2))
+              (then (local.get 0))
+              (else (i64.add (call 1 (i64.sub (local.get 0) (i64.const 1)))
+                             (call 1 (i64.sub (local.get 0) (i64.const 2))))))))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |_| Ok(()))?;
+    let mix = instance.get_typed_func::<(i32, i64, f32, f64), (f64, i64)>(&store, "mix")?;
+    assert_eq!(mix.call(&mut store, (2, 40, 1.9, 0.5))?, (2.5, 41));
+    let fib = instance.get_typed_func::<i64, i64>(&store, "fib")?;
+    assert_eq!(fib.call(&mut store, 25)?, 75_025);
+
+    let func = instance.get_func(&store, "mix").unwrap();
+    let ty = func.ty(&store);
+    assert_eq!(
+        ty.params(),
+        [ValType::I32, ValType::I64, ValType::F32, ValType::F64]
+    );
+    assert_eq!(ty.results(), [ValType::F64, ValType::I64]);
+    let mut results = [Val::I32(0), Val::I32(0)];
+    func.call(
+        &mut store,
+        &[
+            Val::I32(-1),
+            Val::I64(1),
+            Val::from(2.5f32),
+            Val::from(0.25f64),
+        ],
+        &mut results,
+    )?;
+    assert_eq!(results, [Val::from(-0.75f64), Val::I64(3)]);
+
+    // Mismatches are errors, not panics.
+    assert!(instance.get_typed_func::<i32, i32>(&store, "fib").is_err());
+    assert!(instance.get_typed_func::<i64, i64>(&store, "nope").is_err());
+    assert!(func.call(&mut store, &[Val::I32(0)], &mut results).is_err());
+    let wrong_type = [
+        Val::I64(0),
+        Val::I64(1),
+        Val::from(2.5f32),
+        Val::from(0.25f64),
+    ];
+    assert!(func.call(&mut store, &wrong_type, &mut results).is_err());
+
+    // A host function made with `Func::wrap` is callable the same way.
+    let double = Func::wrap(&mut store, |x: i32| x * 2);
+    assert_eq!(double.typed::<i32, i32>(&store)?.call(&mut store, 21)?, 42);
+    Ok(())
+}
+
+#[test]
+fn traps_have_codes_and_backtraces() -> Result<()> {
+    let wat = r#"
+        (module
+          (memory 1)
+          (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+          (func $middle (export "divide") (param i32) (result i32) (call $inner (local.get 0)))
+          (func (export "oob") (result i32) (i32.load (i32.const 65535)))
+          (func (export "unreachable") unreachable)
+          (func $recurse (export "recurse") (call $recurse)))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |_| Ok(()))?;
+    let divide = instance.get_typed_func::<i32, i32>(&store, "divide")?;
+    assert_eq!(divide.call(&mut store, 1)?, 1);
+    let err = divide.call(&mut store, 0).unwrap_err();
+    assert_eq!(err.trap_code(), Some(TrapCode::IntegerDivisionByZero));
+    let trap = err.as_trap().unwrap();
+    let frames: Vec<_> = trap
+        .backtrace()
+        .iter()
+        .map(|f| (f.func_index, f.func_name.as_deref()))
+        .collect();
+    assert_eq!(frames, [(0, Some("inner")), (1, Some("middle"))]);
+    let text = err.to_string();
+    assert!(
+        text.starts_with("wasm trap: integer divide by zero\nwasm backtrace:"),
+        "{text}"
+    );
+    assert!(text.contains("0: inner (func 0)"), "{text}");
+
+    let oob = instance.get_typed_func::<(), i32>(&store, "oob")?;
+    assert_eq!(
+        oob.call(&mut store, ()).unwrap_err().trap_code(),
+        Some(TrapCode::MemoryOutOfBounds)
+    );
+    let unreachable = instance.get_typed_func::<(), ()>(&store, "unreachable")?;
+    assert_eq!(
+        unreachable.call(&mut store, ()).unwrap_err().trap_code(),
+        Some(TrapCode::Unreachable)
+    );
+    let recurse = instance.get_typed_func::<(), ()>(&store, "recurse")?;
+    assert_eq!(
+        recurse.call(&mut store, ()).unwrap_err().trap_code(),
+        Some(TrapCode::StackOverflow)
+    );
+    // Still usable after all that.
+    assert_eq!(divide.call(&mut store, 1)?, 1);
+    Ok(())
+}
+
+#[test]
+fn max_call_depth_is_configurable() -> Result<()> {
+    let engine = Engine::new(Config::new().max_call_depth(50));
+    let module = Module::new(
+        &engine,
+        r#"(module (func $down (export "down") (param i32)
+              (if (local.get 0) (then (call $down (i32.sub (local.get 0) (i32.const 1)))))))"#,
+    )?;
+    let mut store = Store::new(&engine, ());
+    let instance = Linker::new(&engine).instantiate(&mut store, &module)?;
+    let down = instance.get_typed_func::<i32, ()>(&store, "down")?;
+    down.call(&mut store, 40)?;
+    assert_eq!(
+        down.call(&mut store, 60).unwrap_err().trap_code(),
+        Some(TrapCode::StackOverflow)
+    );
+    Ok(())
+}
+
+#[test]
+fn instances_link_to_each_others_exports() -> Result<()> {
+    let engine = Engine::default();
+    let provider = Module::new(
+        &engine,
+        r#"
+        (module
+          (memory (export "memory") 1)
+          (global (export "counter") (mut i32) (i32.const 10))
+          (table (export "table") 2 funcref)
+          (func $seven (result i32) (i32.const 7))
+          (elem (i32.const 1) $seven)
+          (func (export "bump") (result i32)
+            (global.set 0 (i32.add (global.get 0) (i32.const 1)))
+            (global.get 0)))
+        "#,
+    )?;
+    let consumer = Module::new(
+        &engine,
+        r#"
+        (module
+          (import "provider" "memory" (memory 1))
+          (import "provider" "counter" (global $counter (mut i32)))
+          (import "provider" "table" (table 2 funcref))
+          (import "provider" "bump" (func $bump (result i32)))
+          (type $get (func (result i32)))
+          (func (export "run") (result i32)
+            (i32.store (i32.const 8) (call $bump))
+            (i32.add (global.get $counter) (call_indirect (type $get) (i32.const 1)))))
+        "#,
+    )?;
+    let mut store = Store::new(&engine, ());
+    let mut linker = Linker::new(&engine);
+    let provided = linker.instantiate(&mut store, &provider)?;
+    linker.instance(&mut store, "provider", provided)?;
+    let instance = linker.instantiate(&mut store, &consumer)?;
+    let run = instance.get_typed_func::<(), i32>(&store, "run")?;
+    assert_eq!(run.call(&mut store, ())?, 11 + 7);
+    assert_eq!(run.call(&mut store, ())?, 12 + 7);
+    // The consumer wrote through the shared memory and bumped the shared global.
+    let memory = provided.get_memory(&store, "memory").unwrap();
+    assert_eq!(memory.data(&store)[8], 12);
+    assert_eq!(
+        provided.get_global(&store, "counter").unwrap().get(&store),
+        Val::I32(12)
+    );
+
+    // A missing import names itself.
+    let err = Linker::new(&engine)
+        .instantiate(&mut store, &consumer)
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Unlinkable(_)), "{err}");
+    assert!(
+        err.to_string()
+            .contains("`provider::memory` has not been defined"),
+        "{err}"
+    );
+    Ok(())
+}
+
+#[test]
+fn globals_tables_and_memories_from_the_host() -> Result<()> {
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    let counter = Global::new(
+        &mut store,
+        GlobalType::new(ValType::I64, Mutability::Var),
+        Val::I64(5),
+    )?;
+    let constant = Global::new(
+        &mut store,
+        GlobalType::new(ValType::F64, Mutability::Const),
+        Val::from(1.5f64),
+    )?;
+    assert!(constant.set(&mut store, Val::from(2.0f64)).is_err());
+    assert!(counter.set(&mut store, Val::I32(1)).is_err());
+    assert_eq!(constant.ty(&store).mutability, Mutability::Const);
+
+    let memory = Memory::new(&mut store, MemoryType::new(1, Some(3)))?;
+    assert_eq!(memory.size(&store), 1);
+    assert_eq!(memory.grow(&mut store, 1)?, 1);
+    assert!(memory.grow(&mut store, 5).is_err());
+    assert_eq!(memory.data_size(&store), 2 * 65536);
+    memory.write(&mut store, 65536, b"page two")?;
+    assert!(memory.write(&mut store, 2 * 65536 - 1, b"xx").is_err());
+
+    let table = Table::new(
+        &mut store,
+        TableType::new(ValType::FuncRef, 1, None),
+        Val::FuncRef(None),
+    )?;
+    let answer = Func::wrap(&mut store, || 42i32);
+    assert_eq!(table.grow(&mut store, 2, Val::FuncRef(None))?, 1);
+    table.set(&mut store, 2, Val::FuncRef(Some(answer)))?;
+    assert_eq!(table.size(&store), 3);
+    assert_eq!(table.get(&store, 2), Some(Val::FuncRef(Some(answer))));
+    assert_eq!(table.get(&store, 3), None);
+    assert!(table.set(&mut store, 3, Val::FuncRef(None)).is_err());
+
+    let module = Module::new(
+        &engine,
+        r#"
+        (module
+          (import "host" "counter" (global $counter (mut i64)))
+          (import "host" "constant" (global $constant f64))
+          (import "host" "memory" (memory 2))
+          (import "host" "table" (table 3 funcref))
+          (type $get (func (result i32)))
+          (func (export "run") (result i64)
+            (global.set $counter (i64.add (global.get $counter) (i64.trunc_f64_s (global.get $constant))))
+            (i64.add (i64.load (i32.const 65536))
+                     (i64.extend_i32_s (call_indirect (type $get) (i32.const 2)))))
+          (func (export "size") (result i32) (memory.grow (i32.const 0))))
+        "#,
+    )?;
+    let mut linker = Linker::new(&engine);
+    linker
+        .define("host", "counter", counter)?
+        .define("host", "constant", constant)?
+        .define("host", "memory", memory)?
+        .define("host", "table", table)?;
+    let instance = linker.instantiate(&mut store, &module)?;
+    let run = instance.get_typed_func::<(), i64>(&store, "run")?;
+    assert_eq!(
+        run.call(&mut store, ())?,
+        i64::from_le_bytes(*b"page two") + 42
+    );
+    assert_eq!(counter.get(&store), Val::I64(6));
+    assert_eq!(
+        instance
+            .get_typed_func::<(), i32>(&store, "size")?
+            .call(&mut store, ())?,
+        2
+    );
+    Ok(())
+}
+
+/// A WASI program whose `write` export calls `fd_write` once with the given arguments and returns
+/// the errno. Three ciovecs ("Hello,", " ", "World!\n") sit at address 16; the `nwritten` export
+/// reads the `u32` at address 0.
+fn fd_write_module(fd: i32, iovs: i32, iovs_len: i32, nwritten: i32) -> String {
+    format!(
+        r#"
+        (module
+          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (data (i32.const 16) "\40\00\00\00\06\00\00\00\80\00\00\00\01\00\00\00\90\00\00\00\07\00\00\00")
+          (data (i32.const 64) "Hello,")
+          (data (i32.const 128) " ")
+          (data (i32.const 144) "World!\n")
+          (func (export "write") (result i32)
+            (call $fd_write (i32.const {fd}) (i32.const {iovs}) (i32.const {iovs_len}) (i32.const {nwritten})))
+          (func (export "nwritten") (result i32) (i32.load (i32.const 0))))
+        "#
+    )
+}
+
+/// Runs `write` of [`fd_write_module`]: returns the errno, `nwritten`, stdout and stderr.
+fn wasi_write(
+    fd: i32,
+    iovs: i32,
+    iovs_len: i32,
+    nwritten: i32,
+) -> Result<(i32, i32, Vec<u8>, Vec<u8>)> {
+    let (stdout, stderr) = (OutputBuffer::new(), OutputBuffer::new());
+    let ctx = WasiCtx::builder()
+        .stdout(stdout.clone())
+        .stderr(stderr.clone())
+        .build()?;
+    let wat = fd_write_module(fd, iovs, iovs_len, nwritten);
+    let (mut store, instance) = instantiate(ctx, &wat, |linker| {
+        Ok(wasi::add_to_linker(linker, |ctx| ctx)?)
+    })?;
+    let errno = instance
+        .get_typed_func::<(), i32>(&store, "write")?
+        .call(&mut store, ())?;
+    let written = instance
+        .get_typed_func::<(), i32>(&store, "nwritten")?
+        .call(&mut store, ())?;
+    Ok((errno, written, stdout.take(), stderr.take()))
+}
+
+#[test]
+fn wasi_fd_write_gathers_iovecs_into_buffers() -> Result<()> {
+    assert_eq!(
+        wasi_write(1, 16, 3, 0)?,
+        (0, 14, b"Hello, World!\n".to_vec(), Vec::new())
+    );
+    assert_eq!(
+        wasi_write(2, 24, 2, 0)?,
+        (0, 8, Vec::new(), b" World!\n".to_vec())
+    );
+    assert_eq!(wasi_write(1, 16, 0, 0)?, (0, 0, Vec::new(), Vec::new()));
+    Ok(())
+}
+
+#[test]
+fn wasi_fd_write_rejects_bad_descriptors_and_pointers() -> Result<()> {
+    let (badf, fault) = (Errno::Badf.code(), Errno::Fault.code());
+    assert_eq!((badf, fault), (8, 21));
+    assert_eq!(wasi_write(0, 16, 3, 0)?, (badf, 0, Vec::new(), Vec::new()));
+    assert_eq!(wasi_write(3, 16, 3, 0)?, (badf, 0, Vec::new(), Vec::new()));
+    assert_eq!(wasi_write(-1, 16, 3, 0)?, (badf, 0, Vec::new(), Vec::new()));
+    // The iovec array, an iovec's buffer, or `nwritten` out of bounds: nothing is written.
+    assert_eq!(
+        wasi_write(1, 65536 - 8, 2, 0)?,
+        (fault, 0, Vec::new(), Vec::new())
+    );
+    assert_eq!(wasi_write(1, -8, 1, 0)?, (fault, 0, Vec::new(), Vec::new()));
+    assert_eq!(
+        wasi_write(1, 16, 0x2000_0001, 0)?,
+        (fault, 0, Vec::new(), Vec::new())
+    );
+    assert_eq!(
+        wasi_write(1, 16, -1, 0)?,
+        (fault, 0, Vec::new(), Vec::new())
+    );
+    assert_eq!(
+        wasi_write(1, 16, 3, 65533)?,
+        (fault, 0, Vec::new(), Vec::new())
+    );
+    assert_eq!(
+        wasi_write(1, 16, 3, -1)?,
+        (fault, 0, Vec::new(), Vec::new())
+    );
+    Ok(())
+}
+
+#[test]
+fn wasi_fd_write_faults_on_an_iovec_past_the_end_of_memory() -> Result<()> {
+    let stdout = OutputBuffer::new();
+    let ctx = WasiCtx::builder().stdout(stdout.clone()).build()?;
+    let wat = r#"
+        (module
+          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func (export "write") (param i32 i32) (result i32)
+            (i32.store (i32.const 0) (local.get 0))
+            (i32.store (i32.const 4) (local.get 1))
+            (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+    "#;
+    let (mut store, instance) = instantiate(ctx, wat, |linker| {
+        Ok(wasi::add_to_linker(linker, |ctx| ctx)?)
+    })?;
+    let write = instance.get_typed_func::<(i32, i32), i32>(&store, "write")?;
+    assert_eq!(write.call(&mut store, (65530, 6))?, 0);
+    assert_eq!(write.call(&mut store, (65530, 7))?, Errno::Fault.code());
+    assert_eq!(write.call(&mut store, (-1, 2))?, Errno::Fault.code());
+    assert_eq!(write.call(&mut store, (0, -1))?, Errno::Fault.code());
+    assert_eq!(stdout.contents(), vec![0u8; 6]);
+    Ok(())
+}
+
+/// Host data that holds WASI among other things.
+struct App {
+    wasi: WasiCtx,
+    exits: u32,
+}
+
+#[test]
+fn wasi_args_environ_and_proc_exit() -> Result<()> {
+    let stdout = OutputBuffer::new();
+    let wasi = WasiCtx::builder()
+        .arg("prog")
+        .args(["a", "bc"])
+        .env("K", "v=1")
+        .stdout(stdout.clone())
+        .build()?;
+    let wat = r#"
+        (module
+          (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "args_get" (func $args_get (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "environ_sizes_get" (func $environ_sizes_get (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "environ_get" (func $environ_get (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+          (import "app" "count_exit" (func $count_exit))
+          (memory (export "memory") 1)
+          (func (export "args") (param i32 i32) (result i32)
+            (drop (call $args_sizes_get (i32.const 0) (i32.const 4)))
+            (call $args_get (local.get 0) (local.get 1)))
+          (func (export "environ") (param i32 i32) (result i32)
+            (drop (call $environ_sizes_get (i32.const 0) (i32.const 4)))
+            (call $environ_get (local.get 0) (local.get 1)))
+          (func (export "sizes") (param i32 i32) (result i32)
+            (call $args_sizes_get (local.get 0) (local.get 1)))
+          (func (export "exit") (param i32)
+            (call $count_exit)
+            (call $proc_exit (local.get 0))
+            unreachable))
+    "#;
+    let (mut store, instance) = instantiate(App { wasi, exits: 0 }, wat, |linker| {
+        wasi::add_to_linker(linker, |app: &mut App| &mut app.wasi)?;
+        linker.func_wrap("app", "count_exit", |mut caller: Caller<'_, App>| {
+            caller.data_mut().exits += 1
+        })?;
+        Ok(())
+    })?;
+    let memory = instance.get_memory(&store, "memory").unwrap();
+    let read_u32 = |store: &Store<App>, at: usize| {
+        u32::from_le_bytes(memory.data(store)[at..at + 4].try_into().unwrap())
+    };
+
+    let args = instance.get_typed_func::<(i32, i32), i32>(&store, "args")?;
+    assert_eq!(args.call(&mut store, (100, 200))?, 0);
+    assert_eq!((read_u32(&store, 0), read_u32(&store, 4)), (3, 10));
+    assert_eq!(&memory.data(&store)[200..210], b"prog\0a\0bc\0");
+    assert_eq!(
+        [
+            read_u32(&store, 100),
+            read_u32(&store, 104),
+            read_u32(&store, 108)
+        ],
+        [200, 205, 207]
+    );
+    assert_eq!(args.call(&mut store, (100, 65530))?, Errno::Fault.code());
+    assert_eq!(args.call(&mut store, (65534, 200))?, Errno::Fault.code());
+
+    let environ = instance.get_typed_func::<(i32, i32), i32>(&store, "environ")?;
+    assert_eq!(environ.call(&mut store, (300, 400))?, 0);
+    assert_eq!((read_u32(&store, 0), read_u32(&store, 4)), (1, 6));
+    assert_eq!(&memory.data(&store)[400..406], b"K=v=1\0");
+    assert_eq!(read_u32(&store, 300), 400);
+
+    let sizes = instance.get_typed_func::<(i32, i32), i32>(&store, "sizes")?;
+    assert_eq!(sizes.call(&mut store, (65536, 0))?, Errno::Fault.code());
+    assert_eq!(sizes.call(&mut store, (0, 65533))?, Errno::Fault.code());
+
+    let exit = instance.get_typed_func::<i32, ()>(&store, "exit")?;
+    let err = exit.call(&mut store, 17).unwrap_err();
+    assert_eq!(err.i32_exit_status(), Some(17));
+    assert!(err.as_trap().is_none());
+    assert_eq!(store.data().exits, 1);
+    assert!(stdout.contents().is_empty());
+    Ok(())
+}
+
+#[test]
+fn wasi_imports_hayate_lacks_fail_instantiation_by_name() -> Result<()> {
+    let wat = r#"
+        (module
+          (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "path_open"
+            (func (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32))))
+    "#;
+    let ctx = WasiCtx::builder().build()?;
+    let Err(err) = instantiate(ctx, wat, |linker| {
+        Ok(wasi::add_to_linker(linker, |ctx| ctx)?)
+    }) else {
+        panic!("a module importing `path_open` was instantiated");
+    };
+    let err = err.downcast::<hayate::Error>()?;
+    assert!(matches!(err.kind(), ErrorKind::Unlinkable(_)), "{err}");
+    assert!(
+        err.to_string()
+            .contains("unknown import: `wasi_snapshot_preview1::path_open` has not been defined")
+    );
+    Ok(())
+}
+
+#[test]
+fn wasi_without_an_exported_memory_is_an_error() -> Result<()> {
+    let wat = r#"
+        (module
+          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+          (memory 1)
+          (func (export "write") (result i32)
+            (call $fd_write (i32.const 1) (i32.const 0) (i32.const 0) (i32.const 0))))
+    "#;
+    let ctx = WasiCtx::builder().stdout(OutputBuffer::new()).build()?;
+    let (mut store, instance) = instantiate(ctx, wat, |linker| {
+        Ok(wasi::add_to_linker(linker, |ctx| ctx)?)
+    })?;
+    let err = instance
+        .get_typed_func::<(), i32>(&store, "write")?
+        .call(&mut store, ())
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("`fd_write`") && err.to_string().contains("`memory`"),
+        "{err}"
+    );
+    Ok(())
+}
+
+#[test]
+fn wasi_ctx_builder_rejects_nul_bytes_and_bad_names() {
+    assert!(
+        WasiCtx::builder()
+            .arg("a\0b")
+            .build()
+            .unwrap_err()
+            .to_string()
+            .contains("NUL")
+    );
+    assert!(WasiCtx::builder().env("A", "x\0").build().is_err());
+    assert!(
+        WasiCtx::builder()
+            .env("A=B", "x")
+            .build()
+            .unwrap_err()
+            .to_string()
+            .contains("`A=B`")
+    );
+    assert!(WasiCtx::builder().env("", "x").build().is_err());
+}
+
+#[test]
+fn func_new_with_explicit_signature() -> Result<()> {
+    let wat = r#"
+        (module
+          (import "host" "swap" (func $swap (param i64 f32) (result f32 i64)))
+          (func (export "run") (result f32 i64)
+            (call $swap (i64.const 9) (f32.const 2.5))))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |linker| {
+        let ty = FuncType::new([ValType::I64, ValType::F32], [ValType::F32, ValType::I64]);
+        linker.func_new("host", "swap", ty, |_caller, params, results| {
+            results[0] = params[1];
+            results[1] = params[0];
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    assert_eq!(
+        instance
+            .get_typed_func::<(), (f32, i64)>(&store, "run")?
+            .call(&mut store, ())?,
+        (2.5, 9)
+    );
+    Ok(())
+}
