@@ -642,6 +642,8 @@ impl Runner {
             (Val::ExternRef(Some(r)), WastRetCore::RefExtern(e)) => {
                 e.is_none_or(|n| r.data(&self.store).downcast_ref::<u32>() == Some(&n))
             }
+            // Which function a `ref.func` result names is not checked: a `Func` does not tell its
+            // index in the script's module.
             (Val::FuncRef(f), WastRetCore::RefFunc(_)) => f.is_some(),
             (actual, WastRetCore::Either(options)) => {
                 options.iter().any(|e| self.matches(actual, e))
