@@ -105,6 +105,16 @@ fn hello_prints_hello_world() {
 }
 
 #[test]
+fn binary_modules_run_too() {
+    let wasm = wat::parse_file(concat!(env!("CARGO_MANIFEST_DIR"), "/wat/hello.wat")).unwrap();
+    let file = temp_file("hello.wasm", wasm);
+    assert_output(&hayate(&["run", &file]), "Hello, World!\n");
+    // Content decides, not the extension.
+    let file = temp_file("fib.wasm", std::fs::read("wat/fib.wat").unwrap());
+    assert_output(&hayate(&["run", "--invoke", "fib", &file, "10"]), "55\n");
+}
+
+#[test]
 fn invoke_fib() {
     assert_output(
         &hayate(&["run", "--invoke", "fib", "wat/fib.wat", "30"]),

@@ -6,8 +6,8 @@
 //! `args_get`, `environ_sizes_get` and `environ_get`. Any other preview1 import stays undefined, so
 //! instantiating a module that needs it fails with an error naming the import.
 //!
-//! Layout: [`ctx`] holds the state, [`preview1`] the host functions, [`guest`] the bounds-checked
-//! access to guest memory, [`errno`] the error codes and [`output`] the output sinks.
+//! Layout: `ctx` holds the state, `preview1` the host functions, `guest` the bounds-checked
+//! access to guest memory, `errno` the error codes and `output` the output sinks.
 
 mod ctx;
 mod errno;
