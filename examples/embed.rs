@@ -26,22 +26,16 @@ fn main() -> anyhow::Result<()> {
     // The store owns all Wasm objects and the host's data: here, the lines the guest printed.
     let mut store = Store::new(&engine, Vec::<String>::new());
     let mut linker = Linker::new(&engine);
-    linker.func_wrap(
-        "host",
-        "print",
-        |mut caller: Caller<'_, Vec<String>>, ptr: i32, len: i32| {
-            let memory = caller
-                .get_export("memory")
-                .and_then(Extern::into_memory)
-                .ok_or_else(|| Error::msg("the guest exports no `memory`"))?;
-            let mut bytes = vec![0; len as u32 as usize];
-            memory.read(&caller, ptr as u32 as usize, &mut bytes)?; // out of bounds is an error, not a panic
-            caller
-                .data_mut()
-                .push(String::from_utf8_lossy(&bytes).into_owned());
-            Ok::<(), Error>(())
-        },
-    )?;
+    linker.func_wrap("host", "print", |mut caller: Caller<'_, Vec<String>>, ptr: i32, len: i32| {
+        let memory = caller
+            .get_export("memory")
+            .and_then(Extern::into_memory)
+            .ok_or_else(|| Error::msg("the guest exports no `memory`"))?;
+        let mut bytes = vec![0; len as u32 as usize];
+        memory.read(&caller, ptr as u32 as usize, &mut bytes)?; // out of bounds is an error, not a panic
+        caller.data_mut().push(String::from_utf8_lossy(&bytes).into_owned());
+        Ok::<(), Error>(())
+    })?;
 
     let instance = linker.instantiate(&mut store, &module)?;
     let greet = instance.get_typed_func::<i32, i32>(&store, "greet")?;

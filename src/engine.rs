@@ -77,9 +77,7 @@ struct Signatures {
 impl Engine {
     /// An engine with the given settings.
     pub fn new(config: &Config) -> Self {
-        Engine {
-            inner: Arc::new(EngineInner { config: config.clone(), signatures: Default::default() }),
-        }
+        Engine { inner: Arc::new(EngineInner { config: config.clone(), signatures: Default::default() }) }
     }
 
     /// The engine's settings.

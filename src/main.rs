@@ -75,16 +75,10 @@ fn run(args: &RunArgs) -> Result<i32> {
     let engine = Engine::default();
     let (module, _) = load(&engine, &args.file)?;
     let name = args.invoke.as_deref().unwrap_or("_start");
-    let ty = module
-        .export_func_type(name)
-        .cloned()
-        .ok_or_else(|| match args.invoke {
-            Some(_) => anyhow!("`{}` has no exported function `{name}`", args.file),
-            None => anyhow!(
-                "`{}` has no exported function `_start` (use --invoke NAME to call another export)",
-                args.file
-            ),
-        })?;
+    let ty = module.export_func_type(name).cloned().ok_or_else(|| match args.invoke {
+        Some(_) => anyhow!("`{}` has no exported function `{name}`", args.file),
+        None => anyhow!("`{}` has no exported function `_start` (use --invoke NAME to call another export)", args.file),
+    })?;
     let params = match args.invoke {
         Some(_) => parse_args(name, &ty, &args.args)?,
         None if ty.params().is_empty() => Vec::new(),
@@ -99,11 +93,7 @@ fn run(args: &RunArgs) -> Result<i32> {
     for var in &args.env {
         wasi = match var.split_once('=') {
             Some((key, value)) => wasi.env(key, value),
-            None => wasi.env(
-                var,
-                std::env::var(var)
-                    .with_context(|| format!("--env `{var}`: not set on the host"))?,
-            ),
+            None => wasi.env(var, std::env::var(var).with_context(|| format!("--env `{var}`: not set on the host"))?),
         };
     }
     let mut store = Store::new(&engine, wasi.build()?);
@@ -115,9 +105,8 @@ fn run(args: &RunArgs) -> Result<i32> {
             return guest_stopped(e).with_context(|| format!("cannot instantiate `{}`", args.file));
         }
     };
-    let func = instance
-        .get_func(&store, name)
-        .ok_or_else(|| anyhow!("`{}` has no exported function `{name}`", args.file))?;
+    let func =
+        instance.get_func(&store, name).ok_or_else(|| anyhow!("`{}` has no exported function `{name}`", args.file))?;
     let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
     if let Err(e) = func.call(&mut store, &params, &mut results) {
         return guest_stopped(e).with_context(|| format!("calling `{name}`"));
@@ -169,15 +158,11 @@ fn ir(args: &IrArgs) -> Result<()> {
     let engine = Engine::default();
     let (module, bytes) = load(&engine, &args.file)?;
     let filter = match &args.func {
-        Some(func) => {
-            Some(resolve_func(&module, &bytes, func).with_context(|| format!("`{}`", args.file))?)
-        }
+        Some(func) => Some(resolve_func(&module, &bytes, func).with_context(|| format!("`{}`", args.file))?),
         None => None,
     };
     let mut listing = String::new();
-    module
-        .disassemble(filter, &mut listing)
-        .context("cannot format the IR")?;
+    module.disassemble(filter, &mut listing).context("cannot format the IR")?;
     std::io::stdout().lock().write_all(listing.as_bytes())?;
     Ok(())
 }
@@ -189,20 +174,12 @@ fn resolve_func(module: &Module, bytes: &[u8], func: &str) -> Result<u32> {
         Ok(index) => index,
         Err(_) => export_func_index(bytes, func)?
             .or_else(|| (0..module.num_funcs()).find(|&i| module.func_name(i) == Some(func)))
-            .ok_or_else(|| {
-                anyhow!("no function named `{func}` (neither an export nor in the name section)")
-            })?,
+            .ok_or_else(|| anyhow!("no function named `{func}` (neither an export nor in the name section)"))?,
     };
-    let imported = module
-        .imports()
-        .filter(|(_, _, ty)| matches!(ty, ExternType::Func(_)))
-        .count() as u32;
+    let imported = module.imports().filter(|(_, _, ty)| matches!(ty, ExternType::Func(_))).count() as u32;
     if index >= module.num_funcs() {
         let plural = if module.num_funcs() == 1 { "" } else { "s" };
-        bail!(
-            "no function {index} (the module has {} function{plural})",
-            module.num_funcs()
-        );
+        bail!("no function {index} (the module has {} function{plural})", module.num_funcs());
     }
     if index < imported {
         bail!("function {index} is imported and has no IR");
@@ -237,21 +214,10 @@ fn load(engine: &Engine, file: &str) -> Result<(Module, Vec<u8>)> {
 fn parse_args(name: &str, ty: &FuncType, args: &[String]) -> Result<Vec<Val>> {
     let params = ty.params();
     if args.len() != params.len() {
-        let types = params
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
+        let types = params.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         let plural = if params.len() == 1 { "" } else { "s" };
-        let given = if args.len() == 1 {
-            "1 was".to_string()
-        } else {
-            format!("{} were", args.len())
-        };
-        bail!(
-            "function `{name}` takes {} argument{plural} ({types}) but {given} given",
-            params.len()
-        );
+        let given = if args.len() == 1 { "1 was".to_string() } else { format!("{} were", args.len()) };
+        bail!("function `{name}` takes {} argument{plural} ({types}) but {given} given", params.len());
     }
     params
         .iter()
@@ -270,11 +236,7 @@ fn parse_args(name: &str, ty: &FuncType, args: &[String]) -> Result<Vec<Val>> {
 
 /// `i32, f64` for error messages.
 fn type_list(types: &[ValType]) -> String {
-    types
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    types.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// What an argument of type `ty` should look like, for error messages.
@@ -343,13 +305,11 @@ fn format_val(val: &Val) -> String {
 fn one_line(message: &str) -> String {
     let mut lines = message.lines();
     let first = lines.next().unwrap_or_default().to_string();
-    let location = lines
-        .find_map(|l| l.trim_start().strip_prefix("--> "))
-        .and_then(|loc| {
-            let mut parts = loc.rsplitn(3, ':');
-            let (column, line) = (parts.next()?, parts.next()?);
-            Some(format!(" (line {line}, column {column})"))
-        });
+    let location = lines.find_map(|l| l.trim_start().strip_prefix("--> ")).and_then(|loc| {
+        let mut parts = loc.rsplitn(3, ':');
+        let (column, line) = (parts.next()?, parts.next()?);
+        Some(format!(" (line {line}, column {column})"))
+    });
     first + &location.unwrap_or_default()
 }
 
@@ -377,31 +337,17 @@ mod tests {
 
     #[test]
     fn floats_parse_special_values() {
-        assert_eq!(
-            parse_val(ValType::F64, "-inf"),
-            Some(Val::F64(f64::NEG_INFINITY.to_bits()))
-        );
-        assert_eq!(
-            parse_val(ValType::F32, "inf"),
-            Some(Val::F32(f32::INFINITY.to_bits()))
-        );
-        assert!(
-            matches!(parse_val(ValType::F64, "nan"), Some(Val::F64(b)) if f64::from_bits(b).is_nan())
-        );
-        assert_eq!(
-            parse_val(ValType::F32, "1.5"),
-            Some(Val::F32(1.5f32.to_bits()))
-        );
+        assert_eq!(parse_val(ValType::F64, "-inf"), Some(Val::F64(f64::NEG_INFINITY.to_bits())));
+        assert_eq!(parse_val(ValType::F32, "inf"), Some(Val::F32(f32::INFINITY.to_bits())));
+        assert!(matches!(parse_val(ValType::F64, "nan"), Some(Val::F64(b)) if f64::from_bits(b).is_nan()));
+        assert_eq!(parse_val(ValType::F32, "1.5"), Some(Val::F32(1.5f32.to_bits())));
         assert_eq!(parse_val(ValType::F32, "x"), None);
     }
 
     #[test]
     fn multi_line_errors_become_one_line() {
         let wat = "cannot load `a.wat`: malformed module: expected `)`\n     --> <anon>:3:5\n      |\n    3 | x\n";
-        assert_eq!(
-            one_line(wat),
-            "cannot load `a.wat`: malformed module: expected `)` (line 3, column 5)"
-        );
+        assert_eq!(one_line(wat), "cannot load `a.wat`: malformed module: expected `)` (line 3, column 5)");
         assert_eq!(one_line("plain"), "plain");
     }
 }

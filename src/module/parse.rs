@@ -2,8 +2,7 @@
 //! function body as soon as it is seen.
 
 use super::{
-    CompiledFunc, ConstExpr, DataSegment, ElemSegment, ExportIndex, ImportDecl, ModuleInner, SegmentMode,
-    val_type,
+    CompiledFunc, ConstExpr, DataSegment, ElemSegment, ExportIndex, ImportDecl, ModuleInner, SegmentMode, val_type,
 };
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
@@ -69,36 +68,16 @@ fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType> {
     Ok(GlobalType { content: val_type(g.content_type)?, mutability })
 }
 
-/// 32-bit memory limits are `u32` LEB128s of at most 5 bytes; wasmparser reads them as `u64`
-/// (for memory64), so an overlong encoding must be rejected here.
-fn check_limits_encoding(wasm: &[u8], offset: usize, mem: &wasmparser::MemoryType) -> Result<()> {
-    if mem.memory64 {
-        return Ok(());
-    }
-    let mut pos = offset + 1; // the flags byte
-    let count = if mem.maximum.is_some() { 2 } else { 1 };
-    for _ in 0..count {
-        let start = pos;
-        while wasm.get(pos).is_some_and(|b| b & 0x80 != 0) {
-            pos += 1;
-        }
-        pos += 1;
-        if pos - start > 5 {
-            return Err(Error::new(ErrorKind::Malformed {
-                message: "integer representation too long".into(),
-                offset: Some(start),
-            }));
-        }
-    }
-    Ok(())
-}
-
 pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     let mut validator = Validator::new_with_features(features());
     let mut m = ModuleInner::default();
     let mut func_allocs = FuncValidatorAllocations::default();
     let mut scratch = crate::translate::Scratch::default();
-    for payload in Parser::new(0).parse_all(wasm) {
+    let mut parser = Parser::new(0);
+    // Decode with the same features we validate with, so that e.g. memory limits are read as
+    // 32-bit LEB128s and memory operands as Wasm 2.0 reserved bytes.
+    parser.set_features(features());
+    for payload in parser.parse_all(wasm) {
         let payload = payload.map_err(malformed)?;
         if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid)? {
             let func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));
@@ -172,10 +151,8 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                 }
             }
             Payload::MemorySection(reader) => {
-                for item in reader.into_iter_with_offsets() {
-                    let (offset, mem) = item.map_err(malformed)?;
-                    check_limits_encoding(wasm, offset as usize, &mem)?;
-                    m.memories.push(memory_type(&mem)?);
+                for mem in reader {
+                    m.memories.push(memory_type(&mem.map_err(malformed)?)?);
                 }
             }
             Payload::GlobalSection(reader) => {
@@ -205,20 +182,18 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                     let mode = match elem.kind {
                         ElementKind::Passive => SegmentMode::Passive,
                         ElementKind::Declared => SegmentMode::Declared,
-                        ElementKind::Active { table_index, offset_expr } => SegmentMode::Active {
-                            index: table_index.unwrap_or(0),
-                            offset: const_expr(&offset_expr)?,
-                        },
+                        ElementKind::Active { table_index, offset_expr } => {
+                            SegmentMode::Active { index: table_index.unwrap_or(0), offset: const_expr(&offset_expr)? }
+                        }
                     };
                     let items = match elem.items {
                         ElementItems::Functions(r) => r
                             .into_iter()
                             .map(|f| f.map(ConstExpr::RefFunc).map_err(malformed))
                             .collect::<Result<Vec<_>>>()?,
-                        ElementItems::Expressions(_, r) => r
-                            .into_iter()
-                            .map(|e| const_expr(&e.map_err(malformed)?))
-                            .collect::<Result<Vec<_>>>()?,
+                        ElementItems::Expressions(_, r) => {
+                            r.into_iter().map(|e| const_expr(&e.map_err(malformed)?)).collect::<Result<Vec<_>>>()?
+                        }
                     };
                     m.elems.push(ElemSegment { mode, items: items.into() });
                 }

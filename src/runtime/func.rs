@@ -8,8 +8,7 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 
 /// A host function as stored: arguments and results as [`Val`]s.
-pub(crate) type HostFunc<T> =
-    Arc<dyn Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<()> + Send + Sync + 'static>;
+pub(crate) type HostFunc<T> = Arc<dyn Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<()> + Send + Sync + 'static>;
 
 /// A Wasm or host function owned by a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

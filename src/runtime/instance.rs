@@ -74,9 +74,8 @@ impl Instance {
         store: impl AsContext,
         name: &str,
     ) -> Result<TypedFunc<Params, Results>> {
-        let func = self
-            .get_func(&store, name)
-            .ok_or_else(|| Error::msg(format!("no exported function named `{name}`")))?;
+        let func =
+            self.get_func(&store, name).ok_or_else(|| Error::msg(format!("no exported function named `{name}`")))?;
         func.typed(&store)
     }
 
@@ -121,10 +120,7 @@ fn check_import<T>(store: &Store<T>, module: &ModuleInner, i: usize, provided: &
     if ok {
         Ok(())
     } else {
-        Err(Error::unlinkable(format!(
-            "incompatible import type for `{}::{}`",
-            decl.module, decl.name
-        )))
+        Err(Error::unlinkable(format!("incompatible import type for `{}::{}`", decl.module, decl.name)))
     }
 }
 

@@ -9,8 +9,8 @@ pub(crate) mod memory;
 pub(crate) mod store;
 mod table;
 
-pub use func::{Caller, Func, HostResult, IntoFunc, TypedFunc};
 pub(crate) use func::HostFunc;
+pub use func::{Caller, Func, HostResult, IntoFunc, TypedFunc};
 pub use global::Global;
 pub use instance::Instance;
 pub(crate) use instance::InstanceEntity;

@@ -172,4 +172,3 @@ impl<T> AsContextMut for Caller<'_, T> {
         self.store
     }
 }
-

@@ -98,9 +98,6 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     /// The index of the last instruction when it wrote the temporary at the top of the stack and
     /// nothing may jump between it and the next instruction (so it can be fused or retargeted).
     pub(super) fusable: Option<usize>,
-    /// Set by operators whose last `n` bytes are Wasm 2.0 reserved zero bytes (which wasmparser,
-    /// following multi-memory, reads as LEB128 indices): the driver checks their encoding.
-    pub(super) reserved_zero_bytes: u8,
 }
 
 fn too_large(what: &str) -> Error {
@@ -135,7 +132,6 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             local_refs: 0,
             reachable: true,
             fusable: None,
-            reserved_zero_bytes: 0,
         };
         let label = t.new_label();
         t.ctrl.push(Ctrl {
@@ -436,15 +432,13 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         }
         if cond == Operand::Temp && self.fusable == Some(self.ops.len() - 1) {
             let last = self.ops[self.ops.len() - 1];
-            if last_writes(&last, self.temp(pos)) {
-                if let Some(fused) = fuse(last, negate) {
-                    self.ops.pop();
-                    let off = self.offset_to(label)?;
-                    let mut op = fused;
-                    *op.branch_offset_mut().expect("fused ops branch") = off;
-                    self.emit(op);
-                    return Ok(());
-                }
+            if let Some(fused) = fuse(last, negate).filter(|_| last_writes(&last, self.temp(pos))) {
+                self.ops.pop();
+                let off = self.offset_to(label)?;
+                let mut op = fused;
+                *op.branch_offset_mut().expect("fused ops branch") = off;
+                self.emit(op);
+                return Ok(());
             }
         }
         let cond = self.reg(cond, pos)?;

@@ -29,43 +29,18 @@ pub(crate) fn translate(
         let offset = reader.original_position();
         let count: u32 = reader.read().map_err(crate::module::malformed)?;
         let vt: wasmparser::ValType = reader.read().map_err(crate::module::malformed)?;
-        validator.define_locals(offset as u64, count, vt).map_err(crate::module::invalid)?;
+        validator.define_locals(offset, count, vt).map_err(crate::module::invalid)?;
         num_locals += u64::from(count);
     }
     let mut t = FuncTranslator::new(module, ty, num_locals, scratch)?;
     while !reader.eof() {
-        let offset = reader.original_position() as u64;
-        let before = reader.clone();
+        let offset = reader.original_position();
         let mut both = Both { validator: &mut validator, translator: &mut t, offset };
         reader.visit_operator(&mut both).map_err(crate::module::malformed)??;
-        if t.reserved_zero_bytes > 0 {
-            check_reserved_bytes(before, reader.original_position() as usize, t.reserved_zero_bytes)?;
-            t.reserved_zero_bytes = 0;
-        }
     }
-    reader
-        .finish_expression(&validator.visitor(reader.original_position() as u64))
-        .map_err(crate::module::invalid)?;
+    reader.finish_expression(&validator.visitor(reader.original_position())).map_err(crate::module::invalid)?;
     let code = t.finish()?;
     Ok((code, validator.into_allocations()))
-}
-
-/// Wasm 2.0 encodes the memory operand of `memory.*` instructions as literal zero bytes; the last
-/// `n` bytes of the instruction must be `0x00`, each a one-byte LEB128 (the byte before them must
-/// not be a continuation byte).
-fn check_reserved_bytes(mut before: wasmparser::BinaryReader<'_>, end: usize, n: u8) -> Result<()> {
-    let start = before.original_position() as usize;
-    let bytes = before.read_bytes(end - start).map_err(crate::module::malformed)?;
-    let n = usize::from(n);
-    let ok = bytes.len() > n && bytes[bytes.len() - n..].iter().all(|b| *b == 0) && bytes[bytes.len() - n - 1] < 0x80;
-    if ok {
-        Ok(())
-    } else {
-        Err(crate::Error::new(crate::ErrorKind::Malformed {
-            message: "zero byte expected".into(),
-            offset: Some(end - 1),
-        }))
-    }
 }
 
 /// Visits each operator with the validator first, then with the translator.

@@ -100,8 +100,12 @@ impl FuncTranslator<'_, '_> {
         let (lhs, lpos) = self.pop();
         let dst = self.temp(lpos);
         let op = match (lhs, rhs, ri, ri_swapped) {
-            (_, Operand::Const(c), Some(ri), _) if imm(c).is_some() => ri(dst, self.reg(lhs, lpos)?, imm(c).unwrap_or(0)),
-            (Operand::Const(c), _, _, Some(ri)) if imm(c).is_some() => ri(dst, self.reg(rhs, rpos)?, imm(c).unwrap_or(0)),
+            (_, Operand::Const(c), Some(ri), _) if imm(c).is_some() => {
+                ri(dst, self.reg(lhs, lpos)?, imm(c).unwrap_or(0))
+            }
+            (Operand::Const(c), _, _, Some(ri)) if imm(c).is_some() => {
+                ri(dst, self.reg(rhs, rpos)?, imm(c).unwrap_or(0))
+            }
             _ => rr(dst, self.reg(lhs, lpos)?, self.reg(rhs, rpos)?),
         };
         self.emit_result(op)
@@ -178,12 +182,10 @@ impl FuncTranslator<'_, '_> {
         let last = self.ops.len().wrapping_sub(1);
         if v == Operand::Temp && self.fusable == Some(last) && !self.has_local_ref(local) {
             let temp = self.temp(pos);
-            if let Some(dst) = self.ops[last].dst_mut() {
-                if *dst == temp {
-                    *dst = Reg(local);
-                    self.fusable = None;
-                    return Ok(v);
-                }
+            if let Some(dst) = self.ops[last].dst_mut().filter(|d| **d == temp) {
+                *dst = Reg(local);
+                self.fusable = None;
+                return Ok(v);
             }
         }
         self.preserve_local(local)?;
@@ -555,7 +557,6 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_size(&mut self, _mem: u32) -> Result<()> {
-        self.reserved_zero_bytes = 1;
         if self.reachable {
             let dst = self.temp(self.stack.len());
             self.emit_result(Op::MemorySize { dst })?;
@@ -564,7 +565,6 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_grow(&mut self, _mem: u32) -> Result<()> {
-        self.reserved_zero_bytes = 1;
         if self.reachable {
             let (d, pos) = self.pop();
             let delta = self.reg(d, pos)?;
@@ -574,7 +574,6 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_fill(&mut self, _mem: u32) -> Result<()> {
-        self.reserved_zero_bytes = 1;
         if self.reachable {
             let (dst, val, len) = self.pop3()?;
             self.emit(Op::MemoryFill { dst, val, len });
@@ -583,7 +582,6 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_copy(&mut self, _dst_mem: u32, _src_mem: u32) -> Result<()> {
-        self.reserved_zero_bytes = 2;
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
             self.emit(Op::MemoryCopy { dst, src, len });
@@ -592,7 +590,6 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_memory_init(&mut self, data_index: u32, _mem: u32) -> Result<()> {
-        self.reserved_zero_bytes = 1;
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
             self.emit(Op::MemoryInit { dst, src, len, data: data_index });

@@ -104,33 +104,14 @@ impl WasiCtxBuilder {
     /// name that contains `=`.
     pub fn build(self) -> Result<WasiCtx> {
         let nul = |what: &str, item: Vec<u8>| {
-            Error::msg(format!(
-                "WASI {what} `{}` contains a NUL byte",
-                String::from_utf8_lossy(&item).escape_debug()
-            ))
+            Error::msg(format!("WASI {what} `{}` contains a NUL byte", String::from_utf8_lossy(&item).escape_debug()))
         };
-        if let Some((name, _)) = self
-            .env
-            .iter()
-            .find(|(name, _)| name.contains('=') || name.is_empty())
-        {
-            return Err(Error::msg(format!(
-                "WASI environment variable name `{name}` is empty or contains `=`"
-            )));
+        if let Some((name, _)) = self.env.iter().find(|(name, _)| name.contains('=') || name.is_empty()) {
+            return Err(Error::msg(format!("WASI environment variable name `{name}` is empty or contains `=`")));
         }
         let args = StringList::new(&self.args).map_err(|item| nul("argument", item))?;
-        let env = StringList::new(
-            self.env
-                .iter()
-                .map(|(name, value)| format!("{name}={value}")),
-        )
-        .map_err(|item| nul("environment variable", item))?;
-        Ok(WasiCtx {
-            args,
-            env,
-            stdout: self.stdout,
-            stderr: self.stderr,
-            scratch: Vec::new(),
-        })
+        let env = StringList::new(self.env.iter().map(|(name, value)| format!("{name}={value}")))
+            .map_err(|item| nul("environment variable", item))?;
+        Ok(WasiCtx { args, env, stdout: self.stdout, stderr: self.stderr, scratch: Vec::new() })
     }
 }

@@ -11,19 +11,13 @@ pub(crate) fn addr(value: i32) -> u32 {
 /// The bytes `[ptr, ptr + len)` of `mem`.
 pub(crate) fn slice(mem: &[u8], ptr: u32, len: u32) -> Result<&[u8], Errno> {
     let start = ptr as usize;
-    start
-        .checked_add(len as usize)
-        .and_then(|end| mem.get(start..end))
-        .ok_or(Errno::Fault)
+    start.checked_add(len as usize).and_then(|end| mem.get(start..end)).ok_or(Errno::Fault)
 }
 
 /// The bytes `[ptr, ptr + len)` of `mem`, mutably.
 pub(crate) fn slice_mut(mem: &mut [u8], ptr: u32, len: u32) -> Result<&mut [u8], Errno> {
     let start = ptr as usize;
-    start
-        .checked_add(len as usize)
-        .and_then(|end| mem.get_mut(start..end))
-        .ok_or(Errno::Fault)
+    start.checked_add(len as usize).and_then(|end| mem.get_mut(start..end)).ok_or(Errno::Fault)
 }
 
 /// Reads a little-endian `u32` at `ptr`.
@@ -44,12 +38,7 @@ const CIOVEC_SIZE: u32 = 8;
 /// Appends the bytes of the `len` ciovecs at `iovs` to `out`, one bulk copy per ciovec.
 /// Fails with `Fault` for any out-of-bounds array or buffer, and with `Inval` when the total would
 /// not fit the `u32` byte count WASI reports back.
-pub(crate) fn gather_ciovecs(
-    mem: &[u8],
-    iovs: u32,
-    len: u32,
-    out: &mut Vec<u8>,
-) -> Result<(), Errno> {
+pub(crate) fn gather_ciovecs(mem: &[u8], iovs: u32, len: u32, out: &mut Vec<u8>) -> Result<(), Errno> {
     let array_len = len.checked_mul(CIOVEC_SIZE).ok_or(Errno::Fault)?;
     let array = slice(mem, iovs, array_len)?;
     let mut total: u32 = 0;
@@ -67,12 +56,7 @@ pub(crate) fn gather_ciovecs(
 
 /// Writes a list of NUL-terminated strings the way `args_get`/`environ_get` return them: the
 /// strings back to back at `buf`, and a pointer to each at `ptrs` (a `u32` array).
-pub(crate) fn write_string_list(
-    mem: &mut [u8],
-    list: &StringList,
-    ptrs: u32,
-    buf: u32,
-) -> Result<(), Errno> {
+pub(crate) fn write_string_list(mem: &mut [u8], list: &StringList, ptrs: u32, buf: u32) -> Result<(), Errno> {
     let count = u32::try_from(list.offsets.len()).map_err(|_| Errno::Overflow)?;
     let blob_len = u32::try_from(list.blob.len()).map_err(|_| Errno::Overflow)?;
     slice_mut(mem, buf, blob_len)?;
@@ -95,9 +79,7 @@ pub(crate) struct StringList {
 
 impl StringList {
     /// The list of `items`; fails naming the first item that contains a NUL byte.
-    pub(crate) fn new<I: AsRef<[u8]>>(
-        items: impl IntoIterator<Item = I>,
-    ) -> Result<StringList, Vec<u8>> {
+    pub(crate) fn new<I: AsRef<[u8]>>(items: impl IntoIterator<Item = I>) -> Result<StringList, Vec<u8>> {
         let mut blob = Vec::new();
         let mut offsets = Vec::new();
         for item in items {
@@ -109,10 +91,7 @@ impl StringList {
             blob.extend_from_slice(item);
             blob.push(0);
         }
-        Ok(StringList {
-            blob: blob.into(),
-            offsets: offsets.into(),
-        })
+        Ok(StringList { blob: blob.into(), offsets: offsets.into() })
     }
 
     /// Number of strings.
@@ -157,14 +136,8 @@ mod tests {
         iov(&mut mem, 0, u32::MAX, 2);
         assert_eq!(gather_ciovecs(&mem, 0, 1, &mut out), Err(Errno::Fault));
         assert_eq!(gather_ciovecs(&mem, 60, 1, &mut out), Err(Errno::Fault));
-        assert_eq!(
-            gather_ciovecs(&mem, 0, u32::MAX, &mut out),
-            Err(Errno::Fault)
-        );
-        assert_eq!(
-            gather_ciovecs(&mem, u32::MAX, 1, &mut out),
-            Err(Errno::Fault)
-        );
+        assert_eq!(gather_ciovecs(&mem, 0, u32::MAX, &mut out), Err(Errno::Fault));
+        assert_eq!(gather_ciovecs(&mem, u32::MAX, 1, &mut out), Err(Errno::Fault));
         assert!(out.is_empty());
     }
 
@@ -175,15 +148,9 @@ mod tests {
         let mut mem = vec![0u8; 64];
         write_string_list(&mut mem, &list, 0, 16).unwrap();
         assert_eq!(&mem[16..26], b"prog\0\0x=1\0");
-        assert_eq!(
-            [read_u32(&mem, 0), read_u32(&mem, 4), read_u32(&mem, 8)],
-            [Ok(16), Ok(21), Ok(22)]
-        );
+        assert_eq!([read_u32(&mem, 0), read_u32(&mem, 4), read_u32(&mem, 8)], [Ok(16), Ok(21), Ok(22)]);
         assert_eq!(write_string_list(&mut mem, &list, 0, 60), Err(Errno::Fault));
-        assert_eq!(
-            write_string_list(&mut mem, &list, 56, 16),
-            Err(Errno::Fault)
-        );
+        assert_eq!(write_string_list(&mut mem, &list, 56, 16), Err(Errno::Fault));
         assert!(StringList::new(["a\0b"]).is_err());
     }
 }

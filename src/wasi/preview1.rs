@@ -55,58 +55,27 @@ pub fn add_to_linker<T: 'static>(
     linker.func_wrap(
         MODULE,
         "fd_write",
-        move |caller: Caller<'_, T>,
-              fd: i32,
-              iovs: i32,
-              iovs_len: i32,
-              nwritten: i32|
-              -> Result<i32> {
-            fd_write(
-                caller,
-                get,
-                addr(fd),
-                addr(iovs),
-                addr(iovs_len),
-                addr(nwritten),
-            )
-            .map(errno)
+        move |caller: Caller<'_, T>, fd: i32, iovs: i32, iovs_len: i32, nwritten: i32| -> Result<i32> {
+            fd_write(caller, get, addr(fd), addr(iovs), addr(iovs_len), addr(nwritten)).map(errno)
         },
     )?;
-    linker.func_wrap(MODULE, "proc_exit", |code: i32| -> Result<()> {
-        Err(Error::new(ErrorKind::Exit(code)))
+    linker.func_wrap(MODULE, "proc_exit", |code: i32| -> Result<()> { Err(Error::new(ErrorKind::Exit(code))) })?;
+    linker.func_wrap(MODULE, "args_sizes_get", move |mut caller: Caller<'_, T>, count: i32, size: i32| {
+        let args = get(caller.data_mut()).args.clone();
+        list_sizes_get(caller, "args_sizes_get", &args, addr(count), addr(size)).map(errno)
     })?;
-    linker.func_wrap(
-        MODULE,
-        "args_sizes_get",
-        move |mut caller: Caller<'_, T>, count: i32, size: i32| {
-            let args = get(caller.data_mut()).args.clone();
-            list_sizes_get(caller, "args_sizes_get", &args, addr(count), addr(size)).map(errno)
-        },
-    )?;
-    linker.func_wrap(
-        MODULE,
-        "args_get",
-        move |mut caller: Caller<'_, T>, ptrs: i32, buf: i32| {
-            let args = get(caller.data_mut()).args.clone();
-            list_get(caller, "args_get", &args, addr(ptrs), addr(buf)).map(errno)
-        },
-    )?;
-    linker.func_wrap(
-        MODULE,
-        "environ_sizes_get",
-        move |mut caller: Caller<'_, T>, count: i32, size: i32| {
-            let env = get(caller.data_mut()).env.clone();
-            list_sizes_get(caller, "environ_sizes_get", &env, addr(count), addr(size)).map(errno)
-        },
-    )?;
-    linker.func_wrap(
-        MODULE,
-        "environ_get",
-        move |mut caller: Caller<'_, T>, ptrs: i32, buf: i32| {
-            let env = get(caller.data_mut()).env.clone();
-            list_get(caller, "environ_get", &env, addr(ptrs), addr(buf)).map(errno)
-        },
-    )?;
+    linker.func_wrap(MODULE, "args_get", move |mut caller: Caller<'_, T>, ptrs: i32, buf: i32| {
+        let args = get(caller.data_mut()).args.clone();
+        list_get(caller, "args_get", &args, addr(ptrs), addr(buf)).map(errno)
+    })?;
+    linker.func_wrap(MODULE, "environ_sizes_get", move |mut caller: Caller<'_, T>, count: i32, size: i32| {
+        let env = get(caller.data_mut()).env.clone();
+        list_sizes_get(caller, "environ_sizes_get", &env, addr(count), addr(size)).map(errno)
+    })?;
+    linker.func_wrap(MODULE, "environ_get", move |mut caller: Caller<'_, T>, ptrs: i32, buf: i32| {
+        let env = get(caller.data_mut()).env.clone();
+        list_get(caller, "environ_get", &env, addr(ptrs), addr(buf)).map(errno)
+    })?;
     Ok(())
 }
 
@@ -120,14 +89,9 @@ fn errno(result: Result<(), Errno>) -> i32 {
 
 /// The calling instance's memory, which every WASI function that takes pointers needs.
 fn memory<T>(caller: &Caller<'_, T>, func: &str) -> Result<Memory> {
-    caller
-        .get_export("memory")
-        .and_then(Extern::into_memory)
-        .ok_or_else(|| {
-            Error::msg(format!(
-                "WASI function `{func}` needs the calling module to export its memory as `memory`"
-            ))
-        })
+    caller.get_export("memory").and_then(Extern::into_memory).ok_or_else(|| {
+        Error::msg(format!("WASI function `{func}` needs the calling module to export its memory as `memory`"))
+    })
 }
 
 /// `fd_write(fd, iovs, iovs_len, nwritten) -> errno`: gathers the iovecs and writes them to the
@@ -194,10 +158,5 @@ fn list_get<T>(
     buf: u32,
 ) -> Result<Result<(), Errno>> {
     let memory = memory(&caller, func)?;
-    Ok(write_string_list(
-        memory.data_mut(&mut caller),
-        list,
-        ptrs,
-        buf,
-    ))
+    Ok(write_string_list(memory.data_mut(&mut caller), list, ptrs, buf))
 }
