@@ -85,8 +85,17 @@ impl FuncType {
 
 impl fmt::Display for FuncType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let list = |tys: &[ValType]| tys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
-        write!(f, "(func (param {}) (result {}))", list(self.params()), list(self.results()))
+        f.write_str("(func")?;
+        for (word, tys) in [("param", self.params()), ("result", self.results())] {
+            if !tys.is_empty() {
+                write!(f, " ({word}")?;
+                for t in tys {
+                    write!(f, " {t}")?;
+                }
+                f.write_str(")")?;
+            }
+        }
+        f.write_str(")")
     }
 }
 

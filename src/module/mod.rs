@@ -172,6 +172,14 @@ impl Module {
         })
     }
 
+    /// The function index of an exported function.
+    pub fn export_func_index(&self, name: &str) -> Option<u32> {
+        self.inner.exports.iter().find_map(|(n, idx)| match idx {
+            ExportIndex::Func(i) if n == name => Some(*i),
+            _ => None,
+        })
+    }
+
     /// Number of functions (imported and defined).
     pub fn num_funcs(&self) -> u32 {
         self.inner.funcs.len() as u32

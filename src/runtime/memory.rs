@@ -105,6 +105,18 @@ impl Memory {
         &mut store.inner.memories[self.index as usize].data
     }
 
+    /// The bytes and the host data at the same time (for host functions that move data between
+    /// guest memory and their own state).
+    pub fn data_and_store_mut<'a, T: 'a>(
+        &self,
+        store: &'a mut impl AsContextMut<Data = T>,
+    ) -> (&'a mut [u8], &'a mut T) {
+        let store = store.as_context_mut();
+        store.check(self.store, "Memory");
+        let (inner, data) = store.inner_and_data_mut();
+        (&mut inner.memories[self.index as usize].data, data)
+    }
+
     /// Size in pages.
     pub fn size<T>(&self, store: impl AsContext<Data = T>) -> u64 {
         self.entity(&store).pages()

@@ -106,6 +106,11 @@ impl<T> Store<T> {
         self.data
     }
 
+    /// The entity store and the host data, borrowed apart.
+    pub(crate) fn inner_and_data_mut(&mut self) -> (&mut StoreInner, &mut T) {
+        (&mut self.inner, &mut self.data)
+    }
+
     pub(crate) fn add_host_func(&mut self, ty: &FuncType, f: HostFunc<T>) -> u32 {
         let sig = self.inner.engine.intern(ty);
         self.host_funcs.push(f);
