@@ -80,6 +80,13 @@ mkdir -p "$out"
 status="$out/status.tsv"
 : > "$status"
 printf '%s\n' "${runtimes[@]}" > "$out/runtimes.txt"
+{
+    commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    git diff --quiet HEAD -- src 2>/dev/null || commit="$commit + uncommitted src/ changes"
+    echo "hayate: $hayate, built at $(date -u -r "$hayate" '+%Y-%m-%d %H:%M UTC'), tree at $commit"
+    for rt in "${runtimes[@]:1}"; do echo "$rt: $("$rt" --version 2>&1 | head -1)"; done
+    echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; hyperfine --warmup 1 --runs $runs"
+} > "$out/meta.txt"
 mismatches=0
 
 while read -r file export arg expected; do

@@ -162,6 +162,10 @@ def main():
                 "The geomean row averages times over the workloads every runtime got right and each "
                 "ratio column over its valid ratios.\n\n")
         f.write(md + "\n")
+        meta = os.path.join(results_dir, "meta.txt")
+        if os.path.exists(meta):
+            with open(meta) as m:
+                f.write("\nSetup:\n\n" + "".join(f"- {line}" for line in m if line.strip()))
         if problems:
             f.write("\nProblems:\n\n" + "\n".join(problems) + "\n")
     with open(os.path.join(BENCHES, "results.svg"), "w") as f:
