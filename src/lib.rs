@@ -39,6 +39,7 @@ pub mod wasi;
 
 pub use engine::{Config, Engine};
 pub use error::{Error, ErrorKind, FrameInfo, Result, Trap, TrapCode};
+pub use exec::dispatch_mode;
 pub use module::Module;
 pub use runtime::{
     AsContext, AsContextMut, Caller, Extern, Func, Global, HostResult, Instance, IntoFunc, Linker, Memory, PAGE_SIZE,

@@ -1,31 +1,373 @@
-//! Execution: the entry point from the API ([`call`]), the value and call stacks, and traps with
-//! backtraces. The dispatch loop itself is in `run.rs`; it trusts everything translation and
-//! validation guaranteed and never re-checks it.
+//! Execution: the entry point from the API ([`call`]), the execution context shared by both
+//! dispatchers (value stack, call stack, current instance), the call/return sequences, the
+//! instructions that reach into the store, and traps with backtraces.
+//!
+//! Two dispatchers run the same IR: `threaded.rs` (each handler tail-calls the next; chosen by
+//! `build.rs` for optimized builds on x86-64 and AArch64) and `looped.rs` (a portable `match`
+//! loop). Instruction semantics they share live in `ops.rs`. Neither validates anything: they rely
+//! on what validation and translation guaranteed, as the `SAFETY` comments say.
 
+#[macro_use]
+mod ops;
+#[cfg(not(hayate_tail_calls))]
+mod looped;
 mod regs;
-mod run;
+#[cfg(hayate_tail_calls)]
+mod threaded;
 
 use crate::error::{Error, FrameInfo, Result, Trap, TrapCode};
+use crate::ir::{Op, Reg};
+use crate::module::CompiledFunc;
 use crate::runtime::store::FuncEntity;
-use crate::runtime::{Caller, Store};
+use crate::runtime::{Caller, InstanceEntity, Store, StoreInner};
 use crate::value::Val;
+use regs::{Mem, Regs};
+use std::ptr;
+use std::sync::Arc;
 
 /// How deep host functions may call back into Wasm.
 const MAX_REENTRY: u32 = 200;
 
+/// Which dispatcher this build uses: `"tail-call"` or `"loop"`.
+pub fn dispatch_mode() -> &'static str {
+    if cfg!(hayate_tail_calls) { "tail-call" } else { "loop" }
+}
+
 /// A suspended caller, restored on return.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Frame {
-    pub ret_ip: *const crate::ir::Op,
+pub(super) struct Frame {
+    ret_ip: *const Op,
     /// The caller's frame base in the value stack.
-    pub base: usize,
+    base: usize,
     /// Where, relative to the caller's base, the results go.
-    pub results: u16,
+    results: u16,
     /// The caller's instance and function index in its module (for backtraces).
-    pub instance: u32,
-    pub func: u32,
-    /// The caller's frame size.
-    pub frame_size: u32,
+    instance: u32,
+    func: u32,
+    frame_size: u32,
+}
+
+/// Why execution stopped early.
+pub(super) enum Stop {
+    Trap(TrapCode),
+    Error(Error),
+}
+
+impl From<TrapCode> for Stop {
+    fn from(code: TrapCode) -> Self {
+        Stop::Trap(code)
+    }
+}
+
+/// Calls a host function through the store's concrete type.
+type HostCall = unsafe fn(cx: &mut Ctx, func: u32, index: u32, args: Reg) -> Result<()>;
+
+/// Everything about a running call except what the dispatcher keeps in registers (instruction
+/// pointer, frame registers, memory).
+pub(super) struct Ctx {
+    store: *mut StoreInner,
+    host_store: *mut (),
+    host: HostCall,
+    stack: Vec<u64>,
+    frames: Vec<Frame>,
+    inst: *const InstanceEntity,
+    inst_idx: u32,
+    cur_func: u32,
+    frame_size: u32,
+    base: usize,
+    max_depth: usize,
+    max_cells: usize,
+    /// Set when execution stops: `None` after a normal return.
+    stop: Option<Stop>,
+}
+
+/// Makes `stack` at least `needed` cells long, doubling, up to `max`. False when over the limit.
+#[cold]
+fn grow_stack(stack: &mut Vec<u64>, needed: usize, max: usize) -> bool {
+    if needed > max {
+        return false;
+    }
+    let new_len = needed.max(stack.len() * 2).max(1024).min(max);
+    stack.resize(new_len, 0);
+    true
+}
+
+/// What a call instruction leads to.
+pub(super) enum Called {
+    /// A Wasm function: continue at its first instruction with its registers.
+    Wasm(*const Op, Regs),
+    /// A host function that has returned: continue after the call.
+    Host,
+}
+
+impl Ctx {
+    /// The running instance.
+    #[inline(always)]
+    fn inst(&self) -> &InstanceEntity {
+        // SAFETY: `inst` points into the store's instance list and is refreshed whenever that list
+        // may have changed (after host calls, which could create instances).
+        unsafe { &*self.inst }
+    }
+
+    #[inline(always)]
+    fn store(&mut self) -> &mut StoreInner {
+        // SAFETY: the store outlives the call, and while Wasm runs only this context reaches it
+        // (host functions get it back through `host_store`, after which we re-derive pointers).
+        unsafe { &mut *self.store }
+    }
+
+    /// The current instance's default memory (or an empty one).
+    pub(super) fn memory(&mut self) -> Mem {
+        let inst = self.inst;
+        // SAFETY: as in `inst`.
+        let memories = unsafe { &(*inst).memories };
+        match memories.first() {
+            Some(&m) => {
+                let data = &mut self.store().memories[m as usize].data;
+                Mem { ptr: data.as_mut_ptr(), len: data.len() }
+            }
+            None => Mem { ptr: ptr::null_mut(), len: 0 },
+        }
+    }
+
+    fn set_instance(&mut self, instance: u32) {
+        self.inst_idx = instance;
+        self.inst = &self.store().instances[instance as usize];
+    }
+
+    fn regs_at(&mut self, base: usize) -> Regs {
+        // SAFETY: `base` is the start of a frame inside the stack.
+        Regs(unsafe { self.stack.as_mut_ptr().add(base) })
+    }
+
+    /// Pushes the current frame and enters `code`, defined function `func` of `instance`, whose
+    /// arguments are at `args` of the current frame. Returns the callee's registers.
+    #[inline(always)]
+    fn enter(
+        &mut self,
+        code: &CompiledFunc,
+        instance: u32,
+        func: u32,
+        args: Reg,
+        ret_ip: *const Op,
+    ) -> Result<Regs, TrapCode> {
+        if self.frames.len() >= self.max_depth {
+            return Err(TrapCode::StackOverflow);
+        }
+        let new_base = self.base + self.frame_size as usize;
+        let needed = new_base + code.frame_size as usize;
+        if needed > self.stack.len() && !grow_stack(&mut self.stack, needed, self.max_cells) {
+            return Err(TrapCode::StackOverflow);
+        }
+        // SAFETY: the stack holds the caller's frame (which contains the arguments) and the
+        // callee's, which starts at `new_base`; they do not overlap.
+        unsafe {
+            let p = self.stack.as_mut_ptr();
+            ptr::copy_nonoverlapping(
+                p.add(self.base + usize::from(args.0)),
+                p.add(new_base),
+                usize::from(code.num_params),
+            );
+            init_frame(p.add(new_base), code);
+        }
+        self.frames.push(Frame {
+            ret_ip,
+            base: self.base,
+            results: args.0,
+            instance: self.inst_idx,
+            func: self.cur_func,
+            frame_size: self.frame_size,
+        });
+        self.base = new_base;
+        self.frame_size = code.frame_size;
+        self.cur_func = func;
+        if instance != self.inst_idx {
+            self.set_instance(instance);
+        }
+        Ok(self.regs_at(new_base))
+    }
+
+    /// Returns `n` values from register `src`: to the caller (its resume point, registers and
+    /// whether the instance changed), or `None` when the entry function returned (the results
+    /// are then at the bottom of the stack).
+    #[inline(always)]
+    fn leave(&mut self, src: Reg, n: usize) -> Option<(*const Op, Regs, bool)> {
+        let p = self.stack.as_mut_ptr();
+        let from = self.base + usize::from(src.0);
+        match self.frames.pop() {
+            None => {
+                // SAFETY: the entry frame starts at 0 and contains the results.
+                unsafe { ptr::copy(p.add(from), p, n) };
+                None
+            }
+            Some(f) => {
+                // SAFETY: the caller's result registers lie below the callee's frame.
+                unsafe { ptr::copy(p.add(from), p.add(f.base + usize::from(f.results)), n) };
+                self.base = f.base;
+                self.frame_size = f.frame_size;
+                self.cur_func = f.func;
+                let changed = f.instance != self.inst_idx;
+                if changed {
+                    self.set_instance(f.instance);
+                }
+                Some((f.ret_ip, self.regs_at(f.base), changed))
+            }
+        }
+    }
+
+    /// Calls store function `f` with arguments at `args`.
+    #[inline(always)]
+    fn call_func(&mut self, f: u32, args: Reg, ret_ip: *const Op) -> Result<Called, Stop> {
+        match self.store().funcs[f as usize] {
+            FuncEntity::Wasm { instance, index, .. } => {
+                let module: *const crate::module::ModuleInner = &*self.store().instances[instance as usize].module;
+                // SAFETY: the module lives behind an `Arc` held by an instance of the store.
+                let code = unsafe { &(&(*module).code)[index as usize] };
+                let regs = self.enter(code, instance, index, args, ret_ip)?;
+                Ok(Called::Wasm(code.ops.as_ptr(), regs))
+            }
+            FuncEntity::Host { index, .. } => {
+                // SAFETY: `host` is the trampoline for the store's data type, set by `call`.
+                unsafe { (self.host)(self, f, index, args) }.map_err(|e| match e.as_trap() {
+                    Some(t) if t.backtrace().is_empty() => Stop::Trap(t.code()),
+                    _ => Stop::Error(e),
+                })?;
+                Ok(Called::Host)
+            }
+        }
+    }
+
+    /// `call_indirect`: checks the table entry and its signature, then calls it.
+    #[inline(always)]
+    fn call_indirect(
+        &mut self,
+        sig: u32,
+        index: u32,
+        table: u16,
+        args: Reg,
+        ret_ip: *const Op,
+    ) -> Result<Called, Stop> {
+        let t = self.inst().tables[usize::from(table)];
+        let store = self.store();
+        let cell = *store.tables[t as usize].elems.get(index as usize).ok_or(TrapCode::TableOutOfBounds)?;
+        if cell == 0 {
+            return Err(Stop::Trap(TrapCode::IndirectCallToNull));
+        }
+        let f = (cell - 1) as u32;
+        if store.funcs[f as usize].sig() != sig {
+            return Err(Stop::Trap(TrapCode::BadSignature));
+        }
+        self.call_func(f, args, ret_ip)
+    }
+
+    /// `global.get`.
+    #[inline(always)]
+    fn global_get(&mut self, global: u32) -> u64 {
+        let g = self.inst().globals[global as usize];
+        self.store().globals[g as usize].value
+    }
+
+    /// `global.set`.
+    #[inline(always)]
+    fn global_set(&mut self, global: u32, value: u64) {
+        let g = self.inst().globals[global as usize];
+        self.store().globals[g as usize].value = value;
+    }
+
+    /// The instructions that reach into the store (tables, segments, memory size and growth,
+    /// function references). `next` is the instruction after `op` (`TableInit` reads its table
+    /// there). After any of them the dispatcher reloads its memory view.
+    #[inline(never)]
+    fn store_op(&mut self, r: Regs, op: &Op, next: &Op) -> Result<(), TrapCode> {
+        let inst_idx = self.inst_idx as usize;
+        let store = self.store();
+        let table_of = |store: &StoreInner, t: u32| store.instances[inst_idx].tables[t as usize] as usize;
+        match *op {
+            Op::RefFunc { dst, func } => r.set(dst, u64::from(store.instances[inst_idx].funcs[func as usize]) + 1),
+            Op::MemorySize { dst } => {
+                let m = store.instances[inst_idx].memories[0];
+                r.set(dst, store.memories[m as usize].pages())
+            }
+            Op::MemoryGrow { dst, delta } => {
+                let m = store.instances[inst_idx].memories[0];
+                let old = store.memories[m as usize].grow(u64::from(r.u32(delta)));
+                r.set_u32(dst, old.map_or(u32::MAX, |o| o as u32));
+            }
+            Op::MemoryInit { dst, src, len, data } => {
+                let (d, s, n) = (r.u32(dst) as usize, r.u32(src) as usize, r.u32(len) as usize);
+                let inst = &store.instances[inst_idx];
+                let seg = &inst.datas[data as usize];
+                let mem = &mut store.memories[inst.memories[0] as usize].data;
+                let (Some(from), true) = (seg.get(s..s + n), d + n <= mem.len()) else {
+                    return Err(TrapCode::MemoryOutOfBounds);
+                };
+                mem[d..d + n].copy_from_slice(from);
+            }
+            Op::DataDrop { data } => store.instances[inst_idx].datas[data as usize] = Arc::new([]),
+            Op::TableGet { dst, index, table } => {
+                let t = table_of(store, table);
+                r.set(dst, *store.tables[t].elems.get(r.u32(index) as usize).ok_or(TrapCode::TableOutOfBounds)?);
+            }
+            Op::TableSet { index, val, table } => {
+                let t = table_of(store, table);
+                *store.tables[t].elems.get_mut(r.u32(index) as usize).ok_or(TrapCode::TableOutOfBounds)? = r.get(val);
+            }
+            Op::TableSize { dst, table } => {
+                let t = table_of(store, table);
+                r.set(dst, store.tables[t].elems.len() as u64);
+            }
+            Op::TableGrow { dst, init, delta, table } => {
+                let t = table_of(store, table);
+                let old = store.tables[t].grow(u64::from(r.u32(delta)), r.get(init));
+                r.set_u32(dst, old.map_or(u32::MAX, |o| o as u32));
+            }
+            Op::TableFill { dst, val, len, table } => {
+                let t = table_of(store, table);
+                let (d, n) = (r.u32(dst) as usize, r.u32(len) as usize);
+                store.tables[t].elems.get_mut(d..d + n).ok_or(TrapCode::TableOutOfBounds)?.fill(r.get(val));
+            }
+            Op::TableCopy { dst, src, len, dst_table, src_table } => {
+                let (dt, st) = (table_of(store, u32::from(dst_table)), table_of(store, u32::from(src_table)));
+                let (d, s, n) = (r.u32(dst) as usize, r.u32(src) as usize, r.u32(len) as usize);
+                if s + n > store.tables[st].elems.len() || d + n > store.tables[dt].elems.len() {
+                    return Err(TrapCode::TableOutOfBounds);
+                }
+                if dt == st {
+                    store.tables[dt].elems.copy_within(s..s + n, d);
+                } else {
+                    let items: Vec<u64> = store.tables[st].elems[s..s + n].to_vec();
+                    store.tables[dt].elems[d..d + n].copy_from_slice(&items);
+                }
+            }
+            Op::TableInit { dst, src, len, elem } => {
+                let Op::Imm32 { value: table } = *next else { unreachable!("TableInit without its table operand") };
+                let t = table_of(store, table);
+                let (d, s, n) = (r.u32(dst) as usize, r.u32(src) as usize, r.u32(len) as usize);
+                let seg = &store.instances[inst_idx].elems[elem as usize];
+                let (Some(items), true) = (seg.get(s..s + n), d + n <= store.tables[t].elems.len()) else {
+                    return Err(TrapCode::TableOutOfBounds);
+                };
+                let items = items.to_vec();
+                store.tables[t].elems[d..d + n].copy_from_slice(&items);
+            }
+            Op::ElemDrop { elem } => store.instances[inst_idx].elems[elem as usize] = Box::new([]),
+            _ => unreachable!("not a store instruction: {}", op.name()),
+        }
+        Ok(())
+    }
+}
+
+/// Zeroes a new frame's locals and copies in its constants; the arguments are already there.
+///
+/// # Safety
+/// `frame` must point at `code.frame_size` cells.
+#[inline(always)]
+unsafe fn init_frame(frame: *mut u64, code: &CompiledFunc) {
+    // SAFETY: locals and constants lie inside the frame, which the caller guarantees.
+    unsafe {
+        ptr::write_bytes(frame.add(usize::from(code.num_params)), 0, usize::from(code.num_locals));
+        ptr::copy_nonoverlapping(code.consts.as_ptr(), frame.add(usize::from(code.const_base)), code.consts.len());
+    }
 }
 
 /// Calls store function `func` with `cells` holding the arguments; on success `cells` begins with
@@ -37,15 +379,92 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
             if store.inner.reentry >= MAX_REENTRY {
                 return Err(Error::trap(TrapCode::StackOverflow));
             }
-            let mut stack = store.inner.stacks.pop().unwrap_or_default();
+            let config = store.inner.engine.config();
+            let (max_depth, max_cells) = (config.max_call_depth, config.max_stack_cells);
+            let stack = store.inner.stacks.pop().unwrap_or_default();
             store.inner.reentry += 1;
-            let result = run::execute(store, &mut stack, instance, index, cells);
-            store.inner.reentry -= 1;
+            let mut cx = Ctx {
+                store: &mut store.inner,
+                host_store: store as *mut Store<T> as *mut (),
+                host: host_trampoline::<T>,
+                stack,
+                frames: Vec::new(),
+                inst: ptr::null(),
+                inst_idx: instance,
+                cur_func: index,
+                frame_size: 0,
+                base: 0,
+                max_depth,
+                max_cells,
+                stop: None,
+            };
+            let result = run(&mut cx, instance, index, cells);
+            let mut stack = cx.stack;
             stack.clear();
+            store.inner.reentry -= 1;
             store.inner.stacks.push(stack);
             result
         }
     }
+}
+
+/// Sets up the entry frame, dispatches, and turns the outcome into a result.
+fn run(cx: &mut Ctx, instance: u32, func: u32, cells: &mut [u64]) -> Result<()> {
+    cx.set_instance(instance);
+    let module: *const crate::module::ModuleInner = &*cx.inst().module;
+    // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
+    let code: &CompiledFunc = unsafe { &(&(*module).code)[func as usize] };
+    let needed = (code.frame_size as usize).max(cells.len());
+    if needed > cx.stack.len() && !grow_stack(&mut cx.stack, needed, cx.max_cells) {
+        return Err(Error::trap(TrapCode::StackOverflow));
+    }
+    let n = usize::from(code.num_params);
+    cx.stack[..n].copy_from_slice(&cells[..n]);
+    // SAFETY: the stack was just grown to hold the frame.
+    unsafe { init_frame(cx.stack.as_mut_ptr(), code) };
+    cx.frame_size = code.frame_size;
+    let regs = cx.regs_at(0);
+    let mem = cx.memory();
+    // SAFETY: the entry frame is set up for `code`, whose instructions the dispatcher runs.
+    unsafe {
+        #[cfg(hayate_tail_calls)]
+        threaded::run(cx, code.ops.as_ptr(), regs, mem);
+        #[cfg(not(hayate_tail_calls))]
+        looped::run(cx, code.ops.as_ptr(), regs, mem);
+    }
+    match cx.stop.take() {
+        None => {
+            cells.copy_from_slice(&cx.stack[..cells.len()]);
+            Ok(())
+        }
+        Some(Stop::Trap(code)) => Err(backtrace_trap(cx, code)),
+        Some(Stop::Error(e)) => Err(e),
+    }
+}
+
+/// Calls a host function for the dispatchers: arguments from and results to the registers at
+/// `args`, through the store's concrete type.
+///
+/// # Safety
+/// `cx.host_store` must point at the `Store<T>` that owns `cx.store`.
+unsafe fn host_trampoline<T>(cx: &mut Ctx, func: u32, index: u32, args: Reg) -> Result<()> {
+    // SAFETY: guaranteed by the caller; the dispatcher holds no reference into the store now.
+    let store = unsafe { &mut *(cx.host_store as *mut Store<T>) };
+    let ty = store.inner.func_type(func);
+    let n = ty.params().len().max(ty.results().len());
+    let regs = cx.regs_at(cx.base);
+    let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; n];
+    for (i, c) in cells.iter_mut().enumerate().take(ty.params().len()) {
+        *c = regs.get(Reg(args.0 + i as u16));
+    }
+    let result = call_host(store, func, index, Some(cx.inst_idx), &mut cells);
+    // The host may have created instances or globals: re-derive what we point at.
+    cx.set_instance(cx.inst_idx);
+    result?;
+    for (i, c) in cells.iter().enumerate().take(ty.results().len()) {
+        regs.set(Reg(args.0 + i as u16), *c);
+    }
+    Ok(())
 }
 
 /// Calls host function `func` (stored at `index`) with arguments read from `cells`, writing the
@@ -72,14 +491,17 @@ pub(crate) fn call_host<T>(
     Ok(())
 }
 
-/// Builds a trap error with the backtrace of the active frames, innermost first.
-pub(crate) fn trap<T>(store: &Store<T>, code: TrapCode, current: (u32, u32), frames: &[Frame]) -> Error {
+/// A trap error with the backtrace of the active frames, innermost first.
+fn backtrace_trap(cx: &mut Ctx, code: TrapCode) -> Error {
+    let current = (cx.inst_idx, cx.cur_func);
+    // SAFETY: as in `Ctx::store`; only read here.
+    let store = unsafe { &*cx.store };
     let info = |(instance, func): (u32, u32)| {
-        let module = &store.inner.instances[instance as usize].module;
+        let module = &store.instances[instance as usize].module;
         let index = module.num_imported_funcs + func;
         FrameInfo { func_index: index, func_name: module.func_name(index).map(str::to_string) }
     };
     let mut backtrace = vec![info(current)];
-    backtrace.extend(frames.iter().rev().take(100).map(|f| info((f.instance, f.func))));
+    backtrace.extend(cx.frames.iter().rev().map(|f| info((f.instance, f.func))));
     Error::from(Trap::with_backtrace(code, backtrace))
 }

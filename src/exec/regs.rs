@@ -1,11 +1,12 @@
 //! Small unchecked views used by the dispatch loop: the current frame's registers and the current
 //! linear memory. Their soundness rests on what translation and the call sequence guarantee.
 
+use crate::error::TrapCode;
 use crate::ir::Reg;
 
 /// The registers of the running frame.
 #[derive(Clone, Copy)]
-pub(super) struct Regs(pub *mut u64);
+pub(crate) struct Regs(pub *mut u64);
 
 impl Regs {
     #[inline(always)]
@@ -75,11 +76,19 @@ impl Regs {
     pub fn set_f64(self, r: Reg, v: f64) {
         self.set(r, v.to_bits())
     }
+
+    /// `r[dst..dst + len] = r[src..src + len]`, as if through a temporary.
+    #[inline(always)]
+    pub fn copy_span(self, dst: Reg, src: Reg, len: u16) {
+        // SAFETY: both spans lie inside the frame (translation guarantees it); `ptr::copy` allows
+        // overlap.
+        unsafe { std::ptr::copy(self.0.add(usize::from(src.0)), self.0.add(usize::from(dst.0)), usize::from(len)) }
+    }
 }
 
 /// The running instance's default memory (or an empty one).
 #[derive(Clone, Copy)]
-pub(super) struct Mem {
+pub(crate) struct Mem {
     pub ptr: *mut u8,
     pub len: usize,
 }
@@ -93,18 +102,42 @@ impl Mem {
     }
 
     #[inline(always)]
-    pub fn load<const N: usize>(self, addr: u32, offset: u32) -> Option<[u8; N]> {
-        let ea = self.ea::<N>(addr, offset)?;
+    pub fn load<const N: usize>(self, addr: u32, offset: u32) -> Result<[u8; N], TrapCode> {
+        let ea = self.ea::<N>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
         // SAFETY: `ea + N <= len`, and `ptr..ptr + len` is the memory's live allocation, refreshed
         // after every operation that may move it (growth, calls, host functions).
-        Some(unsafe { std::ptr::read_unaligned(self.ptr.add(ea) as *const [u8; N]) })
+        Ok(unsafe { std::ptr::read_unaligned(self.ptr.add(ea) as *const [u8; N]) })
     }
 
     #[inline(always)]
-    pub fn store<const N: usize>(self, addr: u32, offset: u32, bytes: [u8; N]) -> Option<()> {
-        let ea = self.ea::<N>(addr, offset)?;
+    pub fn store<const N: usize>(self, addr: u32, offset: u32, bytes: [u8; N]) -> Result<(), TrapCode> {
+        let ea = self.ea::<N>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
         // SAFETY: as in `load`.
         unsafe { std::ptr::write_unaligned(self.ptr.add(ea) as *mut [u8; N], bytes) };
-        Some(())
+        Ok(())
+    }
+
+    /// `memory.fill`.
+    #[inline(always)]
+    pub fn fill(self, dst: u32, val: u8, len: u32) -> Result<(), TrapCode> {
+        let (d, n) = (dst as usize, len as usize);
+        if d + n > self.len {
+            return Err(TrapCode::MemoryOutOfBounds);
+        }
+        // SAFETY: `d + n <= len`, checked above.
+        unsafe { std::ptr::write_bytes(self.ptr.add(d), val, n) };
+        Ok(())
+    }
+
+    /// `memory.copy`.
+    #[inline(always)]
+    pub fn copy(self, dst: u32, src: u32, len: u32) -> Result<(), TrapCode> {
+        let (d, s, n) = (dst as usize, src as usize, len as usize);
+        if d + n > self.len || s + n > self.len {
+            return Err(TrapCode::MemoryOutOfBounds);
+        }
+        // SAFETY: both ranges are in bounds, checked above; `ptr::copy` allows overlap.
+        unsafe { std::ptr::copy(self.ptr.add(s), self.ptr.add(d), n) };
+        Ok(())
     }
 }

@@ -51,7 +51,11 @@ plain_operand!(u16, u32, i32);
 macro_rules! define_op {
     ($( $(#[$attr:meta])* $name:ident $({ $($field:ident : $fty:ty),* $(,)? })? ),* $(,)?) => {
         /// One IR instruction. Semantics are documented per variant; see the module docs for the notation.
+        ///
+        /// `repr(u16)`: the first two bytes are the tag (the variant's position in the list), which
+        /// the tail-call dispatcher uses as an index into its handler table.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u16)]
         pub enum Op {
             $( $(#[$attr])* $name $({ $(#[allow(missing_docs)] $field: $fty),* })?, )*
         }
@@ -61,6 +65,9 @@ macro_rules! define_op {
             pub fn name(&self) -> &'static str {
                 match self { $( Op::$name { .. } => stringify!($name), )* }
             }
+
+            /// Number of instructions in the list.
+            pub const COUNT: usize = [$(stringify!($name)),*].len();
 
             /// Calls `f` on every register operand (used to relocate registers after translation).
             pub fn visit_regs_mut(&mut self, f: &mut dyn FnMut(&mut Reg)) {

@@ -161,7 +161,7 @@ macro_rules! for_each_op {
             /// call the instance's imported function `func` with arguments r[args..]; results land at r[args..]
             CallImported { func: u32, args: Reg },
             /// call tables[table][r[index]] after checking its signature is `sig`; arguments and results at r[args..]
-            CallIndirect { sig: u32, index: Reg, args: Reg, table: u16 },
+            CallIndirect { index: Reg, sig: u32, args: Reg, table: u16 },
             /// r[dst] = reference to the instance's function `func`
             RefFunc { dst: Reg, func: u32 },
 

@@ -1,0 +1,165 @@
+//! The portable dispatcher: one `match` per instruction in a loop, hot state in locals. Used where
+//! tail calls cannot be relied on (unoptimized builds, other architectures).
+
+use super::regs::{Mem, Regs};
+use super::{Called, Ctx, Stop};
+use crate::error::TrapCode;
+use crate::ir::{Op, Reg};
+
+/// Runs from `ip` until the entry function returns or execution stops; the outcome is left in
+/// `cx.stop`.
+///
+/// # Safety
+/// `ip` must be the first instruction of the function whose frame `regs` is, set up in `cx`.
+pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Op, mut regs: Regs, mut mem: Mem) {
+    macro_rules! stop {
+        ($stop:expr) => {{
+            cx.stop = Some($stop);
+            return;
+        }};
+    }
+    macro_rules! branch {
+        ($off:expr) => {{
+            // SAFETY: branch offsets were resolved by the translator to instructions of this function.
+            ip = unsafe { ip.offset($off.0 as isize) };
+            continue;
+        }};
+    }
+    macro_rules! called {
+        ($called:expr) => {
+            match $called {
+                Ok(Called::Wasm(callee, callee_regs)) => {
+                    ip = callee;
+                    regs = callee_regs;
+                    mem = cx.memory();
+                    continue;
+                }
+                Ok(Called::Host) => mem = cx.memory(),
+                Err(stop) => stop!(stop),
+            }
+        };
+    }
+    macro_rules! ret {
+        ($src:expr, $n:expr) => {
+            match cx.leave($src, $n) {
+                Some((ret_ip, caller_regs, changed)) => {
+                    ip = ret_ip;
+                    regs = caller_regs;
+                    if changed {
+                        mem = cx.memory();
+                    }
+                    continue;
+                }
+                None => return,
+            }
+        };
+    }
+    macro_rules! dispatch {
+        (
+            { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
+            { $( $bname:ident { $a:ident, $b:ident } => |$br:ident| $cond:expr ),* $(,)? }
+        ) => {
+            loop {
+                // SAFETY: `ip` always points at an instruction of the running function:
+                // translation ends every path with a return, a branch or a trap.
+                let op: &Op = unsafe { &*ip };
+                // SAFETY: a call or a fall-through instruction is never the last of a function.
+                let next = unsafe { ip.add(1) };
+                match *op {
+                    $(
+                        Op::$name { $($f),* } => {
+                            #[allow(unused_variables)]
+                            let ($r, $m) = (regs, mem);
+                            #[allow(clippy::redundant_closure_call)]
+                            let result: Result<(), TrapCode> = (|| {
+                                $body;
+                                Ok(())
+                            })();
+                            if let Err(code) = result {
+                                stop!(Stop::Trap(code))
+                            }
+                        }
+                    )*
+                    Op::Unreachable => stop!(Stop::Trap(TrapCode::Unreachable)),
+                    Op::Br { off } => branch!(off),
+                    Op::BrIfNez { cond, off } => {
+                        if regs.u32(cond) != 0 {
+                            branch!(off)
+                        }
+                    }
+                    Op::BrIfEqz { cond, off } => {
+                        if regs.u32(cond) == 0 {
+                            branch!(off)
+                        }
+                    }
+                    Op::BrTable { index, len } => {
+                        let i = regs.u32(index).min(len) as usize;
+                        // SAFETY: the table is followed by `len + 1` `Br` entries.
+                        ip = unsafe { ip.add(1 + i) };
+                        continue;
+                    }
+                    Op::Return => ret!(Reg(0), 0),
+                    Op::Return1 { src } => ret!(src, 1),
+                    Op::ReturnSpan { src, len } => ret!(src, usize::from(len)),
+                    Op::Imm32 { .. } => {}
+                    Op::GlobalGet { dst, global } => regs.set(dst, cx.global_get(global)),
+                    Op::GlobalSet { src, global } => cx.global_set(global, regs.get(src)),
+                    Op::CallInternal { func, args } => {
+                        let code = &cx.inst().module.code;
+                        // SAFETY: validation bounds `func` by the module's defined functions; the
+                        // module lives behind an `Arc` held by the instance.
+                        let code: *const _ = unsafe { code.get_unchecked(func as usize) };
+                        // SAFETY: as above.
+                        let code = unsafe { &*code };
+                        match cx.enter(code, cx.inst_idx, func, args, next) {
+                            Ok(callee_regs) => {
+                                ip = code.ops.as_ptr();
+                                regs = callee_regs;
+                                continue;
+                            }
+                            Err(code) => stop!(Stop::Trap(code)),
+                        }
+                    }
+                    Op::CallImported { func, args } => {
+                        let f = cx.inst().funcs[func as usize];
+                        called!(cx.call_func(f, args, next))
+                    }
+                    Op::CallIndirect { index, sig, args, table } => {
+                        called!(cx.call_indirect(sig, regs.u32(index), table, args, next))
+                    }
+                    Op::RefFunc { .. }
+                    | Op::MemorySize { .. }
+                    | Op::MemoryGrow { .. }
+                    | Op::MemoryInit { .. }
+                    | Op::DataDrop { .. }
+                    | Op::TableGet { .. }
+                    | Op::TableSet { .. }
+                    | Op::TableSize { .. }
+                    | Op::TableGrow { .. }
+                    | Op::TableFill { .. }
+                    | Op::TableCopy { .. }
+                    | Op::TableInit { .. }
+                    | Op::ElemDrop { .. } => {
+                        // SAFETY: `TableInit` is always followed by its table operand; for the
+                        // others `next` is not read.
+                        let next_op = unsafe { &*next };
+                        if let Err(code) = cx.store_op(regs, op, next_op) {
+                            stop!(Stop::Trap(code))
+                        }
+                        mem = cx.memory();
+                    }
+                    $(
+                        Op::$bname { $a, $b, off } => {
+                            let $br = regs;
+                            if $cond {
+                                branch!(off)
+                            }
+                        }
+                    )*
+                }
+                ip = next;
+            }
+        };
+    }
+    for_each_exec_op!(dispatch);
+}

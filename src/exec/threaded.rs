@@ -1,0 +1,276 @@
+//! The tail-call dispatcher: every instruction has a handler with one uniform signature that
+//! ends by calling the next instruction's handler in tail position, which the optimizer turns into
+//! a jump. Dispatch is then one table load and one indirect jump per instruction, at a separate
+//! site for each handler (which branch predictors like), and hot state stays in argument
+//! registers. `build.rs` enables this only where tail calls are reliable; a test runs a long loop
+//! on a tiny native stack to catch a handler that stops tail-calling.
+
+use super::regs::{Mem, Regs};
+use super::{Called, Ctx, Stop};
+use crate::error::TrapCode;
+use crate::ir::{Op, Reg};
+use std::hint::unreachable_unchecked;
+
+/// The handler signature: instruction pointer, frame registers, memory base and length, context.
+type Handler = unsafe fn(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx);
+
+/// Jumps to the handler of the instruction at `$ip`.
+macro_rules! next {
+    ($ip:expr, $sp:expr, $mem:expr, $len:expr, $cx:expr) => {{
+        let ip: *const Op = $ip;
+        // SAFETY: `Op` is `repr(u16)`, so its first two bytes are the tag, which indexes
+        // `HANDLERS` (one entry per variant, in order); `ip` points at an instruction of the
+        // running function.
+        let handler = unsafe { *HANDLERS.get_unchecked(usize::from(*(ip as *const u16))) };
+        // SAFETY: the handler is called with the state it expects.
+        return unsafe { handler(ip, $sp, $mem, $len, $cx) };
+    }};
+}
+
+/// Binds the fields of the instruction at `$ip`, which is known to be a `$name`.
+macro_rules! fields {
+    ($ip:expr, $name:ident { $($f:ident $(: $bind:ident)?),* }) => {
+        // SAFETY: a handler is only reached through its own variant's tag.
+        let Op::$name { $($f $(: $bind)?),* } = (unsafe { *$ip }) else { unsafe { unreachable_unchecked() } };
+    };
+}
+
+/// Runs from `ip` until the entry function returns or execution stops; the outcome is left in
+/// `cx.stop`.
+///
+/// # Safety
+/// `ip` must be the first instruction of the function whose frame `regs` is, set up in `cx`.
+pub(super) unsafe fn run(cx: &mut Ctx, ip: *const Op, regs: Regs, mem: Mem) {
+    // SAFETY: `Op` is `repr(u16)`; see `next!`.
+    let handler = unsafe { *HANDLERS.get_unchecked(usize::from(*(ip as *const u16))) };
+    // SAFETY: guaranteed by the caller.
+    unsafe { handler(ip, regs.0, mem.ptr, mem.len, cx) }
+}
+
+#[cold]
+fn trap(cx: *mut Ctx, code: TrapCode) {
+    // SAFETY: `cx` is the live context passed down the handler chain.
+    unsafe { (*cx).stop = Some(Stop::Trap(code)) }
+}
+
+#[cold]
+fn stop(cx: *mut Ctx, stop: Stop) {
+    // SAFETY: as in `trap`.
+    unsafe { (*cx).stop = Some(stop) }
+}
+
+/// The handlers, named after their instructions so the table can be derived from the op list.
+#[allow(non_snake_case)]
+mod h {
+    use super::*;
+
+    macro_rules! exec_handlers {
+        (
+            { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
+            { $( $bname:ident { $a:ident, $b:ident } => |$br:ident| $cond:expr ),* $(,)? }
+        ) => {
+            $(
+                pub(super) unsafe fn $name(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+                    fields!(ip, $name { $($f),* });
+                    #[allow(unused_variables)]
+                    let ($r, $m) = (Regs(sp), Mem { ptr: mem, len });
+                    #[allow(clippy::redundant_closure_call)]
+                    let result: Result<(), TrapCode> = (|| {
+                        $body;
+                        Ok(())
+                    })();
+                    if let Err(code) = result {
+                        return trap(cx, code);
+                    }
+                    // SAFETY: a fall-through instruction is never the last of its function.
+                    next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+                }
+            )*
+            $(
+                pub(super) unsafe fn $bname(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+                    fields!(ip, $bname { $a, $b, off });
+                    let $br = Regs(sp);
+                    // SAFETY: branch offsets were resolved by the translator to instructions of this
+                    // function; a conditional branch is never the last instruction.
+                    let target = unsafe { if $cond { ip.offset(off.0 as isize) } else { ip.add(1) } };
+                    next!(target, sp, mem, len, cx)
+                }
+            )*
+        };
+    }
+    for_each_exec_op!(exec_handlers);
+
+    /// Instructions that reach into the store; the memory view is reloaded after them.
+    macro_rules! store_handlers {
+        ($($name:ident),*) => {$(
+            pub(super) unsafe fn $name(ip: *const Op, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+                // SAFETY: `cx` is the live context; `ip + 1` exists (it is `TableInit`'s operand or
+                // the next instruction, never read for the others).
+                let (c, op, next) = unsafe { (&mut *cx, &*ip, &*ip.add(1)) };
+                if let Err(code) = c.store_op(Regs(sp), op, next) {
+                    return trap(cx, code);
+                }
+                let mem = c.memory();
+                let skip = if let Op::TableInit { .. } = op { 2 } else { 1 };
+                // SAFETY: as above.
+                next!(unsafe { ip.add(skip) }, sp, mem.ptr, mem.len, cx)
+            }
+        )*};
+    }
+    store_handlers!(
+        RefFunc, MemorySize, MemoryGrow, MemoryInit, DataDrop, TableGet, TableSet, TableSize, TableGrow, TableFill,
+        TableCopy, TableInit, ElemDrop
+    );
+
+    pub(super) unsafe fn Unreachable(_ip: *const Op, _sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+        trap(cx, TrapCode::Unreachable)
+    }
+
+    pub(super) unsafe fn Imm32(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        // Never dispatched (it is skipped by its instruction); stepping over it is harmless.
+        // SAFETY: an operand is never the last instruction.
+        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+    }
+
+    pub(super) unsafe fn Br(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, Br { off });
+        // SAFETY: resolved by the translator to an instruction of this function.
+        next!(unsafe { ip.offset(off.0 as isize) }, sp, mem, len, cx)
+    }
+
+    pub(super) unsafe fn BrIfNez(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, BrIfNez { cond, off });
+        // SAFETY: as in `Br`; a conditional branch is never the last instruction.
+        let target = unsafe { if Regs(sp).u32(cond) != 0 { ip.offset(off.0 as isize) } else { ip.add(1) } };
+        next!(target, sp, mem, len, cx)
+    }
+
+    pub(super) unsafe fn BrIfEqz(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, BrIfEqz { cond, off });
+        // SAFETY: as in `BrIfNez`.
+        let target = unsafe { if Regs(sp).u32(cond) == 0 { ip.offset(off.0 as isize) } else { ip.add(1) } };
+        next!(target, sp, mem, len, cx)
+    }
+
+    pub(super) unsafe fn BrTable(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, BrTable { index, len: n });
+        let i = Regs(sp).u32(index).min(n) as usize;
+        // SAFETY: the table is followed by `n + 1` `Br` entries.
+        let entry = unsafe { ip.add(1 + i) };
+        fields!(entry, Br { off });
+        // SAFETY: as in `Br`.
+        next!(unsafe { entry.offset(off.0 as isize) }, sp, mem, len, cx)
+    }
+
+    #[inline(always)]
+    unsafe fn ret(src: Reg, n: usize, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        match c.leave(src, n) {
+            Some((ret_ip, regs, false)) => next!(ret_ip, regs.0, mem, len, cx),
+            Some((ret_ip, regs, true)) => {
+                let m = c.memory();
+                next!(ret_ip, regs.0, m.ptr, m.len, cx)
+            }
+            None => {}
+        }
+    }
+
+    pub(super) unsafe fn Return(_ip: *const Op, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        // SAFETY: as in `ret`.
+        unsafe { ret(Reg(0), 0, mem, len, cx) }
+    }
+
+    pub(super) unsafe fn Return1(ip: *const Op, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, Return1 { src });
+        // SAFETY: as in `ret`.
+        unsafe { ret(src, 1, mem, len, cx) }
+    }
+
+    pub(super) unsafe fn ReturnSpan(ip: *const Op, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, ReturnSpan { src, len: n });
+        // SAFETY: as in `ret`.
+        unsafe { ret(src, usize::from(n), mem, len, cx) }
+    }
+
+    pub(super) unsafe fn GlobalGet(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, GlobalGet { dst, global });
+        // SAFETY: `cx` is the live context.
+        Regs(sp).set(dst, unsafe { &mut *cx }.global_get(global));
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+    }
+
+    pub(super) unsafe fn GlobalSet(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, GlobalSet { src, global });
+        // SAFETY: `cx` is the live context.
+        unsafe { &mut *cx }.global_set(global, Regs(sp).get(src));
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+    }
+
+    pub(super) unsafe fn CallInternal(ip: *const Op, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, CallInternal { func, args });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        let code: *const crate::module::CompiledFunc = {
+            let code = &c.inst().module.code;
+            // SAFETY: validation bounds `func` by the module's defined functions.
+            unsafe { code.get_unchecked(func as usize) }
+        };
+        // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
+        let code = unsafe { &*code };
+        // SAFETY: a call is never the last instruction of a function.
+        match c.enter(code, c.inst_idx, func, args, unsafe { ip.add(1) }) {
+            Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, len, cx),
+            Err(code) => trap(cx, code),
+        }
+    }
+
+    #[inline(always)]
+    unsafe fn called(result: Result<Called, Stop>, ip: *const Op, sp: *mut u64, cx: *mut Ctx) {
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        match result {
+            Ok(Called::Wasm(callee, regs)) => {
+                let m = c.memory();
+                next!(callee, regs.0, m.ptr, m.len, cx)
+            }
+            Ok(Called::Host) => {
+                let m = c.memory();
+                // SAFETY: a call is never the last instruction of a function.
+                next!(unsafe { ip.add(1) }, sp, m.ptr, m.len, cx)
+            }
+            Err(s) => stop(cx, s),
+        }
+    }
+
+    pub(super) unsafe fn CallImported(ip: *const Op, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+        fields!(ip, CallImported { func, args });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        let f = c.inst().funcs[func as usize];
+        // SAFETY: a call is never the last instruction of a function.
+        let result = c.call_func(f, args, unsafe { ip.add(1) });
+        // SAFETY: as above.
+        unsafe { called(result, ip, sp, cx) }
+    }
+
+    pub(super) unsafe fn CallIndirect(ip: *const Op, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+        fields!(ip, CallIndirect { index, sig, args, table });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        // SAFETY: a call is never the last instruction of a function.
+        let result = c.call_indirect(sig, Regs(sp).u32(index), table, args, unsafe { ip.add(1) });
+        // SAFETY: as above.
+        unsafe { called(result, ip, sp, cx) }
+    }
+}
+
+macro_rules! handler_table {
+    ($( $(#[$attr:meta])* $name:ident $({ $($field:ident : $fty:ty),* $(,)? })? ),* $(,)?) => {
+        /// One handler per instruction, in the order of the op list (so indexed by tag).
+        static HANDLERS: [Handler; Op::COUNT] = [$( h::$name as Handler ),*];
+    };
+}
+crate::for_each_op!(handler_table);
