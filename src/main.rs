@@ -35,9 +35,14 @@ struct RunArgs {
     /// its results one per line
     #[arg(long, value_name = "NAME")]
     invoke: Option<String>,
-    /// Set an environment variable for the guest; `NAME` alone passes the host's value on
+    /// Set an environment variable for the guest; `NAME` alone passes the host's value on. No other
+    /// host variable reaches the guest
     #[arg(long = "env", value_name = "NAME[=VALUE]")]
     env: Vec<String>,
+    /// Give the guest a host directory, as GUEST_DIR (default: HOST_DIR as written); the guest
+    /// reaches nothing outside the directories it is given
+    #[arg(long = "dir", value_name = "HOST_DIR[::GUEST_DIR]")]
+    dir: Vec<String>,
     /// The module: a `.wasm` binary or `.wat` text
     file: String,
     /// Everything after FILE: the guest's argv[1..], or the `--invoke` function's arguments
@@ -95,6 +100,13 @@ fn run(args: &RunArgs) -> Result<i32> {
             Some((key, value)) => wasi.env(key, value),
             None => wasi.env(var, std::env::var(var).with_context(|| format!("--env `{var}`: not set on the host"))?),
         };
+    }
+    for dir in &args.dir {
+        let (host, guest) = dir.split_once("::").unwrap_or((dir, dir));
+        if host.is_empty() || guest.is_empty() {
+            bail!("--dir `{dir}`: expected HOST_DIR or HOST_DIR::GUEST_DIR");
+        }
+        wasi = wasi.preopened_dir(host, guest);
     }
     let mut store = Store::new(&engine, wasi.build()?);
     let mut linker = Linker::new(&engine);

@@ -441,16 +441,16 @@ fn wasi_imports_hayate_lacks_fail_instantiation_by_name() -> Result<()> {
     let wat = r#"
         (module
           (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
-          (import "wasi_snapshot_preview1" "path_open"
+          (import "wasi_snapshot_preview1" "path_frobnicate"
             (func (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32))))
     "#;
     let ctx = WasiCtx::builder().build()?;
     let Err(err) = instantiate(ctx, wat, |linker| Ok(wasi::add_to_linker(linker, |ctx| ctx)?)) else {
-        panic!("a module importing `path_open` was instantiated");
+        panic!("a module importing `path_frobnicate` was instantiated");
     };
     let err = err.downcast::<hayate::Error>()?;
     assert!(matches!(err.kind(), ErrorKind::Unlinkable(_)), "{err}");
-    assert!(err.to_string().contains("unknown import: `wasi_snapshot_preview1::path_open` has not been defined"));
+    assert!(err.to_string().contains("unknown import: `wasi_snapshot_preview1::path_frobnicate` has not been defined"));
     Ok(())
 }
 

@@ -250,16 +250,16 @@ fn unparsable_argument_is_an_error() {
 #[test]
 fn unknown_wasi_import_is_an_error() {
     let file = temp_file(
-        "fd_read.wat",
+        "fd_frobnicate.wat",
         r#"
         (module
-          (import "wasi_snapshot_preview1" "fd_read" (func (param i32 i32 i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "fd_frobnicate" (func (param i32 i32 i32 i32) (result i32)))
           (func (export "_start")))
         "#,
     );
     assert_error(
         &hayate(&["run", &file]),
-        &["unknown import", "`wasi_snapshot_preview1::fd_read` has not been defined"],
+        &["unknown import", "`wasi_snapshot_preview1::fd_frobnicate` has not been defined"],
     );
 }
 

@@ -121,18 +121,119 @@ impl fmt::Display for Errno {
 }
 
 impl From<io::Error> for Errno {
-    /// Maps a host I/O error to the closest WASI code, `Io` when there is none.
+    /// Maps a host I/O error to the WASI code with the same meaning: by its OS error number when
+    /// it has one, otherwise by its kind. A `PermissionDenied` without an OS error is cap-std
+    /// refusing a path that leads outside its directory, which WASI runtimes report as `Perm`.
     fn from(e: io::Error) -> Errno {
+        if let Some(errno) = rustix::io::Errno::from_io_error(&e) {
+            return Errno::from_host(errno);
+        }
         match e.kind() {
             io::ErrorKind::BrokenPipe => Errno::Pipe,
             io::ErrorKind::Interrupted => Errno::Intr,
             io::ErrorKind::WouldBlock => Errno::Again,
             io::ErrorKind::PermissionDenied => Errno::Perm,
             io::ErrorKind::NotFound => Errno::NoEnt,
+            io::ErrorKind::AlreadyExists => Errno::Exist,
             io::ErrorKind::StorageFull => Errno::NoSpc,
-            io::ErrorKind::InvalidInput => Errno::Inval,
+            io::ErrorKind::InvalidInput | io::ErrorKind::InvalidFilename => Errno::Inval,
+            io::ErrorKind::NotADirectory => Errno::NotDir,
+            io::ErrorKind::IsADirectory => Errno::IsDir,
+            io::ErrorKind::DirectoryNotEmpty => Errno::NotEmpty,
+            io::ErrorKind::Unsupported => Errno::NotSup,
+            io::ErrorKind::CrossesDevices => Errno::Xdev,
+            io::ErrorKind::ReadOnlyFilesystem => Errno::Rofs,
+            io::ErrorKind::FileTooLarge => Errno::Fbig,
+            io::ErrorKind::NotSeekable => Errno::Spipe,
+            io::ErrorKind::OutOfMemory => Errno::NoMem,
             _ => Errno::Io,
         }
+    }
+}
+
+impl Errno {
+    /// The WASI code for a host OS error number.
+    pub(crate) fn from_host(e: rustix::io::Errno) -> Errno {
+        use rustix::io::Errno as E;
+        const TABLE: &[(E, Errno)] = &[
+            (E::TOOBIG, Errno::TooBig),
+            (E::ACCESS, Errno::Access),
+            (E::ADDRINUSE, Errno::AddrInUse),
+            (E::ADDRNOTAVAIL, Errno::AddrNotAvail),
+            (E::AFNOSUPPORT, Errno::AfNoSupport),
+            (E::AGAIN, Errno::Again),
+            (E::ALREADY, Errno::Already),
+            (E::BADF, Errno::Badf),
+            (E::BADMSG, Errno::BadMsg),
+            (E::BUSY, Errno::Busy),
+            (E::CANCELED, Errno::Canceled),
+            (E::CHILD, Errno::Child),
+            (E::CONNABORTED, Errno::ConnAborted),
+            (E::CONNREFUSED, Errno::ConnRefused),
+            (E::CONNRESET, Errno::ConnReset),
+            (E::DEADLK, Errno::Deadlk),
+            (E::DESTADDRREQ, Errno::DestAddrReq),
+            (E::DOM, Errno::Dom),
+            (E::DQUOT, Errno::Dquot),
+            (E::EXIST, Errno::Exist),
+            (E::FAULT, Errno::Fault),
+            (E::FBIG, Errno::Fbig),
+            (E::HOSTUNREACH, Errno::HostUnreach),
+            (E::IDRM, Errno::Idrm),
+            (E::ILSEQ, Errno::Ilseq),
+            (E::INPROGRESS, Errno::InProgress),
+            (E::INTR, Errno::Intr),
+            (E::INVAL, Errno::Inval),
+            (E::IO, Errno::Io),
+            (E::ISCONN, Errno::IsConn),
+            (E::ISDIR, Errno::IsDir),
+            (E::LOOP, Errno::Loop),
+            (E::MFILE, Errno::Mfile),
+            (E::MLINK, Errno::Mlink),
+            (E::MSGSIZE, Errno::MsgSize),
+            (E::MULTIHOP, Errno::Multihop),
+            (E::NAMETOOLONG, Errno::NameTooLong),
+            (E::NETDOWN, Errno::NetDown),
+            (E::NETRESET, Errno::NetReset),
+            (E::NETUNREACH, Errno::NetUnreach),
+            (E::NFILE, Errno::Nfile),
+            (E::NOBUFS, Errno::NoBufs),
+            (E::NODEV, Errno::NoDev),
+            (E::NOENT, Errno::NoEnt),
+            (E::NOEXEC, Errno::NoExec),
+            (E::NOLCK, Errno::NoLck),
+            (E::NOLINK, Errno::NoLink),
+            (E::NOMEM, Errno::NoMem),
+            (E::NOMSG, Errno::NoMsg),
+            (E::NOPROTOOPT, Errno::NoProtoOpt),
+            (E::NOSPC, Errno::NoSpc),
+            (E::NOSYS, Errno::NoSys),
+            (E::NOTCONN, Errno::NotConn),
+            (E::NOTDIR, Errno::NotDir),
+            (E::NOTEMPTY, Errno::NotEmpty),
+            (E::NOTRECOVERABLE, Errno::NotRecoverable),
+            (E::NOTSOCK, Errno::NotSock),
+            (E::NOTSUP, Errno::NotSup),
+            (E::OPNOTSUPP, Errno::NotSup),
+            (E::NOTTY, Errno::NoTty),
+            (E::NXIO, Errno::Nxio),
+            (E::OVERFLOW, Errno::Overflow),
+            (E::OWNERDEAD, Errno::OwnerDead),
+            (E::PERM, Errno::Perm),
+            (E::PIPE, Errno::Pipe),
+            (E::PROTO, Errno::Proto),
+            (E::PROTONOSUPPORT, Errno::ProtoNoSupport),
+            (E::PROTOTYPE, Errno::ProtoType),
+            (E::RANGE, Errno::Range),
+            (E::ROFS, Errno::Rofs),
+            (E::SPIPE, Errno::Spipe),
+            (E::SRCH, Errno::Srch),
+            (E::STALE, Errno::Stale),
+            (E::TIMEDOUT, Errno::TimedOut),
+            (E::TXTBSY, Errno::TxtBsy),
+            (E::XDEV, Errno::Xdev),
+        ];
+        TABLE.iter().find(|(host, _)| *host == e).map_or(Errno::Io, |&(_, wasi)| wasi)
     }
 }
 
@@ -149,5 +250,16 @@ mod tests {
         assert_eq!(Errno::NoSys.code(), 52);
         assert_eq!(Errno::Overflow.code(), 61);
         assert_eq!(Errno::NotCapable.code(), 76);
+    }
+
+    #[test]
+    fn host_errors_map_by_os_error_number_first() {
+        use std::io;
+        assert_eq!(Errno::from(io::Error::from_raw_os_error(rustix::io::Errno::NOTDIR.raw_os_error())), Errno::NotDir);
+        assert_eq!(Errno::from(io::Error::from_raw_os_error(rustix::io::Errno::ACCESS.raw_os_error())), Errno::Access);
+        assert_eq!(Errno::from(io::Error::from_raw_os_error(rustix::io::Errno::LOOP.raw_os_error())), Errno::Loop);
+        // cap-std's "a path led outside of the filesystem" has no OS error number.
+        assert_eq!(Errno::from(io::Error::new(io::ErrorKind::PermissionDenied, "escape")), Errno::Perm);
+        assert_eq!(Errno::from(io::Error::other("other")), Errno::Io);
     }
 }

@@ -3,11 +3,6 @@
 
 use super::errno::Errno;
 
-/// A guest pointer or length as WASI passes it: an `i32` read as unsigned.
-pub(crate) fn addr(value: i32) -> u32 {
-    value as u32
-}
-
 /// The bytes `[ptr, ptr + len)` of `mem`.
 pub(crate) fn slice(mem: &[u8], ptr: u32, len: u32) -> Result<&[u8], Errno> {
     let start = ptr as usize;
@@ -32,27 +27,57 @@ pub(crate) fn write_u32(mem: &mut [u8], ptr: u32, value: u32) -> Result<(), Errn
     Ok(())
 }
 
-/// Size of a preview1 `ciovec` (`buf: u32`, `buf_len: u32`).
-const CIOVEC_SIZE: u32 = 8;
+/// Reads a little-endian `u16` at `ptr`.
+pub(crate) fn read_u16(mem: &[u8], ptr: u32) -> Result<u16, Errno> {
+    let bytes = slice(mem, ptr, 2)?;
+    Ok(u16::from_le_bytes([bytes[0], bytes[1]]))
+}
 
-/// Appends the bytes of the `len` ciovecs at `iovs` to `out`, one bulk copy per ciovec.
-/// Fails with `Fault` for any out-of-bounds array or buffer, and with `Inval` when the total would
-/// not fit the `u32` byte count WASI reports back.
-pub(crate) fn gather_ciovecs(mem: &[u8], iovs: u32, len: u32, out: &mut Vec<u8>) -> Result<(), Errno> {
+/// Reads a little-endian `u64` at `ptr`.
+pub(crate) fn read_u64(mem: &[u8], ptr: u32) -> Result<u64, Errno> {
+    let bytes = slice(mem, ptr, 8)?;
+    Ok(u64::from_le_bytes(bytes.try_into().expect("8 bytes")))
+}
+
+/// Writes a little-endian `u64` at `ptr`.
+pub(crate) fn write_u64(mem: &mut [u8], ptr: u32, value: u64) -> Result<(), Errno> {
+    slice_mut(mem, ptr, 8)?.copy_from_slice(&value.to_le_bytes());
+    Ok(())
+}
+
+/// The path string `[ptr, ptr + len)`: `Fault` when out of bounds, `Ilseq` when not UTF-8 (as
+/// wasmtime), `Inval` when it contains a NUL byte (no host path can).
+pub(crate) fn path(mem: &[u8], ptr: u32, len: u32) -> Result<&str, Errno> {
+    let bytes = slice(mem, ptr, len)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| Errno::Ilseq)?;
+    if bytes.contains(&0) {
+        return Err(Errno::Inval);
+    }
+    Ok(text)
+}
+
+/// `(buf, buf_len)` pairs of guest buffers.
+pub(crate) type Iovecs = smallvec::SmallVec<[(u32, u32); 4]>;
+
+/// The `(buf, buf_len)` pairs of the `len` (c)iovecs at `iovs`, each checked to lie in `mem`.
+/// Fails with `Fault` for any out-of-bounds array or buffer and `Inval` when the lengths add up
+/// to more than the `u32` byte count WASI reports back.
+pub(crate) fn iovecs(mem: &[u8], iovs: u32, len: u32) -> Result<Iovecs, Errno> {
     let array_len = len.checked_mul(CIOVEC_SIZE).ok_or(Errno::Fault)?;
     let array = slice(mem, iovs, array_len)?;
     let mut total: u32 = 0;
+    let mut out = Iovecs::new();
     for iov in array.chunks_exact(CIOVEC_SIZE as usize) {
-        let buf_len = read_u32(iov, 4)?;
-        slice(mem, read_u32(iov, 0)?, buf_len)?;
+        let (buf, buf_len) = (read_u32(iov, 0)?, read_u32(iov, 4)?);
+        slice(mem, buf, buf_len)?;
         total = total.checked_add(buf_len).ok_or(Errno::Inval)?;
+        out.push((buf, buf_len));
     }
-    out.reserve(total as usize);
-    for iov in array.chunks_exact(CIOVEC_SIZE as usize) {
-        out.extend_from_slice(slice(mem, read_u32(iov, 0)?, read_u32(iov, 4)?)?);
-    }
-    Ok(())
+    Ok(out)
 }
+
+/// Size of a preview1 `ciovec` (`buf: u32`, `buf_len: u32`).
+const CIOVEC_SIZE: u32 = 8;
 
 /// Writes a list of NUL-terminated strings the way `args_get`/`environ_get` return them: the
 /// strings back to back at `buf`, and a pointer to each at `ptrs` (a `u32` array).
@@ -115,30 +140,37 @@ mod tests {
     }
 
     #[test]
-    fn gathers_ciovecs_in_order() {
+    fn reads_iovecs_in_order() {
         let mut mem = vec![0u8; 64];
-        mem[32..37].copy_from_slice(b"Hello");
-        mem[40..47].copy_from_slice(b", World");
         iov(&mut mem, 0, 32, 5);
         iov(&mut mem, 8, 40, 7);
         iov(&mut mem, 16, 63, 0);
-        let mut out = Vec::new();
-        gather_ciovecs(&mem, 0, 3, &mut out).unwrap();
-        assert_eq!(out, b"Hello, World");
+        assert_eq!(iovecs(&mem, 0, 3).unwrap().as_slice(), &[(32, 5), (40, 7), (63, 0)]);
     }
 
     #[test]
     fn out_of_bounds_ciovecs_fault() {
         let mut mem = vec![0u8; 64];
         iov(&mut mem, 0, 60, 5);
-        let mut out = Vec::new();
-        assert_eq!(gather_ciovecs(&mem, 0, 1, &mut out), Err(Errno::Fault));
+        assert_eq!(iovecs(&mem, 0, 1), Err(Errno::Fault));
         iov(&mut mem, 0, u32::MAX, 2);
-        assert_eq!(gather_ciovecs(&mem, 0, 1, &mut out), Err(Errno::Fault));
-        assert_eq!(gather_ciovecs(&mem, 60, 1, &mut out), Err(Errno::Fault));
-        assert_eq!(gather_ciovecs(&mem, 0, u32::MAX, &mut out), Err(Errno::Fault));
-        assert_eq!(gather_ciovecs(&mem, u32::MAX, 1, &mut out), Err(Errno::Fault));
-        assert!(out.is_empty());
+        assert_eq!(iovecs(&mem, 0, 1), Err(Errno::Fault));
+        assert_eq!(iovecs(&mem, 60, 1), Err(Errno::Fault));
+        assert_eq!(iovecs(&mem, 0, u32::MAX), Err(Errno::Fault));
+        assert_eq!(iovecs(&mem, u32::MAX, 1), Err(Errno::Fault));
+        // A buffer past the end faults before its length is added up.
+        iov(&mut mem, 0, 0, 40);
+        iov(&mut mem, 8, 0, u32::MAX - 20);
+        assert_eq!(iovecs(&mem, 0, 2), Err(Errno::Fault));
+    }
+
+    #[test]
+    fn paths_must_be_utf8_without_nul() {
+        let mem = b"ok\xffa\0b".to_vec();
+        assert_eq!(path(&mem, 0, 2), Ok("ok"));
+        assert_eq!(path(&mem, 0, 3), Err(Errno::Ilseq));
+        assert_eq!(path(&mem, 3, 3), Err(Errno::Inval));
+        assert_eq!(path(&mem, 3, 30), Err(Errno::Fault));
     }
 
     #[test]

@@ -72,24 +72,46 @@ pub(crate) enum HostStream {
 
 impl OutputSink {
     /// Writes `bytes` with one write call and returns how many were accepted. An inherited host
-    /// stream is flushed right away so that output is not lost when the guest exits.
+    /// stream is written with the `write` system call directly, bypassing (and so never waiting
+    /// in) the buffers of Rust's `std::io::stdout`.
     pub(crate) fn write(&mut self, host: HostStream, bytes: &[u8]) -> io::Result<usize> {
         match self {
-            OutputSink::Inherit => match host {
-                HostStream::Stdout => {
-                    let mut out = io::stdout().lock();
-                    let n = out.write(bytes)?;
-                    out.flush()?;
-                    Ok(n)
+            OutputSink::Inherit => {
+                let fd = match host {
+                    HostStream::Stdout => rustix::stdio::stdout(),
+                    HostStream::Stderr => rustix::stdio::stderr(),
+                };
+                loop {
+                    match rustix::io::write(fd, bytes) {
+                        Err(rustix::io::Errno::INTR) => continue,
+                        result => return result.map_err(io::Error::from),
+                    }
                 }
-                HostStream::Stderr => io::stderr().lock().write(bytes),
-            },
+            }
             OutputSink::Buffer(buffer) => {
                 buffer.lock().extend_from_slice(bytes);
                 Ok(bytes.len())
             }
             OutputSink::Null => Ok(bytes.len()),
             OutputSink::Writer(w) => w.write(bytes),
+        }
+    }
+
+    /// Whether this is an inherited host stream that is a terminal.
+    pub(crate) fn is_terminal(&self, host: HostStream) -> bool {
+        use std::io::IsTerminal;
+        matches!(self, OutputSink::Inherit)
+            && match host {
+                HostStream::Stdout => io::stdout().is_terminal(),
+                HostStream::Stderr => io::stderr().is_terminal(),
+            }
+    }
+
+    /// Flushes a writer; the other sinks hold nothing back.
+    pub(crate) fn flush(&mut self) -> io::Result<()> {
+        match self {
+            OutputSink::Writer(w) => w.flush(),
+            _ => Ok(()),
         }
     }
 }
