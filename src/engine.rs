@@ -12,6 +12,8 @@ pub struct Config {
     pub(crate) max_stack_cells: usize,
     pub(crate) max_memory_bytes: u64,
     pub(crate) max_table_elements: u64,
+    pub(crate) consume_fuel: bool,
+    pub(crate) interruptible: bool,
 }
 
 impl Default for Config {
@@ -21,6 +23,8 @@ impl Default for Config {
             max_stack_cells: 16 * 1024 * 1024,
             max_memory_bytes: 4 * 1024 * 1024 * 1024,
             max_table_elements: 10_000_000,
+            consume_fuel: false,
+            interruptible: false,
         }
     }
 }
@@ -46,6 +50,22 @@ impl Config {
     /// The largest size one linear memory may reach, in bytes; `memory.grow` beyond returns -1.
     pub fn max_memory_bytes(&mut self, bytes: u64) -> &mut Self {
         self.max_memory_bytes = bytes;
+        self
+    }
+
+    /// Meter execution with fuel: each function entry and loop iteration consumes fuel in
+    /// proportion to the instructions that follow, and a call traps with `OutOfFuel` when the
+    /// store's fuel ([`crate::Store::set_fuel`]) runs out. Off by default, and then it costs nothing.
+    pub fn consume_fuel(&mut self, enable: bool) -> &mut Self {
+        self.consume_fuel = enable;
+        self
+    }
+
+    /// Make running calls stoppable from another thread through
+    /// [`crate::Store::interrupt_handle`]: function entries and loop iterations check the store's
+    /// interrupt flag. Off by default, and then it costs nothing.
+    pub fn interruptible(&mut self, enable: bool) -> &mut Self {
+        self.interruptible = enable;
         self
     }
 

@@ -42,8 +42,8 @@ pub use error::{Error, ErrorKind, FrameInfo, Result, Trap, TrapCode};
 pub use exec::dispatch_mode;
 pub use module::Module;
 pub use runtime::{
-    AsContext, AsContextMut, Caller, Extern, Func, Global, HostResult, Instance, IntoFunc, Linker, Memory, PAGE_SIZE,
-    Store, StoreInner, Table, TypedFunc,
+    AsContext, AsContextMut, Caller, Extern, Func, Global, HostResult, Instance, InterruptHandle, IntoFunc, Linker,
+    Memory, PAGE_SIZE, Store, StoreInner, Table, TypedFunc,
 };
 pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
 pub use value::{ExternRef, Val, WasmTy, WasmTyList};

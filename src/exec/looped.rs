@@ -102,6 +102,16 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Op, mut regs: Regs, mut me
                     Op::Return1 { src } => ret!(src, 1),
                     Op::ReturnSpan { src, len } => ret!(src, usize::from(len)),
                     Op::Imm32 { .. } => {}
+                    Op::ConsumeFuel { amount } => {
+                        if let Err(code) = cx.consume_fuel(amount) {
+                            stop!(Stop::Trap(code))
+                        }
+                    }
+                    Op::CheckInterrupt => {
+                        if let Err(code) = cx.check_interrupt() {
+                            stop!(Stop::Trap(code))
+                        }
+                    }
                     Op::GlobalGet { dst, global } => regs.set(dst, cx.global_get(global)),
                     Op::GlobalSet { src, global } => cx.global_set(global, regs.get(src)),
                     Op::CallInternal { func, args } => {

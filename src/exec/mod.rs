@@ -260,6 +260,29 @@ impl Ctx {
         self.call_func(f, args, ret_ip)
     }
 
+    /// `ConsumeFuel`.
+    #[inline(always)]
+    fn consume_fuel(&mut self, amount: u32) -> Result<(), TrapCode> {
+        let fuel = &mut self.store().fuel;
+        match fuel.checked_sub(u64::from(amount)) {
+            Some(left) => {
+                *fuel = left;
+                Ok(())
+            }
+            None => Err(TrapCode::OutOfFuel),
+        }
+    }
+
+    /// `CheckInterrupt`: consumes a pending interrupt request.
+    #[inline(always)]
+    fn check_interrupt(&mut self) -> Result<(), TrapCode> {
+        let flag = &self.store().interrupt;
+        if flag.load(std::sync::atomic::Ordering::Relaxed) && flag.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            return Err(TrapCode::Interrupted);
+        }
+        Ok(())
+    }
+
     /// `global.get`.
     #[inline(always)]
     fn global_get(&mut self, global: u32) -> u64 {

@@ -132,6 +132,25 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
+    pub(super) unsafe fn ConsumeFuel(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, ConsumeFuel { amount });
+        // SAFETY: `cx` is the live context.
+        if let Err(code) = unsafe { &mut *cx }.consume_fuel(amount) {
+            return trap(cx, code);
+        }
+        // SAFETY: a checkpoint is never the last instruction of a function.
+        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+    }
+
+    pub(super) unsafe fn CheckInterrupt(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        // SAFETY: `cx` is the live context.
+        if let Err(code) = unsafe { &mut *cx }.check_interrupt() {
+            return trap(cx, code);
+        }
+        // SAFETY: a checkpoint is never the last instruction of a function.
+        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+    }
+
     pub(super) unsafe fn Br(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, Br { off });
         // SAFETY: resolved by the translator to an instruction of this function.

@@ -32,6 +32,10 @@ macro_rules! for_each_op {
             ReturnSpan { src: Reg, len: u16 },
             /// an operand of the preceding instruction; never executed
             Imm32 { value: u32 },
+            /// fuel -= amount, trap `OutOfFuel` when less is left (emitted only with fuel metering)
+            ConsumeFuel { amount: u32 },
+            /// trap `Interrupted` if the store's interrupt flag is set (emitted only when interruptible)
+            CheckInterrupt,
 
             // ---- fused compare and branch ----
             /// if r[lhs] as i32 == r[rhs] as i32 { goto off }

@@ -10,6 +10,23 @@ pub const PAGE_SIZE: u64 = 65536;
 /// The largest number of pages a 32-bit memory can have.
 const MAX_PAGES: u64 = 65536;
 
+/// A zeroed buffer from the allocator's zeroed path (fresh pages stay untouched until used), or
+/// `None` when the allocation fails.
+fn zeroed(len: usize) -> Option<Vec<u8>> {
+    if len == 0 {
+        return Some(Vec::new());
+    }
+    let layout = std::alloc::Layout::array::<u8>(len).ok()?;
+    // SAFETY: `layout` has a non-zero size.
+    let ptr = unsafe { std::alloc::alloc_zeroed(layout) };
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: `ptr` was allocated by the global allocator with this layout, and all `len` bytes are
+    // initialized (zero).
+    Some(unsafe { Vec::from_raw_parts(ptr, len, len) })
+}
+
 /// A memory's bytes and limits.
 #[derive(Debug)]
 pub(crate) struct MemoryEntity {
@@ -28,11 +45,8 @@ impl MemoryEntity {
                 "memory of {initial} pages exceeds the limit of {max_pages} pages"
             ))));
         }
-        let mut data = Vec::new();
-        let bytes = (initial * PAGE_SIZE) as usize;
-        data.try_reserve_exact(bytes)
-            .map_err(|_| Error::new(ErrorKind::Limit(format!("cannot allocate a memory of {initial} pages"))))?;
-        data.resize(bytes, 0);
+        let data = zeroed((initial * PAGE_SIZE) as usize)
+            .ok_or_else(|| Error::new(ErrorKind::Limit(format!("cannot allocate a memory of {initial} pages"))))?;
         Ok(MemoryEntity { data, ty, max_pages })
     }
 

@@ -6,8 +6,11 @@ use super::memory::MemoryEntity;
 use super::table::TableEntity;
 use super::{Caller, HostFunc};
 use crate::engine::Engine;
+use crate::error::{Error, Result};
 use crate::types::{FuncType, GlobalType};
 use std::any::Any;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 static NEXT_STORE_ID: AtomicU32 = AtomicU32::new(1);
@@ -50,6 +53,10 @@ pub struct StoreInner {
     pub(crate) stacks: Vec<Vec<u64>>,
     /// How deep host-to-Wasm re-entry currently is.
     pub(crate) reentry: u32,
+    /// Fuel left (with fuel metering).
+    pub(crate) fuel: u64,
+    /// Set from any thread to stop the running call (when the engine is interruptible).
+    pub(crate) interrupt: Arc<AtomicBool>,
 }
 
 impl StoreInner {
@@ -80,10 +87,39 @@ impl<T> Store<T> {
                 externrefs: Vec::new(),
                 stacks: Vec::new(),
                 reentry: 0,
+                fuel: 0,
+                interrupt: Arc::new(AtomicBool::new(false)),
             },
             host_funcs: Vec::new(),
             data,
         }
+    }
+
+    /// Sets the fuel left for execution (see [`crate::Config::consume_fuel`]).
+    pub fn set_fuel(&mut self, fuel: u64) -> Result<()> {
+        self.fuel_enabled()?;
+        self.inner.fuel = fuel;
+        Ok(())
+    }
+
+    /// The fuel left.
+    pub fn get_fuel(&self) -> Result<u64> {
+        self.fuel_enabled()?;
+        Ok(self.inner.fuel)
+    }
+
+    fn fuel_enabled(&self) -> Result<()> {
+        if self.inner.engine.config().consume_fuel {
+            Ok(())
+        } else {
+            Err(Error::msg("fuel metering is not enabled (Config::consume_fuel)"))
+        }
+    }
+
+    /// A handle that stops this store's running call from any thread, with the trap
+    /// `Interrupted` (see [`crate::Config::interruptible`]).
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        InterruptHandle { flag: self.inner.interrupt.clone() }
     }
 
     /// The engine this store belongs to.
@@ -121,6 +157,20 @@ impl<T> Store<T> {
 
     pub(crate) fn check(&self, store_id: u32, what: &str) {
         assert_eq!(store_id, self.inner.id, "{what} used with a store it does not belong to");
+    }
+}
+
+/// Stops a store's running call from another thread. Cheap to clone, `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct InterruptHandle {
+    flag: Arc<AtomicBool>,
+}
+
+impl InterruptHandle {
+    /// Makes the running call (or, if none runs, the next one) trap with `Interrupted` at its next
+    /// function entry or loop iteration. The request is consumed by that trap.
+    pub fn interrupt(&self) {
+        self.flag.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -98,6 +98,10 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     /// The index of the last instruction when it wrote the temporary at the top of the stack and
     /// nothing may jump between it and the next instruction (so it can be fused or retargeted).
     pub(super) fusable: Option<usize>,
+    /// With fuel metering: the `ConsumeFuel` that pays for the instructions being emitted.
+    fuel_op: Option<usize>,
+    metering: bool,
+    interruptible: bool,
 }
 
 fn too_large(what: &str) -> Error {
@@ -105,7 +109,13 @@ fn too_large(what: &str) -> Error {
 }
 
 impl<'s, 'm> FuncTranslator<'s, 'm> {
-    pub(super) fn new(module: &'m ModuleInner, ty: &FuncType, num_locals: u64, s: &'s mut Scratch) -> Result<Self> {
+    pub(super) fn new(
+        config: &crate::Config,
+        module: &'m ModuleInner,
+        ty: &FuncType,
+        num_locals: u64,
+        s: &'s mut Scratch,
+    ) -> Result<Self> {
         s.ops.clear();
         s.stack.clear();
         s.ctrl.clear();
@@ -132,6 +142,9 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             local_refs: 0,
             reachable: true,
             fusable: None,
+            fuel_op: None,
+            metering: config.consume_fuel,
+            interruptible: config.interruptible,
         };
         let label = t.new_label();
         t.ctrl.push(Ctrl {
@@ -145,7 +158,18 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             dead: false,
             saved: SmallVec::new(),
         });
+        t.checkpoint();
         Ok(t)
+    }
+
+    /// At function entry and loop heads: the interrupt check and the fuel charge for what follows.
+    pub(super) fn checkpoint(&mut self) {
+        if self.interruptible {
+            self.emit(Op::CheckInterrupt);
+        }
+        if self.metering {
+            self.fuel_op = Some(self.emit(Op::ConsumeFuel { amount: 0 }));
+        }
     }
 
     /// Relocates constants after the temporaries and packages the function.
@@ -178,6 +202,9 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     /// Appends an instruction; returns its index.
     pub(super) fn emit(&mut self, op: Op) -> usize {
         self.fusable = None;
+        if let Some(Op::ConsumeFuel { amount }) = self.fuel_op.map(|i| &mut self.ops[i]) {
+            *amount += 1;
+        }
         self.ops.push(op);
         self.ops.len() - 1
     }

@@ -20,7 +20,6 @@ pub(crate) fn translate(
     mut validator: FuncValidator<ValidatorResources>,
     scratch: &mut Scratch,
 ) -> Result<(CompiledFunc, FuncValidatorAllocations)> {
-    let _ = engine;
     let mut reader = body.get_binary_reader();
     let ty = module.func_type(func_index);
     let mut num_locals: u64 = 0;
@@ -32,7 +31,7 @@ pub(crate) fn translate(
         validator.define_locals(offset, count, vt).map_err(crate::module::invalid)?;
         num_locals += u64::from(count);
     }
-    let mut t = FuncTranslator::new(module, ty, num_locals, scratch)?;
+    let mut t = FuncTranslator::new(engine.config(), module, ty, num_locals, scratch)?;
     while !reader.eof() {
         let offset = reader.original_position();
         let mut both = Both { validator: &mut validator, translator: &mut t, offset };

@@ -228,6 +228,7 @@ impl FuncTranslator<'_, '_> {
                 self.materialize(pos)?;
             }
             self.pin(label);
+            self.checkpoint();
         }
         self.push_frame(CtrlKind::Loop, label, label, bt, dead);
         Ok(())

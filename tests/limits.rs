@@ -1,0 +1,111 @@
+//! Resource limits: fuel, interruption from another thread, call depth, memory size limits.
+
+use hayate::{Config, Engine, ErrorKind, Linker, Module, Store, TrapCode};
+use std::time::{Duration, Instant};
+
+const SPIN: &str = r#"(module
+  (func (export "spin") (loop $l (br $l)))
+  (func (export "sum") (param $n i32) (result i32) (local $i i32) (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (local.get $i)))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.get $s))
+  (func $deep (export "deep") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (i32.add (i32.const 1) (call $deep (i32.sub (local.get 0) (i32.const 1))))))))"#;
+
+fn setup(config: &Config) -> (Store<()>, hayate::Instance) {
+    let engine = Engine::new(config);
+    let module = Module::new(&engine, SPIN).unwrap();
+    let mut store = Store::new(&engine, ());
+    let instance = Linker::new(&engine).instantiate(&mut store, &module).unwrap();
+    (store, instance)
+}
+
+#[test]
+fn fuel_stops_an_infinite_loop_and_is_accounted() {
+    let (mut store, instance) = setup(Config::new().consume_fuel(true));
+    store.set_fuel(10_000).unwrap();
+    let spin = instance.get_typed_func::<(), ()>(&store, "spin").unwrap();
+    let err = spin.call(&mut store, ()).unwrap_err();
+    assert_eq!(err.trap_code(), Some(TrapCode::OutOfFuel), "{err}");
+    assert!(store.get_fuel().unwrap() < 10);
+
+    store.set_fuel(1_000_000).unwrap();
+    let sum = instance.get_typed_func::<i32, i32>(&store, "sum").unwrap();
+    assert_eq!(sum.call(&mut store, 1000).unwrap(), 499_500);
+    let used = 1_000_000 - store.get_fuel().unwrap();
+    assert!((1000..20_000).contains(&used), "fuel used for 1000 iterations: {used}");
+    store.set_fuel(100).unwrap();
+    assert_eq!(sum.call(&mut store, 1000).unwrap_err().trap_code(), Some(TrapCode::OutOfFuel));
+}
+
+#[test]
+fn fuel_api_needs_metering() {
+    let (mut store, _) = setup(&Config::new());
+    assert!(store.set_fuel(1).is_err());
+    assert!(store.get_fuel().is_err());
+}
+
+#[test]
+fn another_thread_interrupts_a_running_call() {
+    let (mut store, instance) = setup(Config::new().interruptible(true));
+    let handle = store.interrupt_handle();
+    let spin = instance.get_typed_func::<(), ()>(&store, "spin").unwrap();
+    let start = Instant::now();
+    let stopper = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(50));
+        handle.interrupt();
+    });
+    let err = spin.call(&mut store, ()).unwrap_err();
+    stopper.join().unwrap();
+    assert_eq!(err.trap_code(), Some(TrapCode::Interrupted), "{err}");
+    assert!(start.elapsed() < Duration::from_secs(5));
+    // The request was consumed: the store runs again.
+    let sum = instance.get_typed_func::<i32, i32>(&store, "sum").unwrap();
+    assert_eq!(sum.call(&mut store, 10).unwrap(), 45);
+}
+
+#[test]
+fn call_depth_limit_traps() {
+    let (mut store, instance) = setup(Config::new().max_call_depth(1000));
+    let deep = instance.get_typed_func::<i32, i32>(&store, "deep").unwrap();
+    assert_eq!(deep.call(&mut store, 500).unwrap(), 500);
+    assert_eq!(deep.call(&mut store, 5000).unwrap_err().trap_code(), Some(TrapCode::StackOverflow));
+}
+
+#[test]
+fn value_stack_limit_traps() {
+    let (mut store, instance) = setup(Config::new().max_stack_cells(4096));
+    let deep = instance.get_typed_func::<i32, i32>(&store, "deep").unwrap();
+    assert_eq!(deep.call(&mut store, 100_000).unwrap_err().trap_code(), Some(TrapCode::StackOverflow));
+}
+
+#[test]
+fn memory_limits_refuse_cleanly() {
+    let engine = Engine::new(Config::new().max_memory_bytes(1 << 20));
+    let mut store = Store::new(&engine, ());
+    let big = Module::new(&engine, "(module (memory 100))").unwrap();
+    let err = Linker::new(&engine).instantiate(&mut store, &big).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Limit(_)), "{err}");
+    let grow = Module::new(
+        &engine,
+        r#"(module (memory 1) (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))"#,
+    )
+    .unwrap();
+    let instance = Linker::new(&engine).instantiate(&mut store, &grow).unwrap();
+    let grow = instance.get_typed_func::<i32, i32>(&store, "grow").unwrap();
+    assert_eq!(grow.call(&mut store, 15).unwrap(), 1);
+    assert_eq!(grow.call(&mut store, 1).unwrap(), -1);
+}
+
+#[test]
+fn a_4_gib_memory_is_lazy_or_refused() {
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    let module = Module::new(&engine, r#"(module (memory 65536) (data (i32.const 0xfffffff0) "end"))"#).unwrap();
+    let start = Instant::now();
+    // Either outcome is fine; what matters is no abort and no 4 GiB of page touching.
+    let _ = Linker::new(&engine).instantiate(&mut store, &module);
+    assert!(start.elapsed() < Duration::from_secs(2));
+}
