@@ -86,6 +86,7 @@ printf '%s\n' "${runtimes[@]}" > "$out/runtimes.txt"
     echo "hayate: $hayate, built at $(date -u -r "$hayate" '+%Y-%m-%d %H:%M UTC'), tree at $commit"
     for rt in "${runtimes[@]:1}"; do echo "$rt: $("$rt" --version 2>&1 | head -1)"; done
     echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; hyperfine --warmup 1 --runs $runs"
+    echo "load average at start: $(cut -d" " -f1-3 /proc/loadavg) (other jobs on the machine skew absolute times; ratios are interleaved)"
 } > "$out/meta.txt"
 mismatches=0
 
