@@ -23,7 +23,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a module: its WASI `_start` export, or the export named by `--invoke`
+    /// Run a module: its WASI `_start` export, or the export named by `--invoke` (the default:
+    /// `hayate [OPTIONS] FILE` is `hayate run [OPTIONS] FILE`, as with wasmtime)
     Run(RunArgs),
     /// Print the register IR of a module's functions
     Ir(IrArgs),
@@ -61,7 +62,7 @@ struct IrArgs {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(implicit_run(std::env::args_os().collect()));
     let status = match cli.command {
         Command::Run(args) => run(&args),
         Command::Ir(args) => ir(&args).map(|()| 0),
@@ -73,6 +74,16 @@ fn main() {
     // Guest output is flushed as it is written; this covers the CLI's own output.
     let _ = std::io::stdout().flush();
     std::process::exit(status);
+}
+
+/// `hayate [OPTIONS] FILE ARGS...` means `hayate run [OPTIONS] FILE ARGS...`, as `wasmtime FILE`
+/// means `wasmtime run FILE`, so a harness written for wasmtime can run hayate unchanged.
+fn implicit_run(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    const EXPLICIT: &[&str] = &["run", "ir", "help", "-h", "--help", "-V", "--version"];
+    if args.get(1).is_some_and(|first| !EXPLICIT.iter().any(|e| first == *e)) {
+        args.insert(1, "run".into());
+    }
+    args
 }
 
 /// `hayate run`: returns the process exit status.
@@ -354,6 +365,21 @@ mod tests {
         assert!(matches!(parse_val(ValType::F64, "nan"), Some(Val::F64(b)) if f64::from_bits(b).is_nan()));
         assert_eq!(parse_val(ValType::F32, "1.5"), Some(Val::F32(1.5f32.to_bits())));
         assert_eq!(parse_val(ValType::F32, "x"), None);
+    }
+
+    #[test]
+    fn a_file_or_run_option_first_means_run() {
+        let args = |list: &[&str]| list.iter().map(Into::into).collect::<Vec<std::ffi::OsString>>();
+        assert_eq!(implicit_run(args(&["hayate", "a.wasm", "x"])), args(&["hayate", "run", "a.wasm", "x"]));
+        assert_eq!(
+            implicit_run(args(&["hayate", "--dir", ".", "a.wasm"])),
+            args(&["hayate", "run", "--dir", ".", "a.wasm"])
+        );
+        for explicit in
+            [&["hayate", "run", "a.wasm"][..], &["hayate", "ir", "a.wat"], &["hayate", "--version"], &["hayate"]]
+        {
+            assert_eq!(implicit_run(args(explicit)), args(explicit));
+        }
     }
 
     #[test]

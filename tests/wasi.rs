@@ -117,6 +117,14 @@ fn stat_times_set_exactly() -> Result<()> {
 }
 
 #[test]
+fn path_edge_cases_trailing_slashes_and_nofollow() -> Result<()> {
+    let dir = temp_dir("edges");
+    assert_passes(&run("edges", |b| b.preopened_dir(&dir, "."))?, "edges ok\n");
+    assert_eq!(std::fs::read_dir(&dir)?.count(), 0);
+    Ok(())
+}
+
+#[test]
 fn clocks_sleeping_random_and_calls_without_a_host_side() -> Result<()> {
     assert_passes(&run("clocks", |b| b)?, "clocks ok\n");
     Ok(())
@@ -180,6 +188,15 @@ fn cli_dir_maps_host_directories_to_guest_names() -> Result<()> {
     let run = hayate(&["--dir", &format!("{host}::/data"), "tests/wasi/cat.wasm", "/data/../Cargo.toml"], b"", &[]);
     assert_eq!((run.status, run.stdout.as_str()), (1, ""), "{run:?}");
     assert!(run.stderr.contains("Operation not permitted"), "{run:?}");
+    // Without `run`, as wasmtime's command line (and harnesses written for it) allow.
+    let mut args = vec!["--env".to_string(), "A=1".into(), "--dir".into(), format!("{host}::/data")];
+    args.extend(["tests/wasi/cat.wasm".into(), "/data/in.txt".into()]);
+    let output = Command::new(env!("CARGO_BIN_EXE_hayate"))
+        .args(&args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .output()?;
+    assert_eq!((output.status.code(), output.stdout.as_slice()), (Some(0), &b"some text\n"[..]));
     // Stdin is inherited.
     assert_passes(&hayate(&["tests/wasi/cat.wasm"], b"piped\n", &[]), "piped\n");
     // A missing directory is an error naming it.
