@@ -90,10 +90,15 @@ mod h {
                 pub(super) unsafe fn $bname(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
                     fields!(ip, $bname { $a, $b, off });
                     let $br = Regs(sp);
-                    // SAFETY: branch offsets were resolved by the translator to instructions of this
-                    // function; a conditional branch is never the last instruction.
-                    let target = unsafe { if $cond { ip.offset(off.0 as isize) } else { ip.add(1) } };
-                    next!(target, sp, mem, len, cx)
+                    // Two separate jumps (taken and not taken), each with a stable target, predict far
+                    // better than one jump to a computed address.
+                    if $cond {
+                        // SAFETY: branch offsets were resolved by the translator to instructions of
+                        // this function.
+                        next!(unsafe { ip.offset(off.0 as isize) }, sp, mem, len, cx)
+                    }
+                    // SAFETY: a conditional branch is never the last instruction.
+                    next!(unsafe { ip.add(1) }, sp, mem, len, cx)
                 }
             )*
         };
@@ -159,16 +164,22 @@ mod h {
 
     pub(super) unsafe fn BrIfNez(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, BrIfNez { cond, off });
-        // SAFETY: as in `Br`; a conditional branch is never the last instruction.
-        let target = unsafe { if Regs(sp).u32(cond) != 0 { ip.offset(off.0 as isize) } else { ip.add(1) } };
-        next!(target, sp, mem, len, cx)
+        if Regs(sp).u32(cond) != 0 {
+            // SAFETY: as in `Br`.
+            next!(unsafe { ip.offset(off.0 as isize) }, sp, mem, len, cx)
+        }
+        // SAFETY: a conditional branch is never the last instruction.
+        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
     pub(super) unsafe fn BrIfEqz(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, BrIfEqz { cond, off });
-        // SAFETY: as in `BrIfNez`.
-        let target = unsafe { if Regs(sp).u32(cond) == 0 { ip.offset(off.0 as isize) } else { ip.add(1) } };
-        next!(target, sp, mem, len, cx)
+        if Regs(sp).u32(cond) == 0 {
+            // SAFETY: as in `Br`.
+            next!(unsafe { ip.offset(off.0 as isize) }, sp, mem, len, cx)
+        }
+        // SAFETY: a conditional branch is never the last instruction.
+        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
     pub(super) unsafe fn BrTable(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
