@@ -36,8 +36,8 @@ struct RunArgs {
     /// its results one per line
     #[arg(long, value_name = "NAME")]
     invoke: Option<String>,
-    /// Set an environment variable for the guest; `NAME` alone passes the host's value on. No other
-    /// host variable reaches the guest
+    /// Set an environment variable for the guest; `NAME` alone passes the host's value on (if it has
+    /// one). No other host variable reaches the guest
     #[arg(long = "env", value_name = "NAME[=VALUE]")]
     env: Vec<String>,
     /// Give the guest a host directory, as GUEST_DIR (default: HOST_DIR as written); the guest
@@ -109,7 +109,14 @@ fn run(args: &RunArgs) -> Result<i32> {
     for var in &args.env {
         wasi = match var.split_once('=') {
             Some((key, value)) => wasi.env(key, value),
-            None => wasi.env(var, std::env::var(var).with_context(|| format!("--env `{var}`: not set on the host"))?),
+            // Like wasmtime: a variable the host does not have stays unset in the guest.
+            None => match std::env::var_os(var) {
+                Some(value) => wasi.env(
+                    var,
+                    value.into_string().map_err(|_| anyhow!("--env `{var}`: the host's value is not UTF-8"))?,
+                ),
+                None => wasi,
+            },
         };
     }
     for dir in &args.dir {

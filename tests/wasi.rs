@@ -151,7 +151,19 @@ fn stdin_from_memory_and_from_a_pipe() -> Result<()> {
 fn cli_passes_arguments_and_only_the_environment_asked_for() {
     let env = [("HOME", "/home/secret"), ("KEEP", "kept"), ("PATH", "/usr/bin")];
     let run = hayate(
-        &["--env", "A=1", "--env", "KEEP", "--env", "B=x=y", "tests/wasi/args_env.wasm", "one", "two words"],
+        &[
+            "--env",
+            "A=1",
+            "--env",
+            "KEEP",
+            "--env",
+            "UNSET",
+            "--env",
+            "B=x=y",
+            "tests/wasi/args_env.wasm",
+            "one",
+            "two words",
+        ],
         b"",
         &env,
     );
