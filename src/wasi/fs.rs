@@ -325,3 +325,19 @@ pub(crate) fn set_path_times(
     if follow { dir.set_times(path, atime, mtime) } else { dir.set_symlink_times(path, atime, mtime) }
         .map_err(Errno::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fstflags_pick_each_time_and_reject_set_with_now() {
+        use fstflags::*;
+        assert_eq!(times(1, 2, 0), Ok([None, None]));
+        assert_eq!(times(1, 2, ATIM | MTIM_NOW), Ok([Some(Some(1)), Some(None)]));
+        assert_eq!(times(1, 2, ATIM_NOW | MTIM), Ok([Some(None), Some(Some(2))]));
+        assert_eq!(times(1, 2, ATIM | ATIM_NOW), Err(Errno::Inval));
+        assert_eq!(times(1, 2, MTIM | MTIM_NOW), Err(Errno::Inval));
+        assert_eq!(times(1, 2, 1 << 4), Err(Errno::Inval));
+    }
+}

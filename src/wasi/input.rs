@@ -31,6 +31,8 @@ impl InputSource {
             InputSource::Inherit => loop {
                 match rustix::io::read(rustix::stdio::stdin(), &mut *buf) {
                     Err(rustix::io::Errno::INTR) => continue,
+                    // The host's stdin may be non-blocking; the guest's reads block, as in wasmtime.
+                    Err(rustix::io::Errno::AGAIN) => wait_until_ready(rustix::stdio::stdin(), false)?,
                     result => return result.map_err(io::Error::from),
                 }
             },
@@ -53,6 +55,19 @@ impl InputSource {
     /// Whether this is the host's stdin and that is a terminal.
     pub(crate) fn is_terminal(&self) -> bool {
         matches!(self, InputSource::Inherit) && io::IsTerminal::is_terminal(&io::stdin())
+    }
+}
+
+/// Blocks until `fd` is readable (or, with `write`, writable), for host stdio that is
+/// non-blocking.
+pub(crate) fn wait_until_ready(fd: std::os::fd::BorrowedFd<'_>, write: bool) -> io::Result<()> {
+    let flags = if write { rustix::event::PollFlags::OUT } else { rustix::event::PollFlags::IN };
+    let mut fds = [rustix::event::PollFd::from_borrowed_fd(fd, flags)];
+    loop {
+        match rustix::event::poll(&mut fds, None) {
+            Err(rustix::io::Errno::INTR) => continue,
+            result => return result.map(drop).map_err(io::Error::from),
+        }
     }
 }
 

@@ -84,6 +84,8 @@ impl OutputSink {
                 loop {
                     match rustix::io::write(fd, bytes) {
                         Err(rustix::io::Errno::INTR) => continue,
+                        // Host stdio may be non-blocking; the guest's writes block, as in wasmtime.
+                        Err(rustix::io::Errno::AGAIN) => super::input::wait_until_ready(fd, true)?,
                         result => return result.map_err(io::Error::from),
                     }
                 }

@@ -171,3 +171,46 @@ impl FdTable {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_with(n: usize) -> FdTable {
+        let mut table = FdTable::default();
+        for _ in 0..n {
+            table.insert(Desc::stdin(InputSource::Null)).unwrap();
+        }
+        table
+    }
+
+    #[test]
+    fn new_descriptors_take_the_lowest_free_number() {
+        let mut table = table_with(5);
+        table.remove(1).unwrap();
+        table.remove(3).unwrap();
+        assert_eq!(table.insert(Desc::stdin(InputSource::Null)), Ok(1));
+        assert_eq!(table.insert(Desc::stdin(InputSource::Null)), Ok(3));
+        assert_eq!(table.insert(Desc::stdin(InputSource::Null)), Ok(5));
+        assert_eq!(table.remove(9).map(drop), Err(Errno::Badf));
+    }
+
+    #[test]
+    fn renumber_needs_both_descriptors_open() {
+        let mut table = table_with(3);
+        assert_eq!(table.renumber(0, 7), Err(Errno::Badf));
+        assert_eq!(table.renumber(7, 0), Err(Errno::Badf));
+        assert_eq!(table.renumber(2, 2), Ok(()));
+        assert_eq!(table.renumber(2, 0), Ok(()));
+        assert!(table.get(2).is_err() && table.get(0).is_ok());
+    }
+
+    #[test]
+    fn rights_can_only_be_dropped() {
+        let mut rights = Rights { base: 0b1110, inheriting: 0b0110 };
+        assert_eq!(rights.restrict(Rights { base: 0b0110, inheriting: 0b0010 }), Ok(()));
+        assert_eq!(rights.restrict(Rights { base: 0b1110, inheriting: 0b0010 }), Err(Errno::NotCapable));
+        assert_eq!(rights.restrict(Rights { base: 0b0110, inheriting: 0b0110 }), Err(Errno::NotCapable));
+        assert_eq!(rights, Rights { base: 0b0110, inheriting: 0b0010 });
+    }
+}
