@@ -163,11 +163,7 @@ impl Ctx {
         // callee's, which starts at `new_base`; they do not overlap.
         unsafe {
             let p = self.stack.as_mut_ptr();
-            ptr::copy_nonoverlapping(
-                p.add(self.base + usize::from(args.0)),
-                p.add(new_base),
-                usize::from(code.num_params),
-            );
+            copy_cells(p.add(self.base + usize::from(args.0)), p.add(new_base), usize::from(code.num_params));
             init_frame(p.add(new_base), code);
         }
         self.frames.push(Frame {
@@ -388,8 +384,41 @@ impl Ctx {
 unsafe fn init_frame(frame: *mut u64, code: &CompiledFunc) {
     // SAFETY: locals and constants lie inside the frame, which the caller guarantees.
     unsafe {
-        ptr::write_bytes(frame.add(usize::from(code.num_params)), 0, usize::from(code.num_locals));
-        ptr::copy_nonoverlapping(code.consts.as_ptr(), frame.add(usize::from(code.const_base)), code.consts.len());
+        let locals = frame.add(usize::from(code.num_params));
+        let n = usize::from(code.num_locals);
+        if n <= 4 {
+            for i in 0..n {
+                *locals.add(i) = 0;
+            }
+        } else {
+            ptr::write_bytes(locals, 0, n);
+        }
+        copy_cells(code.consts.as_ptr(), frame.add(usize::from(code.const_base)), code.consts.len());
+    }
+}
+
+/// Copies `n` cells; the common small counts inline, without a call to `memcpy`.
+///
+/// # Safety
+/// Both ranges must be valid for `n` cells and must not overlap.
+#[inline(always)]
+unsafe fn copy_cells(src: *const u64, dst: *mut u64, n: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        match n {
+            0 => {}
+            1 => *dst = *src,
+            2 => {
+                *dst = *src;
+                *dst.add(1) = *src.add(1);
+            }
+            3 => {
+                *dst = *src;
+                *dst.add(1) = *src.add(1);
+                *dst.add(2) = *src.add(2);
+            }
+            _ => ptr::copy_nonoverlapping(src, dst, n),
+        }
     }
 }
 
