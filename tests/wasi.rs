@@ -22,12 +22,33 @@ fn program(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi").join(format!("{name}.wasm"))
 }
 
-/// A fresh, empty directory for one test.
-fn temp_dir(name: &str) -> PathBuf {
+/// A fresh, empty directory for one test, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("hayate-wasi-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    TempDir(dir)
 }
 
 /// Runs program `name` through the embedding API, with stdout and stderr captured and the
@@ -88,39 +109,39 @@ fn hayate(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
 #[test]
 fn files_seek_pread_pwrite_append_and_truncation() -> Result<()> {
     let dir = temp_dir("fileio");
-    assert_passes(&run("fileio", |b| b.preopened_dir(&dir, "."))?, "fileio ok\n");
-    assert_eq!(std::fs::read_dir(&dir)?.count(), 0, "fileio leaves nothing behind");
+    assert_passes(&run("fileio", |b| b.preopened_dir(dir.path(), "."))?, "fileio ok\n");
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 0, "fileio leaves nothing behind");
     Ok(())
 }
 
 #[test]
 fn directories_readdir_cookies_rename_and_unlink() -> Result<()> {
     let dir = temp_dir("dirs");
-    assert_passes(&run("dirs", |b| b.preopened_dir(&dir, "."))?, "dirs ok\n");
-    assert_eq!(std::fs::read_dir(&dir)?.count(), 0);
+    assert_passes(&run("dirs", |b| b.preopened_dir(dir.path(), "."))?, "dirs ok\n");
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
     Ok(())
 }
 
 #[test]
 fn symlinks_readlink_and_hard_links() -> Result<()> {
     let dir = temp_dir("links");
-    assert_passes(&run("links", |b| b.preopened_dir(&dir, "."))?, "links ok\n");
-    assert_eq!(std::fs::read_dir(&dir)?.count(), 0);
+    assert_passes(&run("links", |b| b.preopened_dir(dir.path(), "."))?, "links ok\n");
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
     Ok(())
 }
 
 #[test]
 fn stat_times_set_exactly() -> Result<()> {
     let dir = temp_dir("times");
-    assert_passes(&run("times", |b| b.preopened_dir(&dir, "."))?, "times ok\n");
+    assert_passes(&run("times", |b| b.preopened_dir(dir.path(), "."))?, "times ok\n");
     Ok(())
 }
 
 #[test]
 fn path_edge_cases_trailing_slashes_and_nofollow() -> Result<()> {
     let dir = temp_dir("edges");
-    assert_passes(&run("edges", |b| b.preopened_dir(&dir, "."))?, "edges ok\n");
-    assert_eq!(std::fs::read_dir(&dir)?.count(), 0);
+    assert_passes(&run("edges", |b| b.preopened_dir(dir.path(), "."))?, "edges ok\n");
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
     Ok(())
 }
 
@@ -133,7 +154,7 @@ fn clocks_sleeping_random_and_calls_without_a_host_side() -> Result<()> {
 #[test]
 fn errno_of_every_failure_path_and_rights() -> Result<()> {
     let dir = temp_dir("errnos");
-    assert_passes(&run("errnos", |b| b.preopened_dir(&dir, "/scratch"))?, "errnos ok\n");
+    assert_passes(&run("errnos", |b| b.preopened_dir(dir.path(), "/scratch"))?, "errnos ok\n");
     Ok(())
 }
 
