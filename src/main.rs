@@ -4,9 +4,10 @@
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 use hayate::wasi::{self, WasiCtx};
-use hayate::{Engine, ExternType, FuncType, Linker, Module, Store, Trap, Val, ValType};
+use hayate::{Config, Engine, ExternType, FuncType, Linker, Module, Store, Trap, Val, ValType};
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
 
 /// Exit status after a trap, as for a process that aborted (128 + SIGABRT).
 const TRAP_EXIT_STATUS: i32 = 134;
@@ -44,6 +45,20 @@ struct RunArgs {
     /// reaches nothing outside the directories it is given
     #[arg(long = "dir", value_name = "HOST_DIR[::GUEST_DIR]")]
     dir: Vec<String>,
+    /// Run with this much fuel (about one unit per instruction); the guest traps with "all fuel
+    /// consumed" when it runs out
+    #[arg(long, value_name = "N")]
+    fuel: Option<u64>,
+    /// Stop the guest after this long (`500ms`, `10s`, `2m`); it traps with "interrupted"
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    timeout: Option<Duration>,
+    /// The largest size a linear memory may have, in bytes (suffixes K, M, G); `memory.grow`
+    /// beyond it returns -1
+    #[arg(long, value_name = "BYTES", value_parser = parse_bytes)]
+    max_memory: Option<u64>,
+    /// How many Wasm calls may be active at once before the guest traps with "call stack exhausted"
+    #[arg(long, value_name = "N")]
+    max_call_depth: Option<usize>,
     /// The module: a `.wasm` binary or `.wat` text
     file: String,
     /// Everything after FILE: the guest's argv[1..], or the `--invoke` function's arguments
@@ -86,10 +101,54 @@ fn implicit_run(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     args
 }
 
+/// `--timeout`: a number with a unit (`ms`, `s`, `m`; plain numbers are seconds).
+fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
+    let (number, scale) = if let Some(n) = text.strip_suffix("ms") {
+        (n, 0.001)
+    } else if let Some(n) = text.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = text.strip_suffix('m') {
+        (n, 60.0)
+    } else {
+        (text, 1.0)
+    };
+    let value: f64 = number.trim().parse().map_err(|_| format!("`{text}` is not a duration like 500ms, 10s or 2m"))?;
+    Duration::try_from_secs_f64(value * scale).map_err(|_| format!("`{text}` is not a usable duration"))
+}
+
+/// `--max-memory`: bytes, optionally with a K, M or G suffix (powers of 1024).
+fn parse_bytes(text: &str) -> std::result::Result<u64, String> {
+    let (number, scale) = match text.as_bytes().last() {
+        Some(b'K' | b'k') => (&text[..text.len() - 1], 1u64 << 10),
+        Some(b'M' | b'm') => (&text[..text.len() - 1], 1 << 20),
+        Some(b'G' | b'g') => (&text[..text.len() - 1], 1 << 30),
+        _ => (text, 1),
+    };
+    number
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .ok_or_else(|| format!("`{text}` is not a size in bytes like 65536, 64K or 1G"))
+}
+
+/// The engine settings the run options ask for.
+fn engine_for(args: &RunArgs) -> Engine {
+    let mut config = Config::new();
+    config.consume_fuel(args.fuel.is_some()).interruptible(args.timeout.is_some());
+    if let Some(bytes) = args.max_memory {
+        config.max_memory_bytes(bytes);
+    }
+    if let Some(depth) = args.max_call_depth {
+        config.max_call_depth(depth);
+    }
+    Engine::new(&config)
+}
+
 /// `hayate run`: returns the process exit status.
 fn run(args: &RunArgs) -> Result<i32> {
-    let engine = Engine::default();
-    let (module, _) = load(&engine, &args.file)?;
+    let engine = engine_for(args);
+    let module = load(&engine, &args.file)?;
     let name = args.invoke.as_deref().unwrap_or("_start");
     let ty = module.export_func_type(name).cloned().ok_or_else(|| match args.invoke {
         Some(_) => anyhow!("`{}` has no exported function `{name}`", args.file),
@@ -127,6 +186,16 @@ fn run(args: &RunArgs) -> Result<i32> {
         wasi = wasi.preopened_dir(host, guest);
     }
     let mut store = Store::new(&engine, wasi.build()?);
+    if let Some(fuel) = args.fuel {
+        store.set_fuel(fuel)?;
+    }
+    if let Some(timeout) = args.timeout {
+        let handle = store.interrupt_handle();
+        std::thread::spawn(move || {
+            std::thread::sleep(timeout);
+            handle.interrupt();
+        });
+    }
     let mut linker = Linker::new(&engine);
     wasi::add_to_linker(&mut linker, |ctx| ctx)?;
     let instance = match linker.instantiate(&mut store, &module) {
@@ -186,9 +255,9 @@ fn format_trap(trap: &Trap) -> String {
 /// `hayate ir`.
 fn ir(args: &IrArgs) -> Result<()> {
     let engine = Engine::default();
-    let (module, bytes) = load(&engine, &args.file)?;
+    let module = load(&engine, &args.file)?;
     let filter = match &args.func {
-        Some(func) => Some(resolve_func(&module, &bytes, func).with_context(|| format!("`{}`", args.file))?),
+        Some(func) => Some(resolve_func(&module, func).with_context(|| format!("`{}`", args.file))?),
         None => None,
     };
     let mut listing = String::new();
@@ -199,10 +268,11 @@ fn ir(args: &IrArgs) -> Result<()> {
 
 /// The index of the defined function `func` names: an index, an export name, or a name-section
 /// name.
-fn resolve_func(module: &Module, bytes: &[u8], func: &str) -> Result<u32> {
+fn resolve_func(module: &Module, func: &str) -> Result<u32> {
     let index = match func.parse::<u32>() {
         Ok(index) => index,
-        Err(_) => export_func_index(bytes, func)?
+        Err(_) => module
+            .export_func_index(func)
             .or_else(|| (0..module.num_funcs()).find(|&i| module.func_name(i) == Some(func)))
             .ok_or_else(|| anyhow!("no function named `{func}` (neither an export nor in the name section)"))?,
     };
@@ -217,27 +287,10 @@ fn resolve_func(module: &Module, bytes: &[u8], func: &str) -> Result<u32> {
     Ok(index)
 }
 
-/// The function index behind export `name`, read from the binary's export section.
-fn export_func_index(bytes: &[u8], name: &str) -> Result<Option<u32>> {
-    let wasm = wat::parse_bytes(bytes).context("cannot parse the module text")?;
-    for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
-        if let wasmparser::Payload::ExportSection(exports) = payload? {
-            for export in exports {
-                let export = export?;
-                if export.name == name && export.kind == wasmparser::ExternalKind::Func {
-                    return Ok(Some(export.index));
-                }
-            }
-        }
-    }
-    Ok(None)
-}
-
-/// Reads and compiles a `.wasm` or `.wat` file, returning the module and the file's bytes.
-fn load(engine: &Engine, file: &str) -> Result<(Module, Vec<u8>)> {
+/// Reads and compiles a `.wasm` or `.wat` file.
+fn load(engine: &Engine, file: &str) -> Result<Module> {
     let bytes = std::fs::read(Path::new(file)).with_context(|| format!("cannot read `{file}`"))?;
-    let module = Module::new(engine, &bytes).with_context(|| format!("cannot load `{file}`"))?;
-    Ok((module, bytes))
+    Module::new(engine, &bytes).with_context(|| format!("cannot load `{file}`"))
 }
 
 /// Parses the command-line arguments of `--invoke NAME` by the function's parameter types.

@@ -109,3 +109,47 @@ fn a_4_gib_memory_is_lazy_or_refused() {
     let _ = Linker::new(&engine).instantiate(&mut store, &module);
     assert!(start.elapsed() < Duration::from_secs(2));
 }
+
+/// Runs the CLI on a WAT module written to a temporary file.
+fn cli(wat: &str, args: &[&str]) -> std::process::Output {
+    let dir = std::env::temp_dir().join(format!("hayate-limits-{}-{}", std::process::id(), args.join("_")));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("m.wat");
+    std::fs::write(&file, wat).unwrap();
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_hayate")).arg("run").args(args).arg(&file).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    out
+}
+
+#[test]
+fn cli_fuel_and_timeout_stop_an_endless_guest() {
+    let spin = r#"(module (func (export "_start") (loop $l (br $l))))"#;
+    let out = cli(spin, &["--fuel", "100000"]);
+    assert_eq!(out.status.code(), Some(134));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("all fuel consumed"));
+
+    let start = Instant::now();
+    let out = cli(spin, &["--timeout", "200ms"]);
+    assert_eq!(out.status.code(), Some(134));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+    assert!(start.elapsed() < Duration::from_secs(10));
+
+    let finite = r#"(module (func (export "_start")))"#;
+    assert_eq!(cli(finite, &["--fuel", "10", "--timeout", "10s"]).status.code(), Some(0));
+}
+
+#[test]
+fn cli_memory_and_depth_limits() {
+    let two_pages = r#"(module (memory 2) (func (export "_start")))"#;
+    let out = cli(two_pages, &["--max-memory", "64K"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("limit"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(cli(two_pages, &["--max-memory", "1M"]).status.code(), Some(0));
+
+    let recurse = r#"(module (func $f (export "_start") (call $f)))"#;
+    let out = cli(recurse, &["--max-call-depth", "100"]);
+    assert_eq!(out.status.code(), Some(134));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("call stack exhausted"));
+    assert_eq!(cli(two_pages, &["--timeout", "soon"]).status.code(), Some(2));
+}
