@@ -180,6 +180,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             return Err(too_large(&format!("{frame_size} registers")));
         }
         let cb = const_base as u16;
+        thread_jumps(self.ops);
         for op in self.ops.iter_mut() {
             op.visit_regs_mut(&mut |r: &mut Reg| {
                 if r.0 >= CONST_MARK {
@@ -473,6 +474,52 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         self.emit(if negate { Op::BrIfEqz { cond, off } } else { Op::BrIfNez { cond, off } });
         Ok(())
     }
+}
+
+/// Jump threading: an unconditional branch to a return becomes that return, and one to another
+/// unconditional branch goes straight to the final target. `br_table` entries stay branches.
+fn thread_jumps(ops: &mut [Op]) {
+    let mut i = 0;
+    while i < ops.len() {
+        match ops[i] {
+            Op::BrTable { len, .. } => {
+                i += len as usize + 2;
+                continue;
+            }
+            Op::Br { off } => {
+                let mut target = (i as i64 + i64::from(off.0)) as usize;
+                // Follow chains of branches, a bounded number of steps (a loop of them is possible).
+                for _ in 0..8 {
+                    match ops[target] {
+                        Op::Br { off } if !is_table_entry(ops, target) => {
+                            target = (target as i64 + i64::from(off.0)) as usize
+                        }
+                        _ => break,
+                    }
+                }
+                ops[i] = match ops[target] {
+                    ret @ (Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. }) => ret,
+                    _ => Op::Br { off: BranchOffset((target as i64 - i as i64) as i32) },
+                };
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Whether the instruction at `at` is an entry of a `br_table` (scanning back over branches).
+fn is_table_entry(ops: &[Op], at: usize) -> bool {
+    let mut j = at;
+    while j > 0 {
+        j -= 1;
+        match ops[j] {
+            Op::BrTable { len, .. } => return at - j <= len as usize + 1,
+            Op::Br { .. } => continue,
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn last_writes(op: &Op, reg: Reg) -> bool {
