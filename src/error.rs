@@ -106,8 +106,16 @@ impl fmt::Display for Trap {
         write!(f, "wasm trap: {}", self.code)?;
         if !self.backtrace.is_empty() {
             f.write_str("\nwasm backtrace:")?;
+            // Deep recursion makes long backtraces: show both ends.
+            const ENDS: usize = 20;
+            let n = self.backtrace.len();
             for (i, frame) in self.backtrace.iter().enumerate() {
-                write!(f, "\n  {i:>3}: {frame}")?;
+                if n > 2 * ENDS && i == ENDS {
+                    write!(f, "\n       ... {} more frames ...", n - 2 * ENDS)?;
+                }
+                if n <= 2 * ENDS || i < ENDS || i >= n - ENDS {
+                    write!(f, "\n  {i:>3}: {frame}")?;
+                }
             }
         }
         Ok(())
@@ -244,3 +252,18 @@ impl From<TrapCode> for Error {
 
 /// hayate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_backtraces_show_both_ends() {
+        let frames = (0..1000).map(|i| FrameInfo { func_index: i, func_name: None }).collect();
+        let text = Trap::with_backtrace(TrapCode::StackOverflow, frames).to_string();
+        assert!(text.contains("func 0\n"));
+        assert!(text.contains("... 960 more frames ..."));
+        assert!(text.ends_with("func 999"));
+        assert_eq!(text.lines().count(), 2 + 40 + 1);
+    }
+}
