@@ -153,3 +153,31 @@ fn cli_memory_and_depth_limits() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("call stack exhausted"));
     assert_eq!(cli(two_pages, &["--timeout", "soon"]).status.code(), Some(2));
 }
+
+#[test]
+fn store_limits_count_instances_memories_and_tables_and_cap_sizes() {
+    use hayate::{Memory, MemoryType, StoreLimits};
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    store.limiter(StoreLimits::new().instances(2).memories(1).tables(1).memory_size(2 << 16).table_elements(10));
+    let linker = Linker::new(&engine);
+    let plain = Module::new(&engine, "(module)").unwrap();
+    linker.instantiate(&mut store, &plain).unwrap();
+    let with_memory = Module::new(
+        &engine,
+        r#"(module (memory 1) (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))"#,
+    )
+    .unwrap();
+    let instance = linker.instantiate(&mut store, &with_memory).unwrap();
+    let grow = instance.get_typed_func::<i32, i32>(&store, "grow").unwrap();
+    assert_eq!(grow.call(&mut store, 1).unwrap(), 1);
+    assert_eq!(grow.call(&mut store, 1).unwrap(), -1, "memory_size caps growth at 2 pages");
+    let err = linker.instantiate(&mut store, &plain).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Limit(_)), "{err}");
+    assert!(Memory::new(&mut store, MemoryType::new(1, None)).is_err(), "one memory at most");
+
+    let mut store = Store::new(&engine, ());
+    store.limiter(StoreLimits::new().table_elements(10));
+    let big_table = Module::new(&engine, "(module (table 11 funcref))").unwrap();
+    assert!(matches!(linker.instantiate(&mut store, &big_table).unwrap_err().kind(), ErrorKind::Limit(_)));
+}

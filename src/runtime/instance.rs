@@ -146,7 +146,12 @@ pub(crate) fn instantiate<T>(store: &mut Store<T>, module: &Module, imports: &[E
             Extern::Global(g) => globals.push(g.index),
         }
     }
-    let config = store.inner.engine.config().clone();
+    store.inner.check_counts(
+        1,
+        m.memories.len() - m.num_imported_memories as usize,
+        m.tables.len() - m.num_imported_tables as usize,
+    )?;
+    let (memory_limit, table_limit) = (store.inner.memory_limit(), store.inner.table_limit());
     let inner = &mut store.inner;
     let instance_index = inner.instances.len() as u32;
     for (i, &ty) in m.funcs[m.num_imported_funcs as usize..].iter().enumerate() {
@@ -154,12 +159,12 @@ pub(crate) fn instantiate<T>(store: &mut Store<T>, module: &Module, imports: &[E
         funcs.push(inner.funcs.len() as u32 - 1);
     }
     for ty in &m.memories[m.num_imported_memories as usize..] {
-        inner.memories.push(MemoryEntity::new(*ty, config.max_memory_bytes)?);
+        inner.memories.push(MemoryEntity::new(*ty, memory_limit)?);
         memories.push(inner.memories.len() as u32 - 1);
     }
     for (i, ty) in m.tables[m.num_imported_tables as usize..].iter().enumerate() {
         let init = eval(m.table_inits[i], &funcs, &globals, &inner.globals);
-        inner.tables.push(TableEntity::new(*ty, init, config.max_table_elements)?);
+        inner.tables.push(TableEntity::new(*ty, init, table_limit)?);
         tables.push(inner.tables.len() as u32 - 1);
     }
     for (i, ty) in m.globals[m.num_imported_globals as usize..].iter().enumerate() {

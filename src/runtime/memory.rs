@@ -91,7 +91,8 @@ impl Memory {
     /// A new memory owned by the store.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: MemoryType) -> Result<Memory> {
         let store = store.as_context_mut();
-        let entity = MemoryEntity::new(ty, store.inner.engine.config().max_memory_bytes)?;
+        store.inner.check_counts(0, 1, 0)?;
+        let entity = MemoryEntity::new(ty, store.inner.memory_limit())?;
         store.inner.memories.push(entity);
         Ok(Memory { store: store.inner.id, index: store.inner.memories.len() as u32 - 1 })
     }

@@ -16,7 +16,7 @@ pub use instance::Instance;
 pub(crate) use instance::InstanceEntity;
 pub use linker::Linker;
 pub use memory::{Memory, PAGE_SIZE};
-pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreInner};
+pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreInner, StoreLimits};
 pub use table::Table;
 
 use crate::types::ExternType;

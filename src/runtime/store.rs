@@ -57,9 +57,95 @@ pub struct StoreInner {
     pub(crate) fuel: u64,
     /// Set from any thread to stop the running call (when the engine is interruptible).
     pub(crate) interrupt: Arc<AtomicBool>,
+    pub(crate) limits: StoreLimits,
+}
+
+/// Per-store resource limits, set with [`Store::limiter`]. Each applies on top of the engine's
+/// [`crate::Config`] limits; the default limits nothing further.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoreLimits {
+    memory_bytes: u64,
+    table_elements: u64,
+    instances: usize,
+    memories: usize,
+    tables: usize,
+}
+
+impl Default for StoreLimits {
+    fn default() -> Self {
+        StoreLimits {
+            memory_bytes: u64::MAX,
+            table_elements: u64::MAX,
+            instances: usize::MAX,
+            memories: usize::MAX,
+            tables: usize::MAX,
+        }
+    }
+}
+
+impl StoreLimits {
+    /// No limits beyond the engine's.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The largest size any one linear memory may have, in bytes (`memory.grow` beyond returns -1;
+    /// a memory created larger is an error).
+    pub fn memory_size(mut self, bytes: u64) -> Self {
+        self.memory_bytes = bytes;
+        self
+    }
+
+    /// The most elements any one table may have.
+    pub fn table_elements(mut self, elements: u64) -> Self {
+        self.table_elements = elements;
+        self
+    }
+
+    /// How many instances the store may hold.
+    pub fn instances(mut self, count: usize) -> Self {
+        self.instances = count;
+        self
+    }
+
+    /// How many memories the store may hold.
+    pub fn memories(mut self, count: usize) -> Self {
+        self.memories = count;
+        self
+    }
+
+    /// How many tables the store may hold.
+    pub fn tables(mut self, count: usize) -> Self {
+        self.tables = count;
+        self
+    }
 }
 
 impl StoreInner {
+    /// The most bytes a new or growing memory may reach.
+    pub(crate) fn memory_limit(&self) -> u64 {
+        self.engine.config().max_memory_bytes.min(self.limits.memory_bytes)
+    }
+
+    /// The most elements a new or growing table may reach.
+    pub(crate) fn table_limit(&self) -> u64 {
+        self.engine.config().max_table_elements.min(self.limits.table_elements)
+    }
+
+    /// Fails when adding `instances`, `memories` and `tables` would exceed the store's limits.
+    pub(crate) fn check_counts(&self, instances: usize, memories: usize, tables: usize) -> Result<()> {
+        let over = |what: &str, have: usize, adding: usize, limit: usize| {
+            if adding > 0 && have.saturating_add(adding) > limit {
+                Err(Error::new(crate::ErrorKind::Limit(format!("the store may hold at most {limit} {what}"))))
+            } else {
+                Ok(())
+            }
+        };
+        over("instances", self.instances.len(), instances, self.limits.instances)?;
+        over("memories", self.memories.len(), memories, self.limits.memories)?;
+        over("tables", self.tables.len(), tables, self.limits.tables)
+    }
+
     pub(crate) fn func_type(&self, func: u32) -> FuncType {
         self.engine.signature(self.funcs[func as usize].sig())
     }
@@ -89,6 +175,7 @@ impl<T> Store<T> {
                 reentry: 0,
                 fuel: 0,
                 interrupt: Arc::new(AtomicBool::new(false)),
+                limits: StoreLimits::default(),
             },
             host_funcs: Vec::new(),
             data,
@@ -120,6 +207,11 @@ impl<T> Store<T> {
     /// `Interrupted` (see [`crate::Config::interruptible`]).
     pub fn interrupt_handle(&self) -> InterruptHandle {
         InterruptHandle { flag: self.inner.interrupt.clone() }
+    }
+
+    /// Sets the store's resource limits.
+    pub fn limiter(&mut self, limits: StoreLimits) {
+        self.inner.limits = limits;
     }
 
     /// The engine this store belongs to.

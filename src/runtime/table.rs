@@ -70,7 +70,8 @@ impl Table {
         if init.ty() != ty.element {
             return Err(Error::msg("table initial value has the wrong type"));
         }
-        let entity = TableEntity::new(ty, init.to_cell(), store.inner.engine.config().max_table_elements)?;
+        store.inner.check_counts(0, 0, 1)?;
+        let entity = TableEntity::new(ty, init.to_cell(), store.inner.table_limit())?;
         store.inner.tables.push(entity);
         Ok(Table { store: store.inner.id, index: store.inner.tables.len() as u32 - 1 })
     }
