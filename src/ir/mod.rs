@@ -1,5 +1,5 @@
 //! hayate's register IR: the instruction enum, its operand types and its disassembler, all derived
-//! from the one list in [`ops`](self::ops). This module depends on nothing else in the crate.
+//! from the one list in `ops.rs` (`for_each_op!`). This module depends on nothing else in the crate.
 
 #[macro_use]
 mod ops;

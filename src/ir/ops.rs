@@ -18,17 +18,17 @@ macro_rules! for_each_op {
             Unreachable,
             /// goto off
             Br { off: BranchOffset },
-            /// if r[cond] as i32 != 0 { goto off }
+            /// if r\[cond\] as i32 != 0 { goto off }
             BrIfNez { cond: Reg, off: BranchOffset },
-            /// if r[cond] as i32 == 0 { goto off }
+            /// if r\[cond\] as i32 == 0 { goto off }
             BrIfEqz { cond: Reg, off: BranchOffset },
-            /// goto pc + 1 + min(r[index] as u32, len); the next `len + 1` instructions are `Br`s
+            /// goto pc + 1 + min(r\[index\] as u32, len); the next `len + 1` instructions are `Br`s
             BrTable { index: Reg, len: u32 },
             /// return with no results
             Return,
-            /// return r[src]
+            /// return r\[src\]
             Return1 { src: Reg },
-            /// return r[src..src + len]
+            /// return r\[src..src + len\]
             ReturnSpan { src: Reg, len: u16 },
             /// an operand of the preceding instruction; never executed
             Imm32 { value: u32 },
@@ -38,563 +38,563 @@ macro_rules! for_each_op {
             CheckInterrupt,
 
             // ---- fused compare and branch ----
-            /// if r[lhs] as i32 == r[rhs] as i32 { goto off }
+            /// if r\[lhs\] as i32 == r\[rhs\] as i32 { goto off }
             BrIfI32EqRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i32 != r[rhs] as i32 { goto off }
+            /// if r\[lhs\] as i32 != r\[rhs\] as i32 { goto off }
             BrIfI32NeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i32 < r[rhs] as i32 { goto off }
+            /// if r\[lhs\] as i32 < r\[rhs\] as i32 { goto off }
             BrIfI32LtSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as u32 < r[rhs] as u32 { goto off }
+            /// if r\[lhs\] as u32 < r\[rhs\] as u32 { goto off }
             BrIfI32LtURR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i32 > r[rhs] as i32 { goto off }
+            /// if r\[lhs\] as i32 > r\[rhs\] as i32 { goto off }
             BrIfI32GtSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as u32 > r[rhs] as u32 { goto off }
+            /// if r\[lhs\] as u32 > r\[rhs\] as u32 { goto off }
             BrIfI32GtURR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i32 <= r[rhs] as i32 { goto off }
+            /// if r\[lhs\] as i32 <= r\[rhs\] as i32 { goto off }
             BrIfI32LeSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as u32 <= r[rhs] as u32 { goto off }
+            /// if r\[lhs\] as u32 <= r\[rhs\] as u32 { goto off }
             BrIfI32LeURR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i32 >= r[rhs] as i32 { goto off }
+            /// if r\[lhs\] as i32 >= r\[rhs\] as i32 { goto off }
             BrIfI32GeSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as u32 >= r[rhs] as u32 { goto off }
+            /// if r\[lhs\] as u32 >= r\[rhs\] as u32 { goto off }
             BrIfI32GeURR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i32 == imm { goto off }
+            /// if r\[lhs\] as i32 == imm { goto off }
             BrIfI32EqRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i32 != imm { goto off }
+            /// if r\[lhs\] as i32 != imm { goto off }
             BrIfI32NeRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i32 < imm { goto off }
+            /// if r\[lhs\] as i32 < imm { goto off }
             BrIfI32LtSRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as u32 < imm as u32 { goto off }
+            /// if r\[lhs\] as u32 < imm as u32 { goto off }
             BrIfI32LtURI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i32 > imm { goto off }
+            /// if r\[lhs\] as i32 > imm { goto off }
             BrIfI32GtSRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as u32 > imm as u32 { goto off }
+            /// if r\[lhs\] as u32 > imm as u32 { goto off }
             BrIfI32GtURI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i32 <= imm { goto off }
+            /// if r\[lhs\] as i32 <= imm { goto off }
             BrIfI32LeSRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as u32 <= imm as u32 { goto off }
+            /// if r\[lhs\] as u32 <= imm as u32 { goto off }
             BrIfI32LeURI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i32 >= imm { goto off }
+            /// if r\[lhs\] as i32 >= imm { goto off }
             BrIfI32GeSRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as u32 >= imm as u32 { goto off }
+            /// if r\[lhs\] as u32 >= imm as u32 { goto off }
             BrIfI32GeURI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i64 == r[rhs] as i64 { goto off }
+            /// if r\[lhs\] as i64 == r\[rhs\] as i64 { goto off }
             BrIfI64EqRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i64 != r[rhs] as i64 { goto off }
+            /// if r\[lhs\] as i64 != r\[rhs\] as i64 { goto off }
             BrIfI64NeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i64 < r[rhs] as i64 { goto off }
+            /// if r\[lhs\] as i64 < r\[rhs\] as i64 { goto off }
             BrIfI64LtSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] < r[rhs] (unsigned 64-bit) { goto off }
+            /// if r\[lhs\] < r\[rhs\] (unsigned 64-bit) { goto off }
             BrIfI64LtURR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i64 > r[rhs] as i64 { goto off }
+            /// if r\[lhs\] as i64 > r\[rhs\] as i64 { goto off }
             BrIfI64GtSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] > r[rhs] (unsigned 64-bit) { goto off }
+            /// if r\[lhs\] > r\[rhs\] (unsigned 64-bit) { goto off }
             BrIfI64GtURR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i64 <= r[rhs] as i64 { goto off }
+            /// if r\[lhs\] as i64 <= r\[rhs\] as i64 { goto off }
             BrIfI64LeSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] <= r[rhs] (unsigned 64-bit) { goto off }
+            /// if r\[lhs\] <= r\[rhs\] (unsigned 64-bit) { goto off }
             BrIfI64LeURR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i64 >= r[rhs] as i64 { goto off }
+            /// if r\[lhs\] as i64 >= r\[rhs\] as i64 { goto off }
             BrIfI64GeSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] >= r[rhs] (unsigned 64-bit) { goto off }
+            /// if r\[lhs\] >= r\[rhs\] (unsigned 64-bit) { goto off }
             BrIfI64GeURR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as i64 == imm as i64 { goto off }
+            /// if r\[lhs\] as i64 == imm as i64 { goto off }
             BrIfI64EqRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i64 != imm as i64 { goto off }
+            /// if r\[lhs\] as i64 != imm as i64 { goto off }
             BrIfI64NeRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i64 < imm as i64 { goto off }
+            /// if r\[lhs\] as i64 < imm as i64 { goto off }
             BrIfI64LtSRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] < imm as i64 as u64 { goto off }
+            /// if r\[lhs\] < imm as i64 as u64 { goto off }
             BrIfI64LtURI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i64 > imm as i64 { goto off }
+            /// if r\[lhs\] as i64 > imm as i64 { goto off }
             BrIfI64GtSRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] > imm as i64 as u64 { goto off }
+            /// if r\[lhs\] > imm as i64 as u64 { goto off }
             BrIfI64GtURI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i64 <= imm as i64 { goto off }
+            /// if r\[lhs\] as i64 <= imm as i64 { goto off }
             BrIfI64LeSRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] <= imm as i64 as u64 { goto off }
+            /// if r\[lhs\] <= imm as i64 as u64 { goto off }
             BrIfI64LeURI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as i64 >= imm as i64 { goto off }
+            /// if r\[lhs\] as i64 >= imm as i64 { goto off }
             BrIfI64GeSRI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] >= imm as i64 as u64 { goto off }
+            /// if r\[lhs\] >= imm as i64 as u64 { goto off }
             BrIfI64GeURI { lhs: Reg, imm: i32, off: BranchOffset },
-            /// if r[lhs] as f32 == r[rhs] as f32 { goto off }
+            /// if r\[lhs\] as f32 == r\[rhs\] as f32 { goto off }
             BrIfF32EqRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f32 != r[rhs] as f32 { goto off }
+            /// if r\[lhs\] as f32 != r\[rhs\] as f32 { goto off }
             BrIfF32NeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f32 < r[rhs] as f32 { goto off }
+            /// if r\[lhs\] as f32 < r\[rhs\] as f32 { goto off }
             BrIfF32LtRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f32 > r[rhs] as f32 { goto off }
+            /// if r\[lhs\] as f32 > r\[rhs\] as f32 { goto off }
             BrIfF32GtRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f32 <= r[rhs] as f32 { goto off }
+            /// if r\[lhs\] as f32 <= r\[rhs\] as f32 { goto off }
             BrIfF32LeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f32 >= r[rhs] as f32 { goto off }
+            /// if r\[lhs\] as f32 >= r\[rhs\] as f32 { goto off }
             BrIfF32GeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f64 == r[rhs] as f64 { goto off }
+            /// if r\[lhs\] as f64 == r\[rhs\] as f64 { goto off }
             BrIfF64EqRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f64 != r[rhs] as f64 { goto off }
+            /// if r\[lhs\] as f64 != r\[rhs\] as f64 { goto off }
             BrIfF64NeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f64 < r[rhs] as f64 { goto off }
+            /// if r\[lhs\] as f64 < r\[rhs\] as f64 { goto off }
             BrIfF64LtRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f64 > r[rhs] as f64 { goto off }
+            /// if r\[lhs\] as f64 > r\[rhs\] as f64 { goto off }
             BrIfF64GtRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f64 <= r[rhs] as f64 { goto off }
+            /// if r\[lhs\] as f64 <= r\[rhs\] as f64 { goto off }
             BrIfF64LeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
-            /// if r[lhs] as f64 >= r[rhs] as f64 { goto off }
+            /// if r\[lhs\] as f64 >= r\[rhs\] as f64 { goto off }
             BrIfF64GeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
 
             // ---- data movement ----
-            /// r[dst] = r[src]
+            /// r\[dst\] = r\[src\]
             Copy { dst: Reg, src: Reg },
-            /// r[dst..dst + len] = r[src..src + len] (as if through a temporary)
+            /// r\[dst..dst + len\] = r\[src..src + len\] (as if through a temporary)
             CopySpan { dst: Reg, src: Reg, len: u16 },
-            /// r[dst] = value as u32 as u64 (an `i32` or the bits of an `f32`)
+            /// r\[dst\] = value as u32 as u64 (an `i32` or the bits of an `f32`)
             I32Const { dst: Reg, value: i32 },
-            /// r[dst] = value as i64 as u64
+            /// r\[dst\] = value as i64 as u64
             I64ConstS32 { dst: Reg, value: i32 },
-            /// r[dst] = if r[cond] as i32 != 0 { r[a] } else { r[b] }
+            /// r\[dst\] = if r\[cond\] as i32 != 0 { r\[a\] } else { r\[b\] }
             Select { dst: Reg, cond: Reg, a: Reg, b: Reg },
-            /// r[dst] = globals[global]
+            /// r\[dst\] = globals\[global\]
             GlobalGet { dst: Reg, global: u32 },
-            /// globals[global] = r[src]
+            /// globals\[global\] = r\[src\]
             GlobalSet { src: Reg, global: u32 },
 
             // ---- calls ----
-            /// call the instance's function `func` (defined in this module) with arguments r[args..]; results land at r[args..]
+            /// call the instance's function `func` (defined in this module) with arguments r\[args..\]; results land at r\[args..\]
             CallInternal { func: u32, args: Reg },
-            /// call the instance's imported function `func` with arguments r[args..]; results land at r[args..]
+            /// call the instance's imported function `func` with arguments r\[args..\]; results land at r\[args..\]
             CallImported { func: u32, args: Reg },
-            /// call tables[table][r[index]] after checking its signature is `sig`; arguments and results at r[args..]
+            /// call tables\[table\]\[r\[index\]\] after checking its signature is `sig`; arguments and results at r\[args..\]
             CallIndirect { index: Reg, sig: u32, args: Reg, table: u16 },
-            /// r[dst] = reference to the instance's function `func`
+            /// r\[dst\] = reference to the instance's function `func`
             RefFunc { dst: Reg, func: u32 },
 
             // ---- memory ----
-            /// r[dst] = mem.u32[ea] as u64 (also `f32.load`, `i64.load32_u`)
+            /// r\[dst\] = mem.u32\[ea\] as u64 (also `f32.load`, `i64.load32_u`)
             I32Load { dst: Reg, ptr: Reg, offset: u32 },
-            /// r[dst] = mem.u64[ea] (also `f64.load`)
+            /// r\[dst\] = mem.u64\[ea\] (also `f64.load`)
             I64Load { dst: Reg, ptr: Reg, offset: u32 },
-            /// r[dst] = mem.i8[ea] as i32 as u32 as u64
+            /// r\[dst\] = mem.i8\[ea\] as i32 as u32 as u64
             I32Load8S { dst: Reg, ptr: Reg, offset: u32 },
-            /// r[dst] = mem.u8[ea] as u64 (also `i64.load8_u`)
+            /// r\[dst\] = mem.u8\[ea\] as u64 (also `i64.load8_u`)
             I32Load8U { dst: Reg, ptr: Reg, offset: u32 },
-            /// r[dst] = mem.i16[ea] as i32 as u32 as u64
+            /// r\[dst\] = mem.i16\[ea\] as i32 as u32 as u64
             I32Load16S { dst: Reg, ptr: Reg, offset: u32 },
-            /// r[dst] = mem.u16[ea] as u64 (also `i64.load16_u`)
+            /// r\[dst\] = mem.u16\[ea\] as u64 (also `i64.load16_u`)
             I32Load16U { dst: Reg, ptr: Reg, offset: u32 },
-            /// r[dst] = mem.i8[ea] as i64 as u64
+            /// r\[dst\] = mem.i8\[ea\] as i64 as u64
             I64Load8S { dst: Reg, ptr: Reg, offset: u32 },
-            /// r[dst] = mem.i16[ea] as i64 as u64
+            /// r\[dst\] = mem.i16\[ea\] as i64 as u64
             I64Load16S { dst: Reg, ptr: Reg, offset: u32 },
-            /// r[dst] = mem.i32[ea] as i64 as u64
+            /// r\[dst\] = mem.i32\[ea\] as i64 as u64
             I64Load32S { dst: Reg, ptr: Reg, offset: u32 },
-            /// mem.u32[ea] = r[val] as u32 (also `f32.store`, `i64.store32`)
+            /// mem.u32\[ea\] = r\[val\] as u32 (also `f32.store`, `i64.store32`)
             I32Store { ptr: Reg, val: Reg, offset: u32 },
-            /// mem.u64[ea] = r[val] (also `f64.store`)
+            /// mem.u64\[ea\] = r\[val\] (also `f64.store`)
             I64Store { ptr: Reg, val: Reg, offset: u32 },
-            /// mem.u8[ea] = r[val] as u8 (also `i64.store8`)
+            /// mem.u8\[ea\] = r\[val\] as u8 (also `i64.store8`)
             I32Store8 { ptr: Reg, val: Reg, offset: u32 },
-            /// mem.u16[ea] = r[val] as u16 (also `i64.store16`)
+            /// mem.u16\[ea\] = r\[val\] as u16 (also `i64.store16`)
             I32Store16 { ptr: Reg, val: Reg, offset: u32 },
-            /// r[dst] = memory size in pages
+            /// r\[dst\] = memory size in pages
             MemorySize { dst: Reg },
-            /// r[dst] = old size in pages after growing by r[delta] pages, or -1 when refused
+            /// r\[dst\] = old size in pages after growing by r\[delta\] pages, or -1 when refused
             MemoryGrow { dst: Reg, delta: Reg },
-            /// mem[r[dst]..r[dst] + r[len]] = r[val] as u8
+            /// mem\[r\[dst\]..r\[dst\] + r\[len\]\] = r\[val\] as u8
             MemoryFill { dst: Reg, val: Reg, len: Reg },
-            /// mem[r[dst]..r[dst] + r[len]] = mem[r[src]..r[src] + r[len]]
+            /// mem\[r\[dst\]..r\[dst\] + r\[len\]\] = mem\[r\[src\]..r\[src\] + r\[len\]\]
             MemoryCopy { dst: Reg, src: Reg, len: Reg },
-            /// mem[r[dst]..r[dst] + r[len]] = data[data][r[src]..r[src] + r[len]]
+            /// mem\[r\[dst\]..r\[dst\] + r\[len\]\] = data\[data\]\[r\[src\]..r\[src\] + r\[len\]\]
             MemoryInit { dst: Reg, src: Reg, len: Reg, data: u32 },
             /// data segment `data` becomes empty
             DataDrop { data: u32 },
 
             // ---- tables ----
-            /// r[dst] = tables[table][r[index]]
+            /// r\[dst\] = tables\[table\]\[r\[index\]\]
             TableGet { dst: Reg, index: Reg, table: u32 },
-            /// tables[table][r[index]] = r[val]
+            /// tables\[table\]\[r\[index\]\] = r\[val\]
             TableSet { index: Reg, val: Reg, table: u32 },
-            /// r[dst] = size of tables[table]
+            /// r\[dst\] = size of tables\[table\]
             TableSize { dst: Reg, table: u32 },
-            /// r[dst] = old size after growing tables[table] by r[delta] copies of r[init], or -1
+            /// r\[dst\] = old size after growing tables\[table\] by r\[delta\] copies of r\[init\], or -1
             TableGrow { dst: Reg, init: Reg, delta: Reg, table: u32 },
-            /// tables[table][r[dst]..r[dst] + r[len]] = r[val]
+            /// tables\[table\]\[r\[dst\]..r\[dst\] + r\[len\]\] = r\[val\]
             TableFill { dst: Reg, val: Reg, len: Reg, table: u32 },
-            /// tables[dst_table][r[dst]..+r[len]] = tables[src_table][r[src]..+r[len]]
+            /// tables\[dst_table\]\[r\[dst\]..+r\[len\]\] = tables\[src_table\]\[r\[src\]..+r\[len\]\]
             TableCopy { dst: Reg, src: Reg, len: Reg, dst_table: u16, src_table: u16 },
-            /// tables[next Imm32][r[dst]..+r[len]] = elems[elem][r[src]..+r[len]]
+            /// tables\[next Imm32\]\[r\[dst\]..+r\[len\]\] = elems\[elem\]\[r\[src\]..+r\[len\]\]
             TableInit { dst: Reg, src: Reg, len: Reg, elem: u32 },
             /// element segment `elem` becomes empty
             ElemDrop { elem: u32 },
 
             // ---- i32 arithmetic ----
-            /// r[dst] = (r[src] as i32 == 0) as u64
+            /// r\[dst\] = (r\[src\] as i32 == 0) as u64
             I32Eqz { dst: Reg, src: Reg },
-            /// r[dst] = (r[src] as u32).leading_zeros()
+            /// r\[dst\] = (r\[src\] as u32).leading_zeros()
             I32Clz { dst: Reg, src: Reg },
-            /// r[dst] = (r[src] as u32).trailing_zeros()
+            /// r\[dst\] = (r\[src\] as u32).trailing_zeros()
             I32Ctz { dst: Reg, src: Reg },
-            /// r[dst] = (r[src] as u32).count_ones()
+            /// r\[dst\] = (r\[src\] as u32).count_ones()
             I32Popcnt { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i8 as i32
+            /// r\[dst\] = r\[src\] as i8 as i32
             I32Extend8S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i16 as i32
+            /// r\[dst\] = r\[src\] as i16 as i32
             I32Extend16S { dst: Reg, src: Reg },
-            /// r[dst] = r[lhs] + r[rhs] (i32, wrapping)
+            /// r\[dst\] = r\[lhs\] + r\[rhs\] (i32, wrapping)
             I32AddRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] - r[rhs] (i32, wrapping)
+            /// r\[dst\] = r\[lhs\] - r\[rhs\] (i32, wrapping)
             I32SubRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] * r[rhs] (i32, wrapping)
+            /// r\[dst\] = r\[lhs\] * r\[rhs\] (i32, wrapping)
             I32MulRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] / r[rhs] (i32 signed; traps on zero and overflow)
+            /// r\[dst\] = r\[lhs\] / r\[rhs\] (i32 signed; traps on zero and overflow)
             I32DivSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] / r[rhs] (i32 unsigned; traps on zero)
+            /// r\[dst\] = r\[lhs\] / r\[rhs\] (i32 unsigned; traps on zero)
             I32DivURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] % r[rhs] (i32 signed; traps on zero)
+            /// r\[dst\] = r\[lhs\] % r\[rhs\] (i32 signed; traps on zero)
             I32RemSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] % r[rhs] (i32 unsigned; traps on zero)
+            /// r\[dst\] = r\[lhs\] % r\[rhs\] (i32 unsigned; traps on zero)
             I32RemURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] & r[rhs] (i32)
+            /// r\[dst\] = r\[lhs\] & r\[rhs\] (i32)
             I32AndRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] | r[rhs] (i32)
+            /// r\[dst\] = r\[lhs\] | r\[rhs\] (i32)
             I32OrRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] ^ r[rhs] (i32)
+            /// r\[dst\] = r\[lhs\] ^ r\[rhs\] (i32)
             I32XorRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] << (r[rhs] % 32) (i32)
+            /// r\[dst\] = r\[lhs\] << (r\[rhs\] % 32) (i32)
             I32ShlRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] >> (r[rhs] % 32) (i32, arithmetic)
+            /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 32) (i32, arithmetic)
             I32ShrSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] >> (r[rhs] % 32) (i32, logical)
+            /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 32) (i32, logical)
             I32ShrURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs].rotate_left(r[rhs]) (i32)
+            /// r\[dst\] = r\[lhs\].rotate_left(r\[rhs\]) (i32)
             I32RotlRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs].rotate_right(r[rhs]) (i32)
+            /// r\[dst\] = r\[lhs\].rotate_right(r\[rhs\]) (i32)
             I32RotrRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] == r[rhs]) (i32)
+            /// r\[dst\] = (r\[lhs\] == r\[rhs\]) (i32)
             I32EqRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] != r[rhs]) (i32)
+            /// r\[dst\] = (r\[lhs\] != r\[rhs\]) (i32)
             I32NeRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] < r[rhs]) (i32 signed)
+            /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (i32 signed)
             I32LtSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] < r[rhs]) (i32 unsigned)
+            /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (i32 unsigned)
             I32LtURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] > r[rhs]) (i32 signed)
+            /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (i32 signed)
             I32GtSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] > r[rhs]) (i32 unsigned)
+            /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (i32 unsigned)
             I32GtURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] <= r[rhs]) (i32 signed)
+            /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (i32 signed)
             I32LeSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] <= r[rhs]) (i32 unsigned)
+            /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (i32 unsigned)
             I32LeURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] >= r[rhs]) (i32 signed)
+            /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (i32 signed)
             I32GeSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] >= r[rhs]) (i32 unsigned)
+            /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (i32 unsigned)
             I32GeURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] + imm (i32, wrapping)
+            /// r\[dst\] = r\[lhs\] + imm (i32, wrapping)
             I32AddRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] - imm (i32, wrapping)
+            /// r\[dst\] = r\[lhs\] - imm (i32, wrapping)
             I32SubRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] * imm (i32, wrapping)
+            /// r\[dst\] = r\[lhs\] * imm (i32, wrapping)
             I32MulRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] / imm (i32 signed; imm is neither 0 nor -1)
+            /// r\[dst\] = r\[lhs\] / imm (i32 signed; imm is neither 0 nor -1)
             I32DivSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] / imm (i32 unsigned; imm is not 0)
+            /// r\[dst\] = r\[lhs\] / imm (i32 unsigned; imm is not 0)
             I32DivURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] % imm (i32 signed; imm is neither 0 nor -1)
+            /// r\[dst\] = r\[lhs\] % imm (i32 signed; imm is neither 0 nor -1)
             I32RemSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] % imm (i32 unsigned; imm is not 0)
+            /// r\[dst\] = r\[lhs\] % imm (i32 unsigned; imm is not 0)
             I32RemURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] & imm (i32)
+            /// r\[dst\] = r\[lhs\] & imm (i32)
             I32AndRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] | imm (i32)
+            /// r\[dst\] = r\[lhs\] | imm (i32)
             I32OrRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] ^ imm (i32)
+            /// r\[dst\] = r\[lhs\] ^ imm (i32)
             I32XorRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] << (imm % 32) (i32)
+            /// r\[dst\] = r\[lhs\] << (imm % 32) (i32)
             I32ShlRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] >> (imm % 32) (i32, arithmetic)
+            /// r\[dst\] = r\[lhs\] >> (imm % 32) (i32, arithmetic)
             I32ShrSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] >> (imm % 32) (i32, logical)
+            /// r\[dst\] = r\[lhs\] >> (imm % 32) (i32, logical)
             I32ShrURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs].rotate_left(imm) (i32)
+            /// r\[dst\] = r\[lhs\].rotate_left(imm) (i32)
             I32RotlRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs].rotate_right(imm) (i32)
+            /// r\[dst\] = r\[lhs\].rotate_right(imm) (i32)
             I32RotrRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] == imm) (i32)
+            /// r\[dst\] = (r\[lhs\] == imm) (i32)
             I32EqRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] != imm) (i32)
+            /// r\[dst\] = (r\[lhs\] != imm) (i32)
             I32NeRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] < imm) (i32 signed)
+            /// r\[dst\] = (r\[lhs\] < imm) (i32 signed)
             I32LtSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] < imm) (i32 unsigned)
+            /// r\[dst\] = (r\[lhs\] < imm) (i32 unsigned)
             I32LtURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] > imm) (i32 signed)
+            /// r\[dst\] = (r\[lhs\] > imm) (i32 signed)
             I32GtSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] > imm) (i32 unsigned)
+            /// r\[dst\] = (r\[lhs\] > imm) (i32 unsigned)
             I32GtURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] <= imm) (i32 signed)
+            /// r\[dst\] = (r\[lhs\] <= imm) (i32 signed)
             I32LeSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] <= imm) (i32 unsigned)
+            /// r\[dst\] = (r\[lhs\] <= imm) (i32 unsigned)
             I32LeURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] >= imm) (i32 signed)
+            /// r\[dst\] = (r\[lhs\] >= imm) (i32 signed)
             I32GeSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] >= imm) (i32 unsigned)
+            /// r\[dst\] = (r\[lhs\] >= imm) (i32 unsigned)
             I32GeURI { dst: Reg, lhs: Reg, imm: i32 },
 
             // ---- i64 arithmetic ----
-            /// r[dst] = (r[src] == 0) as u64 (also `ref.is_null`)
+            /// r\[dst\] = (r\[src\] == 0) as u64 (also `ref.is_null`)
             I64Eqz { dst: Reg, src: Reg },
-            /// r[dst] = r[src].leading_zeros()
+            /// r\[dst\] = r\[src\].leading_zeros()
             I64Clz { dst: Reg, src: Reg },
-            /// r[dst] = r[src].trailing_zeros()
+            /// r\[dst\] = r\[src\].trailing_zeros()
             I64Ctz { dst: Reg, src: Reg },
-            /// r[dst] = r[src].count_ones()
+            /// r\[dst\] = r\[src\].count_ones()
             I64Popcnt { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i8 as i64
+            /// r\[dst\] = r\[src\] as i8 as i64
             I64Extend8S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i16 as i64
+            /// r\[dst\] = r\[src\] as i16 as i64
             I64Extend16S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i32 as i64 (also `i64.extend_i32_s`)
+            /// r\[dst\] = r\[src\] as i32 as i64 (also `i64.extend_i32_s`)
             I64Extend32S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as u32 as u64
+            /// r\[dst\] = r\[src\] as u32 as u64
             I64ExtendI32U { dst: Reg, src: Reg },
-            /// r[dst] = r[lhs] + r[rhs] (i64, wrapping)
+            /// r\[dst\] = r\[lhs\] + r\[rhs\] (i64, wrapping)
             I64AddRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] - r[rhs] (i64, wrapping)
+            /// r\[dst\] = r\[lhs\] - r\[rhs\] (i64, wrapping)
             I64SubRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] * r[rhs] (i64, wrapping)
+            /// r\[dst\] = r\[lhs\] * r\[rhs\] (i64, wrapping)
             I64MulRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] / r[rhs] (i64 signed; traps on zero and overflow)
+            /// r\[dst\] = r\[lhs\] / r\[rhs\] (i64 signed; traps on zero and overflow)
             I64DivSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] / r[rhs] (i64 unsigned; traps on zero)
+            /// r\[dst\] = r\[lhs\] / r\[rhs\] (i64 unsigned; traps on zero)
             I64DivURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] % r[rhs] (i64 signed; traps on zero)
+            /// r\[dst\] = r\[lhs\] % r\[rhs\] (i64 signed; traps on zero)
             I64RemSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] % r[rhs] (i64 unsigned; traps on zero)
+            /// r\[dst\] = r\[lhs\] % r\[rhs\] (i64 unsigned; traps on zero)
             I64RemURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] & r[rhs] (i64)
+            /// r\[dst\] = r\[lhs\] & r\[rhs\] (i64)
             I64AndRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] | r[rhs] (i64)
+            /// r\[dst\] = r\[lhs\] | r\[rhs\] (i64)
             I64OrRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] ^ r[rhs] (i64)
+            /// r\[dst\] = r\[lhs\] ^ r\[rhs\] (i64)
             I64XorRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] << (r[rhs] % 64) (i64)
+            /// r\[dst\] = r\[lhs\] << (r\[rhs\] % 64) (i64)
             I64ShlRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] >> (r[rhs] % 64) (i64, arithmetic)
+            /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 64) (i64, arithmetic)
             I64ShrSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] >> (r[rhs] % 64) (i64, logical)
+            /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 64) (i64, logical)
             I64ShrURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs].rotate_left(r[rhs]) (i64)
+            /// r\[dst\] = r\[lhs\].rotate_left(r\[rhs\]) (i64)
             I64RotlRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs].rotate_right(r[rhs]) (i64)
+            /// r\[dst\] = r\[lhs\].rotate_right(r\[rhs\]) (i64)
             I64RotrRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] == r[rhs]) (i64)
+            /// r\[dst\] = (r\[lhs\] == r\[rhs\]) (i64)
             I64EqRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] != r[rhs]) (i64)
+            /// r\[dst\] = (r\[lhs\] != r\[rhs\]) (i64)
             I64NeRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] < r[rhs]) (i64 signed)
+            /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (i64 signed)
             I64LtSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] < r[rhs]) (i64 unsigned)
+            /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (i64 unsigned)
             I64LtURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] > r[rhs]) (i64 signed)
+            /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (i64 signed)
             I64GtSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] > r[rhs]) (i64 unsigned)
+            /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (i64 unsigned)
             I64GtURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] <= r[rhs]) (i64 signed)
+            /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (i64 signed)
             I64LeSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] <= r[rhs]) (i64 unsigned)
+            /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (i64 unsigned)
             I64LeURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] >= r[rhs]) (i64 signed)
+            /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (i64 signed)
             I64GeSRR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] >= r[rhs]) (i64 unsigned)
+            /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (i64 unsigned)
             I64GeURR { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] + imm as i64 (wrapping)
+            /// r\[dst\] = r\[lhs\] + imm as i64 (wrapping)
             I64AddRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] - imm as i64 (wrapping)
+            /// r\[dst\] = r\[lhs\] - imm as i64 (wrapping)
             I64SubRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] * imm as i64 (wrapping)
+            /// r\[dst\] = r\[lhs\] * imm as i64 (wrapping)
             I64MulRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] / imm as i64 (signed; imm is neither 0 nor -1)
+            /// r\[dst\] = r\[lhs\] / imm as i64 (signed; imm is neither 0 nor -1)
             I64DivSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] / imm as i64 as u64 (unsigned; imm is not 0)
+            /// r\[dst\] = r\[lhs\] / imm as i64 as u64 (unsigned; imm is not 0)
             I64DivURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] % imm as i64 (signed; imm is neither 0 nor -1)
+            /// r\[dst\] = r\[lhs\] % imm as i64 (signed; imm is neither 0 nor -1)
             I64RemSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] % imm as i64 as u64 (unsigned; imm is not 0)
+            /// r\[dst\] = r\[lhs\] % imm as i64 as u64 (unsigned; imm is not 0)
             I64RemURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] & imm as i64
+            /// r\[dst\] = r\[lhs\] & imm as i64
             I64AndRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] | imm as i64
+            /// r\[dst\] = r\[lhs\] | imm as i64
             I64OrRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] ^ imm as i64
+            /// r\[dst\] = r\[lhs\] ^ imm as i64
             I64XorRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] << (imm % 64) (i64)
+            /// r\[dst\] = r\[lhs\] << (imm % 64) (i64)
             I64ShlRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] >> (imm % 64) (i64, arithmetic)
+            /// r\[dst\] = r\[lhs\] >> (imm % 64) (i64, arithmetic)
             I64ShrSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs] >> (imm % 64) (i64, logical)
+            /// r\[dst\] = r\[lhs\] >> (imm % 64) (i64, logical)
             I64ShrURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs].rotate_left(imm) (i64)
+            /// r\[dst\] = r\[lhs\].rotate_left(imm) (i64)
             I64RotlRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = r[lhs].rotate_right(imm) (i64)
+            /// r\[dst\] = r\[lhs\].rotate_right(imm) (i64)
             I64RotrRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] == imm as i64)
+            /// r\[dst\] = (r\[lhs\] == imm as i64)
             I64EqRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] != imm as i64)
+            /// r\[dst\] = (r\[lhs\] != imm as i64)
             I64NeRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] < imm as i64) (signed)
+            /// r\[dst\] = (r\[lhs\] < imm as i64) (signed)
             I64LtSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] < imm as i64 as u64) (unsigned)
+            /// r\[dst\] = (r\[lhs\] < imm as i64 as u64) (unsigned)
             I64LtURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] > imm as i64) (signed)
+            /// r\[dst\] = (r\[lhs\] > imm as i64) (signed)
             I64GtSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] > imm as i64 as u64) (unsigned)
+            /// r\[dst\] = (r\[lhs\] > imm as i64 as u64) (unsigned)
             I64GtURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] <= imm as i64) (signed)
+            /// r\[dst\] = (r\[lhs\] <= imm as i64) (signed)
             I64LeSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] <= imm as i64 as u64) (unsigned)
+            /// r\[dst\] = (r\[lhs\] <= imm as i64 as u64) (unsigned)
             I64LeURI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] >= imm as i64) (signed)
+            /// r\[dst\] = (r\[lhs\] >= imm as i64) (signed)
             I64GeSRI { dst: Reg, lhs: Reg, imm: i32 },
-            /// r[dst] = (r[lhs] >= imm as i64 as u64) (unsigned)
+            /// r\[dst\] = (r\[lhs\] >= imm as i64 as u64) (unsigned)
             I64GeURI { dst: Reg, lhs: Reg, imm: i32 },
 
             // ---- f32 arithmetic ----
-            /// r[dst] = r[lhs] + r[rhs] (f32)
+            /// r\[dst\] = r\[lhs\] + r\[rhs\] (f32)
             F32Add { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] - r[rhs] (f32)
+            /// r\[dst\] = r\[lhs\] - r\[rhs\] (f32)
             F32Sub { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] * r[rhs] (f32)
+            /// r\[dst\] = r\[lhs\] * r\[rhs\] (f32)
             F32Mul { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] / r[rhs] (f32)
+            /// r\[dst\] = r\[lhs\] / r\[rhs\] (f32)
             F32Div { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = min(r[lhs], r[rhs]) (f32, Wasm NaN and zero rules)
+            /// r\[dst\] = min(r\[lhs\], r\[rhs\]) (f32, Wasm NaN and zero rules)
             F32Min { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = max(r[lhs], r[rhs]) (f32, Wasm NaN and zero rules)
+            /// r\[dst\] = max(r\[lhs\], r\[rhs\]) (f32, Wasm NaN and zero rules)
             F32Max { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs].copysign(r[rhs]) (f32)
+            /// r\[dst\] = r\[lhs\].copysign(r\[rhs\]) (f32)
             F32Copysign { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] == r[rhs]) (f32)
+            /// r\[dst\] = (r\[lhs\] == r\[rhs\]) (f32)
             F32Eq { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] != r[rhs]) (f32)
+            /// r\[dst\] = (r\[lhs\] != r\[rhs\]) (f32)
             F32Ne { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] < r[rhs]) (f32)
+            /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (f32)
             F32Lt { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] > r[rhs]) (f32)
+            /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (f32)
             F32Gt { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] <= r[rhs]) (f32)
+            /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (f32)
             F32Le { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] >= r[rhs]) (f32)
+            /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (f32)
             F32Ge { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = |r[src]| (f32)
+            /// r\[dst\] = |r\[src\]| (f32)
             F32Abs { dst: Reg, src: Reg },
-            /// r[dst] = -r[src] (f32)
+            /// r\[dst\] = -r\[src\] (f32)
             F32Neg { dst: Reg, src: Reg },
-            /// r[dst] = ceil(r[src]) (f32)
+            /// r\[dst\] = ceil(r\[src\]) (f32)
             F32Ceil { dst: Reg, src: Reg },
-            /// r[dst] = floor(r[src]) (f32)
+            /// r\[dst\] = floor(r\[src\]) (f32)
             F32Floor { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src]) (f32)
+            /// r\[dst\] = trunc(r\[src\]) (f32)
             F32Trunc { dst: Reg, src: Reg },
-            /// r[dst] = round-half-even(r[src]) (f32)
+            /// r\[dst\] = round-half-even(r\[src\]) (f32)
             F32Nearest { dst: Reg, src: Reg },
-            /// r[dst] = sqrt(r[src]) (f32)
+            /// r\[dst\] = sqrt(r\[src\]) (f32)
             F32Sqrt { dst: Reg, src: Reg },
 
             // ---- f64 arithmetic ----
-            /// r[dst] = r[lhs] + r[rhs] (f64)
+            /// r\[dst\] = r\[lhs\] + r\[rhs\] (f64)
             F64Add { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] - r[rhs] (f64)
+            /// r\[dst\] = r\[lhs\] - r\[rhs\] (f64)
             F64Sub { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] * r[rhs] (f64)
+            /// r\[dst\] = r\[lhs\] * r\[rhs\] (f64)
             F64Mul { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs] / r[rhs] (f64)
+            /// r\[dst\] = r\[lhs\] / r\[rhs\] (f64)
             F64Div { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = min(r[lhs], r[rhs]) (f64, Wasm NaN and zero rules)
+            /// r\[dst\] = min(r\[lhs\], r\[rhs\]) (f64, Wasm NaN and zero rules)
             F64Min { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = max(r[lhs], r[rhs]) (f64, Wasm NaN and zero rules)
+            /// r\[dst\] = max(r\[lhs\], r\[rhs\]) (f64, Wasm NaN and zero rules)
             F64Max { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = r[lhs].copysign(r[rhs]) (f64)
+            /// r\[dst\] = r\[lhs\].copysign(r\[rhs\]) (f64)
             F64Copysign { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] == r[rhs]) (f64)
+            /// r\[dst\] = (r\[lhs\] == r\[rhs\]) (f64)
             F64Eq { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] != r[rhs]) (f64)
+            /// r\[dst\] = (r\[lhs\] != r\[rhs\]) (f64)
             F64Ne { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] < r[rhs]) (f64)
+            /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (f64)
             F64Lt { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] > r[rhs]) (f64)
+            /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (f64)
             F64Gt { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] <= r[rhs]) (f64)
+            /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (f64)
             F64Le { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = (r[lhs] >= r[rhs]) (f64)
+            /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (f64)
             F64Ge { dst: Reg, lhs: Reg, rhs: Reg },
-            /// r[dst] = |r[src]| (f64)
+            /// r\[dst\] = |r\[src\]| (f64)
             F64Abs { dst: Reg, src: Reg },
-            /// r[dst] = -r[src] (f64)
+            /// r\[dst\] = -r\[src\] (f64)
             F64Neg { dst: Reg, src: Reg },
-            /// r[dst] = ceil(r[src]) (f64)
+            /// r\[dst\] = ceil(r\[src\]) (f64)
             F64Ceil { dst: Reg, src: Reg },
-            /// r[dst] = floor(r[src]) (f64)
+            /// r\[dst\] = floor(r\[src\]) (f64)
             F64Floor { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src]) (f64)
+            /// r\[dst\] = trunc(r\[src\]) (f64)
             F64Trunc { dst: Reg, src: Reg },
-            /// r[dst] = round-half-even(r[src]) (f64)
+            /// r\[dst\] = round-half-even(r\[src\]) (f64)
             F64Nearest { dst: Reg, src: Reg },
-            /// r[dst] = sqrt(r[src]) (f64)
+            /// r\[dst\] = sqrt(r\[src\]) (f64)
             F64Sqrt { dst: Reg, src: Reg },
 
             // ---- conversions ----
-            /// r[dst] = trunc(r[src] as f32) as i32 (traps on NaN and overflow)
+            /// r\[dst\] = trunc(r\[src\] as f32) as i32 (traps on NaN and overflow)
             I32TruncF32S { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src] as f32) as u32 (traps on NaN and overflow)
+            /// r\[dst\] = trunc(r\[src\] as f32) as u32 (traps on NaN and overflow)
             I32TruncF32U { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src] as f64) as i32 (traps on NaN and overflow)
+            /// r\[dst\] = trunc(r\[src\] as f64) as i32 (traps on NaN and overflow)
             I32TruncF64S { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src] as f64) as u32 (traps on NaN and overflow)
+            /// r\[dst\] = trunc(r\[src\] as f64) as u32 (traps on NaN and overflow)
             I32TruncF64U { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src] as f32) as i64 (traps on NaN and overflow)
+            /// r\[dst\] = trunc(r\[src\] as f32) as i64 (traps on NaN and overflow)
             I64TruncF32S { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src] as f32) as u64 (traps on NaN and overflow)
+            /// r\[dst\] = trunc(r\[src\] as f32) as u64 (traps on NaN and overflow)
             I64TruncF32U { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src] as f64) as i64 (traps on NaN and overflow)
+            /// r\[dst\] = trunc(r\[src\] as f64) as i64 (traps on NaN and overflow)
             I64TruncF64S { dst: Reg, src: Reg },
-            /// r[dst] = trunc(r[src] as f64) as u64 (traps on NaN and overflow)
+            /// r\[dst\] = trunc(r\[src\] as f64) as u64 (traps on NaN and overflow)
             I64TruncF64U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f32 as i32 (saturating)
+            /// r\[dst\] = r\[src\] as f32 as i32 (saturating)
             I32TruncSatF32S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f32 as u32 (saturating)
+            /// r\[dst\] = r\[src\] as f32 as u32 (saturating)
             I32TruncSatF32U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f64 as i32 (saturating)
+            /// r\[dst\] = r\[src\] as f64 as i32 (saturating)
             I32TruncSatF64S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f64 as u32 (saturating)
+            /// r\[dst\] = r\[src\] as f64 as u32 (saturating)
             I32TruncSatF64U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f32 as i64 (saturating)
+            /// r\[dst\] = r\[src\] as f32 as i64 (saturating)
             I64TruncSatF32S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f32 as u64 (saturating)
+            /// r\[dst\] = r\[src\] as f32 as u64 (saturating)
             I64TruncSatF32U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f64 as i64 (saturating)
+            /// r\[dst\] = r\[src\] as f64 as i64 (saturating)
             I64TruncSatF64S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f64 as u64 (saturating)
+            /// r\[dst\] = r\[src\] as f64 as u64 (saturating)
             I64TruncSatF64U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i32 as f32
+            /// r\[dst\] = r\[src\] as i32 as f32
             F32ConvertI32S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as u32 as f32
+            /// r\[dst\] = r\[src\] as u32 as f32
             F32ConvertI32U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i64 as f32
+            /// r\[dst\] = r\[src\] as i64 as f32
             F32ConvertI64S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as u64 as f32
+            /// r\[dst\] = r\[src\] as u64 as f32
             F32ConvertI64U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f64 as f32
+            /// r\[dst\] = r\[src\] as f64 as f32
             F32DemoteF64 { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i32 as f64
+            /// r\[dst\] = r\[src\] as i32 as f64
             F64ConvertI32S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as u32 as f64
+            /// r\[dst\] = r\[src\] as u32 as f64
             F64ConvertI32U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as i64 as f64
+            /// r\[dst\] = r\[src\] as i64 as f64
             F64ConvertI64S { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as u64 as f64
+            /// r\[dst\] = r\[src\] as u64 as f64
             F64ConvertI64U { dst: Reg, src: Reg },
-            /// r[dst] = r[src] as f32 as f64
+            /// r\[dst\] = r\[src\] as f32 as f64
             F64PromoteF32 { dst: Reg, src: Reg },
         }
     };
