@@ -14,6 +14,7 @@ pub struct Config {
     pub(crate) max_table_elements: u64,
     pub(crate) consume_fuel: bool,
     pub(crate) interruptible: bool,
+    pub(crate) lazy_translation: bool,
 }
 
 impl Default for Config {
@@ -25,6 +26,7 @@ impl Default for Config {
             max_table_elements: 10_000_000,
             consume_fuel: false,
             interruptible: false,
+            lazy_translation: false,
         }
     }
 }
@@ -50,6 +52,14 @@ impl Config {
     /// The largest size one linear memory may reach, in bytes; `memory.grow` beyond returns -1.
     pub fn max_memory_bytes(&mut self, bytes: u64) -> &mut Self {
         self.max_memory_bytes = bytes;
+        self
+    }
+
+    /// Translate each function on its first call instead of at load time. Validation still happens
+    /// at load time, so invalid modules are refused up front; startup of large modules is faster
+    /// and functions never called are never translated. Off by default (the CLI turns it on).
+    pub fn lazy_translation(&mut self, enable: bool) -> &mut Self {
+        self.lazy_translation = enable;
         self
     }
 

@@ -59,6 +59,10 @@ struct RunArgs {
     /// How many Wasm calls may be active at once before the guest traps with "call stack exhausted"
     #[arg(long, value_name = "N")]
     max_call_depth: Option<usize>,
+    /// Translate every function before running (default: each on its first call; the module is
+    /// validated up front either way)
+    #[arg(long)]
+    eager: bool,
     /// The module: a `.wasm` binary or `.wat` text
     file: String,
     /// Everything after FILE: the guest's argv[1..], or the `--invoke` function's arguments
@@ -135,7 +139,7 @@ fn parse_bytes(text: &str) -> std::result::Result<u64, String> {
 /// The engine settings the run options ask for.
 fn engine_for(args: &RunArgs) -> Engine {
     let mut config = Config::new();
-    config.consume_fuel(args.fuel.is_some()).interruptible(args.timeout.is_some());
+    config.consume_fuel(args.fuel.is_some()).interruptible(args.timeout.is_some()).lazy_translation(!args.eager);
     if let Some(bytes) = args.max_memory {
         config.max_memory_bytes(bytes);
     }

@@ -137,7 +137,10 @@ struct Progress {
 /// file; its worker is abandoned and a new one takes its place, up to [`MAX_STUCK_WORKERS`].
 fn run_all(files: Vec<TestFile<'static>>, timeout: Duration) -> Vec<FileReport> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let work = Arc::new(Work { engine: Engine::default(), next: AtomicUsize::new(0), files });
+    // `SPEC_LAZY=1` runs everything with lazy translation (functions translated on first call).
+    let lazy = std::env::var("SPEC_LAZY").is_ok_and(|v| v == "1");
+    let engine = Engine::new(hayate::Config::new().lazy_translation(lazy));
+    let work = Arc::new(Work { engine, next: AtomicUsize::new(0), files });
     let (send, receive) = mpsc::channel::<(usize, FileReport)>();
     let mut workers: Vec<Arc<Progress>> =
         (0..cores.min(work.files.len())).map(|_| spawn_worker(&work, &send)).collect();

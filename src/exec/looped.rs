@@ -115,12 +115,12 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Op, mut regs: Regs, mut me
                     Op::GlobalGet { dst, global } => regs.set(dst, cx.global_get(global)),
                     Op::GlobalSet { src, global } => cx.global_set(global, regs.get(src)),
                     Op::CallInternal { func, args } => {
-                        let code = &cx.inst().module.code;
-                        // SAFETY: validation bounds `func` by the module's defined functions; the
-                        // module lives behind an `Arc` held by the instance.
-                        let code: *const _ = unsafe { code.get_unchecked(func as usize) };
-                        // SAFETY: as above.
-                        let code = unsafe { &*code };
+                        let module: *const crate::module::ModuleInner = &*cx.inst().module;
+                        // SAFETY: the module lives behind an `Arc` held by the instance.
+                        let code = match unsafe { &*module }.compiled(func) {
+                            Ok(code) => code,
+                            Err(e) => stop!(Stop::Error(e)),
+                        };
                         match cx.enter(code, cx.inst_idx, func, args, next) {
                             Ok(callee_regs) => {
                                 ip = code.ops.as_ptr();

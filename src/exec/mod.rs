@@ -218,7 +218,7 @@ impl Ctx {
             FuncEntity::Wasm { instance, index, .. } => {
                 let module: *const crate::module::ModuleInner = &*self.store().instances[instance as usize].module;
                 // SAFETY: the module lives behind an `Arc` held by an instance of the store.
-                let code = unsafe { &(&(*module).code)[index as usize] };
+                let code = unsafe { &*module }.compiled(index).map_err(Stop::Error)?;
                 let regs = self.enter(code, instance, index, args, ret_ip)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
@@ -465,7 +465,7 @@ fn run(cx: &mut Ctx, instance: u32, func: u32, cells: &mut [u64]) -> Result<()> 
     cx.set_instance(instance);
     let module: *const crate::module::ModuleInner = &*cx.inst().module;
     // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
-    let code: &CompiledFunc = unsafe { &(&(*module).code)[func as usize] };
+    let code: &CompiledFunc = unsafe { &*module }.compiled(func)?;
     let needed = (code.frame_size as usize).max(cells.len());
     if needed > cx.stack.len() && !grow_stack(&mut cx.stack, needed, cx.max_cells) {
         return Err(Error::trap(TrapCode::StackOverflow));

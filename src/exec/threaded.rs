@@ -243,13 +243,12 @@ mod h {
         fields!(ip, CallInternal { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
-        let code: *const crate::module::CompiledFunc = {
-            let code = &c.inst().module.code;
-            // SAFETY: validation bounds `func` by the module's defined functions.
-            unsafe { code.get_unchecked(func as usize) }
-        };
+        let module: *const crate::module::ModuleInner = &*c.inst().module;
         // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
-        let code = unsafe { &*code };
+        let code = match unsafe { &*module }.compiled(func) {
+            Ok(code) => code,
+            Err(e) => return stop(cx, Stop::Error(e)),
+        };
         // SAFETY: a call is never the last instruction of a function.
         match c.enter(code, c.inst_idx, func, args, unsafe { ip.add(1) }) {
             Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, len, cx),

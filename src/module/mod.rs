@@ -2,14 +2,15 @@
 //! function body to IR in the same pass.
 
 mod parse;
-pub(crate) use parse::{invalid, malformed};
+pub(crate) use parse::{features, invalid, malformed};
 
 use crate::engine::Engine;
 use crate::error::Result;
 use crate::ir::Op;
 use crate::types::{ExternType, FuncType, GlobalType, MemoryType, TableType, ValType};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 /// A constant expression (Wasm 2.0: one instruction).
 #[derive(Debug, Clone, Copy)]
@@ -75,6 +76,15 @@ pub(crate) struct CompiledFunc {
     pub const_base: u16,
 }
 
+/// A defined function's code: translated at load time, or on its first call (lazy translation,
+/// from its validated body in [`ModuleInner::wasm`]).
+#[derive(Debug, Default)]
+pub(crate) struct FuncCode {
+    pub compiled: OnceLock<CompiledFunc>,
+    /// The body's byte range in `ModuleInner::wasm` (lazy translation only).
+    pub body: Range<usize>,
+}
+
 /// Everything known about a module after decoding, validation and translation.
 #[derive(Debug, Default)]
 pub(crate) struct ModuleInner {
@@ -100,11 +110,35 @@ pub(crate) struct ModuleInner {
     pub elems: Vec<ElemSegment>,
     pub datas: Vec<DataSegment>,
     /// One per defined function.
-    pub code: Vec<CompiledFunc>,
+    pub code: Vec<FuncCode>,
+    /// The module's bytes, kept for lazy translation.
+    pub wasm: Option<Arc<[u8]>>,
+    /// The engine settings translation follows.
+    pub config: crate::Config,
     pub func_names: HashMap<u32, String>,
 }
 
 impl ModuleInner {
+    /// The code of defined function `index`, translating it first if that was deferred.
+    #[inline(always)]
+    pub(crate) fn compiled(&self, index: u32) -> Result<&CompiledFunc> {
+        let code = &self.code[index as usize];
+        match code.compiled.get() {
+            Some(compiled) => Ok(compiled),
+            None => self.translate_now(index),
+        }
+    }
+
+    #[cold]
+    fn translate_now(&self, index: u32) -> Result<&CompiledFunc> {
+        let code = &self.code[index as usize];
+        let wasm = self.wasm.as_deref().expect("deferred translation keeps the module bytes");
+        let compiled =
+            crate::translate::translate_validated(self, self.num_imported_funcs + index, wasm, code.body.clone())?;
+        // Another thread may have won the race; either result is the same translation.
+        Ok(code.compiled.get_or_init(|| compiled))
+    }
+
     pub(crate) fn func_type(&self, func: u32) -> &FuncType {
         &self.types[self.funcs[func as usize] as usize]
     }
@@ -193,11 +227,18 @@ impl Module {
     /// Writes the IR of every defined function (or of the one selected by `filter`).
     pub fn disassemble(&self, filter: Option<u32>, out: &mut impl std::fmt::Write) -> std::fmt::Result {
         let m = &*self.inner;
-        for (i, code) in m.code.iter().enumerate() {
+        for i in 0..m.code.len() {
             let index = m.num_imported_funcs + i as u32;
             if filter.is_some_and(|f| f != index) {
                 continue;
             }
+            let code = match m.compiled(i as u32) {
+                Ok(code) => code,
+                Err(e) => {
+                    writeln!(out, "func {index}: cannot translate: {e}")?;
+                    continue;
+                }
+            };
             let name = m.func_name(index).map(|n| format!(" ${n}")).unwrap_or_default();
             writeln!(
                 out,

@@ -2,18 +2,20 @@
 //! function body as soon as it is seen.
 
 use super::{
-    CompiledFunc, ConstExpr, DataSegment, ElemSegment, ExportIndex, ImportDecl, ModuleInner, SegmentMode, val_type,
+    CompiledFunc, ConstExpr, DataSegment, ElemSegment, ExportIndex, FuncCode, ImportDecl, ModuleInner, SegmentMode,
+    val_type,
 };
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
+use std::sync::OnceLock;
 use wasmparser::{
     BinaryReaderError, CompositeInnerType, ElementItems, ElementKind, ExternalKind, FuncValidatorAllocations,
     KnownCustom, Name, Parser, Payload, TypeRef, ValidPayload, Validator, WasmFeatures,
 };
 
 /// The feature set hayate implements: Wasm 2.0 without SIMD.
-fn features() -> WasmFeatures {
+pub(crate) fn features() -> WasmFeatures {
     WasmFeatures::WASM2 & !WasmFeatures::SIMD
 }
 
@@ -70,7 +72,8 @@ fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType> {
 
 pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     let mut validator = Validator::new_with_features(features());
-    let mut m = ModuleInner::default();
+    let lazy = engine.config().lazy_translation;
+    let mut m = ModuleInner { config: engine.config().clone(), ..ModuleInner::default() };
     let mut func_allocs = FuncValidatorAllocations::default();
     let mut scratch = crate::translate::Scratch::default();
     let mut parser = Parser::new(0);
@@ -80,12 +83,19 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     for payload in parser.parse_all(wasm) {
         let payload = payload.map_err(malformed)?;
         if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid)? {
-            let func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));
+            let mut func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));
+            if lazy {
+                func_validator.validate(&body).map_err(invalid)?;
+                func_allocs = func_validator.into_allocations();
+                let range = body.range();
+                m.code.push(FuncCode { compiled: OnceLock::new(), body: range.start as usize..range.end as usize });
+                continue;
+            }
             let index = m.num_imported_funcs + m.code.len() as u32;
             let (code, allocs): (CompiledFunc, _) =
                 crate::translate::translate(engine, &m, index, &body, func_validator, &mut scratch)?;
             func_allocs = allocs;
-            m.code.push(code);
+            m.code.push(FuncCode { compiled: OnceLock::from(code), body: 0..0 });
             continue;
         }
         match payload {
@@ -224,6 +234,9 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
             }
             _ => {}
         }
+    }
+    if lazy && !m.code.is_empty() {
+        m.wasm = Some(wasm.into());
     }
     Ok(m)
 }

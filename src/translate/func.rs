@@ -31,7 +31,7 @@ pub(super) enum Label {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum CtrlKind {
+pub(crate) enum CtrlKind {
     Func,
     Block,
     Loop,

@@ -42,6 +42,31 @@ pub(crate) fn translate(
     Ok((code, validator.into_allocations()))
 }
 
+/// Translates a body that was validated when the module was loaded (lazy translation): the same
+/// translator, without the validator.
+pub(crate) fn translate_validated(
+    module: &ModuleInner,
+    func_index: u32,
+    wasm: &[u8],
+    body: std::ops::Range<usize>,
+) -> Result<CompiledFunc> {
+    let malformed = crate::module::malformed;
+    let mut reader =
+        wasmparser::BinaryReader::new_features(&wasm[body.clone()], body.start as u64, crate::module::features());
+    let mut num_locals: u64 = 0;
+    for _ in 0..reader.read_var_u32().map_err(malformed)? {
+        let count: u32 = reader.read().map_err(malformed)?;
+        let _: wasmparser::ValType = reader.read().map_err(malformed)?;
+        num_locals += u64::from(count);
+    }
+    let mut scratch = Scratch::default();
+    let mut t = FuncTranslator::new(&module.config, module, module.func_type(func_index), num_locals, &mut scratch)?;
+    while !reader.eof() {
+        reader.visit_operator(&mut Alone { translator: &mut t }).map_err(malformed)??;
+    }
+    t.finish()
+}
+
 /// Visits each operator with the validator first, then with the translator.
 struct Both<'v, 't, 's, 'm> {
     validator: &'v mut FuncValidator<ValidatorResources>,
@@ -81,4 +106,38 @@ impl wasmparser::FrameStack for Both<'_, '_, '_, '_> {
 impl<'a> VisitOperator<'a> for Both<'_, '_, '_, '_> {
     type Output = Result<()>;
     wasmparser::for_each_visit_operator!(define_both);
+}
+
+/// Visits each operator with the translator only (the body is known to be valid).
+struct Alone<'t, 's, 'm> {
+    translator: &'t mut FuncTranslator<'s, 'm>,
+}
+
+impl wasmparser::FrameStack for Alone<'_, '_, '_> {
+    fn current_frame(&self) -> Option<wasmparser::FrameKind> {
+        use func::CtrlKind;
+        self.translator.ctrl.last().map(|c| match c.kind {
+            CtrlKind::Func | CtrlKind::Block => wasmparser::FrameKind::Block,
+            CtrlKind::Loop => wasmparser::FrameKind::Loop,
+            CtrlKind::If => wasmparser::FrameKind::If,
+            CtrlKind::Else => wasmparser::FrameKind::Else,
+        })
+    }
+}
+
+macro_rules! define_alone {
+    ($( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
+        $(
+            fn $visit(&mut self $($(, $arg: $argty)*)?) -> Result<()> {
+                #[allow(unused_variables)]
+                let s = &mut *self;
+                define_both!(@forward $proposal s $visit $($($arg)*)?)
+            }
+        )*
+    };
+}
+
+impl<'a> VisitOperator<'a> for Alone<'_, '_, '_> {
+    type Output = Result<()>;
+    wasmparser::for_each_visit_operator!(define_alone);
 }
