@@ -1,8 +1,8 @@
 //! Sharing across threads: `Engine` and `Module` are `Send + Sync`; one module runs in 8 threads at
-//! once, each with its own `Store`, and every result is checked.
+//! once, each with its own `Store`, and every result is checked, with eager and with lazy translation.
 
 use anyhow::Result;
-use hayate::{Caller, Engine, Linker, Module, Store, TrapCode};
+use hayate::{Caller, Config, Engine, Linker, Module, Store, TrapCode};
 use std::sync::{Arc, Barrier};
 
 const _: () = {
@@ -103,9 +103,8 @@ fn worker(engine: &Engine, module: &Module, linker: &Linker<Vec<i64>>, id: u64) 
     Ok(())
 }
 
-#[test]
-fn one_module_in_eight_threads() -> Result<()> {
-    let engine = Engine::default();
+/// Runs [`worker`] in 8 threads at once on one module of `engine`.
+fn eight_threads(engine: Engine) -> Result<()> {
     let module = Module::new(&engine, WAT)?;
     let mut linker = Linker::<Vec<i64>>::new(&engine);
     linker.func_wrap("host", "note", |mut caller: Caller<'_, Vec<i64>>, x: i64| caller.data_mut().push(x))?;
@@ -121,6 +120,20 @@ fn one_module_in_eight_threads() -> Result<()> {
         .collect();
     for h in handles {
         h.join().expect("worker panicked")?;
+    }
+    Ok(())
+}
+
+#[test]
+fn one_module_in_eight_threads() -> Result<()> {
+    eight_threads(Engine::default())
+}
+
+/// With lazy translation the threads race to translate each function on its first call.
+#[test]
+fn one_lazily_translated_module_in_eight_threads() -> Result<()> {
+    for _ in 0..20 {
+        eight_threads(Engine::new(Config::new().lazy_translation(true)))?;
     }
     Ok(())
 }
