@@ -285,8 +285,8 @@ mod h {
         externrefs: Vec<hayate::ExternRef>,
     }
 
-    pub fn engine(max_call_depth: usize) -> Engine {
-        Engine::new(hayate::Config::new().max_call_depth(max_call_depth))
+    pub fn engine(max_call_depth: usize, lazy: bool) -> Engine {
+        Engine::new(hayate::Config::new().max_call_depth(max_call_depth).lazy_translation(lazy))
     }
 
     pub fn instantiate(engine: &Engine, wasm: &[u8]) -> Result<Side, Outcome> {
@@ -749,10 +749,12 @@ fn compare_state(h: &h::Side, w: &w::Side) -> Option<String> {
 
 /// Runs `wasm` on both runtimes: instantiates it, calls every exported function [`ROUNDS`] times with
 /// arguments drawn from `arg_seed`, and compares every outcome and the exported state after each.
+/// hayate translates lazily when `arg_seed` is odd.
 pub fn compare(wasm: &[u8], arg_seed: u64) -> Report {
     let mut report = Report::default();
     let mut rng = Rng::new(arg_seed);
-    let he = h::engine(MAX_CALL_DEPTH);
+    // Odd argument seeds translate lazily (each function on its first call).
+    let he = h::engine(MAX_CALL_DEPTH, arg_seed % 2 == 1);
     let we = w::engine(MAX_CALL_DEPTH);
     let Some(oracle_wasm) = oracle_module(wasm) else {
         report.oracle_rejected += 1;
