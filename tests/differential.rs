@@ -1,7 +1,8 @@
 //! Differential testing against wasmi: wasm-smith modules from a fixed list of seeds run on both
 //! runtimes, every export called, and results, traps, globals, tables and memories compared.
 //!
-//! `HAYATE_DIFF_CASES=N` raises the number of modules (default [`DEFAULT_CASES`]),
+//! `HAYATE_DIFF_CASES=N` raises the number of modules (default [`DEFAULT_CASES`]) and
+//! `HAYATE_DIFF_START=S` starts at seed `S` instead of 0;
 //! `HAYATE_DIFF_SEED=S` runs the one module of seed `S` and prints it. The fuzz target
 //! `fuzz/fuzz_targets/differential.rs` includes this file for [`smith_module`] and [`compare`].
 
@@ -943,7 +944,10 @@ fn hayate_agrees_with_wasmi_on_generated_modules() {
             VERBOSE.store(true, Ordering::Relaxed);
             vec![seed]
         }
-        None => (0..env_u64("HAYATE_DIFF_CASES").unwrap_or(DEFAULT_CASES)).collect(),
+        None => {
+            let start = env_u64("HAYATE_DIFF_START").unwrap_or(0);
+            (start..start + env_u64("HAYATE_DIFF_CASES").unwrap_or(DEFAULT_CASES)).collect()
+        }
     };
     let totals = Totals::default();
     let running: [Running; WORKERS] =

@@ -8,6 +8,7 @@
 //! ;; invoke "NAME" ARG... -> RESULT...       call export NAME, expect these results
 //! ;; invoke "NAME" ARG... -> trap MESSAGE    expect a trap whose message is MESSAGE
 //! ;; instantiate -> trap MESSAGE             instantiation (segments, start function) traps
+//! ;; global "NAME" -> VALUE                  exported global NAME holds VALUE (after the steps above)
 //! ;; compile -> error                        `Module::new` rejects the module
 //! ```
 //!
@@ -47,6 +48,7 @@ enum Step {
     Compile(Expect),
     Instantiate(Expect),
     Invoke { name: String, args: Vec<Value>, expect: Expect },
+    Global { name: String, value: Value },
 }
 
 fn parse_value(token: &str) -> Result<Value> {
@@ -104,6 +106,12 @@ fn parse_steps(source: &str) -> Result<Vec<Step>> {
             let args = args.split_whitespace().map(parse_value).collect::<Result<_>>().with_context(context)?;
             let expect = parse_expect(expect).with_context(context)?;
             steps.push(Step::Invoke { name: name.to_string(), args, expect });
+        } else if let Some(rest) = rest.strip_prefix("global ") {
+            let rest = rest.trim().strip_prefix('"').with_context(|| format!("{}: name must be quoted", context()))?;
+            let (name, rest) = rest.split_once('"').with_context(|| format!("{}: unterminated name", context()))?;
+            let value = rest.trim().strip_prefix("->").with_context(|| format!("{}: no `->`", context()))?;
+            let value = parse_value(value.trim()).with_context(context)?;
+            steps.push(Step::Global { name: name.to_string(), value });
         } else if let Some(expect) = rest.strip_prefix("instantiate ->") {
             steps.push(Step::Instantiate(parse_expect(expect).with_context(context)?));
         } else if let Some(expect) = rest.strip_prefix("compile ->") {
@@ -111,7 +119,7 @@ fn parse_steps(source: &str) -> Result<Vec<Step>> {
         }
     }
     if steps.is_empty() {
-        bail!("no `;; invoke`, `;; instantiate` or `;; compile` header lines");
+        bail!("no `;; invoke`, `;; global`, `;; instantiate` or `;; compile` header lines");
     }
     Ok(steps)
 }
@@ -199,6 +207,14 @@ fn run_file(path: &Path) -> Result<()> {
                 module = Some(m);
                 instance = got.as_ref().ok().copied();
                 check("instantiate", expect, got, |_| Ok(()))?;
+            }
+            Step::Global { name, value } => {
+                let inst = instance.ok_or_else(|| anyhow!("`global` before any instantiation"))?;
+                let global = inst.get_global(&store, name).ok_or_else(|| anyhow!("no exported global `{name}`"))?;
+                let got = global.get(&store);
+                if !matches(&store, value, &got) {
+                    bail!("global \"{name}\": expected {value:?}, got {got:?}");
+                }
             }
             Step::Invoke { name, args, expect } => {
                 let inst = match instance {
