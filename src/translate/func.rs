@@ -479,47 +479,36 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
 /// Jump threading: an unconditional branch to a return becomes that return, and one to another
 /// unconditional branch goes straight to the final target. `br_table` entries stay branches.
 fn thread_jumps(ops: &mut [Op]) {
+    // Mark the `br_table` entries once, so following chains stays linear.
+    let mut entry = vec![false; ops.len()];
     let mut i = 0;
     while i < ops.len() {
-        match ops[i] {
-            Op::BrTable { len, .. } => {
-                i += len as usize + 2;
-                continue;
-            }
-            Op::Br { off } => {
-                let mut target = (i as i64 + i64::from(off.0)) as usize;
-                // Follow chains of branches, a bounded number of steps (a loop of them is possible).
-                for _ in 0..8 {
-                    match ops[target] {
-                        Op::Br { off } if !is_table_entry(ops, target) => {
-                            target = (target as i64 + i64::from(off.0)) as usize
-                        }
-                        _ => break,
-                    }
-                }
-                ops[i] = match ops[target] {
-                    ret @ (Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. }) => ret,
-                    _ => Op::Br { off: BranchOffset((target as i64 - i as i64) as i32) },
-                };
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-}
-
-/// Whether the instruction at `at` is an entry of a `br_table` (scanning back over branches).
-fn is_table_entry(ops: &[Op], at: usize) -> bool {
-    let mut j = at;
-    while j > 0 {
-        j -= 1;
-        match ops[j] {
-            Op::BrTable { len, .. } => return at - j <= len as usize + 1,
-            Op::Br { .. } => continue,
-            _ => return false,
+        if let Op::BrTable { len, .. } = ops[i] {
+            let end = (i + len as usize + 2).min(ops.len());
+            entry[i + 1..end].iter_mut().for_each(|e| *e = true);
+            i = end;
+        } else {
+            i += 1;
         }
     }
-    false
+    for i in 0..ops.len() {
+        let Op::Br { off } = ops[i] else { continue };
+        if entry[i] {
+            continue;
+        }
+        let mut target = (i as i64 + i64::from(off.0)) as usize;
+        // Follow chains of branches, a bounded number of steps (a loop of them is possible).
+        for _ in 0..8 {
+            match ops[target] {
+                Op::Br { off } if !entry[target] => target = (target as i64 + i64::from(off.0)) as usize,
+                _ => break,
+            }
+        }
+        ops[i] = match ops[target] {
+            ret @ (Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. }) => ret,
+            _ => Op::Br { off: BranchOffset((target as i64 - i as i64) as i32) },
+        };
+    }
 }
 
 fn last_writes(op: &Op, reg: Reg) -> bool {
