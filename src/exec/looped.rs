@@ -2,7 +2,7 @@
 //! tail calls cannot be relied on (unoptimized builds, other architectures).
 
 use super::regs::{Mem, Regs};
-use super::{Called, Ctx, Stop};
+use super::{Called, Ctx, Slot, Stop};
 use crate::error::TrapCode;
 use crate::ir::{Op, Reg};
 
@@ -11,7 +11,7 @@ use crate::ir::{Op, Reg};
 ///
 /// # Safety
 /// `ip` must be the first instruction of the function whose frame `regs` is, set up in `cx`.
-pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Op, mut regs: Regs, mut mem: Mem) {
+pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut mem: Mem) {
     macro_rules! stop {
         ($stop:expr) => {{
             cx.stop = Some($stop);
@@ -21,7 +21,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Op, mut regs: Regs, mut me
     macro_rules! branch {
         ($off:expr) => {{
             // SAFETY: branch offsets were resolved by the translator to instructions of this function.
-            ip = unsafe { ip.offset($off.0 as isize) };
+            ip = unsafe { ip.byte_offset($off.0 as isize) };
             continue;
         }};
     }
@@ -62,7 +62,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Op, mut regs: Regs, mut me
             loop {
                 // SAFETY: `ip` always points at an instruction of the running function:
                 // translation ends every path with a return, a branch or a trap.
-                let op: &Op = unsafe { &*ip };
+                let op: &Op = unsafe { &(*ip).op };
                 // SAFETY: a call or a fall-through instruction is never the last of a function.
                 let next = unsafe { ip.add(1) };
                 match *op {
@@ -152,7 +152,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Op, mut regs: Regs, mut me
                     | Op::ElemDrop { .. } => {
                         // SAFETY: `TableInit` is always followed by its table operand; for the
                         // others `next` is not read.
-                        let next_op = unsafe { &*next };
+                        let next_op = unsafe { &(*next).op };
                         if let Err(code) = cx.store_op(regs, op, next_op) {
                             stop!(Stop::Trap(code))
                         }

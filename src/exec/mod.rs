@@ -25,6 +25,50 @@ use regs::{Mem, Regs};
 use std::ptr;
 use std::sync::Arc;
 
+/// One instruction as the dispatchers run it: the address of its handler (direct threading; zero
+/// when the portable loop dispatches) next to the instruction itself, whose branch offsets are
+/// in bytes. Built from the translator's instructions by [`encode`].
+#[derive(Debug, Clone, Copy)]
+#[repr(C)]
+pub(crate) struct Slot {
+    handler: usize,
+    op: Op,
+}
+
+/// The size of a [`Slot`], the unit of the dispatchers' instruction pointer.
+const SLOT: i32 = std::mem::size_of::<Slot>() as i32;
+
+/// Turns translated instructions into the dispatchers' format: each paired with its handler and
+/// every branch offset scaled from instructions to bytes. `None` if an offset does not fit.
+pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
+    ops.iter()
+        .map(|&op| {
+            let mut op = op;
+            if let Some(off) = op.branch_offset_mut() {
+                off.0 = off.0.checked_mul(SLOT)?;
+            }
+            #[cfg(hayate_tail_calls)]
+            let handler = threaded::handler_address(&op);
+            #[cfg(not(hayate_tail_calls))]
+            let handler = 0;
+            Some(Slot { handler, op })
+        })
+        .collect()
+}
+
+/// The instructions of encoded code, with branch offsets back in instructions (for disassembly).
+pub(crate) fn decode(code: &[Slot]) -> Vec<Op> {
+    code.iter()
+        .map(|slot| {
+            let mut op = slot.op;
+            if let Some(off) = op.branch_offset_mut() {
+                off.0 /= SLOT;
+            }
+            op
+        })
+        .collect()
+}
+
 /// How deep host functions may call back into Wasm.
 const MAX_REENTRY: u32 = 200;
 
@@ -36,7 +80,7 @@ pub fn dispatch_mode() -> &'static str {
 /// A suspended caller, restored on return.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Frame {
-    ret_ip: *const Op,
+    ret_ip: *const Slot,
     /// The caller's frame base in the value stack.
     base: usize,
     /// Where, relative to the caller's base, the results go.
@@ -95,7 +139,7 @@ fn grow_stack(stack: &mut Vec<u64>, needed: usize, max: usize) -> bool {
 /// What a call instruction leads to.
 pub(super) enum Called {
     /// A Wasm function: continue at its first instruction with its registers.
-    Wasm(*const Op, Regs),
+    Wasm(*const Slot, Regs),
     /// A host function that has returned: continue after the call.
     Host,
 }
@@ -149,7 +193,7 @@ impl Ctx {
         instance: u32,
         func: u32,
         args: Reg,
-        ret_ip: *const Op,
+        ret_ip: *const Slot,
     ) -> Result<Regs, TrapCode> {
         if self.frames.len() >= self.max_depth {
             return Err(TrapCode::StackOverflow);
@@ -187,7 +231,7 @@ impl Ctx {
     /// whether the instance changed), or `None` when the entry function returned (the results
     /// are then at the bottom of the stack).
     #[inline(always)]
-    fn leave(&mut self, src: Reg, n: usize) -> Option<(*const Op, Regs, bool)> {
+    fn leave(&mut self, src: Reg, n: usize) -> Option<(*const Slot, Regs, bool)> {
         let p = self.stack.as_mut_ptr();
         let from = self.base + usize::from(src.0);
         match self.frames.pop() {
@@ -213,7 +257,7 @@ impl Ctx {
 
     /// Calls store function `f` with arguments at `args`.
     #[inline(always)]
-    fn call_func(&mut self, f: u32, args: Reg, ret_ip: *const Op) -> Result<Called, Stop> {
+    fn call_func(&mut self, f: u32, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
         match self.store().funcs[f as usize] {
             FuncEntity::Wasm { instance, index, .. } => {
                 let module: *const crate::module::ModuleInner = &*self.store().instances[instance as usize].module;
@@ -241,7 +285,7 @@ impl Ctx {
         index: u32,
         table: u16,
         args: Reg,
-        ret_ip: *const Op,
+        ret_ip: *const Slot,
     ) -> Result<Called, Stop> {
         let t = self.inst().tables[usize::from(table)];
         let store = self.store();

@@ -6,24 +6,36 @@
 //! on a tiny native stack to catch a handler that stops tail-calling.
 
 use super::regs::{Mem, Regs};
-use super::{Called, Ctx, Stop};
+use super::{Called, Ctx, Slot, Stop};
 use crate::error::TrapCode;
 use crate::ir::{Op, Reg};
 use std::hint::unreachable_unchecked;
 
 /// The handler signature: instruction pointer, frame registers, memory base and length, context.
-type Handler = unsafe fn(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx);
+type Handler = unsafe fn(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx);
 
 /// Jumps to the handler of the instruction at `$ip`.
 macro_rules! next {
     ($ip:expr, $sp:expr, $mem:expr, $len:expr, $cx:expr) => {{
-        let ip: *const Op = $ip;
-        // SAFETY: `Op` is `repr(u16)`, so its first two bytes are the tag, which indexes
-        // `HANDLERS` (one entry per variant, in order); `ip` points at an instruction of the
-        // running function.
-        let handler = unsafe { *HANDLERS.get_unchecked(usize::from(*(ip as *const u16))) };
+        let ip: *const Slot = $ip;
+        // SAFETY: `ip` points at an instruction of the running function, whose handler address
+        // `encode` took from `HANDLERS`.
+        let handler = unsafe { handler_at(ip) };
         // SAFETY: the handler is called with the state it expects.
         return unsafe { handler(ip, $sp, $mem, $len, $cx) };
+    }};
+}
+
+/// Jumps to the target of the branch at `$ip`. The empty `asm!` keeps the optimizer from folding
+/// the taken and not-taken paths into one select and one shared indirect jump.
+macro_rules! taken {
+    ($ip:expr, $off:expr, $sp:expr, $mem:expr, $len:expr, $cx:expr) => {{
+        // SAFETY: branch offsets were resolved by the translator to instructions of this
+        // function (and scaled to bytes by `encode`).
+        let mut target = unsafe { $ip.byte_offset($off.0 as isize) }.expose_provenance();
+        // SAFETY: an empty asm statement that leaves `target` as it is.
+        unsafe { std::arch::asm!("/* taken {0} */", inout(reg) target, options(nomem, nostack, preserves_flags)) };
+        next!(std::ptr::with_exposed_provenance(target), $sp, $mem, $len, $cx)
     }};
 }
 
@@ -31,7 +43,7 @@ macro_rules! next {
 macro_rules! fields {
     ($ip:expr, $name:ident { $($f:ident $(: $bind:ident)?),* }) => {
         // SAFETY: a handler is only reached through its own variant's tag.
-        let Op::$name { $($f $(: $bind)?),* } = (unsafe { *$ip }) else { unsafe { unreachable_unchecked() } };
+        let Op::$name { $($f $(: $bind)?),* } = (unsafe { (*$ip).op }) else { unsafe { unreachable_unchecked() } };
     };
 }
 
@@ -40,11 +52,29 @@ macro_rules! fields {
 ///
 /// # Safety
 /// `ip` must be the first instruction of the function whose frame `regs` is, set up in `cx`.
-pub(super) unsafe fn run(cx: &mut Ctx, ip: *const Op, regs: Regs, mem: Mem) {
-    // SAFETY: `Op` is `repr(u16)`; see `next!`.
-    let handler = unsafe { *HANDLERS.get_unchecked(usize::from(*(ip as *const u16))) };
+pub(super) unsafe fn run(cx: &mut Ctx, ip: *const Slot, regs: Regs, mem: Mem) {
+    // SAFETY: `ip` is an encoded instruction; see `next!`.
+    let handler = unsafe { handler_at(ip) };
     // SAFETY: guaranteed by the caller.
     unsafe { handler(ip, regs.0, mem.ptr, mem.len, cx) }
+}
+
+/// The handler of the instruction at `ip`.
+///
+/// # Safety
+/// `ip` must point at a [`Slot`] made by [`encode`](super::encode) in this build.
+#[inline(always)]
+unsafe fn handler_at(ip: *const Slot) -> Handler {
+    // SAFETY: `handler` is the address of a `Handler` (see `handler_address`), exposed there.
+    unsafe { std::mem::transmute::<*const (), Handler>(std::ptr::with_exposed_provenance((*ip).handler)) }
+}
+
+/// The address of `op`'s handler, stored next to it by [`encode`](super::encode).
+pub(super) fn handler_address(op: &Op) -> usize {
+    // SAFETY: `Op` is `repr(u16)`, so its first two bytes are the tag, the variant's position in
+    // the op list, which is also its index in `HANDLERS`.
+    let tag = unsafe { *(op as *const Op as *const u16) };
+    HANDLERS[usize::from(tag)] as usize
 }
 
 #[cold]
@@ -70,7 +100,7 @@ mod h {
             { $( $bname:ident { $a:ident, $b:ident } => |$br:ident| $cond:expr ),* $(,)? }
         ) => {
             $(
-                pub(super) unsafe fn $name(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+                pub(super) unsafe fn $name(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
                     fields!(ip, $name { $($f),* });
                     #[allow(unused_variables)]
                     let ($r, $m) = (Regs(sp), Mem { ptr: mem, len });
@@ -87,15 +117,13 @@ mod h {
                 }
             )*
             $(
-                pub(super) unsafe fn $bname(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+                pub(super) unsafe fn $bname(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
                     fields!(ip, $bname { $a, $b, off });
                     let $br = Regs(sp);
                     // Two separate jumps (taken and not taken), each with a stable target, predict far
                     // better than one jump to a computed address.
                     if $cond {
-                        // SAFETY: branch offsets were resolved by the translator to instructions of
-                        // this function.
-                        next!(unsafe { ip.offset(off.0 as isize) }, sp, mem, len, cx)
+                        taken!(ip, off, sp, mem, len, cx)
                     }
                     // SAFETY: a conditional branch is never the last instruction.
                     next!(unsafe { ip.add(1) }, sp, mem, len, cx)
@@ -108,10 +136,10 @@ mod h {
     /// Instructions that reach into the store; the memory view is reloaded after them.
     macro_rules! store_handlers {
         ($($name:ident),*) => {$(
-            pub(super) unsafe fn $name(ip: *const Op, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+            pub(super) unsafe fn $name(ip: *const Slot, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
                 // SAFETY: `cx` is the live context; `ip + 1` exists (it is `TableInit`'s operand or
                 // the next instruction, never read for the others).
-                let (c, op, next) = unsafe { (&mut *cx, &*ip, &*ip.add(1)) };
+                let (c, op, next) = unsafe { (&mut *cx, &(*ip).op, &(*ip.add(1)).op) };
                 if let Err(code) = c.store_op(Regs(sp), op, next) {
                     return trap(cx, code);
                 }
@@ -127,17 +155,17 @@ mod h {
         TableCopy, TableInit, ElemDrop
     );
 
-    pub(super) unsafe fn Unreachable(_ip: *const Op, _sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Unreachable(_ip: *const Slot, _sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
         trap(cx, TrapCode::Unreachable)
     }
 
-    pub(super) unsafe fn Imm32(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Imm32(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         // Never dispatched (it is skipped by its instruction); stepping over it is harmless.
         // SAFETY: an operand is never the last instruction.
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn ConsumeFuel(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn ConsumeFuel(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, ConsumeFuel { amount });
         // SAFETY: `cx` is the live context.
         if let Err(code) = unsafe { &mut *cx }.consume_fuel(amount) {
@@ -147,7 +175,7 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn CheckInterrupt(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CheckInterrupt(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         // SAFETY: `cx` is the live context.
         if let Err(code) = unsafe { &mut *cx }.check_interrupt() {
             return trap(cx, code);
@@ -156,40 +184,37 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn Br(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Br(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, Br { off });
-        // SAFETY: resolved by the translator to an instruction of this function.
-        next!(unsafe { ip.offset(off.0 as isize) }, sp, mem, len, cx)
+        taken!(ip, off, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn BrIfNez(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn BrIfNez(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, BrIfNez { cond, off });
         if Regs(sp).u32(cond) != 0 {
-            // SAFETY: as in `Br`.
-            next!(unsafe { ip.offset(off.0 as isize) }, sp, mem, len, cx)
+            taken!(ip, off, sp, mem, len, cx)
         }
         // SAFETY: a conditional branch is never the last instruction.
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn BrIfEqz(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn BrIfEqz(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, BrIfEqz { cond, off });
         if Regs(sp).u32(cond) == 0 {
-            // SAFETY: as in `Br`.
-            next!(unsafe { ip.offset(off.0 as isize) }, sp, mem, len, cx)
+            taken!(ip, off, sp, mem, len, cx)
         }
         // SAFETY: a conditional branch is never the last instruction.
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn BrTable(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn BrTable(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, BrTable { index, len: n });
         let i = Regs(sp).u32(index).min(n) as usize;
         // SAFETY: the table is followed by `n + 1` `Br` entries.
         let entry = unsafe { ip.add(1 + i) };
         fields!(entry, Br { off });
         // SAFETY: as in `Br`.
-        next!(unsafe { entry.offset(off.0 as isize) }, sp, mem, len, cx)
+        next!(unsafe { entry.byte_offset(off.0 as isize) }, sp, mem, len, cx)
     }
 
     #[inline(always)]
@@ -206,24 +231,24 @@ mod h {
         }
     }
 
-    pub(super) unsafe fn Return(_ip: *const Op, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Return(_ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         // SAFETY: as in `ret`.
         unsafe { ret(Reg(0), 0, mem, len, cx) }
     }
 
-    pub(super) unsafe fn Return1(ip: *const Op, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Return1(ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, Return1 { src });
         // SAFETY: as in `ret`.
         unsafe { ret(src, 1, mem, len, cx) }
     }
 
-    pub(super) unsafe fn ReturnSpan(ip: *const Op, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn ReturnSpan(ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, ReturnSpan { src, len: n });
         // SAFETY: as in `ret`.
         unsafe { ret(src, usize::from(n), mem, len, cx) }
     }
 
-    pub(super) unsafe fn GlobalGet(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn GlobalGet(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, GlobalGet { dst, global });
         // SAFETY: `cx` is the live context.
         Regs(sp).set(dst, unsafe { &mut *cx }.global_get(global));
@@ -231,7 +256,7 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn GlobalSet(ip: *const Op, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn GlobalSet(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, GlobalSet { src, global });
         // SAFETY: `cx` is the live context.
         unsafe { &mut *cx }.global_set(global, Regs(sp).get(src));
@@ -239,7 +264,7 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn CallInternal(ip: *const Op, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CallInternal(ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, CallInternal { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
@@ -257,7 +282,7 @@ mod h {
     }
 
     #[inline(always)]
-    unsafe fn called(result: Result<Called, Stop>, ip: *const Op, sp: *mut u64, cx: *mut Ctx) {
+    unsafe fn called(result: Result<Called, Stop>, ip: *const Slot, sp: *mut u64, cx: *mut Ctx) {
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
         match result {
@@ -274,7 +299,7 @@ mod h {
         }
     }
 
-    pub(super) unsafe fn CallImported(ip: *const Op, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CallImported(ip: *const Slot, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
         fields!(ip, CallImported { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
@@ -285,7 +310,7 @@ mod h {
         unsafe { called(result, ip, sp, cx) }
     }
 
-    pub(super) unsafe fn CallIndirect(ip: *const Op, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CallIndirect(ip: *const Slot, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
         fields!(ip, CallIndirect { index, sig, args, table });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };

@@ -6,7 +6,6 @@ pub(crate) use parse::{features, invalid, malformed};
 
 use crate::engine::Engine;
 use crate::error::Result;
-use crate::ir::Op;
 use crate::types::{ExternType, FuncType, GlobalType, MemoryType, TableType, ValType};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -65,7 +64,8 @@ pub(crate) struct ImportDecl {
 /// A translated function body.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CompiledFunc {
-    pub ops: Box<[Op]>,
+    /// The instructions, encoded for the dispatchers.
+    pub ops: Box<[crate::exec::Slot]>,
     pub num_params: u16,
     /// Locals that are not parameters (zeroed on entry).
     pub num_locals: u16,
@@ -249,7 +249,7 @@ impl Module {
                 code.frame_size,
                 code.consts
             )?;
-            crate::ir::disassemble(&code.ops, out)?;
+            crate::ir::disassemble(&crate::exec::decode(&code.ops), out)?;
         }
         Ok(())
     }

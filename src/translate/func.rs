@@ -188,8 +188,9 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 }
             });
         }
+        let ops = crate::exec::encode(self.ops).ok_or_else(|| too_large("branch distances"))?;
         Ok(CompiledFunc {
-            ops: self.ops.as_slice().into(),
+            ops,
             num_params: self.num_params,
             num_locals: self.temp_base - self.num_params,
             frame_size: frame_size as u32,
