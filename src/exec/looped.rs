@@ -57,7 +57,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
     macro_rules! dispatch {
         (
             { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
-            { $( $bname:ident { $a:ident, $b:ident } => |$br:ident| $cond:expr ),* $(,)? }
+            { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
         ) => {
             loop {
                 // SAFETY: `ip` always points at an instruction of the running function:
@@ -159,7 +159,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                         mem = cx.memory();
                     }
                     $(
-                        Op::$bname { $a, $b, off } => {
+                        Op::$bname { $($bf,)* off } => {
                             let $br = regs;
                             if $cond {
                                 branch!(off)

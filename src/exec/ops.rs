@@ -6,7 +6,8 @@
 //! `m` the current [`Mem`](super::regs::Mem), and the body may use `?` on a `Result<_, TrapCode>`.
 
 /// Calls `$m!` with two lists: `{ every register/memory-only instruction }` and
-/// `{ every fused compare-and-branch instruction with its condition }`.
+/// `{ every fused compare-and-branch instruction with its condition }` (a condition may also
+/// update a register first: the counter-stepping branches).
 macro_rules! for_each_exec_op {
     ($m:ident) => {
         $m! {
@@ -64,6 +65,7 @@ macro_rules! for_each_exec_op {
                 I32GeSRR { dst, lhs, rhs } => |r, m| r.set_bool(dst, r.i32(lhs) >= r.i32(rhs)),
                 I32GeURR { dst, lhs, rhs } => |r, m| r.set_bool(dst, r.u32(lhs) >= r.u32(rhs)),
                 I32AddRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_add(imm as u32)),
+                I32AddShl { dst, lhs, idx, shift } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_add(r.u32(idx).wrapping_shl(u32::from(shift)))),
                 I32SubRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_sub(imm as u32)),
                 I32MulRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_mul(imm as u32)),
                 I32DivSRI { dst, lhs, imm } => |r, m| r.set_i32(dst, r.i32(lhs) / imm),
@@ -222,6 +224,14 @@ macro_rules! for_each_exec_op {
                 F64PromoteF32 { dst, src } => |r, m| r.set_f64(dst, f64::from(r.f32(src)))
             }
             {
+                I32StepBrNeRR { reg, step, rhs } => |r| r.step_i32(reg, step) != r.i32(rhs),
+                I32StepBrLtSRR { reg, step, rhs } => |r| r.step_i32(reg, step) < r.i32(rhs),
+                I32StepBrLtURR { reg, step, rhs } => |r| (r.step_i32(reg, step) as u32) < r.u32(rhs),
+                I32StepBrNeRI { reg, step, imm } => |r| r.step_i32(reg, step) != i32::from(imm),
+                I32StepBrLtSRI { reg, step, imm } => |r| r.step_i32(reg, step) < i32::from(imm),
+                I32StepBrLtURI { reg, step, imm } => |r| (r.step_i32(reg, step) as u32) < i32::from(imm) as u32,
+                I32StepBrGtSRI { reg, step, imm } => |r| r.step_i32(reg, step) > i32::from(imm),
+                I64StepBrNeRI { reg, step, imm } => |r| r.step_i64(reg, step) != i64::from(imm),
                 BrIfI32EqRR { lhs, rhs } => |r| r.u32(lhs) == r.u32(rhs),
                 BrIfI32NeRR { lhs, rhs } => |r| r.u32(lhs) != r.u32(rhs),
                 BrIfI32LtSRR { lhs, rhs } => |r| r.i32(lhs) < r.i32(rhs),

@@ -77,6 +77,22 @@ impl Regs {
         self.set(r, v.to_bits())
     }
 
+    /// `r[reg] += step` as `i32` (wrapping); returns the new value.
+    #[inline(always)]
+    pub fn step_i32(self, reg: Reg, step: i16) -> i32 {
+        let v = self.i32(reg).wrapping_add(i32::from(step));
+        self.set_i32(reg, v);
+        v
+    }
+
+    /// `r[reg] += step` as `i64` (wrapping); returns the new value.
+    #[inline(always)]
+    pub fn step_i64(self, reg: Reg, step: i16) -> i64 {
+        let v = self.i64(reg).wrapping_add(i64::from(step));
+        self.set_i64(reg, v);
+        v
+    }
+
     /// `r[dst..dst + len] = r[src..src + len]`, as if through a temporary.
     #[inline(always)]
     pub fn copy_span(self, dst: Reg, src: Reg, len: u16) {

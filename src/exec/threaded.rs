@@ -97,7 +97,7 @@ mod h {
     macro_rules! exec_handlers {
         (
             { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
-            { $( $bname:ident { $a:ident, $b:ident } => |$br:ident| $cond:expr ),* $(,)? }
+            { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
         ) => {
             $(
                 pub(super) unsafe fn $name(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
@@ -118,7 +118,7 @@ mod h {
             )*
             $(
                 pub(super) unsafe fn $bname(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
-                    fields!(ip, $bname { $a, $b, off });
+                    fields!(ip, $bname { $($bf,)* off });
                     let $br = Regs(sp);
                     // Two separate jumps (taken and not taken), each with a stable target, predict far
                     // better than one jump to a computed address.

@@ -46,7 +46,7 @@ macro_rules! plain_operand {
         }
     )*};
 }
-plain_operand!(u16, u32, i32);
+plain_operand!(i16, u16, u32, i32);
 
 macro_rules! define_op {
     ($( $(#[$attr:meta])* $name:ident $({ $($field:ident : $fty:ty),* $(,)? })? ),* $(,)?) => {

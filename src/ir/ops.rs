@@ -143,6 +143,24 @@ macro_rules! for_each_op {
             /// if r\[lhs\] as f64 >= r\[rhs\] as f64 { goto off }
             BrIfF64GeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
 
+            // ---- fused counter step, compare and branch (loop back-edges) ----
+            /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 != r\[rhs\] as i32 { goto off }
+            I32StepBrNeRR { reg: Reg, step: i16, rhs: Reg, off: BranchOffset },
+            /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 < r\[rhs\] as i32 { goto off }
+            I32StepBrLtSRR { reg: Reg, step: i16, rhs: Reg, off: BranchOffset },
+            /// r\[reg\] += step (i32, wrapping); if r\[reg\] as u32 < r\[rhs\] as u32 { goto off }
+            I32StepBrLtURR { reg: Reg, step: i16, rhs: Reg, off: BranchOffset },
+            /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 != imm { goto off }
+            I32StepBrNeRI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 < imm { goto off }
+            I32StepBrLtSRI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            /// r\[reg\] += step (i32, wrapping); if r\[reg\] as u32 < imm as u32 { goto off }
+            I32StepBrLtURI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 > imm { goto off }
+            I32StepBrGtSRI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            /// r\[reg\] += step (i64, wrapping); if r\[reg\] as i64 != imm { goto off }
+            I64StepBrNeRI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+
             // ---- data movement ----
             /// r\[dst\] = r\[src\]
             Copy { dst: Reg, src: Reg },
@@ -292,6 +310,8 @@ macro_rules! for_each_op {
             I32GeURR { dst: Reg, lhs: Reg, rhs: Reg },
             /// r\[dst\] = r\[lhs\] + imm (i32, wrapping)
             I32AddRI { dst: Reg, lhs: Reg, imm: i32 },
+            /// r\[dst\] = r\[lhs\] + (r\[idx\] << shift) (i32, wrapping; an `i32.shl` by a constant feeding an `i32.add`)
+            I32AddShl { dst: Reg, lhs: Reg, idx: Reg, shift: u16 },
             /// r\[dst\] = r\[lhs\] - imm (i32, wrapping)
             I32SubRI { dst: Reg, lhs: Reg, imm: i32 },
             /// r\[dst\] = r\[lhs\] * imm (i32, wrapping)

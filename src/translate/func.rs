@@ -98,6 +98,8 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     /// The index of the last instruction when it wrote the temporary at the top of the stack and
     /// nothing may jump between it and the next instruction (so it can be fused or retargeted).
     pub(super) fusable: Option<usize>,
+    /// The position the most recently pinned label points at (branches may arrive there).
+    last_pin: Option<usize>,
     /// With fuel metering: the `ConsumeFuel` that pays for the instructions being emitted.
     fuel_op: Option<usize>,
     metering: bool,
@@ -142,6 +144,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             local_refs: 0,
             reachable: true,
             fusable: None,
+            last_pin: None,
             fuel_op: None,
             metering: config.consume_fuel,
             interruptible: config.interruptible,
@@ -356,6 +359,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             off.0 = (here - u) as i32;
         }
         self.labels[label] = Label::Pinned(here);
+        self.last_pin = Some(here);
         self.fusable = None;
     }
 
@@ -463,8 +467,30 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             let last = self.ops[self.ops.len() - 1];
             if let Some(fused) = fuse(last, negate).filter(|_| last_writes(&last, self.temp(pos))) {
                 self.ops.pop();
-                let off = self.offset_to(label)?;
                 let mut op = fused;
+                // A counter step right before (with nothing jumping in between) joins the branch.
+                let prev = self.ops.len().wrapping_sub(1);
+                if self.reachable && self.last_pin.is_none_or(|p| p <= prev) && prev < self.ops.len() {
+                    // An immediate too wide for the stepping form moves to a constant register.
+                    let as_rr = |rhs: Reg| match op {
+                        Op::BrIfI32NeRI { lhs, off, .. } => Some(Op::BrIfI32NeRR { lhs, rhs, off }),
+                        Op::BrIfI32LtSRI { lhs, off, .. } => Some(Op::BrIfI32LtSRR { lhs, rhs, off }),
+                        Op::BrIfI32LtURI { lhs, off, .. } => Some(Op::BrIfI32LtURR { lhs, rhs, off }),
+                        _ => None,
+                    };
+                    if let Some(stepped) = fuse_step(self.ops[prev], op) {
+                        self.ops.pop();
+                        op = stepped;
+                    } else if let Some(
+                        Op::BrIfI32NeRI { imm, .. } | Op::BrIfI32LtSRI { imm, .. } | Op::BrIfI32LtURI { imm, .. },
+                    ) = as_rr(Reg(0)).and_then(|rr| fuse_step(self.ops[prev], rr)).map(|_| op)
+                    {
+                        let rhs = self.const_reg(u64::from(imm as u32))?;
+                        op = fuse_step(self.ops[prev], as_rr(rhs).expect("checked above")).expect("checked above");
+                        self.ops.pop();
+                    }
+                }
+                let off = self.offset_to(label)?;
                 *op.branch_offset_mut().expect("fused ops branch") = off;
                 self.emit(op);
                 return Ok(());
@@ -475,6 +501,41 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         self.emit(if negate { Op::BrIfEqz { cond, off } } else { Op::BrIfNez { cond, off } });
         Ok(())
     }
+}
+
+/// Fuses `reg += imm` (an `i32`/`i64` add or subtract of a small constant in place) with the
+/// compare-and-branch `br` on `reg` that follows it.
+fn fuse_step(prev: Op, br: Op) -> Option<Op> {
+    let small = |v: i64| i16::try_from(v).ok();
+    let (reg, step, wide) = match prev {
+        Op::I32AddRI { dst, lhs, imm } if dst == lhs => (dst, small(i64::from(imm))?, false),
+        Op::I32SubRI { dst, lhs, imm } if dst == lhs => (dst, small(-i64::from(imm))?, false),
+        Op::I64AddRI { dst, lhs, imm } if dst == lhs => (dst, small(i64::from(imm))?, true),
+        Op::I64SubRI { dst, lhs, imm } if dst == lhs => (dst, small(-i64::from(imm))?, true),
+        _ => return None,
+    };
+    let off = BranchOffset(0);
+    Some(match br {
+        Op::BrIfI32NeRR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrNeRR { reg, step, rhs, off },
+        Op::BrIfI32LtSRR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrLtSRR { reg, step, rhs, off },
+        Op::BrIfI32LtURR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrLtURR { reg, step, rhs, off },
+        Op::BrIfI32NeRI { lhs, imm, .. } if lhs == reg && !wide => {
+            Op::I32StepBrNeRI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        Op::BrIfI32LtSRI { lhs, imm, .. } if lhs == reg && !wide => {
+            Op::I32StepBrLtSRI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        Op::BrIfI32LtURI { lhs, imm, .. } if lhs == reg && !wide => {
+            Op::I32StepBrLtURI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        Op::BrIfI32GtSRI { lhs, imm, .. } if lhs == reg && !wide => {
+            Op::I32StepBrGtSRI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        Op::BrIfI64NeRI { lhs, imm, .. } if lhs == reg && wide => {
+            Op::I64StepBrNeRI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        _ => return None,
+    })
 }
 
 /// Jump threading: an unconditional branch to a return becomes that return, and one to another
