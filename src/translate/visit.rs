@@ -110,20 +110,20 @@ impl FuncTranslator<'_, '_> {
         };
         // `x << k` computed just before and consumed here joins an `i32.add` (array indexing).
         let last = self.ops.len().wrapping_sub(1);
-        if let (Op::I32AddRR { dst, lhs: l, rhs: r }, true) = (op, self.fusable == Some(last)) {
-            if let Op::I32ShlRI { dst: t, lhs: idx, imm } = self.ops[last] {
-                let shift = (imm & 31) as u16;
-                let base = if rhs == Operand::Temp && r == t {
-                    Some(l)
-                } else if lhs == Operand::Temp && l == t && r != t {
-                    Some(r)
-                } else {
-                    None
-                };
-                if let Some(base) = base {
-                    self.ops.pop();
-                    return self.emit_result(Op::I32AddShl { dst, lhs: base, idx, shift });
-                }
+        if let (Op::I32AddRR { dst, lhs: l, rhs: r }, true) = (op, self.fusable == Some(last))
+            && let Op::I32ShlRI { dst: t, lhs: idx, imm } = self.ops[last]
+        {
+            let shift = (imm & 31) as u16;
+            let base = if rhs == Operand::Temp && r == t {
+                Some(l)
+            } else if lhs == Operand::Temp && l == t && r != t {
+                Some(r)
+            } else {
+                None
+            };
+            if let Some(base) = base {
+                self.ops.pop();
+                return self.emit_result(Op::I32AddShl { dst, lhs: base, idx, shift });
             }
         }
         self.emit_result(op)
