@@ -69,6 +69,17 @@ pub(crate) fn decode(code: &[Slot]) -> Vec<Op> {
         .collect()
 }
 
+/// Functions with at most this many parameters, locals and constants are `small`: the call fast
+/// path ([`Ctx::enter_fast`]) sets up their frames with fixed-length copies.
+pub(crate) const SMALL_PARAMS: usize = 3;
+/// See [`SMALL_PARAMS`].
+pub(crate) const SMALL_LOCALS: usize = 8;
+/// See [`SMALL_PARAMS`].
+pub(crate) const SMALL_CONSTS: usize = 3;
+/// Cells the value stack keeps free above a frame entered by the fast path (they absorb its
+/// fixed-length copies).
+const SLACK: usize = SMALL_PARAMS + SMALL_LOCALS;
+
 /// How deep host functions may call back into Wasm.
 const MAX_REENTRY: u32 = 200;
 
@@ -115,11 +126,15 @@ pub(super) struct Ctx {
     stack: Vec<u64>,
     frames: Vec<Frame>,
     inst: *const InstanceEntity,
+    /// The running instance's module's defined functions (for the call fast path).
+    code: *const crate::module::FuncCode,
     inst_idx: u32,
     cur_func: u32,
     frame_size: u32,
     base: usize,
     max_depth: usize,
+    /// `frames` may grow to this length without reallocating or passing `max_depth`.
+    frame_limit: usize,
     max_cells: usize,
     /// Set when execution stops: `None` after a normal return.
     stop: Option<Stop>,
@@ -177,6 +192,7 @@ impl Ctx {
     fn set_instance(&mut self, instance: u32) {
         self.inst_idx = instance;
         self.inst = &self.store().instances[instance as usize];
+        self.code = self.inst().module.code.as_ptr();
     }
 
     fn regs_at(&mut self, base: usize) -> Regs {
@@ -218,6 +234,7 @@ impl Ctx {
             func: self.cur_func,
             frame_size: self.frame_size,
         });
+        self.frame_limit = self.frames.capacity().min(self.max_depth);
         self.base = new_base;
         self.frame_size = code.frame_size;
         self.cur_func = func;
@@ -225,6 +242,63 @@ impl Ctx {
             self.set_instance(instance);
         }
         Ok(self.regs_at(new_base))
+    }
+
+    /// The common case of [`enter`](Self::enter) for a call within the instance, without a call
+    /// to `memcpy`/`memset` or a reallocation: `None` when the callee has many parameters or
+    /// locals, or the frame or value stack would have to grow (the caller then takes `enter`).
+    #[inline(always)]
+    #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+    fn enter_fast(&mut self, code: &CompiledFunc, func: u32, args: Reg, ret_ip: *const Slot) -> Option<Regs> {
+        let depth = self.frames.len();
+        let new_base = self.base + self.frame_size as usize;
+        if !code.small || depth >= self.frame_limit || new_base + code.frame_size as usize + SLACK > self.stack.len() {
+            return None;
+        }
+        // SAFETY: the caller's frame (with the arguments) ends at `new_base`; the callee's frame
+        // plus `SLACK` cells fit in the stack (checked above), so every cell touched here is
+        // inside it. Parameters are copied as `SMALL_PARAMS` cells and locals zeroed as
+        // `SMALL_LOCALS` cells whatever their number (`code.small`): the extra cells read are
+        // stack cells, and the extra cells written are the callee's temporaries, constants
+        // (written afterwards) or slack, none live. `depth < capacity`, so the frame write is in
+        // bounds.
+        unsafe {
+            let p = self.stack.as_mut_ptr();
+            let callee = p.add(new_base);
+            let src = p.add(self.base + usize::from(args.0));
+            for i in 0..SMALL_PARAMS {
+                *callee.add(i) = *src.add(i);
+            }
+            let locals = callee.add(usize::from(code.num_params));
+            for i in 0..SMALL_LOCALS {
+                *locals.add(i) = 0;
+            }
+            // At most `SMALL_CONSTS` (3) constants, copied without a call to `memcpy`.
+            let (consts, n) = (code.consts.as_ptr(), code.consts.len());
+            let dst = callee.add(usize::from(code.const_base));
+            if n > 0 {
+                *dst = *consts;
+                if n > 1 {
+                    *dst.add(1) = *consts.add(1);
+                    if n > 2 {
+                        *dst.add(2) = *consts.add(2);
+                    }
+                }
+            }
+            self.frames.as_mut_ptr().add(depth).write(Frame {
+                ret_ip,
+                base: self.base,
+                results: args.0,
+                instance: self.inst_idx,
+                func: self.cur_func,
+                frame_size: self.frame_size,
+            });
+            self.frames.set_len(depth + 1);
+            self.base = new_base;
+            self.frame_size = code.frame_size;
+            self.cur_func = func;
+            Some(Regs(callee))
+        }
     }
 
     /// Returns `n` values from register `src`: to the caller (its resume point, registers and
@@ -446,7 +520,7 @@ unsafe fn init_frame(frame: *mut u64, code: &CompiledFunc) {
 /// # Safety
 /// Both ranges must be valid for `n` cells and must not overlap.
 #[inline(always)]
-unsafe fn copy_cells(src: *const u64, dst: *mut u64, n: usize) {
+pub(super) unsafe fn copy_cells(src: *const u64, dst: *mut u64, n: usize) {
     // SAFETY: guaranteed by the caller.
     unsafe {
         match n {
@@ -486,11 +560,13 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
                 stack,
                 frames: Vec::new(),
                 inst: ptr::null(),
+                code: ptr::null(),
                 inst_idx: instance,
                 cur_func: index,
                 frame_size: 0,
                 base: 0,
                 max_depth,
+                frame_limit: 0,
                 max_cells,
                 stop: None,
             };

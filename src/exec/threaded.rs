@@ -221,13 +221,43 @@ mod h {
     unsafe fn ret(src: Reg, n: usize, mem: *mut u8, len: usize, cx: *mut Ctx) {
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
-        match c.leave(src, n) {
-            Some((ret_ip, regs, false)) => next!(ret_ip, regs.0, mem, len, cx),
-            Some((ret_ip, regs, true)) => {
-                let m = c.memory();
-                next!(ret_ip, regs.0, m.ptr, m.len, cx)
+        match c.frames.last() {
+            // Back into the same instance: the memory view stays.
+            Some(f) if f.instance == c.inst_idx => {
+                let f = *f;
+                // SAFETY: the frame stack is not empty.
+                unsafe { c.frames.set_len(c.frames.len() - 1) };
+                let p = c.stack.as_mut_ptr();
+                // SAFETY: the callee's results lie in its frame, above the caller's result
+                // registers, and both are inside the stack.
+                unsafe {
+                    crate::exec::copy_cells(
+                        p.add(c.base + usize::from(src.0)),
+                        p.add(f.base + usize::from(f.results)),
+                        n,
+                    )
+                };
+                c.base = f.base;
+                c.frame_size = f.frame_size;
+                c.cur_func = f.func;
+                // SAFETY: as above.
+                next!(f.ret_ip, p.add(f.base), mem, len, cx)
             }
-            None => {}
+            _ => {
+                // SAFETY: as above.
+                unsafe { ret_slow(src, n, cx) }
+            }
+        }
+    }
+
+    /// A return to another instance (the memory view changes) or from the entry function.
+    #[inline(never)]
+    unsafe fn ret_slow(src: Reg, n: usize, cx: *mut Ctx) {
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        if let Some((ret_ip, regs, _)) = c.leave(src, n) {
+            let m = c.memory();
+            next!(ret_ip, regs.0, m.ptr, m.len, cx)
         }
     }
 
@@ -264,7 +294,26 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, len, cx)
     }
 
-    pub(super) unsafe fn CallInternal(ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CallInternal(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+        fields!(ip, CallInternal { func, args });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        // SAFETY: `code` is the running instance's module's function array, and validation
+        // guarantees `func` is one of its defined functions.
+        if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get() {
+            // SAFETY: a call is never the last instruction of a function.
+            if let Some(regs) = c.enter_fast(code, func, args, unsafe { ip.add(1) }) {
+                next!(code.ops.as_ptr(), regs.0, mem, len, cx)
+            }
+        }
+        // SAFETY: same state.
+        unsafe { call_internal_slow(ip, sp, mem, len, cx) }
+    }
+
+    /// `CallInternal` when the callee is not translated yet, has a large frame, or a stack must
+    /// grow (or overflows).
+    #[inline(never)]
+    unsafe fn call_internal_slow(ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
         fields!(ip, CallInternal { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };

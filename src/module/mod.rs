@@ -74,6 +74,8 @@ pub(crate) struct CompiledFunc {
     /// Constants, copied to `const_base..` on entry.
     pub consts: Box<[u64]>,
     pub const_base: u16,
+    /// Few enough parameters, locals and constants for the call fast path.
+    pub small: bool,
 }
 
 /// A defined function's code: translated at load time, or on its first call (lazy translation,

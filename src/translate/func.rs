@@ -199,6 +199,9 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             frame_size: frame_size as u32,
             consts: self.consts.as_slice().into(),
             const_base: cb,
+            small: usize::from(self.num_params) <= crate::exec::SMALL_PARAMS
+                && usize::from(self.temp_base - self.num_params) <= crate::exec::SMALL_LOCALS
+                && self.consts.len() <= crate::exec::SMALL_CONSTS,
         })
     }
 
