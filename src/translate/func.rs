@@ -506,6 +506,37 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     }
 }
 
+/// The integer comparison computing the opposite of `op` into the same register, if `op` is one.
+pub(super) fn negate_compare(op: Op) -> Option<Op> {
+    macro_rules! pairs {
+        ($($a:ident <=> $b:ident, $k:ident;)*) => {
+            match op {
+                $(
+                    pairs!(@pat $a $k dst lhs x) => Some(pairs!(@mk $b $k dst lhs x)),
+                    pairs!(@pat $b $k dst lhs x) => Some(pairs!(@mk $a $k dst lhs x)),
+                )*
+                Op::I32Eqz { dst, src } => Some(Op::I32NeRI { dst, lhs: src, imm: 0 }),
+                Op::I64Eqz { dst, src } => Some(Op::I64NeRI { dst, lhs: src, imm: 0 }),
+                _ => None,
+            }
+        };
+        (@pat $n:ident RR $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, rhs: $x } };
+        (@pat $n:ident RI $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, imm: $x } };
+        (@mk $n:ident RR $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, rhs: $x } };
+        (@mk $n:ident RI $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, imm: $x } };
+    }
+    pairs! {
+        I32EqRR <=> I32NeRR, RR; I32LtSRR <=> I32GeSRR, RR; I32LtURR <=> I32GeURR, RR;
+        I32GtSRR <=> I32LeSRR, RR; I32GtURR <=> I32LeURR, RR;
+        I32EqRI <=> I32NeRI, RI; I32LtSRI <=> I32GeSRI, RI; I32LtURI <=> I32GeURI, RI;
+        I32GtSRI <=> I32LeSRI, RI; I32GtURI <=> I32LeURI, RI;
+        I64EqRR <=> I64NeRR, RR; I64LtSRR <=> I64GeSRR, RR; I64LtURR <=> I64GeURR, RR;
+        I64GtSRR <=> I64LeSRR, RR; I64GtURR <=> I64LeURR, RR;
+        I64EqRI <=> I64NeRI, RI; I64LtSRI <=> I64GeSRI, RI; I64LtURI <=> I64GeURI, RI;
+        I64GtSRI <=> I64LeSRI, RI; I64GtURI <=> I64LeURI, RI;
+    }
+}
+
 /// Fuses `reg += imm` (an `i32`/`i64` add or subtract of a small constant in place) with the
 /// compare-and-branch `br` on `reg` that follows it.
 fn fuse_step(prev: Op, br: Op) -> Option<Op> {

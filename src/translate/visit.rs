@@ -1,6 +1,6 @@
 //! One method per Wasm operator: how each becomes register IR.
 
-use super::func::{Ctrl, CtrlKind, FuncTranslator, Operand};
+use super::func::{Ctrl, CtrlKind, FuncTranslator, Operand, negate_compare};
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
 use smallvec::SmallVec;
@@ -131,6 +131,24 @@ impl FuncTranslator<'_, '_> {
 
     fn float_binop(&mut self, rr: RR) -> Result<()> {
         self.binop(rr, None, None, |_| None)
+    }
+
+    /// `i32.eqz`; of a comparison computed just before, it negates that comparison instead
+    /// (`i64.eqz; i32.eqz; br_if` then fuses into one branch).
+    pub(super) fn visit_i32_eqz(&mut self) -> Result<()> {
+        let last = self.ops.len().wrapping_sub(1);
+        if self.reachable && self.fusable == Some(last) {
+            let (top, pos) = (self.stack[self.stack.len() - 1], self.stack.len() - 1);
+            let temp = self.temp(pos);
+            if top == Operand::Temp
+                && let Some(negated) =
+                    negate_compare(self.ops[last]).filter(|n| n.clone().dst_mut().is_some_and(|d| *d == temp))
+            {
+                self.ops[last] = negated;
+                return Ok(());
+            }
+        }
+        self.unary(|dst, src| Op::I32Eqz { dst, src })
     }
 
     fn unary(&mut self, f: fn(Reg, Reg) -> Op) -> Result<()> {
@@ -750,7 +768,7 @@ macro_rules! unary_ops {
     };
 }
 unary_ops!(
-    visit_i32_eqz => I32Eqz, visit_i32_clz => I32Clz, visit_i32_ctz => I32Ctz, visit_i32_popcnt => I32Popcnt,
+    visit_i32_clz => I32Clz, visit_i32_ctz => I32Ctz, visit_i32_popcnt => I32Popcnt,
     visit_i32_extend8_s => I32Extend8S, visit_i32_extend16_s => I32Extend16S,
     visit_i64_eqz => I64Eqz, visit_i64_clz => I64Clz, visit_i64_ctz => I64Ctz, visit_i64_popcnt => I64Popcnt,
     visit_i64_extend8_s => I64Extend8S, visit_i64_extend16_s => I64Extend16S, visit_i64_extend32_s => I64Extend32S,
