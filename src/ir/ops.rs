@@ -164,6 +164,8 @@ macro_rules! for_each_op {
             // ---- data movement ----
             /// r\[dst\] = r\[src\]
             Copy { dst: Reg, src: Reg },
+            /// r\[dst1\] = r\[src1\]; then r\[dst2\] = r\[src2\]
+            Copy2 { dst1: Reg, src1: Reg, dst2: Reg, src2: Reg },
             /// r\[dst..dst + len\] = r\[src..src + len\] (as if through a temporary)
             CopySpan { dst: Reg, src: Reg, len: u16 },
             /// r\[dst\] = value as u32 as u64 (an `i32` or the bits of an `f32`)

@@ -277,6 +277,19 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(Reg(CONST_MARK + k as u16))
     }
 
+    /// Emits `r[dst] = r[src]`, joining a copy emitted just before (no branch lands between) into
+    /// one `Copy2`.
+    fn emit_copy(&mut self, dst: Reg, src: Reg) {
+        if let Some(&Op::Copy { dst: dst1, src: src1 }) = self.ops.last()
+            && self.last_pin != Some(self.ops.len())
+        {
+            self.ops.pop();
+            self.emit(Op::Copy2 { dst1, src1, dst2: dst, src2: src });
+            return;
+        }
+        self.emit(Op::Copy { dst, src });
+    }
+
     /// Copies an operand into register `dst` (nothing when it is already there).
     pub(super) fn copy_to(&mut self, dst: Reg, op: Operand, pos: usize) -> Result<()> {
         match op {
@@ -287,13 +300,13 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                     self.emit(Op::I64ConstS32 { dst, value: c as i64 as i32 });
                 } else {
                     let src = self.const_reg(c)?;
-                    self.emit(Op::Copy { dst, src });
+                    self.emit_copy(dst, src);
                 }
             }
             _ => {
                 let src = self.reg(op, pos)?;
                 if src != dst {
-                    self.emit(Op::Copy { dst, src });
+                    self.emit_copy(dst, src);
                 }
             }
         }
