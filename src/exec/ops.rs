@@ -284,7 +284,11 @@ macro_rules! for_each_exec_op {
                 BrIfF64LtRR { lhs, rhs } => |r| r.f64(lhs) < r.f64(rhs),
                 BrIfF64GtRR { lhs, rhs } => |r| r.f64(lhs) > r.f64(rhs),
                 BrIfF64LeRR { lhs, rhs } => |r| r.f64(lhs) <= r.f64(rhs),
-                BrIfF64GeRR { lhs, rhs } => |r| r.f64(lhs) >= r.f64(rhs)
+                BrIfF64GeRR { lhs, rhs } => |r| r.f64(lhs) >= r.f64(rhs),
+                BrIfI32AndRRNez { lhs, rhs } => |r| r.u32(lhs) & r.u32(rhs) != 0,
+                BrIfI32AndRREqz { lhs, rhs } => |r| r.u32(lhs) & r.u32(rhs) == 0,
+                BrIfI32AndRINez { lhs, imm } => |r| r.u32(lhs) & imm as u32 != 0,
+                BrIfI32AndRIEqz { lhs, imm } => |r| r.u32(lhs) & imm as u32 == 0
             }
         }
     };

@@ -142,6 +142,14 @@ macro_rules! for_each_op {
             BrIfF64LeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
             /// if r\[lhs\] as f64 >= r\[rhs\] as f64 { goto off }
             BrIfF64GeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            /// if r\[lhs\] & r\[rhs\] (i32) != 0 { goto off }
+            BrIfI32AndRRNez { lhs: Reg, rhs: Reg, off: BranchOffset },
+            /// if r\[lhs\] & r\[rhs\] (i32) == 0 { goto off }
+            BrIfI32AndRREqz { lhs: Reg, rhs: Reg, off: BranchOffset },
+            /// if r\[lhs\] & imm (i32) != 0 { goto off }
+            BrIfI32AndRINez { lhs: Reg, imm: i32, off: BranchOffset },
+            /// if r\[lhs\] & imm (i32) == 0 { goto off }
+            BrIfI32AndRIEqz { lhs: Reg, imm: i32, off: BranchOffset },
 
             // ---- fused counter step, compare and branch (loop back-edges) ----
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 != r\[rhs\] as i32 { goto off }

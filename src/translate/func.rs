@@ -650,6 +650,16 @@ fn fuse(op: Op, negate: bool) -> Option<Op> {
                 Op::F64Gt { lhs, rhs, .. } if !negate => Some(Op::BrIfF64GtRR { lhs, rhs, off }),
                 Op::F64Le { lhs, rhs, .. } if !negate => Some(Op::BrIfF64LeRR { lhs, rhs, off }),
                 Op::F64Ge { lhs, rhs, .. } if !negate => Some(Op::BrIfF64GeRR { lhs, rhs, off }),
+                Op::I32AndRR { lhs, rhs, .. } => Some(if negate {
+                    Op::BrIfI32AndRREqz { lhs, rhs, off }
+                } else {
+                    Op::BrIfI32AndRRNez { lhs, rhs, off }
+                }),
+                Op::I32AndRI { lhs, imm, .. } => Some(if negate {
+                    Op::BrIfI32AndRIEqz { lhs, imm, off }
+                } else {
+                    Op::BrIfI32AndRINez { lhs, imm, off }
+                }),
                 _ => None,
             }
         };
