@@ -3,9 +3,11 @@
 //! translated, and must print the checksum that wasmi 2.0.0 and wasmtime 48.0.8 (native and
 //! Pulley) print for that N. Every `.wasm` in the folder must have a row in [`EXPECTED`].
 
-use anyhow::{Context, Result, bail};
-use hayate::wasi::{self, InputSource, OutputBuffer, WasiCtx};
-use hayate::{Config, Engine, Linker, Module, Store};
+mod common;
+
+use anyhow::{Result, bail};
+use common::run_wasi;
+use hayate::{Config, Engine};
 use std::path::{Path, PathBuf};
 
 /// Program, small scale N, and the line it must print: `checksum: <value>`. The values come from
@@ -31,32 +33,12 @@ fn programs_dir() -> PathBuf {
 /// Runs program `name` with argument `n` on an engine with `config`; returns its stdout, or an
 /// error naming the trap, the exit status or the stderr output.
 fn run(name: &str, n: u32, config: &Config) -> Result<String> {
-    let engine = Engine::new(config);
     let path = programs_dir().join(format!("{name}.wasm"));
-    let bytes = std::fs::read(&path).with_context(|| format!("{} (run benches/programs/build.sh)", path.display()))?;
-    let module = Module::new(&engine, &bytes)?;
-    let (stdout, stderr) = (OutputBuffer::new(), OutputBuffer::new());
-    let ctx = WasiCtx::builder()
-        .arg(name)
-        .arg(n.to_string())
-        .stdin(InputSource::Null)
-        .stdout(stdout.clone())
-        .stderr(stderr.clone())
-        .build()?;
-    let mut store = Store::new(&engine, ctx);
-    let mut linker = Linker::new(&engine);
-    wasi::add_to_linker(&mut linker, |ctx| ctx)?;
-    let instance = linker.instantiate(&mut store, &module)?;
-    let start = instance.get_typed_func::<(), ()>(&store, "_start")?;
-    let status = match start.call(&mut store, ()) {
-        Ok(()) => 0,
-        Err(e) => e.i32_exit_status().with_context(|| format!("trap: {e}"))?,
-    };
-    let stderr = stderr.to_string_lossy();
-    if status != 0 || !stderr.is_empty() {
-        bail!("exit status {status}, stderr: {}", stderr.trim_end());
+    let run = run_wasi(&Engine::new(config), &path, |b| b.arg(name).arg(n.to_string()))?;
+    if run.status != 0 || !run.stderr.is_empty() {
+        bail!("exit status {}, stderr: {}", run.status, run.stderr.trim_end());
     }
-    Ok(stdout.to_string_lossy())
+    Ok(run.stdout)
 }
 
 /// Runs every program with `config` and fails listing each one whose output is not its checksum.

@@ -3,19 +3,14 @@
 //! CLI, in fresh temporary directories. Each program checks its own results and exits non-zero
 //! naming the first failed check; the sandbox battery is also checked from the host side.
 
-use anyhow::{Context, Result, bail};
-use hayate::wasi::{self, InputSource, OutputBuffer, WasiCtx, WasiCtxBuilder};
+mod common;
+
+use anyhow::Result;
+use common::{Run, run_wasi};
+use hayate::wasi::{self, OutputBuffer, WasiCtx, WasiCtxBuilder};
 use hayate::{Engine, Linker, Module, Store};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-
-/// What a guest did.
-#[derive(Debug)]
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
 
 /// The path of test program `name` (`tests/wasi/NAME.wasm`).
 fn program(name: &str) -> PathBuf {
@@ -54,24 +49,7 @@ fn temp_dir(name: &str) -> TempDir {
 /// Runs program `name` through the embedding API, with stdout and stderr captured and the
 /// context configured by `configure`. Its status is its `proc_exit` code, or 0.
 fn run(name: &str, configure: impl FnOnce(WasiCtxBuilder) -> WasiCtxBuilder) -> Result<Run> {
-    let engine = Engine::default();
-    let bytes = std::fs::read(program(name)).with_context(|| format!("{name}.wasm (run tests/wasi/build.sh)"))?;
-    let module = Module::new(&engine, &bytes)?;
-    let (stdout, stderr) = (OutputBuffer::new(), OutputBuffer::new());
-    let builder = WasiCtx::builder().arg(name).stdin(InputSource::Null).stdout(stdout.clone()).stderr(stderr.clone());
-    let mut store = Store::new(&engine, configure(builder).build()?);
-    let mut linker = Linker::new(&engine);
-    wasi::add_to_linker(&mut linker, |ctx| ctx)?;
-    let instance = linker.instantiate(&mut store, &module)?;
-    let start = instance.get_typed_func::<(), ()>(&store, "_start")?;
-    let status = match start.call(&mut store, ()) {
-        Ok(()) => 0,
-        Err(e) => match e.i32_exit_status() {
-            Some(status) => status,
-            None => bail!("{name} failed: {e}\nstderr: {}", stderr.to_string_lossy()),
-        },
-    };
-    Ok(Run { status, stdout: stdout.to_string_lossy(), stderr: stderr.to_string_lossy() })
+    run_wasi(&Engine::default(), &program(name), |b| configure(b.arg(name)))
 }
 
 /// Asserts that a program succeeded, printing `expected` and nothing on stderr.

@@ -200,6 +200,20 @@ impl Ctx {
         Regs(unsafe { self.stack.as_mut_ptr().add(base) })
     }
 
+    /// The running function as a suspended caller that resumes at `ret_ip` and receives results
+    /// at `results`.
+    #[inline(always)]
+    fn caller_frame(&self, ret_ip: *const Slot, results: Reg) -> Frame {
+        Frame {
+            ret_ip,
+            base: self.base,
+            results: results.0,
+            instance: self.inst_idx,
+            func: self.cur_func,
+            frame_size: self.frame_size,
+        }
+    }
+
     /// Pushes the current frame and enters `code`, defined function `func` of `instance`, whose
     /// arguments are at `args` of the current frame. Returns the callee's registers.
     #[inline(always)]
@@ -226,14 +240,7 @@ impl Ctx {
             copy_cells(p.add(self.base + usize::from(args.0)), p.add(new_base), usize::from(code.num_params));
             init_frame(p.add(new_base), code);
         }
-        self.frames.push(Frame {
-            ret_ip,
-            base: self.base,
-            results: args.0,
-            instance: self.inst_idx,
-            func: self.cur_func,
-            frame_size: self.frame_size,
-        });
+        self.frames.push(self.caller_frame(ret_ip, args));
         self.frame_limit = self.frames.capacity().min(self.max_depth);
         self.base = new_base;
         self.frame_size = code.frame_size;
@@ -285,14 +292,7 @@ impl Ctx {
                     }
                 }
             }
-            self.frames.as_mut_ptr().add(depth).write(Frame {
-                ret_ip,
-                base: self.base,
-                results: args.0,
-                instance: self.inst_idx,
-                func: self.cur_func,
-                frame_size: self.frame_size,
-            });
+            self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
             self.frames.set_len(depth + 1);
             self.base = new_base;
             self.frame_size = code.frame_size;
