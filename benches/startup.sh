@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Startup benchmark, hayate against wasmi: compile+instantiate of a large module in lazy and eager
+# translation, and hello world end to end.
+#
+# Usage: benches/startup.sh
+# Env:   RUNS=N       hyperfine runs per command (default 10; two warmup runs come on top)
+#        HAYATE=PATH  the hayate binary (default target/release/hayate; build it first)
+#        WASMI=PATH   the wasmi CLI (default wasmi on PATH; `cargo install wasmi_cli`)
+#
+# The large module is target/bench-wasm/large.wasm, written by benches/large_module.py (4.8 MB, 6000
+# functions) when missing or older than the generator. Calling its f0 with argument 1 runs one short
+# function, so the time is almost all reading, validating, translating (all of it with --eager /
+# --compilation-mode eager, only f0 otherwise) and instantiating the module. The four commands
+#   hayate run            (lazy translation, hayate's default)
+#   hayate run --eager
+#   wasmi run             (--compilation-mode lazy-translation, wasmi's default)
+#   wasmi run --compilation-mode eager
+# are timed in one hyperfine call (JSON: target/bench-results/startup.json), then wat/hello.wat and its
+# .wasm (converted with wasm-tools, when installed) in a second one (target/bench-results/startup-hello.json).
+# Every command is first run once and must print the same as the others. A markdown table of medians
+# and ratios wasmi / hayate (above 1: hayate is faster) closes the output.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+runs="${RUNS:-10}"
+hayate="${HAYATE:-target/release/hayate}"
+wasmi="${WASMI:-wasmi}"
+out="target/bench-results"
+wasm_dir="target/bench-wasm"
+large="$wasm_dir/large.wasm"
+
+command -v hyperfine >/dev/null || { echo "error: hyperfine not found (apt-get install hyperfine)" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "error: python3 not found" >&2; exit 1; }
+command -v "$wasmi" >/dev/null || { echo "error: $wasmi not found (cargo install wasmi_cli)" >&2; exit 1; }
+[ -x "$hayate" ] || { echo "error: $hayate not found; run \`cargo build --release\` first" >&2; exit 1; }
+
+mkdir -p "$out" "$wasm_dir"
+if [ ! -f "$large" ] || [ benches/large_module.py -nt "$large" ]; then
+    python3 benches/large_module.py "$large"
+fi
+
+# Runs each command (name, command line, name, ...) once; all must succeed and print the same.
+same_output() {
+    local first="" name cmd output
+    while [ "$#" -gt 0 ]; do
+        name="$1" cmd="$2"
+        shift 2
+        output="$($cmd 2>&1)" || { echo "error: $name failed: $output" >&2; exit 1; }
+        if [ -z "$first" ]; then
+            first="$output"
+        elif [ "$output" != "$first" ]; then
+            echo "error: $name printed '$output', not '$first' as the first command did" >&2
+            exit 1
+        fi
+    done
+    echo "   all print: $(printf '%s' "$first" | tr '\n' ' ')" >&2
+}
+
+large_cmds=(
+    "hayate large lazy" "$hayate run --invoke f0 $large 1"
+    "hayate large eager" "$hayate run --eager --invoke f0 $large 1"
+    "wasmi large lazy" "$wasmi run --invoke f0 $large 1"
+    "wasmi large eager" "$wasmi run --compilation-mode eager --invoke f0 $large 1"
+)
+hello_cmds=(
+    "hayate hello.wat" "$hayate run wat/hello.wat"
+    "wasmi hello.wat" "$wasmi run wat/hello.wat"
+)
+if command -v wasm-tools >/dev/null; then
+    hello_wasm="$wasm_dir/hello.wasm"
+    [ -f "$hello_wasm" ] && [ "$hello_wasm" -nt wat/hello.wat ] || wasm-tools parse wat/hello.wat -o "$hello_wasm"
+    hello_cmds+=(
+        "hayate hello.wasm" "$hayate run $hello_wasm"
+        "wasmi hello.wasm" "$wasmi run $hello_wasm"
+    )
+else
+    echo "note: wasm-tools not found, hello.wasm left out" >&2
+fi
+
+# hyperfine's -n NAME CMD pairs from the (name, command) list.
+hf_args() {
+    while [ "$#" -gt 0 ]; do
+        printf '%s\0%s\0%s\0' -n "$1" "$2"
+        shift 2
+    done
+}
+
+echo "== large module: $large, $(stat -c %s "$large") bytes" >&2
+same_output "${large_cmds[@]}"
+mapfile -d '' args < <(hf_args "${large_cmds[@]}")
+hyperfine -N --warmup 2 --runs "$runs" --style basic --export-json "$out/startup.json" "${args[@]}" >&2
+
+echo "== hello world" >&2
+same_output "${hello_cmds[@]}"
+mapfile -d '' args < <(hf_args "${hello_cmds[@]}")
+hyperfine -N --warmup 2 --runs "$runs" --style basic --export-json "$out/startup-hello.json" "${args[@]}" >&2
+
+python3 - "$out/startup.json" "$out/startup-hello.json" "$large" <<'PY'
+import json, os, sys
+
+medians = {}
+for path in sys.argv[1:3]:
+    for r in json.load(open(path))["results"]:
+        runtime, case = r["command"].split(" ", 1)
+        medians[(case, runtime)] = r["median"]
+size = os.path.getsize(sys.argv[3])
+print(f"Startup, median of hyperfine runs; large = {sys.argv[3]} ({size / 1e6:.1f} MB), `--invoke f0 large.wasm 1`")
+print()
+print("| case | hayate (ms) | wasmi (ms) | wasmi / hayate |")
+print("|---|---:|---:|---:|")
+for case in dict.fromkeys(case for case, _ in medians):
+    h, w = medians.get((case, "hayate")), medians.get((case, "wasmi"))
+    if h is None or w is None:
+        continue
+    print(f"| {case} | {h * 1e3:.1f} | {w * 1e3:.1f} | {w / h:.2f} |")
+h, w = medians.get(("large eager", "hayate")), medians.get(("large eager", "wasmi"))
+if h and w:
+    print()
+    print(f"Eager throughput (module bytes / median, process start included): "
+          f"hayate {size / 1e6 / h:.0f} MB/s, wasmi {size / 1e6 / w:.0f} MB/s")
+PY
