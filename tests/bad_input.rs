@@ -553,3 +553,50 @@ fn host_function_errors_propagate() -> Result<()> {
     assert_eq!(direct.call(&mut store, 1).unwrap_err().trap_code(), Some(TrapCode::IntegerOverflow));
     Ok(())
 }
+
+/// A module of `n` functions (over the size from which bodies are validated in parallel), those in
+/// `bad` invalid (an `i32.add` of an `i64`).
+fn many_funcs_with_invalid(n: u32, bad: &[u32]) -> Vec<u8> {
+    let mut types = TypeSection::new();
+    types.ty().function([ValType::I32], [ValType::I32]);
+    let mut funcs = FunctionSection::new();
+    let mut code = CodeSection::new();
+    for i in 0..n {
+        funcs.function(0);
+        let mut f = Function::new([(2, ValType::I32)]);
+        for k in 0..40 {
+            f.instruction(&I::LocalGet(0))
+                .instruction(&I::I32Const(k * 7 + i as i32))
+                .instruction(&I::I32Add)
+                .instruction(&I::LocalSet(1));
+        }
+        if bad.contains(&i) {
+            f.instruction(&I::I64Const(1)).instruction(&I::I32Add).instruction(&I::Drop);
+        }
+        f.instruction(&I::LocalGet(1)).instruction(&I::End);
+        code.function(&f);
+    }
+    let mut m = wasm_encoder::Module::new();
+    m.section(&types).section(&funcs).section(&code);
+    m.finish()
+}
+
+#[test]
+fn the_first_invalid_function_is_reported_when_bodies_are_validated_in_parallel() {
+    let n = 2500;
+    assert!(many_funcs_with_invalid(n, &[]).len() > 400 * 1024, "the module must be large enough to split");
+    for lazy in [false, true] {
+        let engine = Engine::new(Config::new().lazy_translation(lazy));
+        let error =
+            |bad: &[u32]| timed("invalid large module", || Module::new(&engine, many_funcs_with_invalid(n, bad)));
+        assert!(error(&[]).is_ok());
+        let first = error(&[1200]).expect_err("invalid").to_string();
+        let second = error(&[2400]).expect_err("invalid").to_string();
+        assert_ne!(first, second, "the two errors must differ (they name offsets)");
+        assert_eq!(error(&[2400, 1200]).expect_err("invalid").to_string(), first, "lazy: {lazy}");
+        assert_eq!(
+            error(&[10, 2400]).expect_err("invalid").to_string(),
+            error(&[10]).expect_err("invalid").to_string()
+        );
+    }
+}

@@ -1,5 +1,5 @@
-//! Walks a Wasm binary's sections with `wasmparser`, validating each payload and translating each
-//! function body as soon as it is seen.
+//! Walks a Wasm binary's sections with `wasmparser`, validating each payload; function bodies are
+//! validated and translated when their code section ends (in parallel for large sections).
 
 use super::{
     CompiledFunc, ConstExpr, DataSegment, ElemSegment, ExportIndex, FuncCode, ImportDecl, ModuleInner, SegmentMode,
@@ -8,10 +8,11 @@ use super::{
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use wasmparser::{
-    BinaryReaderError, CompositeInnerType, ElementItems, ElementKind, ExternalKind, FuncValidatorAllocations,
-    KnownCustom, Name, Parser, Payload, TypeRef, ValidPayload, Validator, WasmFeatures,
+    BinaryReaderError, CompositeInnerType, ElementItems, ElementKind, ExternalKind, FuncToValidate,
+    FuncValidatorAllocations, FunctionBody, KnownCustom, Name, Parser, Payload, TypeRef, ValidPayload, Validator,
+    ValidatorResources, WasmFeatures,
 };
 
 /// The feature set hayate implements: Wasm 2.0 without SIMD.
@@ -74,8 +75,9 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     let mut validator = Validator::new_with_features(features());
     let lazy = engine.config().lazy_translation;
     let mut m = ModuleInner { config: engine.config().clone(), ..ModuleInner::default() };
-    let mut func_allocs = FuncValidatorAllocations::default();
-    let mut scratch = crate::translate::Scratch::default();
+    // Function bodies wait here until the code section ends, then are validated (and translated,
+    // when eager) together, in parallel for large modules.
+    let mut bodies: Vec<Body<'_>> = Vec::new();
     let mut parser = Parser::new(0);
     // Decode with the same features we validate with, so that e.g. memory limits are read as
     // 32-bit LEB128s and memory operands as Wasm 2.0 reserved bytes.
@@ -83,20 +85,13 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     for payload in parser.parse_all(wasm) {
         let payload = payload.map_err(malformed)?;
         if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid)? {
-            let mut func_validator = to_validate.into_validator(std::mem::take(&mut func_allocs));
-            if lazy {
-                func_validator.validate(&body).map_err(invalid)?;
-                func_allocs = func_validator.into_allocations();
-                let range = body.range();
-                m.code.push(FuncCode { compiled: OnceLock::new(), body: range.start as usize..range.end as usize });
-                continue;
-            }
-            let index = m.num_imported_funcs + m.code.len() as u32;
-            let (code, allocs): (CompiledFunc, _) =
-                crate::translate::translate(engine, &m, index, &body, func_validator, &mut scratch)?;
-            func_allocs = allocs;
-            m.code.push(FuncCode { compiled: OnceLock::from(code), body: 0..0 });
+            let range = body.range();
+            m.code.push(FuncCode { compiled: OnceLock::new(), body: range.start as usize..range.end as usize });
+            bodies.push((to_validate, body));
             continue;
+        }
+        if !bodies.is_empty() {
+            process_bodies(engine, &mut m, std::mem::take(&mut bodies), lazy)?;
         }
         match payload {
             Payload::TypeSection(reader) => {
@@ -235,8 +230,123 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
             _ => {}
         }
     }
+    if !bodies.is_empty() {
+        process_bodies(engine, &mut m, bodies, lazy)?;
+    }
     if lazy && !m.code.is_empty() {
         m.wasm = Some(wasm.into());
     }
     Ok(m)
+}
+
+/// A function body waiting for validation and translation.
+type Body<'a> = (FuncToValidate<ValidatorResources>, FunctionBody<'a>);
+
+/// Code sections smaller than this are processed on the calling thread only.
+const PARALLEL_MIN_BYTES: usize = 256 * 1024;
+
+/// Validates the code section's bodies, the last `bodies.len()` entries of `m.code`, and unless
+/// `lazy` translates them. Large sections are split into contiguous runs of about equal size, one
+/// per available core; the reported error is the one of the first invalid function, as when
+/// processing in order.
+fn process_bodies(engine: &Engine, m: &mut ModuleInner, bodies: Vec<Body<'_>>, lazy: bool) -> Result<()> {
+    let first = m.code.len() - bodies.len();
+    let len = |b: &Body<'_>| (b.1.range().end - b.1.range().start) as usize;
+    let total: usize = bodies.iter().map(len).sum();
+    let threads = if total < PARALLEL_MIN_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8)
+    };
+    // Contiguous runs of about `total / threads` bytes each.
+    let mut runs: Vec<Vec<Body<'_>>> = Vec::new();
+    let (mut run, mut size) = (Vec::new(), 0);
+    for body in bodies {
+        size += len(&body);
+        run.push(body);
+        if size * threads >= total * (runs.len() + 1) && runs.len() + 1 < threads {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    runs.push(run);
+    let module: &ModuleInner = m;
+    let work = |start: usize, run: Vec<Body<'_>>| process_run(engine, module, first + start, run, lazy);
+    let mut starts = Vec::with_capacity(runs.len());
+    let mut at = 0;
+    for run in &runs {
+        starts.push(at);
+        at += run.len();
+    }
+    let results: Vec<RunResult> = if runs.len() == 1 {
+        runs.into_iter().zip(starts).map(|(run, start)| work(start, run)).collect()
+    } else {
+        // Each run sits in a slot a thread takes it from; a run whose thread could not be started
+        // is processed here afterwards.
+        let slots: Vec<Mutex<Option<Vec<Body<'_>>>>> = runs.into_iter().map(|r| Mutex::new(Some(r))).collect();
+        let take = |k: usize| slots[k].lock().ok().and_then(|mut s| s.take()).unwrap_or_default();
+        let mut results: Vec<RunResult> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..slots.len())
+                .filter_map(|k| {
+                    let (start, take, work) = (starts[k], &take, &work);
+                    std::thread::Builder::new().spawn_scoped(scope, move || work(start, take(k))).ok()
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err((0, Error::unsupported("a translation thread panicked")))))
+                .collect()
+        });
+        for (k, &start) in starts.iter().enumerate() {
+            let run = take(k);
+            if !run.is_empty() {
+                results.push(work(start, run));
+            }
+        }
+        results
+    };
+    let mut compiled = Vec::new();
+    let mut first_error: Option<(usize, Error)> = None;
+    for result in results {
+        match result {
+            Ok(run) => compiled.extend(run),
+            Err((i, e)) => {
+                if first_error.as_ref().is_none_or(|(j, _)| i < *j) {
+                    first_error = Some((i, e));
+                }
+            }
+        }
+    }
+    if let Some((_, e)) = first_error {
+        return Err(e);
+    }
+    for (index, code) in compiled {
+        m.code[index].compiled = OnceLock::from(code);
+        m.code[index].body = 0..0;
+    }
+    Ok(())
+}
+
+/// Translated functions by index into `ModuleInner::code`, or the first error with its index.
+type RunResult = std::result::Result<Vec<(usize, CompiledFunc)>, (usize, Error)>;
+
+/// Processes one run of bodies, the first of which is `ModuleInner::code[start]`.
+fn process_run(engine: &Engine, m: &ModuleInner, start: usize, run: Vec<Body<'_>>, lazy: bool) -> RunResult {
+    let mut allocs = FuncValidatorAllocations::default();
+    let mut scratch = crate::translate::Scratch::default();
+    let mut out = Vec::new();
+    for (i, (to_validate, body)) in run.into_iter().enumerate() {
+        let index = start + i;
+        let mut func_validator = to_validate.into_validator(std::mem::take(&mut allocs));
+        if lazy {
+            func_validator.validate(&body).map_err(|e| (index, invalid(e)))?;
+            allocs = func_validator.into_allocations();
+        } else {
+            let func = m.num_imported_funcs + index as u32;
+            let (code, a) = crate::translate::translate(engine, m, func, &body, func_validator, &mut scratch)
+                .map_err(|e| (index, e))?;
+            allocs = a;
+            out.push((index, code));
+        }
+    }
+    Ok(out)
 }
