@@ -184,6 +184,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         }
         let cb = const_base as u16;
         thread_jumps(self.ops);
+        fold_copies_into_returns(self.ops);
         for op in self.ops.iter_mut() {
             op.visit_regs_mut(&mut |r: &mut Reg| {
                 if r.0 >= CONST_MARK {
@@ -547,6 +548,18 @@ pub(super) fn negate_compare(op: Op) -> Option<Op> {
         I64GtSRR <=> I64LeSRR, RR; I64GtURR <=> I64LeURR, RR;
         I64EqRI <=> I64NeRI, RI; I64LtSRI <=> I64GeSRI, RI; I64LtURI <=> I64GeURI, RI;
         I64GtSRI <=> I64LeSRI, RI; I64GtURI <=> I64LeURI, RI;
+    }
+}
+
+/// `r[d] = r[s]` right before `return r[d]` becomes `return r[s]` (the copy is dead once the
+/// frame is gone). The return stays for branches that land on it, so no offset changes.
+fn fold_copies_into_returns(ops: &mut [Op]) {
+    for i in 1..ops.len() {
+        if let (Op::Copy { dst, src }, Op::Return1 { src: ret }) = (ops[i - 1], ops[i])
+            && dst == ret
+        {
+            ops[i - 1] = Op::Return1 { src };
+        }
     }
 }
 
