@@ -25,17 +25,10 @@
 # default) keeps compilation out of the timed runs for both wasmtime columns after the warmup.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+# shellcheck source=benches/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs="${RUNS:-5}"
 workloads="${WORKLOADS:-benches/workloads.txt}"
-hayate="${HAYATE:-target/release/hayate}"
-out="target/bench-results"
-wasm_dir="target/bench-wasm"
-
-command -v hyperfine >/dev/null || { echo "error: hyperfine not found (apt-get install hyperfine)" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "error: python3 not found" >&2; exit 1; }
-[ -x "$hayate" ] || { echo "error: $hayate not found; run \`cargo build --release\` first" >&2; exit 1; }
 
 # Runtimes in column order. hayate, wasmi and wasmtime read .wat directly; the others need a .wasm binary.
 runtimes=(hayate)

@@ -21,19 +21,13 @@
 # and ratios wasmi / hayate (above 1: hayate is faster) closes the output.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+# shellcheck source=benches/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs="${RUNS:-10}"
-hayate="${HAYATE:-target/release/hayate}"
 wasmi="${WASMI:-wasmi}"
-out="target/bench-results"
-wasm_dir="target/bench-wasm"
 large="$wasm_dir/large.wasm"
 
-command -v hyperfine >/dev/null || { echo "error: hyperfine not found (apt-get install hyperfine)" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "error: python3 not found" >&2; exit 1; }
 command -v "$wasmi" >/dev/null || { echo "error: $wasmi not found (cargo install wasmi_cli)" >&2; exit 1; }
-[ -x "$hayate" ] || { echo "error: $hayate not found; run \`cargo build --release\` first" >&2; exit 1; }
 
 mkdir -p "$out" "$wasm_dir"
 if [ ! -f "$large" ] || [ benches/large_module.py -nt "$large" ]; then
