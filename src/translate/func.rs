@@ -278,6 +278,34 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(Reg(CONST_MARK + k as u16))
     }
 
+    /// `fuse_step(prev, br)`, popping `prev` when it joins; an immediate too wide for the stepping
+    /// form moves to a constant register (only when the step then fuses).
+    fn join_step(&mut self, prev: Op, br: Op) -> Result<Op> {
+        let as_rr = |br: Op, rhs: Reg| match br {
+            Op::BrIfI32NeRI { lhs, off, .. } => Op::BrIfI32NeRR { lhs, rhs, off },
+            Op::BrIfI32LtSRI { lhs, off, .. } => Op::BrIfI32LtSRR { lhs, rhs, off },
+            Op::BrIfI32LtURI { lhs, off, .. } => Op::BrIfI32LtURR { lhs, rhs, off },
+            other => other,
+        };
+        let stepped = match fuse_step(prev, br) {
+            Some(stepped) => stepped,
+            None => match br {
+                Op::BrIfI32NeRI { imm, .. } | Op::BrIfI32LtSRI { imm, .. } | Op::BrIfI32LtURI { imm, .. }
+                    if fuse_step(prev, as_rr(br, Reg(0))).is_some() =>
+                {
+                    let rhs = self.const_reg(u64::from(imm as u32))?;
+                    match fuse_step(prev, as_rr(br, rhs)) {
+                        Some(stepped) => stepped,
+                        None => return Ok(br),
+                    }
+                }
+                _ => return Ok(br),
+            },
+        };
+        self.ops.pop();
+        Ok(stepped)
+    }
+
     /// Emits `r[dst] = r[src]`, joining a copy emitted just before (no branch lands between) into
     /// one `Copy2`.
     fn emit_copy(&mut self, dst: Reg, src: Reg) {
@@ -487,25 +515,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 let mut op = fused;
                 // A counter step right before (with nothing jumping in between) joins the branch.
                 let prev = self.ops.len().wrapping_sub(1);
-                if self.reachable && self.last_pin.is_none_or(|p| p <= prev) && prev < self.ops.len() {
-                    // An immediate too wide for the stepping form moves to a constant register.
-                    let as_rr = |rhs: Reg| match op {
-                        Op::BrIfI32NeRI { lhs, off, .. } => Some(Op::BrIfI32NeRR { lhs, rhs, off }),
-                        Op::BrIfI32LtSRI { lhs, off, .. } => Some(Op::BrIfI32LtSRR { lhs, rhs, off }),
-                        Op::BrIfI32LtURI { lhs, off, .. } => Some(Op::BrIfI32LtURR { lhs, rhs, off }),
-                        _ => None,
-                    };
-                    if let Some(stepped) = fuse_step(self.ops[prev], op) {
-                        self.ops.pop();
-                        op = stepped;
-                    } else if let Some(
-                        Op::BrIfI32NeRI { imm, .. } | Op::BrIfI32LtSRI { imm, .. } | Op::BrIfI32LtURI { imm, .. },
-                    ) = as_rr(Reg(0)).and_then(|rr| fuse_step(self.ops[prev], rr)).map(|_| op)
-                    {
-                        let rhs = self.const_reg(u64::from(imm as u32))?;
-                        op = fuse_step(self.ops[prev], as_rr(rhs).expect("checked above")).expect("checked above");
-                        self.ops.pop();
-                    }
+                if self.reachable && prev < self.ops.len() && self.last_pin.is_none_or(|p| p <= prev) {
+                    op = self.join_step(self.ops[prev], op)?;
                 }
                 let off = self.offset_to(label)?;
                 *op.branch_offset_mut().expect("fused ops branch") = off;
