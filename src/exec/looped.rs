@@ -1,7 +1,7 @@
 //! The portable dispatcher: one `match` per instruction in a loop, hot state in locals. Used where
 //! tail calls cannot be relied on (unoptimized builds, other architectures).
 
-use super::regs::{Mem, Regs};
+use super::regs::{Mem, Regs, View};
 use super::{Called, Ctx, Slot, Stop};
 use crate::error::TrapCode;
 use crate::ir::{Op, Reg};
@@ -68,13 +68,10 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                 match *op {
                     $(
                         Op::$name { $($f),* } => {
-                            #[allow(unused_variables)]
-                            let ($r, $m) = (regs, mem);
+                            #[allow(unused_variables, unused_mut)]
+                            let (mut $r, $m) = (View::new(regs.0, 0, 0.0), mem);
                             #[allow(clippy::redundant_closure_call)]
-                            let result: Result<(), TrapCode> = (|| {
-                                $body;
-                                Ok(())
-                            })();
+                            let result = (|| Ok::<_, TrapCode>($body))();
                             if let Err(code) = result {
                                 stop!(Stop::Trap(code))
                             }
@@ -160,7 +157,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     }
                     $(
                         Op::$bname { $($bf,)* off } => {
-                            let $br = regs;
+                            let $br = View::new(regs.0, 0, 0.0);
                             if $cond {
                                 branch!(off)
                             }

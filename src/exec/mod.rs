@@ -40,21 +40,87 @@ const SLOT: i32 = std::mem::size_of::<Slot>() as i32;
 
 /// Turns translated instructions into the dispatchers' format: each paired with its handler and
 /// every branch offset scaled from instructions to bytes. `None` if an offset does not fit.
+///
+/// The tail-call dispatcher also picks each instruction's accumulator variant ([`acc_variant`]).
 pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
+    #[cfg(hayate_tail_calls)]
+    let variants = acc_variants(ops);
+    #[cfg(not(hayate_tail_calls))]
+    let variants = vec![0; ops.len()];
     ops.iter()
-        .map(|&op| {
+        .zip(variants)
+        .map(|(&op, _variant)| {
             let mut op = op;
             if let Some(off) = op.branch_offset_mut() {
                 off.0 = off.0.checked_mul(SLOT)?;
             }
             #[cfg(hayate_tail_calls)]
-            let handler = threaded::handler_address(&op);
+            let handler = threaded::handler_address(&op, _variant);
             #[cfg(not(hayate_tail_calls))]
             let handler = 0;
             Some(Slot { handler, op })
         })
         .collect()
 }
+
+/// Each instruction's accumulator variant: 0 for the first one and every branch target (entered
+/// from elsewhere too), otherwise [`acc_variant`] of it after the one before.
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+fn acc_variants(ops: &[Op]) -> Vec<u8> {
+    let targets = branch_targets(ops);
+    (0..ops.len()).map(|i| if i == 0 || targets[i] { 0 } else { acc_variant(&ops[i - 1], &ops[i]) }).collect()
+}
+
+/// Which instructions a branch may reach (those may be entered from elsewhere than the
+/// instruction before them).
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+fn branch_targets(ops: &[Op]) -> Vec<bool> {
+    let mut targets = vec![false; ops.len()];
+    for (i, op) in ops.iter().enumerate() {
+        let mut op = *op;
+        if let Some(off) = op.branch_offset_mut() {
+            let t = i as i64 + i64::from(off.0);
+            if let Ok(t) = usize::try_from(t)
+                && t < targets.len()
+            {
+                targets[t] = true;
+            }
+        }
+    }
+    targets
+}
+
+/// The accumulator variant of `op` when it runs right after `prev` (and only then): which of its
+/// source operands may read `prev`'s result from an accumulator instead of the frame.
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+fn acc_variant(prev: &Op, op: &Op) -> u8 {
+    let class = result_class(prev);
+    let Some(dst) = prev.clone().dst_mut().copied() else { return 0 };
+    if class == regs::Class::None {
+        return 0;
+    }
+    let [first, second] = op.sources();
+    regs::variant(class, first == Some(dst), second == Some(dst))
+}
+
+macro_rules! result_classes {
+    (
+        { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
+        { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
+    ) => {
+        /// Which accumulator `op` leaves its result in (derived from the setter its semantics
+        /// call, so it cannot disagree with the handler).
+        #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+        fn result_class(op: &Op) -> regs::Class {
+            #[allow(unused_variables, clippy::redundant_closure_call)]
+            match *op {
+                $( Op::$name { $($f),* } => regs::class_of(move |$r: &mut regs::View, $m: Mem| Ok($body)), )*
+                _ => regs::Class::None,
+            }
+        }
+    };
+}
+for_each_exec_op!(result_classes);
 
 /// The instructions of encoded code, with branch offsets back in instructions (for disassembly).
 pub(crate) fn decode(code: &[Slot]) -> Vec<Op> {
@@ -136,6 +202,9 @@ pub(super) struct Ctx {
     /// `frames` may grow to this length without reallocating or passing `max_depth`.
     frame_limit: usize,
     max_cells: usize,
+    /// The length of the memory view last taken with [`Ctx::memory`] (the tail-call handlers read
+    /// it from here rather than keep it in a register).
+    mem_len: usize,
     /// Set when execution stops: `None` after a normal return.
     stop: Option<Stop>,
 }
@@ -183,9 +252,14 @@ impl Ctx {
         match memories.first() {
             Some(&m) => {
                 let data = &mut self.store().memories[m as usize].data;
-                Mem { ptr: data.as_mut_ptr(), len: data.len() }
+                let mem = Mem { ptr: data.as_mut_ptr(), len: data.len() };
+                self.mem_len = mem.len;
+                mem
             }
-            None => Mem { ptr: ptr::null_mut(), len: 0 },
+            None => {
+                self.mem_len = 0;
+                Mem { ptr: ptr::null_mut(), len: 0 }
+            }
         }
     }
 
@@ -567,6 +641,7 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
                 base: 0,
                 max_depth,
                 frame_limit: 0,
+                mem_len: 0,
                 max_cells,
                 stop: None,
             };
@@ -676,4 +751,56 @@ fn backtrace_trap(cx: &mut Ctx, code: TrapCode) -> Error {
     let mut backtrace = vec![info(current)];
     backtrace.extend(cx.frames.iter().rev().map(|f| info((f.instance, f.func))));
     Error::from(Trap::with_backtrace(code, backtrace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rr(dst: u16, lhs: u16, rhs: u16) -> (Reg, Reg, Reg) {
+        (Reg(dst), Reg(lhs), Reg(rhs))
+    }
+
+    #[test]
+    fn accumulator_variants_follow_the_producer() {
+        let (dst, lhs, rhs) = rr(3, 0, 1);
+        let f64_add = Op::F64Add { dst, lhs, rhs };
+        // f64 results are read from the float accumulator: both operands, or just the second.
+        assert_eq!(acc_variant(&f64_add, &Op::F64Mul { dst: Reg(4), lhs: Reg(3), rhs: Reg(3) }), 6);
+        assert_eq!(acc_variant(&f64_add, &Op::F64Sub { dst: Reg(4), lhs: Reg(0), rhs: Reg(3) }), 4);
+        assert_eq!(acc_variant(&f64_add, &Op::F64Sub { dst: Reg(4), lhs: Reg(3), rhs: Reg(0) }), 2);
+        // integer results: load and store addresses, store values, branch conditions.
+        let i32_add = Op::I32AddRR { dst: Reg(5), lhs, rhs };
+        assert_eq!(acc_variant(&i32_add, &Op::I32Load { dst: Reg(6), ptr: Reg(5), offset: 0 }), 1);
+        assert_eq!(acc_variant(&i32_add, &Op::I32Store { ptr: Reg(0), val: Reg(5), offset: 0 }), 3);
+        let branch = Op::BrIfNez { cond: Reg(5), off: crate::ir::BranchOffset(2) };
+        assert_eq!(acc_variant(&i32_add, &branch), 1);
+        // f32 results travel as bits in the integer accumulator.
+        let f32_add = Op::F32Add { dst, lhs, rhs };
+        assert_eq!(acc_variant(&f32_add, &Op::F32Mul { dst: Reg(4), lhs: Reg(3), rhs: Reg(0) }), 1);
+        // Not the previous result: the frame.
+        assert_eq!(acc_variant(&i32_add, &Op::I32AddRR { dst: Reg(6), lhs: Reg(0), rhs: Reg(1) }), 0);
+        // No result in an accumulator: stores, `memory.fill` (whose `dst` is an address), `Copy2`
+        // (two results), calls.
+        let store = Op::I32Store { ptr: Reg(5), val: Reg(5), offset: 0 };
+        assert_eq!(acc_variant(&store, &Op::I32AddRR { dst: Reg(6), lhs: Reg(5), rhs: Reg(5) }), 0);
+        let fill = Op::MemoryFill { dst: Reg(1), val: Reg(2), len: Reg(3) };
+        assert_eq!(acc_variant(&fill, &Op::I32AddRR { dst: Reg(6), lhs: Reg(1), rhs: Reg(1) }), 0);
+        let copy2 = Op::Copy2 { dst1: Reg(1), src1: Reg(2), dst2: Reg(3), src2: Reg(4) };
+        assert_eq!(acc_variant(&copy2, &Op::I32AddRR { dst: Reg(6), lhs: Reg(1), rhs: Reg(3) }), 0);
+        let call = Op::CallInternal { func: 0, args: Reg(5) };
+        assert_eq!(acc_variant(&call, &Op::I32AddRR { dst: Reg(6), lhs: Reg(5), rhs: Reg(5) }), 0);
+    }
+
+    #[test]
+    fn branch_targets_are_marked() {
+        use crate::ir::BranchOffset;
+        let ops = [
+            Op::I32Const { dst: Reg(0), value: 1 },
+            Op::I32AddRI { dst: Reg(0), lhs: Reg(0), imm: 1 },
+            Op::BrIfI32LtSRI { lhs: Reg(0), imm: 9, off: BranchOffset(-1) },
+            Op::Return1 { src: Reg(0) },
+        ];
+        assert_eq!(branch_targets(&ops), [false, true, false, false]);
+    }
 }

@@ -38,16 +38,6 @@ impl Regs {
     }
 
     #[inline(always)]
-    pub fn f32(self, r: Reg) -> f32 {
-        f32::from_bits(self.get(r) as u32)
-    }
-
-    #[inline(always)]
-    pub fn f64(self, r: Reg) -> f64 {
-        f64::from_bits(self.get(r))
-    }
-
-    #[inline(always)]
     pub fn set_u32(self, r: Reg, v: u32) {
         self.set(r, u64::from(v))
     }
@@ -60,21 +50,6 @@ impl Regs {
     #[inline(always)]
     pub fn set_i64(self, r: Reg, v: i64) {
         self.set(r, v as u64)
-    }
-
-    #[inline(always)]
-    pub fn set_bool(self, r: Reg, v: bool) {
-        self.set(r, u64::from(v))
-    }
-
-    #[inline(always)]
-    pub fn set_f32(self, r: Reg, v: f32) {
-        self.set(r, u64::from(v.to_bits()))
-    }
-
-    #[inline(always)]
-    pub fn set_f64(self, r: Reg, v: f64) {
-        self.set(r, v.to_bits())
     }
 
     /// `r[reg] += step` as `i32` (wrapping); returns the new value.
@@ -155,5 +130,257 @@ impl Mem {
         // SAFETY: both ranges are in bounds, checked above; `ptr::copy` allows overlap.
         unsafe { std::ptr::copy(self.ptr.add(s), self.ptr.add(d), n) };
         Ok(())
+    }
+}
+
+/// Where an instruction's source operand is read from: its register, or one of the accumulators
+/// (which hold the result of the instruction just before, as well as its register does).
+#[derive(Clone, Copy)]
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+pub(crate) struct Src {
+    reg: Reg,
+    from: u8,
+}
+
+/// [`Src::from`]: the register in the frame.
+pub(crate) const FROM_FRAME: u8 = 0;
+/// [`Src::from`]: the integer accumulator (the cell's bits).
+pub(crate) const FROM_ACC: u8 = 1;
+/// [`Src::from`]: the float accumulator (an `f64` with the cell's bits).
+pub(crate) const FROM_FACC: u8 = 2;
+
+/// An operand as the instruction semantics read it: a plain register or a [`Src`].
+pub(crate) trait Loc: Copy {
+    /// The register.
+    fn reg(self) -> Reg;
+    /// Where its value is read from (one of the `FROM_*` constants).
+    fn from(self) -> u8 {
+        FROM_FRAME
+    }
+}
+
+impl Loc for Reg {
+    #[inline(always)]
+    fn reg(self) -> Reg {
+        self
+    }
+}
+
+impl Loc for Src {
+    #[inline(always)]
+    fn reg(self) -> Reg {
+        self.reg
+    }
+    #[inline(always)]
+    fn from(self) -> u8 {
+        self.from
+    }
+}
+
+/// Where a field with `role` (see [`crate::ir::Op::sources`]) is read from in handler variant `v`
+/// (the const parameter of the tail-call handlers: 0 reads everything from the frame, 1-6 see
+/// [`variant`]).
+#[inline(always)]
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+pub(crate) const fn source_of(role: u8, v: u8) -> u8 {
+    match (role, v) {
+        (1, 1 | 5) | (2, 3 | 5) => FROM_ACC,
+        (1, 2 | 6) | (2, 4 | 6) => FROM_FACC,
+        _ => FROM_FRAME,
+    }
+}
+
+/// The handler variant that reads the previous instruction's result (in the accumulator of
+/// `class`) for the first source operand, the second, or both.
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+pub(crate) const fn variant(class: Class, first: bool, second: bool) -> u8 {
+    let base = match (first, second) {
+        (true, false) => 1,
+        (false, true) => 3,
+        (true, true) => 5,
+        (false, false) => return 0,
+    };
+    match class {
+        Class::Int => base,
+        Class::Float => base + 1,
+        Class::None => 0,
+    }
+}
+
+/// A field of an instruction, as a handler variant sees it: registers become [`Src`]s.
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+pub(crate) trait Field: Copy {
+    /// What the handler binds.
+    type Out;
+    /// Wraps the field for a handler variant.
+    fn shadow(self, from: u8) -> Self::Out;
+}
+
+impl Field for Reg {
+    type Out = Src;
+    #[inline(always)]
+    fn shadow(self, from: u8) -> Src {
+        Src { reg: self, from }
+    }
+}
+
+macro_rules! plain_field {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            type Out = $t;
+            #[inline(always)]
+            fn shadow(self, _from: u8) -> $t {
+                self
+            }
+        }
+    )*};
+}
+plain_field!(i16, u16, u32, i32, crate::ir::BranchOffset);
+
+/// Which accumulator an instruction leaves its result in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Class {
+    /// Neither (no result, or not an accumulator producer).
+    None,
+    /// The integer accumulator.
+    Int,
+    /// The float accumulator.
+    Float,
+}
+
+/// The value of an instruction body that left an integer result in the accumulator.
+pub(crate) struct Int(());
+/// The value of an instruction body that left an `f64` result in the float accumulator.
+pub(crate) struct Float(());
+
+/// The accumulator class of an instruction body's value.
+pub(crate) trait Produce {
+    /// See [`Class`].
+    const CLASS: Class;
+}
+impl Produce for () {
+    const CLASS: Class = Class::None;
+}
+impl Produce for Int {
+    const CLASS: Class = Class::Int;
+}
+impl Produce for Float {
+    const CLASS: Class = Class::Float;
+}
+
+/// The class of the value a body returns (the body is never run).
+pub(crate) fn class_of<T: Produce, F: FnOnce(&mut View, Mem) -> Result<T, TrapCode>>(_body: F) -> Class {
+    T::CLASS
+}
+
+/// The frame's registers plus the two accumulators, as the instruction semantics see them: every
+/// write goes to the frame *and* to an accumulator, so the next instruction may read either.
+#[derive(Clone, Copy)]
+pub(crate) struct View {
+    sp: *mut u64,
+    /// The integer accumulator: the cell bits of the last integer (or `f32`) result.
+    pub acc: u64,
+    /// The float accumulator: the last `f64` result.
+    pub facc: f64,
+}
+
+impl View {
+    #[inline(always)]
+    pub fn new(sp: *mut u64, acc: u64, facc: f64) -> View {
+        View { sp, acc, facc }
+    }
+
+    #[inline(always)]
+    pub fn get(&self, o: impl Loc) -> u64 {
+        match o.from() {
+            FROM_ACC => self.acc,
+            FROM_FACC => self.facc.to_bits(),
+            _ => Regs(self.sp).get(o.reg()),
+        }
+    }
+
+    #[inline(always)]
+    pub fn u32(&self, o: impl Loc) -> u32 {
+        self.get(o) as u32
+    }
+
+    #[inline(always)]
+    pub fn i32(&self, o: impl Loc) -> i32 {
+        self.get(o) as i32
+    }
+
+    #[inline(always)]
+    pub fn i64(&self, o: impl Loc) -> i64 {
+        self.get(o) as i64
+    }
+
+    #[inline(always)]
+    pub fn f32(&self, o: impl Loc) -> f32 {
+        f32::from_bits(self.get(o) as u32)
+    }
+
+    #[inline(always)]
+    pub fn f64(&self, o: impl Loc) -> f64 {
+        match o.from() {
+            FROM_FACC => self.facc,
+            _ => f64::from_bits(self.get(o)),
+        }
+    }
+
+    #[inline(always)]
+    pub fn set(&mut self, d: impl Loc, v: u64) -> Int {
+        Regs(self.sp).set(d.reg(), v);
+        self.acc = v;
+        Int(())
+    }
+
+    #[inline(always)]
+    pub fn set_u32(&mut self, d: impl Loc, v: u32) -> Int {
+        self.set(d, u64::from(v))
+    }
+
+    #[inline(always)]
+    pub fn set_i32(&mut self, d: impl Loc, v: i32) -> Int {
+        self.set(d, u64::from(v as u32))
+    }
+
+    #[inline(always)]
+    pub fn set_i64(&mut self, d: impl Loc, v: i64) -> Int {
+        self.set(d, v as u64)
+    }
+
+    #[inline(always)]
+    pub fn set_bool(&mut self, d: impl Loc, v: bool) -> Int {
+        self.set(d, u64::from(v))
+    }
+
+    #[inline(always)]
+    pub fn set_f32(&mut self, d: impl Loc, v: f32) -> Int {
+        self.set(d, u64::from(v.to_bits()))
+    }
+
+    #[inline(always)]
+    pub fn set_f64(&mut self, d: impl Loc, v: f64) -> Float {
+        Regs(self.sp).set(d.reg(), v.to_bits());
+        self.facc = v;
+        Float(())
+    }
+
+    /// `r[reg] += step` as `i32` (wrapping); returns the new value.
+    #[inline(always)]
+    pub fn step_i32(&self, reg: impl Loc, step: i16) -> i32 {
+        Regs(self.sp).step_i32(reg.reg(), step)
+    }
+
+    /// `r[reg] += step` as `i64` (wrapping); returns the new value.
+    #[inline(always)]
+    pub fn step_i64(&self, reg: impl Loc, step: i16) -> i64 {
+        Regs(self.sp).step_i64(reg.reg(), step)
+    }
+
+    /// `r[dst..dst + len] = r[src..src + len]`, as if through a temporary.
+    #[inline(always)]
+    pub fn copy_span(&self, dst: impl Loc, src: impl Loc, len: u16) {
+        Regs(self.sp).copy_span(dst.reg(), src.reg(), len)
     }
 }

@@ -5,37 +5,39 @@
 //! registers. `build.rs` enables this only where tail calls are reliable; a test runs a long loop
 //! on a tiny native stack to catch a handler that stops tail-calling.
 
-use super::regs::{Mem, Regs};
+use super::regs::{Field, Mem, Regs, View, source_of};
 use super::{Called, Ctx, Slot, Stop};
 use crate::error::TrapCode;
 use crate::ir::{Op, Reg};
 use std::hint::unreachable_unchecked;
 
-/// The handler signature: instruction pointer, frame registers, memory base and length, context.
-type Handler = unsafe fn(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx);
+/// The handler signature: instruction pointer, frame registers, memory base, context (which also
+/// holds the memory's length, `Ctx::mem_len`),
+/// and the two accumulators (the last integer and `f64` results, see [`View`]).
+type Handler = unsafe fn(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64);
 
 /// Jumps to the handler of the instruction at `$ip`.
 macro_rules! next {
-    ($ip:expr, $sp:expr, $mem:expr, $len:expr, $cx:expr) => {{
+    ($ip:expr, $sp:expr, $mem:expr, $cx:expr, $acc:expr, $facc:expr) => {{
         let ip: *const Slot = $ip;
         // SAFETY: `ip` points at an instruction of the running function, whose handler address
         // `encode` took from `HANDLERS`.
         let handler = unsafe { handler_at(ip) };
         // SAFETY: the handler is called with the state it expects.
-        return unsafe { handler(ip, $sp, $mem, $len, $cx) };
+        return unsafe { handler(ip, $sp, $mem, $cx, $acc, $facc) };
     }};
 }
 
 /// Jumps to the target of the branch at `$ip`. The empty `asm!` keeps the optimizer from folding
 /// the taken and not-taken paths into one select and one shared indirect jump.
 macro_rules! taken {
-    ($ip:expr, $off:expr, $sp:expr, $mem:expr, $len:expr, $cx:expr) => {{
+    ($ip:expr, $off:expr, $sp:expr, $mem:expr, $cx:expr, $acc:expr, $facc:expr) => {{
         // SAFETY: branch offsets were resolved by the translator to instructions of this
         // function (and scaled to bytes by `encode`).
         let mut target = unsafe { $ip.byte_offset($off.0 as isize) }.expose_provenance();
         // SAFETY: an empty asm statement that leaves `target` as it is.
         unsafe { std::arch::asm!("/* taken {0} */", inout(reg) target, options(nomem, nostack, preserves_flags)) };
-        next!(std::ptr::with_exposed_provenance(target), $sp, $mem, $len, $cx)
+        next!(std::ptr::with_exposed_provenance(target), $sp, $mem, $cx, $acc, $facc)
     }};
 }
 
@@ -56,7 +58,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, ip: *const Slot, regs: Regs, mem: Mem) {
     // SAFETY: `ip` is an encoded instruction; see `next!`.
     let handler = unsafe { handler_at(ip) };
     // SAFETY: guaranteed by the caller.
-    unsafe { handler(ip, regs.0, mem.ptr, mem.len, cx) }
+    unsafe { handler(ip, regs.0, mem.ptr, cx, 0, 0.0) }
 }
 
 /// The handler of the instruction at `ip`.
@@ -69,12 +71,26 @@ unsafe fn handler_at(ip: *const Slot) -> Handler {
     unsafe { std::mem::transmute::<*const (), Handler>(std::ptr::with_exposed_provenance((*ip).handler)) }
 }
 
-/// The address of `op`'s handler, stored next to it by [`encode`](super::encode).
-pub(super) fn handler_address(op: &Op) -> usize {
+/// The address of `op`'s handler in accumulator variant `v` (0: operands from the frame), stored
+/// next to it by [`encode`](super::encode).
+pub(super) fn handler_address(op: &Op, v: u8) -> usize {
+    if v != 0
+        && let Some(h) = h::variant(op, v)
+    {
+        return h as usize;
+    }
     // SAFETY: `Op` is `repr(u16)`, so its first two bytes are the tag, the variant's position in
     // the op list, which is also its index in `HANDLERS`.
     let tag = unsafe { *(op as *const Op as *const u16) };
     HANDLERS[usize::from(tag)] as usize
+}
+
+/// The length of the memory whose base the handlers carry.
+#[inline(always)]
+fn mem_len(cx: *mut Ctx) -> usize {
+    // SAFETY: `cx` is the live context passed down the handler chain; `mem_len` was set with the
+    // memory base (`Ctx::memory`).
+    unsafe { (*cx).mem_len }
 }
 
 #[cold]
@@ -99,36 +115,70 @@ mod h {
             { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
             { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
         ) => {
-            $(
-                pub(super) unsafe fn $name(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
-                    fields!(ip, $name { $($f),* });
-                    #[allow(unused_variables)]
-                    let ($r, $m) = (Regs(sp), Mem { ptr: mem, len });
-                    #[allow(clippy::redundant_closure_call)]
-                    let result: Result<(), TrapCode> = (|| {
-                        $body;
-                        Ok(())
-                    })();
-                    if let Err(code) = result {
-                        return trap(cx, code);
+            /// The handlers of the register/memory instructions, one per accumulator variant `V`.
+            pub(super) mod g {
+                use super::*;
+                $(
+                    pub(in super::super) unsafe fn $name<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+                        fields!(ip, $name { $($f),* });
+                        $( let $f = Field::shadow($f, source_of(crate::operand_role!($f), V)); )*
+                        #[allow(unused_variables, unused_mut)]
+                        let (mut $r, $m) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
+                        #[allow(clippy::redundant_closure_call)]
+                        let result = (|| Ok::<_, TrapCode>($body))();
+                        if let Err(code) = result {
+                            return trap(cx, code);
+                        }
+                        // SAFETY: a fall-through instruction is never the last of its function.
+                        next!(unsafe { ip.add(1) }, sp, mem, cx, $r.acc, $r.facc)
                     }
-                    // SAFETY: a fall-through instruction is never the last of its function.
-                    next!(unsafe { ip.add(1) }, sp, mem, len, cx)
-                }
+                )*
+                $(
+                    pub(in super::super) unsafe fn $bname<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+                        fields!(ip, $bname { $($bf,)* off });
+                        $( let $bf = Field::shadow($bf, source_of(crate::operand_role!($bf), V)); )*
+                        let $br = View::new(sp, acc, facc);
+                        // Two separate jumps (taken and not taken), each with a stable target, predict far
+                        // better than one jump to a computed address.
+                        if $cond {
+                            taken!(ip, off, sp, mem, cx, acc, facc)
+                        }
+                        // SAFETY: a conditional branch is never the last instruction.
+                        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+                    }
+                )*
+            }
+            $(
+                #[allow(non_upper_case_globals)]
+                pub(super) const $name: Handler = g::$name::<0>;
             )*
             $(
-                pub(super) unsafe fn $bname(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
-                    fields!(ip, $bname { $($bf,)* off });
-                    let $br = Regs(sp);
-                    // Two separate jumps (taken and not taken), each with a stable target, predict far
-                    // better than one jump to a computed address.
-                    if $cond {
-                        taken!(ip, off, sp, mem, len, cx)
-                    }
-                    // SAFETY: a conditional branch is never the last instruction.
-                    next!(unsafe { ip.add(1) }, sp, mem, len, cx)
-                }
+                #[allow(non_upper_case_globals)]
+                pub(super) const $bname: Handler = g::$bname::<0>;
             )*
+
+            /// The handler of `op` in accumulator variant `v` (see [`source_of`]), if `op` has
+            /// variants.
+            pub(super) fn variant(op: &Op, v: u8) -> Option<Handler> {
+                macro_rules! pick {
+                    ($h:ident) => {
+                        Some(match v {
+                            1 => g::$h::<1>,
+                            2 => g::$h::<2>,
+                            3 => g::$h::<3>,
+                            4 => g::$h::<4>,
+                            5 => g::$h::<5>,
+                            6 => g::$h::<6>,
+                            _ => g::$h::<0>,
+                        } as Handler)
+                    };
+                }
+                match op {
+                    $( Op::$name { .. } => pick!($name), )*
+                    $( Op::$bname { .. } => pick!($bname), )*
+                    _ => None,
+                }
+            }
         };
     }
     for_each_exec_op!(exec_handlers);
@@ -136,7 +186,7 @@ mod h {
     /// Instructions that reach into the store; the memory view is reloaded after them.
     macro_rules! store_handlers {
         ($($name:ident),*) => {$(
-            pub(super) unsafe fn $name(ip: *const Slot, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+            pub(super) unsafe fn $name(ip: *const Slot, sp: *mut u64, _mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                 // SAFETY: `cx` is the live context; `ip + 1` exists (it is `TableInit`'s operand or
                 // the next instruction, never read for the others).
                 let (c, op, next) = unsafe { (&mut *cx, &(*ip).op, &(*ip.add(1)).op) };
@@ -146,7 +196,7 @@ mod h {
                 let mem = c.memory();
                 let skip = if let Op::TableInit { .. } = op { 2 } else { 1 };
                 // SAFETY: as above.
-                next!(unsafe { ip.add(skip) }, sp, mem.ptr, mem.len, cx)
+                next!(unsafe { ip.add(skip) }, sp, mem.ptr, cx, acc, facc)
             }
         )*};
     }
@@ -155,70 +205,84 @@ mod h {
         TableCopy, TableInit, ElemDrop
     );
 
-    pub(super) unsafe fn Unreachable(_ip: *const Slot, _sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Unreachable(
+        _ip: *const Slot,
+        _sp: *mut u64,
+        _mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
         trap(cx, TrapCode::Unreachable)
     }
 
-    pub(super) unsafe fn Imm32(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Imm32(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         // Never dispatched (it is skipped by its instruction); stepping over it is harmless.
         // SAFETY: an operand is never the last instruction.
-        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn ConsumeFuel(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn ConsumeFuel(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, ConsumeFuel { amount });
         // SAFETY: `cx` is the live context.
         if let Err(code) = unsafe { &mut *cx }.consume_fuel(amount) {
             return trap(cx, code);
         }
         // SAFETY: a checkpoint is never the last instruction of a function.
-        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn CheckInterrupt(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CheckInterrupt(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        acc: u64,
+        facc: f64,
+    ) {
         // SAFETY: `cx` is the live context.
         if let Err(code) = unsafe { &mut *cx }.check_interrupt() {
             return trap(cx, code);
         }
         // SAFETY: a checkpoint is never the last instruction of a function.
-        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn Br(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Br(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, Br { off });
-        taken!(ip, off, sp, mem, len, cx)
+        taken!(ip, off, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn BrIfNez(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn BrIfNez(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, BrIfNez { cond, off });
         if Regs(sp).u32(cond) != 0 {
-            taken!(ip, off, sp, mem, len, cx)
+            taken!(ip, off, sp, mem, cx, acc, facc)
         }
         // SAFETY: a conditional branch is never the last instruction.
-        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn BrIfEqz(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn BrIfEqz(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, BrIfEqz { cond, off });
         if Regs(sp).u32(cond) == 0 {
-            taken!(ip, off, sp, mem, len, cx)
+            taken!(ip, off, sp, mem, cx, acc, facc)
         }
         // SAFETY: a conditional branch is never the last instruction.
-        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn BrTable(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn BrTable(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, BrTable { index, len: n });
         let i = Regs(sp).u32(index).min(n) as usize;
         // SAFETY: the table is followed by `n + 1` `Br` entries.
         let entry = unsafe { ip.add(1 + i) };
         fields!(entry, Br { off });
         // SAFETY: as in `Br`.
-        next!(unsafe { entry.byte_offset(off.0 as isize) }, sp, mem, len, cx)
+        next!(unsafe { entry.byte_offset(off.0 as isize) }, sp, mem, cx, acc, facc)
     }
 
     #[inline(always)]
-    unsafe fn ret(src: Reg, n: usize, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    unsafe fn ret(src: Reg, n: usize, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
         match c.frames.last() {
@@ -241,7 +305,7 @@ mod h {
                 c.frame_size = f.frame_size;
                 c.cur_func = f.func;
                 // SAFETY: as above.
-                next!(f.ret_ip, p.add(f.base), mem, len, cx)
+                next!(f.ret_ip, p.add(f.base), mem, cx, acc, facc)
             }
             _ => {
                 // SAFETY: as above.
@@ -257,44 +321,44 @@ mod h {
         let c = unsafe { &mut *cx };
         if let Some((ret_ip, regs, _)) = c.leave(src, n) {
             let m = c.memory();
-            next!(ret_ip, regs.0, m.ptr, m.len, cx)
+            next!(ret_ip, regs.0, m.ptr, cx, 0, 0.0)
         }
     }
 
-    pub(super) unsafe fn Return(_ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Return(_ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         // SAFETY: as in `ret`.
-        unsafe { ret(Reg(0), 0, mem, len, cx) }
+        unsafe { ret(Reg(0), 0, mem, cx, acc, facc) }
     }
 
-    pub(super) unsafe fn Return1(ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn Return1(ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, Return1 { src });
         // SAFETY: as in `ret`.
-        unsafe { ret(src, 1, mem, len, cx) }
+        unsafe { ret(src, 1, mem, cx, acc, facc) }
     }
 
-    pub(super) unsafe fn ReturnSpan(ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn ReturnSpan(ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, ReturnSpan { src, len: n });
         // SAFETY: as in `ret`.
-        unsafe { ret(src, usize::from(n), mem, len, cx) }
+        unsafe { ret(src, usize::from(n), mem, cx, acc, facc) }
     }
 
-    pub(super) unsafe fn GlobalGet(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn GlobalGet(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, GlobalGet { dst, global });
         // SAFETY: `cx` is the live context.
         Regs(sp).set(dst, unsafe { &mut *cx }.global_get(global));
         // SAFETY: a fall-through instruction is never the last of its function.
-        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn GlobalSet(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn GlobalSet(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, GlobalSet { src, global });
         // SAFETY: `cx` is the live context.
         unsafe { &mut *cx }.global_set(global, Regs(sp).get(src));
         // SAFETY: a fall-through instruction is never the last of its function.
-        next!(unsafe { ip.add(1) }, sp, mem, len, cx)
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn CallInternal(ip: *const Slot, sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CallInternal(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, CallInternal { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
@@ -303,17 +367,17 @@ mod h {
         if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get() {
             // SAFETY: a call is never the last instruction of a function.
             if let Some(regs) = c.enter_fast(code, func, args, unsafe { ip.add(1) }) {
-                next!(code.ops.as_ptr(), regs.0, mem, len, cx)
+                next!(code.ops.as_ptr(), regs.0, mem, cx, acc, facc)
             }
         }
         // SAFETY: same state.
-        unsafe { call_internal_slow(ip, sp, mem, len, cx) }
+        unsafe { call_internal_slow(ip, sp, mem, cx, acc, facc) }
     }
 
     /// `CallInternal` when the callee is not translated yet, has a large frame, or a stack must
     /// grow (or overflows).
     #[inline(never)]
-    unsafe fn call_internal_slow(ip: *const Slot, _sp: *mut u64, mem: *mut u8, len: usize, cx: *mut Ctx) {
+    unsafe fn call_internal_slow(ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, CallInternal { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
@@ -325,7 +389,7 @@ mod h {
         };
         // SAFETY: a call is never the last instruction of a function.
         match c.enter(code, c.inst_idx, func, args, unsafe { ip.add(1) }) {
-            Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, len, cx),
+            Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, cx, acc, facc),
             Err(code) => trap(cx, code),
         }
     }
@@ -337,18 +401,25 @@ mod h {
         match result {
             Ok(Called::Wasm(callee, regs)) => {
                 let m = c.memory();
-                next!(callee, regs.0, m.ptr, m.len, cx)
+                next!(callee, regs.0, m.ptr, cx, 0, 0.0)
             }
             Ok(Called::Host) => {
                 let m = c.memory();
                 // SAFETY: a call is never the last instruction of a function.
-                next!(unsafe { ip.add(1) }, sp, m.ptr, m.len, cx)
+                next!(unsafe { ip.add(1) }, sp, m.ptr, cx, 0, 0.0)
             }
             Err(s) => stop(cx, s),
         }
     }
 
-    pub(super) unsafe fn CallImported(ip: *const Slot, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CallImported(
+        ip: *const Slot,
+        sp: *mut u64,
+        _mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
         fields!(ip, CallImported { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
@@ -359,7 +430,14 @@ mod h {
         unsafe { called(result, ip, sp, cx) }
     }
 
-    pub(super) unsafe fn CallIndirect(ip: *const Slot, sp: *mut u64, _mem: *mut u8, _len: usize, cx: *mut Ctx) {
+    pub(super) unsafe fn CallIndirect(
+        ip: *const Slot,
+        sp: *mut u64,
+        _mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
         fields!(ip, CallIndirect { index, sig, args, table });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };

@@ -48,6 +48,34 @@ macro_rules! plain_operand {
 }
 plain_operand!(i16, u16, u32, i32);
 
+/// The role of an instruction field for the tail-call dispatcher's accumulators: 1 for the first
+/// source operand, 2 for the second, 0 for anything else (see [`Op::sources`]).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! operand_role {
+    (lhs) => {
+        1
+    };
+    (src) => {
+        1
+    };
+    (ptr) => {
+        1
+    };
+    (cond) => {
+        1
+    };
+    (rhs) => {
+        2
+    };
+    (val) => {
+        2
+    };
+    ($other:ident) => {
+        0
+    };
+}
+
 macro_rules! define_op {
     ($( $(#[$attr:meta])* $name:ident $({ $($field:ident : $fty:ty),* $(,)? })? ),* $(,)?) => {
         /// One IR instruction. Semantics are documented per variant; see the module docs for the notation.
@@ -96,6 +124,25 @@ macro_rules! define_op {
                 }
             }
 
+            /// The registers of the first and second source operands: the fields named `lhs`,
+            /// `src`, `ptr` or `cond`, and `rhs` or `val` (`operand_role!`). The tail-call
+            /// dispatcher's accumulator variants read these (and only these) from an accumulator.
+            pub fn sources(&self) -> [Option<Reg>; 2] {
+                #[allow(unused_mut, unused_variables)]
+                match *self {
+                    $( Op::$name $({ $($field),* })? => {
+                        let mut found = [None, None];
+                        $( $(
+                            let role: u8 = operand_role!($field);
+                            if role > 0 {
+                                found[usize::from(role - 1)] = as_reg(&$field);
+                            }
+                        )* )?
+                        found
+                    } )*
+                }
+            }
+
             /// Appends `name operand, operand…` with branch targets shown as absolute `@index`.
             pub fn disassemble(&self, pc: usize, out: &mut String) {
                 out.push_str(self.name());
@@ -127,6 +174,11 @@ macro_rules! pick_dst {
 }
 
 for_each_op!(define_op);
+
+/// Returns `Some` when the operand is a register.
+fn as_reg<T: 'static>(field: &T) -> Option<Reg> {
+    (field as &dyn std::any::Any).downcast_ref::<Reg>().copied()
+}
 
 /// Returns `Some` when the operand is a branch offset.
 fn as_branch<T: 'static>(field: &mut T) -> Option<&mut BranchOffset> {
