@@ -41,7 +41,7 @@ const SLOT: i32 = std::mem::size_of::<Slot>() as i32;
 /// Turns translated instructions into the dispatchers' format: each paired with its handler and
 /// every branch offset scaled from instructions to bytes. `None` if an offset does not fit.
 ///
-/// The tail-call dispatcher also picks each instruction's accumulator variant ([`acc_variant`]).
+/// The tail-call dispatcher also picks each instruction's accumulator variant ([`acc_variants`]).
 pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
     #[cfg(hayate_tail_calls)]
     let variants = acc_variants(ops);
@@ -63,12 +63,116 @@ pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
         .collect()
 }
 
-/// Each instruction's accumulator variant: 0 for the first one and every branch target (entered
-/// from elsewhere too), otherwise [`acc_variant`] of it after the one before.
+/// Each instruction's accumulator variant, from the registers whose values the accumulators
+/// hold when it starts ([`Held`], followed through straight-line code and forgotten at every
+/// branch target, which is entered from elsewhere too).
 #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
 fn acc_variants(ops: &[Op]) -> Vec<u8> {
     let targets = branch_targets(ops);
-    (0..ops.len()).map(|i| if i == 0 || targets[i] { 0 } else { acc_variant(&ops[i - 1], &ops[i]) }).collect()
+    let mut held = Held::default();
+    let mut variants = Vec::with_capacity(ops.len());
+    for (op, &target) in ops.iter().zip(&targets) {
+        if target {
+            held = Held::default();
+        }
+        variants.push(held.variant(op));
+        held.after(op);
+    }
+    variants
+}
+
+/// Up to three registers whose value an accumulator holds.
+#[derive(Default, Clone, Copy)]
+struct RegSet {
+    regs: [Option<Reg>; 3],
+}
+
+impl RegSet {
+    fn of(r: Reg) -> RegSet {
+        RegSet { regs: [Some(r), None, None] }
+    }
+
+    fn has(&self, r: Reg) -> bool {
+        self.regs.contains(&Some(r))
+    }
+
+    fn remove(&mut self, r: Reg) {
+        for slot in &mut self.regs {
+            if *slot == Some(r) {
+                *slot = None;
+            }
+        }
+    }
+
+    fn insert(&mut self, r: Reg) {
+        if !self.has(r) {
+            self.regs.rotate_right(1);
+            self.regs[0] = Some(r);
+        }
+    }
+}
+
+/// What the two accumulators hold, as the encoder follows straight-line code.
+#[derive(Default, Clone, Copy)]
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+struct Held {
+    int: RegSet,
+    float: RegSet,
+}
+
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+impl Held {
+    /// The handler variant for `op`: its source operands whose values an accumulator holds.
+    fn variant(&self, op: &Op) -> u8 {
+        let [first, second] = op.sources();
+        let class_of = |r: Option<Reg>| match r {
+            // Float instructions prefer the float accumulator when both hold the value.
+            Some(r) if self.float.has(r) && (op.name().starts_with('F') || !self.int.has(r)) => regs::Class::Float,
+            Some(r) if self.int.has(r) => regs::Class::Int,
+            _ => regs::Class::None,
+        };
+        regs::variant(class_of(first), class_of(second))
+    }
+
+    /// Follows `op`: what the accumulators hold when the next instruction starts (if it is
+    /// reached from `op`).
+    fn after(&mut self, op: &Op) {
+        let class = result_class(op);
+        match (class, op.clone().dst_mut().copied()) {
+            (regs::Class::Int | regs::Class::Float, Some(d)) => {
+                if let Op::Copy { src, .. } = *op {
+                    // The integer accumulator holds the value of both; the float one still
+                    // holds whatever it held, now also `d` if it held `src`.
+                    let float_had_src = self.float.has(src);
+                    self.float.remove(d);
+                    if float_had_src {
+                        self.float.insert(d);
+                    }
+                    self.int = RegSet::of(src);
+                    self.int.insert(d);
+                } else if class == regs::Class::Int {
+                    self.int = RegSet::of(d);
+                    self.float.remove(d);
+                } else {
+                    self.float = RegSet::of(d);
+                    self.int.remove(d);
+                }
+            }
+            // Register/memory instructions that write no register pass both accumulators on.
+            (regs::Class::None, _) if is_exec_op(op) => {}
+            _ => match branch_writes(op) {
+                // Compare-and-branch instructions pass both on (on the fall-through path), minus
+                // the counter they step.
+                Some(written) => {
+                    if let Some(r) = written {
+                        self.int.remove(r);
+                        self.float.remove(r);
+                    }
+                }
+                None => *self = Held::default(),
+            },
+        }
+    }
 }
 
 /// Which instructions a branch may reach (those may be entered from elsewhere than the
@@ -90,19 +194,6 @@ fn branch_targets(ops: &[Op]) -> Vec<bool> {
     targets
 }
 
-/// The accumulator variant of `op` when it runs right after `prev` (and only then): which of its
-/// source operands may read `prev`'s result from an accumulator instead of the frame.
-#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-fn acc_variant(prev: &Op, op: &Op) -> u8 {
-    let class = result_class(prev);
-    let Some(dst) = prev.clone().dst_mut().copied() else { return 0 };
-    if class == regs::Class::None {
-        return 0;
-    }
-    let [first, second] = op.sources();
-    regs::variant(class, first == Some(dst), second == Some(dst))
-}
-
 macro_rules! result_classes {
     (
         { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
@@ -118,6 +209,38 @@ macro_rules! result_classes {
                 _ => regs::Class::None,
             }
         }
+
+        /// Whether `op` is one of the register/memory instructions (`for_each_exec_op!`).
+        #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+        fn is_exec_op(op: &Op) -> bool {
+            matches!(op, $( Op::$name { .. } )|*)
+        }
+
+        /// For a conditional branch that only reads registers, or also steps one: `Some` of the
+        /// register it writes. `None` for every other instruction.
+        #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+        fn branch_writes(op: &Op) -> Option<Option<Reg>> {
+            #[allow(unused_variables)]
+            match *op {
+                Op::BrIfNez { .. } | Op::BrIfEqz { .. } => Some(None),
+                $( Op::$bname { $($bf,)* .. } => Some(written_reg!($($bf $bf),*)), )*
+                _ => None,
+            }
+        }
+    };
+}
+
+/// The field named `reg` (a counter the instruction steps), if there is one; each field is given
+/// twice (matched by name, then used).
+macro_rules! written_reg {
+    () => {
+        None
+    };
+    (reg $r:ident $(, $f:ident $g:ident)*) => {
+        Some($r)
+    };
+    ($x:ident $y:ident $(, $f:ident $g:ident)*) => {
+        written_reg!($($f $g),*)
     };
 }
 for_each_exec_op!(result_classes);
@@ -761,6 +884,11 @@ mod tests {
         (Reg(dst), Reg(lhs), Reg(rhs))
     }
 
+    /// The variant of `op` right after `prev` alone.
+    fn acc_variant(prev: &Op, op: &Op) -> u8 {
+        acc_variants(&[*prev, *op])[1]
+    }
+
     #[test]
     fn accumulator_variants_follow_the_producer() {
         let (dst, lhs, rhs) = rr(3, 0, 1);
@@ -790,6 +918,42 @@ mod tests {
         assert_eq!(acc_variant(&copy2, &Op::I32AddRR { dst: Reg(6), lhs: Reg(1), rhs: Reg(3) }), 0);
         let call = Op::CallInternal { func: 0, args: Reg(5) };
         assert_eq!(acc_variant(&call, &Op::I32AddRR { dst: Reg(6), lhs: Reg(5), rhs: Reg(5) }), 0);
+    }
+
+    #[test]
+    fn accumulators_are_followed_through_straight_line_code() {
+        use crate::ir::BranchOffset;
+        let ops = [
+            Op::F64Add { dst: Reg(3), lhs: Reg(0), rhs: Reg(1) },
+            // a copy of the f64: the float accumulator holds both registers now
+            Op::Copy { dst: Reg(4), src: Reg(3) },
+            Op::F64Mul { dst: Reg(5), lhs: Reg(4), rhs: Reg(3) },
+            // a store and a compare-and-branch pass both accumulators on
+            Op::I32Store { ptr: Reg(0), val: Reg(1), offset: 0 },
+            Op::BrIfI32EqRR { lhs: Reg(0), rhs: Reg(1), off: BranchOffset(3) },
+            Op::F64Sub { dst: Reg(6), lhs: Reg(0), rhs: Reg(5) },
+            // a counter step forgets the counter
+            Op::I32StepBrNeRI { reg: Reg(6), step: 1, imm: 0, off: BranchOffset(4) },
+            Op::F64Add { dst: Reg(7), lhs: Reg(6), rhs: Reg(6) },
+            // an instruction outside the register/memory set forgets everything
+            Op::GlobalGet { dst: Reg(1), global: 0 },
+            Op::F64Add { dst: Reg(8), lhs: Reg(7), rhs: Reg(7) },
+            Op::Return1 { src: Reg(8) },
+        ];
+        let v = acc_variants(&ops);
+        assert_eq!(v[2], 6, "both operands from the float accumulator after the copy");
+        assert_eq!(v[5], 4, "second operand through the store and the branch");
+        assert_eq!(v[7], 0, "the stepped counter is not in an accumulator");
+        assert_eq!(v[9], 0, "after global.get");
+        // An f64 from two instructions back and a load just before: each from its accumulator.
+        let ops = [
+            Op::F64Mul { dst: Reg(39), lhs: Reg(0), rhs: Reg(1) },
+            Op::I64Load { dst: Reg(40), ptr: Reg(2), offset: 0 },
+            Op::F64Add { dst: Reg(39), lhs: Reg(39), rhs: Reg(40) },
+            Op::F64Add { dst: Reg(41), lhs: Reg(40), rhs: Reg(39) },
+        ];
+        assert_eq!(acc_variants(&ops)[2], 7);
+        assert_eq!(acc_variants(&ops)[3], 8);
     }
 
     #[test]

@@ -13,7 +13,7 @@ macro_rules! for_each_exec_op {
         $m! {
             {
                 Copy { dst, src } => |r, m| r.set(dst, r.get(src)),
-                Copy2 { dst1, src1, dst2, src2 } => |r, m| { r.set(dst1, r.get(src1)); r.set(dst2, r.get(src2)) },
+                Copy2 { dst1, src1, dst2, src2 } => |r, m| { let _ = r.set(dst1, r.get(src1)); r.set(dst2, r.get(src2)) },
                 CopySpan { dst, src, len } => |r, m| r.copy_span(dst, src, len),
                 I32Const { dst, value } => |r, m| r.set_i32(dst, value),
                 I64ConstS32 { dst, value } => |r, m| r.set_i64(dst, i64::from(value)),

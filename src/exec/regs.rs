@@ -178,32 +178,32 @@ impl Loc for Src {
 }
 
 /// Where a field with `role` (see [`crate::ir::Op::sources`]) is read from in handler variant `v`
-/// (the const parameter of the tail-call handlers: 0 reads everything from the frame, 1-6 see
+/// (the const parameter of the tail-call handlers: 0 reads everything from the frame, 1-8 see
 /// [`variant`]).
 #[inline(always)]
 #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
 pub(crate) const fn source_of(role: u8, v: u8) -> u8 {
     match (role, v) {
-        (1, 1 | 5) | (2, 3 | 5) => FROM_ACC,
-        (1, 2 | 6) | (2, 4 | 6) => FROM_FACC,
+        (1, 1 | 5 | 8) | (2, 3 | 5 | 7) => FROM_ACC,
+        (1, 2 | 6 | 7) | (2, 4 | 6 | 8) => FROM_FACC,
         _ => FROM_FRAME,
     }
 }
 
-/// The handler variant that reads the previous instruction's result (in the accumulator of
-/// `class`) for the first source operand, the second, or both.
+/// The handler variant that reads the first source operand from the accumulator of class
+/// `first` and the second from that of `second` (`Class::None`: from the frame).
 #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-pub(crate) const fn variant(class: Class, first: bool, second: bool) -> u8 {
-    let base = match (first, second) {
-        (true, false) => 1,
-        (false, true) => 3,
-        (true, true) => 5,
-        (false, false) => return 0,
-    };
-    match class {
-        Class::Int => base,
-        Class::Float => base + 1,
-        Class::None => 0,
+pub(crate) const fn variant(first: Class, second: Class) -> u8 {
+    match (first, second) {
+        (Class::Int, Class::Int) => 5,
+        (Class::Float, Class::Float) => 6,
+        (Class::Float, Class::Int) => 7,
+        (Class::Int, Class::Float) => 8,
+        (Class::Int, _) => 1,
+        (Class::Float, _) => 2,
+        (_, Class::Int) => 3,
+        (_, Class::Float) => 4,
+        _ => 0,
     }
 }
 
@@ -240,8 +240,11 @@ plain_field!(i16, u16, u32, i32, crate::ir::BranchOffset);
 /// Which accumulator an instruction leaves its result in.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Class {
-    /// Neither (no result, or not an accumulator producer).
+    /// Neither, and no register is written (the body's value is `()`: every register write goes
+    /// through a `#[must_use]` setter of [`View`] whose value says what it did).
     None,
+    /// Registers written without an accumulator ([`View::copy_span`]).
+    Clobber,
     /// The integer accumulator.
     Int,
     /// The float accumulator.
@@ -249,8 +252,13 @@ pub(crate) enum Class {
 }
 
 /// The value of an instruction body that left an integer result in the accumulator.
+#[must_use]
 pub(crate) struct Int(());
+/// The value of an instruction body that wrote registers without an accumulator.
+#[must_use]
+pub(crate) struct Clobber(());
 /// The value of an instruction body that left an `f64` result in the float accumulator.
+#[must_use]
 pub(crate) struct Float(());
 
 /// The accumulator class of an instruction body's value.
@@ -263,6 +271,9 @@ impl Produce for () {
 }
 impl Produce for Int {
     const CLASS: Class = Class::Int;
+}
+impl Produce for Clobber {
+    const CLASS: Class = Class::Clobber;
 }
 impl Produce for Float {
     const CLASS: Class = Class::Float;
@@ -380,7 +391,8 @@ impl View {
 
     /// `r[dst..dst + len] = r[src..src + len]`, as if through a temporary.
     #[inline(always)]
-    pub fn copy_span(&self, dst: impl Loc, src: impl Loc, len: u16) {
-        Regs(self.sp).copy_span(dst.reg(), src.reg(), len)
+    pub fn copy_span(&self, dst: impl Loc, src: impl Loc, len: u16) -> Clobber {
+        Regs(self.sp).copy_span(dst.reg(), src.reg(), len);
+        Clobber(())
     }
 }
