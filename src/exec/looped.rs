@@ -157,7 +157,8 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     }
                     $(
                         Op::$bname { $($bf,)* off } => {
-                            let $br = View::new(regs.0, 0, 0.0);
+                            #[allow(unused_mut)]
+                            let mut $br = View::new(regs.0, 0, 0.0);
                             if $cond {
                                 branch!(off)
                             }

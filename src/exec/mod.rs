@@ -64,42 +64,204 @@ pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
 }
 
 /// Each instruction's accumulator variant, from the registers whose values the accumulators
-/// hold when it starts ([`Held`], followed through straight-line code and forgotten at every
-/// branch target, which is entered from elsewhere too).
+/// hold when it starts ([`acc_states`]).
 #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
 fn acc_variants(ops: &[Op]) -> Vec<u8> {
-    let targets = branch_targets(ops);
+    let facts: Vec<Facts> = ops.iter().enumerate().map(|(i, op)| Facts::of(i, op, ops.len())).collect();
+    let states = acc_states(&facts).unwrap_or_else(|| straight_line_states(&facts));
+    facts.iter().zip(states).map(|(f, held)| held.variant(f)).collect()
+}
+
+/// What the accumulator analysis needs to know of an instruction, computed once.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+struct Facts {
+    /// What it does to the accumulators.
+    effect: Effect,
+    /// Its first and second source operands.
+    sources: [Option<Reg>; 2],
+    /// It reads its operands as floats (prefers the float accumulator).
+    float: bool,
+    /// Where it may branch to (a valid instruction index).
+    target: Option<u32>,
+    /// An unconditional branch (which passes both accumulators on when taken).
+    jump: bool,
+    /// The next instruction may run right after it.
+    falls_through: bool,
+}
+
+/// How an instruction changes what the accumulators hold.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+enum Effect {
+    /// Leaves its result register in the accumulator of the class.
+    Produce(regs::Class, Reg),
+    /// `Copy { dst, src }`: both registers in the integer accumulator.
+    Copy(Reg, Reg),
+    /// Passes both on (writes no register).
+    Keep,
+    /// Steps a counter, leaving it in the integer accumulator.
+    Step(Reg),
+    /// Anything else: nothing is known after it.
+    Reset,
+}
+
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+impl Facts {
+    fn of(i: usize, op: &Op, n: usize) -> Facts {
+        let class = result_class(op);
+        let effect = match (class, op.clone().dst_mut().copied()) {
+            (regs::Class::Int | regs::Class::Float, Some(d)) => match *op {
+                Op::Copy { dst, src } => Effect::Copy(dst, src),
+                _ => Effect::Produce(class, d),
+            },
+            (regs::Class::None, _) if is_exec_op(op) => Effect::Keep,
+            _ => match branch_writes(op) {
+                Some(Some(r)) => Effect::Step(r),
+                Some(None) => Effect::Keep,
+                None => Effect::Reset,
+            },
+        };
+        let mut op_copy = *op;
+        let target = op_copy
+            .branch_offset_mut()
+            .and_then(|off| usize::try_from(i as i64 + i64::from(off.0)).ok())
+            .filter(|&t| t < n)
+            .map(|t| t as u32);
+        Facts {
+            effect,
+            sources: op.sources(),
+            float: op.name().starts_with('F'),
+            target,
+            jump: matches!(op, Op::Br { .. }),
+            falls_through: !matches!(
+                op,
+                Op::Br { .. }
+                    | Op::BrTable { .. }
+                    | Op::Return
+                    | Op::Return1 { .. }
+                    | Op::ReturnSpan { .. }
+                    | Op::Unreachable
+            ),
+        }
+    }
+}
+
+/// What the accumulators hold when each instruction starts, for every path that reaches it: a
+/// forward dataflow over the fall-through and branch edges, meeting (intersecting) at branch
+/// targets, iterated until the loop back-edges agree with what their targets assumed. `None`
+/// if that takes more than a few rounds.
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+fn acc_states(facts: &[Facts]) -> Option<Vec<Held>> {
+    const ROUNDS: usize = 3;
+    const NONE: u32 = u32::MAX;
+    let n = facts.len();
+    // Only branch targets meet edges: each gets a slot in the edge tables.
+    let mut slot = vec![NONE; n];
+    let mut targets = 0;
+    for f in facts {
+        if let Some(t) = f.target
+            && slot[t as usize] == NONE
+        {
+            slot[t as usize] = targets;
+            targets += 1;
+        }
+    }
+    let targets = targets as usize;
+    // What the back-edges (branches to an earlier or the same instruction) carried in the
+    // previous round; `None`: nothing yet (no constraint).
+    let mut back: Vec<Option<Held>> = vec![None; targets];
+    let mut forward: Vec<Option<Held>> = vec![None; targets];
+    let mut next_back: Vec<Option<Held>> = vec![None; targets];
+    let mut states = Vec::with_capacity(n);
+    let mut at_target: Vec<Held> = vec![Held::default(); targets];
+    for _ in 0..ROUNDS {
+        forward.fill(None);
+        next_back.fill(None);
+        states.clear();
+        // The state falling through into the next instruction (`None` after a jump or return).
+        let mut fall = Some(Held::default());
+        for (i, f) in facts.iter().enumerate() {
+            let mut state = fall;
+            let k = slot[i];
+            if k != NONE {
+                Held::meet_into(&mut state, forward[k as usize]);
+                Held::meet_into(&mut state, back[k as usize]);
+            }
+            // Reached from nowhere known (code after a jump no branch targets): assume nothing.
+            let state = state.unwrap_or_default();
+            if k != NONE {
+                at_target[k as usize] = state;
+            }
+            states.push(state);
+            let mut out = state;
+            out.after(f.effect);
+            if let Some(t) = f.target {
+                // An unconditional branch passes both accumulators on as they were.
+                let taken = if f.jump { state } else { out };
+                let edges = if t as usize > i { &mut forward } else { &mut next_back };
+                Held::meet_into(&mut edges[slot[t as usize] as usize], Some(taken));
+            }
+            fall = f.falls_through.then_some(out);
+        }
+        // A fixpoint when every back-edge carries at least what its target assumed (another
+        // round would meet the same states).
+        if next_back.iter().zip(&at_target).all(|(b, t)| b.as_ref().is_none_or(|b| t.within(b))) {
+            return Some(states);
+        }
+        std::mem::swap(&mut back, &mut next_back);
+    }
+    None
+}
+
+/// [`acc_states`]'s fallback: followed through straight-line code only, forgotten at every
+/// branch target.
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+fn straight_line_states(facts: &[Facts]) -> Vec<Held> {
+    let mut targets = vec![false; facts.len()];
+    for t in facts.iter().filter_map(|f| f.target) {
+        targets[t as usize] = true;
+    }
     let mut held = Held::default();
-    let mut variants = Vec::with_capacity(ops.len());
-    for (op, &target) in ops.iter().zip(&targets) {
+    let mut states = Vec::with_capacity(facts.len());
+    for (f, &target) in facts.iter().zip(&targets) {
         if target {
             held = Held::default();
         }
-        variants.push(held.variant(op));
-        held.after(op);
+        states.push(held);
+        held.after(f.effect);
     }
-    variants
+    states
 }
 
-/// Up to three registers whose value an accumulator holds.
-#[derive(Default, Clone, Copy)]
+/// Up to three registers whose value an accumulator holds (`FREE` marks an empty place).
+#[derive(Clone, Copy)]
 struct RegSet {
-    regs: [Option<Reg>; 3],
+    regs: [u16; 3],
+}
+
+/// An empty place in a [`RegSet`] (no frame has this many registers).
+const FREE: u16 = u16::MAX;
+
+impl Default for RegSet {
+    fn default() -> RegSet {
+        RegSet { regs: [FREE; 3] }
+    }
 }
 
 impl RegSet {
     fn of(r: Reg) -> RegSet {
-        RegSet { regs: [Some(r), None, None] }
+        RegSet { regs: [r.0, FREE, FREE] }
     }
 
     fn has(&self, r: Reg) -> bool {
-        self.regs.contains(&Some(r))
+        r.0 != FREE && self.regs.contains(&r.0)
     }
 
     fn remove(&mut self, r: Reg) {
         for slot in &mut self.regs {
-            if *slot == Some(r) {
-                *slot = None;
+            if *slot == r.0 {
+                *slot = FREE;
             }
         }
     }
@@ -107,8 +269,22 @@ impl RegSet {
     fn insert(&mut self, r: Reg) {
         if !self.has(r) {
             self.regs.rotate_right(1);
-            self.regs[0] = Some(r);
+            self.regs[0] = r.0;
         }
+    }
+
+    /// Keeps the registers `other` has too.
+    fn meet(&mut self, other: &RegSet) {
+        for slot in &mut self.regs {
+            if *slot != FREE && !other.regs.contains(slot) {
+                *slot = FREE;
+            }
+        }
+    }
+
+    /// Every register of this set is in `other`.
+    fn within(&self, other: &RegSet) -> bool {
+        self.regs.iter().all(|&r| r == FREE || other.regs.contains(&r))
     }
 }
 
@@ -122,76 +298,61 @@ struct Held {
 
 #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
 impl Held {
+    /// Meets `into` (`None`: no constraint yet) with `other`.
+    fn meet_into(into: &mut Option<Held>, other: Option<Held>) {
+        match (into.as_mut(), other) {
+            (Some(a), Some(b)) => {
+                a.int.meet(&b.int);
+                a.float.meet(&b.float);
+            }
+            (None, b) => *into = b,
+            (Some(_), None) => {}
+        }
+    }
+
+    /// Whether every register this state holds, `other` holds too (in the same accumulator).
+    fn within(&self, other: &Held) -> bool {
+        self.int.within(&other.int) && self.float.within(&other.float)
+    }
+
     /// The handler variant for `op`: its source operands whose values an accumulator holds.
-    fn variant(&self, op: &Op) -> u8 {
-        let [first, second] = op.sources();
+    fn variant(&self, f: &Facts) -> u8 {
         let class_of = |r: Option<Reg>| match r {
             // Float instructions prefer the float accumulator when both hold the value.
-            Some(r) if self.float.has(r) && (op.name().starts_with('F') || !self.int.has(r)) => regs::Class::Float,
+            Some(r) if self.float.has(r) && (f.float || !self.int.has(r)) => regs::Class::Float,
             Some(r) if self.int.has(r) => regs::Class::Int,
             _ => regs::Class::None,
         };
-        regs::variant(class_of(first), class_of(second))
+        regs::variant(class_of(f.sources[0]), class_of(f.sources[1]))
     }
 
-    /// Follows `op`: what the accumulators hold when the next instruction starts (if it is
-    /// reached from `op`).
-    fn after(&mut self, op: &Op) {
-        let class = result_class(op);
-        match (class, op.clone().dst_mut().copied()) {
-            (regs::Class::Int | regs::Class::Float, Some(d)) => {
-                if let Op::Copy { src, .. } = *op {
-                    // The integer accumulator holds the value of both; the float one still
-                    // holds whatever it held, now also `d` if it held `src`.
-                    let float_had_src = self.float.has(src);
-                    self.float.remove(d);
-                    if float_had_src {
-                        self.float.insert(d);
-                    }
-                    self.int = RegSet::of(src);
-                    self.int.insert(d);
-                } else if class == regs::Class::Int {
-                    self.int = RegSet::of(d);
-                    self.float.remove(d);
-                } else {
-                    self.float = RegSet::of(d);
-                    self.int.remove(d);
+    /// What the accumulators hold after an instruction with `effect` (when the next instruction
+    /// starts, or at its target).
+    fn after(&mut self, effect: Effect) {
+        match effect {
+            Effect::Copy(d, src) => {
+                // The integer accumulator holds the value of both; the float one still holds
+                // whatever it held, now also `d` if it held `src`.
+                let float_had_src = self.float.has(src);
+                self.float.remove(d);
+                if float_had_src {
+                    self.float.insert(d);
                 }
+                self.int = RegSet::of(src);
+                self.int.insert(d);
             }
-            // Register/memory instructions that write no register pass both accumulators on.
-            (regs::Class::None, _) if is_exec_op(op) => {}
-            _ => match branch_writes(op) {
-                // Compare-and-branch instructions pass both on (on the fall-through path), minus
-                // the counter they step.
-                Some(written) => {
-                    if let Some(r) = written {
-                        self.int.remove(r);
-                        self.float.remove(r);
-                    }
-                }
-                None => *self = Held::default(),
-            },
+            Effect::Produce(regs::Class::Float, d) => {
+                self.float = RegSet::of(d);
+                self.int.remove(d);
+            }
+            Effect::Produce(_, d) | Effect::Step(d) => {
+                self.int = RegSet::of(d);
+                self.float.remove(d);
+            }
+            Effect::Keep => {}
+            Effect::Reset => *self = Held::default(),
         }
     }
-}
-
-/// Which instructions a branch may reach (those may be entered from elsewhere than the
-/// instruction before them).
-#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-fn branch_targets(ops: &[Op]) -> Vec<bool> {
-    let mut targets = vec![false; ops.len()];
-    for (i, op) in ops.iter().enumerate() {
-        let mut op = *op;
-        if let Some(off) = op.branch_offset_mut() {
-            let t = i as i64 + i64::from(off.0);
-            if let Ok(t) = usize::try_from(t)
-                && t < targets.len()
-            {
-                targets[t] = true;
-            }
-        }
-    }
-    targets
 }
 
 macro_rules! result_classes {
@@ -954,17 +1115,5 @@ mod tests {
         ];
         assert_eq!(acc_variants(&ops)[2], 7);
         assert_eq!(acc_variants(&ops)[3], 8);
-    }
-
-    #[test]
-    fn branch_targets_are_marked() {
-        use crate::ir::BranchOffset;
-        let ops = [
-            Op::I32Const { dst: Reg(0), value: 1 },
-            Op::I32AddRI { dst: Reg(0), lhs: Reg(0), imm: 1 },
-            Op::BrIfI32LtSRI { lhs: Reg(0), imm: 9, off: BranchOffset(-1) },
-            Op::Return1 { src: Reg(0) },
-        ];
-        assert_eq!(branch_targets(&ops), [false, true, false, false]);
     }
 }

@@ -377,16 +377,22 @@ impl View {
         Float(())
     }
 
-    /// `r[reg] += step` as `i32` (wrapping); returns the new value.
+    /// `r[reg] += step` as `i32` (wrapping), also into the integer accumulator; returns the new
+    /// value.
     #[inline(always)]
-    pub fn step_i32(&self, reg: impl Loc, step: i16) -> i32 {
-        Regs(self.sp).step_i32(reg.reg(), step)
+    pub fn step_i32(&mut self, reg: impl Loc, step: i16) -> i32 {
+        let v = Regs(self.sp).step_i32(reg.reg(), step);
+        self.acc = u64::from(v as u32);
+        v
     }
 
-    /// `r[reg] += step` as `i64` (wrapping); returns the new value.
+    /// `r[reg] += step` as `i64` (wrapping), also into the integer accumulator; returns the new
+    /// value.
     #[inline(always)]
-    pub fn step_i64(&self, reg: impl Loc, step: i16) -> i64 {
-        Regs(self.sp).step_i64(reg.reg(), step)
+    pub fn step_i64(&mut self, reg: impl Loc, step: i16) -> i64 {
+        let v = Regs(self.sp).step_i64(reg.reg(), step);
+        self.acc = v as u64;
+        v
     }
 
     /// `r[dst..dst + len] = r[src..src + len]`, as if through a temporary.

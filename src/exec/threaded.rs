@@ -137,14 +137,15 @@ mod h {
                     pub(in super::super) unsafe fn $bname<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                         fields!(ip, $bname { $($bf,)* off });
                         $( let $bf = Field::shadow($bf, source_of(crate::operand_role!($bf), V)); )*
-                        let $br = View::new(sp, acc, facc);
+                        #[allow(unused_mut)]
+                        let mut $br = View::new(sp, acc, facc);
                         // Two separate jumps (taken and not taken), each with a stable target, predict far
                         // better than one jump to a computed address.
                         if $cond {
-                            taken!(ip, off, sp, mem, cx, acc, facc)
+                            taken!(ip, off, sp, mem, cx, $br.acc, $br.facc)
                         }
                         // SAFETY: a conditional branch is never the last instruction.
-                        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+                        next!(unsafe { ip.add(1) }, sp, mem, cx, $br.acc, $br.facc)
                     }
                 )*
             }

@@ -8,6 +8,8 @@
 ;; whose divisor came from the accumulator.
 ;;
 ;; invoke "loop_head" i32:5 -> i32:4515
+;; invoke "two_back_edges" i32:5 -> i32:540005
+;; invoke "counter_into_loop" i32:10 -> i32:45
 ;; invoke "square" f64:3 f64:4 -> f64:49
 ;; invoke "sub_rhs" i32:100 i32:6 i32:7 -> i32:58
 ;; invoke "shl_rhs" i32:1 i32:2 i32:3 -> i32:32
@@ -38,6 +40,26 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $l (i32.lt_s (local.get $i) (local.get $n))))
     (i32.add (local.get $x) (local.get $y)))
+  (func (export "two_back_edges") (param $n i32) (result i32)
+    ;; the loop head reads $x; one back-edge leaves $x in the accumulator, the other $y
+    (local $x i32) (local $y i32)
+    (local.set $x (i32.const 500))
+    (loop $l
+      (local.set $x (i32.add (local.get $x) (local.get $n)))
+      (br_if $l (i32.lt_s (local.get $x) (i32.const 520)))
+      (local.set $y (i32.add (local.get $y) (i32.const 1)))
+      (br_if $l (i32.lt_s (local.get $y) (local.get $n))))
+    (i32.add (i32.mul (local.get $x) (i32.const 1000)) (local.get $y)))
+  (func (export "counter_into_loop") (param $n i32) (result i32)
+    ;; both ways into the loop head (the i32.const before it, the counter step at its end) leave
+    ;; $i in the accumulator, so the head may read it from there
+    (local $i i32) (local $sum i32)
+    (local.set $i (i32.const 0))
+    (loop $l
+      (local.set $sum (i32.add (local.get $sum) (local.get $i)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (local.get $sum))
   (func (export "square") (param $a f64) (param $b f64) (result f64)
     (local $t f64)
     (f64.mul (local.tee $t (f64.add (local.get $a) (local.get $b))) (local.get $t)))
