@@ -224,6 +224,28 @@ macro_rules! for_each_op {
             I32Store8 { ptr: Reg, val: Reg, offset: u32 },
             /// mem.u16\[ea\] = r\[val\] as u16 (also `i64.store16`)
             I32Store16 { ptr: Reg, val: Reg, offset: u32 },
+            // Fused address computation and access (an `i32.add` computed just before the access
+            // and used only by it): `ea = (r[ptr] + imm) as u32` (wrapping, as the add would) for
+            // `…RI` forms (their access offset is 0), `ea = (r[ptr] + r[idx]) as u32 + offset` for
+            // `…RR` forms.
+            /// r\[dst\] = mem.u32\[(r\[ptr\] + imm) as u32\] as u64
+            I32LoadRI { dst: Reg, ptr: Reg, imm: i32 },
+            /// r\[dst\] = mem.u64\[(r\[ptr\] + imm) as u32\]
+            I64LoadRI { dst: Reg, ptr: Reg, imm: i32 },
+            /// r\[dst\] = mem.u8\[(r\[ptr\] + imm) as u32\] as u64
+            I32Load8URI { dst: Reg, ptr: Reg, imm: i32 },
+            /// r\[dst\] = mem.u32\[(r\[ptr\] + r\[idx\]) as u32 + offset\] as u64
+            I32LoadRR { dst: Reg, ptr: Reg, idx: Reg, offset: u32 },
+            /// r\[dst\] = mem.u64\[(r\[ptr\] + r\[idx\]) as u32 + offset\]
+            I64LoadRR { dst: Reg, ptr: Reg, idx: Reg, offset: u32 },
+            /// r\[dst\] = mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] as u64
+            I32Load8URR { dst: Reg, ptr: Reg, idx: Reg, offset: u32 },
+            /// mem.u32\[(r\[ptr\] + imm) as u32\] = r\[val\] as u32
+            I32StoreRI { ptr: Reg, val: Reg, imm: i32 },
+            /// mem.u32\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u32
+            I32StoreRR { ptr: Reg, idx: Reg, val: Reg, offset: u32 },
+            /// mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u8
+            I32Store8RR { ptr: Reg, idx: Reg, val: Reg, offset: u32 },
             /// r\[dst\] = memory size in pages
             MemorySize { dst: Reg },
             /// r\[dst\] = old size in pages after growing by r\[delta\] pages, or -1 when refused

@@ -165,9 +165,19 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let offset = offset(memarg)?;
-        let (ptr, pos) = self.pop();
-        let ptr = self.reg(ptr, pos)?;
-        self.emit_result(f(self.temp(pos), ptr, offset))
+        let (ptr_operand, pos) = self.pop();
+        let ptr = self.reg(ptr_operand, pos)?;
+        let op = f(self.temp(pos), ptr, offset);
+        // An address `i32.add` computed just before into this temporary joins the load.
+        let last = self.ops.len().wrapping_sub(1);
+        if ptr_operand == Operand::Temp
+            && self.fusable == Some(last)
+            && let Some(fused) = fuse_address(self.ops[last], op, ptr)
+        {
+            self.ops.pop();
+            return self.emit_result(fused);
+        }
+        self.emit_result(op)
     }
 
     fn store(&mut self, memarg: MemArg, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
@@ -175,10 +185,22 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let offset = offset(memarg)?;
-        let (val, vpos) = self.pop();
-        let (ptr, ppos) = self.pop();
-        let (ptr, val) = (self.reg(ptr, ppos)?, self.reg(val, vpos)?);
-        self.emit(f(ptr, val, offset));
+        let (val_operand, vpos) = self.pop();
+        let (ptr_operand, ppos) = self.pop();
+        let (ptr, val) = (self.reg(ptr_operand, ppos)?, self.reg(val_operand, vpos)?);
+        let op = f(ptr, val, offset);
+        // As in `load`, when the value needed no instruction after the address.
+        let last = self.ops.len().wrapping_sub(1);
+        if ptr_operand == Operand::Temp
+            && val_operand != Operand::Temp
+            && self.fusable == Some(last)
+            && let Some(fused) = fuse_address(self.ops[last], op, ptr)
+        {
+            self.ops.pop();
+            self.emit(fused);
+            return Ok(());
+        }
+        self.emit(op);
         Ok(())
     }
 
@@ -877,4 +899,28 @@ int_ops! {
     visit_i64_le_u => I64LeURR, I64LeURI, I64GeURI, imm64;
     visit_i64_ge_s => I64GeSRR, I64GeSRI, I64LeSRI, imm64;
     visit_i64_ge_u => I64GeURR, I64GeURI, I64LeURI, imm64;
+}
+
+/// A memory access whose address `t` the `i32.add` `add` just computed, as one instruction (see
+/// the fused access instructions in the op list). `t` is a temporary the access consumes, so
+/// nothing else reads it.
+fn fuse_address(add: Op, access: Op, t: Reg) -> Option<Op> {
+    match add {
+        Op::I32AddRI { dst, lhs: ptr, imm } if dst == t => match access {
+            Op::I32Load { dst, offset: 0, .. } => Some(Op::I32LoadRI { dst, ptr, imm }),
+            Op::I64Load { dst, offset: 0, .. } => Some(Op::I64LoadRI { dst, ptr, imm }),
+            Op::I32Load8U { dst, offset: 0, .. } => Some(Op::I32Load8URI { dst, ptr, imm }),
+            Op::I32Store { val, offset: 0, .. } if val != t => Some(Op::I32StoreRI { ptr, val, imm }),
+            _ => None,
+        },
+        Op::I32AddRR { dst, lhs: ptr, rhs: idx } if dst == t => match access {
+            Op::I32Load { dst, offset, .. } => Some(Op::I32LoadRR { dst, ptr, idx, offset }),
+            Op::I64Load { dst, offset, .. } => Some(Op::I64LoadRR { dst, ptr, idx, offset }),
+            Op::I32Load8U { dst, offset, .. } => Some(Op::I32Load8URR { dst, ptr, idx, offset }),
+            Op::I32Store { val, offset, .. } if val != t => Some(Op::I32StoreRR { ptr, idx, val, offset }),
+            Op::I32Store8 { val, offset, .. } if val != t => Some(Op::I32Store8RR { ptr, idx, val, offset }),
+            _ => None,
+        },
+        _ => None,
+    }
 }

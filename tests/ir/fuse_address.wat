@@ -1,0 +1,32 @@
+;; An `i32.add` computing an address used only by the load or store right after it joins the
+;; access: register + constant (access offset 0) and register + register (any offset). Not fused:
+;; a constant add with an access offset, an address also kept in a local, a store whose value is
+;; computed after its address, and accesses of other widths.
+(module
+  (memory 1)
+  (func (export "load_ri") (param $p i32) (result i32)
+    (i32.load (i32.add (local.get $p) (i32.const -8))))
+  (func (export "load64_ri") (param $p i32) (result i64)
+    (i64.load (i32.add (local.get $p) (i32.const 16))))
+  (func (export "load8_ri") (param $p i32) (result i32)
+    (i32.load8_u (i32.add (local.get $p) (i32.const 1))))
+  (func (export "load_rr") (param $p i32) (param $i i32) (result i32)
+    (i32.load offset=4 (i32.add (local.get $p) (local.get $i))))
+  (func (export "load64_rr") (param $p i32) (param $i i32) (result i64)
+    (i64.load (i32.add (local.get $p) (local.get $i))))
+  (func (export "load8_rr") (param $p i32) (param $i i32) (result i32)
+    (i32.load8_u offset=3 (i32.add (local.get $p) (local.get $i))))
+  (func (export "store_ri") (param $p i32) (param $v i32)
+    (i32.store (i32.add (local.get $p) (i32.const 12)) (local.get $v)))
+  (func (export "store_rr") (param $p i32) (param $i i32) (param $v i32)
+    (i32.store offset=8 (i32.add (local.get $p) (local.get $i)) (local.get $v)))
+  (func (export "store8_rr") (param $p i32) (param $i i32)
+    (i32.store8 (i32.add (local.get $p) (local.get $i)) (i32.const 1)))
+  (func (export "ri_with_offset") (param $p i32) (result i32)
+    (i32.load offset=4 (i32.add (local.get $p) (i32.const 8))))
+  (func (export "kept") (param $p i32) (result i32) (local $a i32)
+    (i32.load (local.tee $a (i32.add (local.get $p) (i32.const 8)))))
+  (func (export "value_after") (param $p i32) (param $v i32)
+    (i32.store (i32.add (local.get $p) (i32.const 4)) (i32.mul (local.get $v) (local.get $v))))
+  (func (export "other_width") (param $p i32) (result i32)
+    (i32.load16_u (i32.add (local.get $p) (i32.const 2)))))
