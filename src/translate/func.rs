@@ -75,6 +75,7 @@ pub(crate) struct Scratch {
     labels: Vec<Label>,
     consts: Vec<u64>,
     const_regs: HashMap<u64, u16>,
+    layout: super::layout::Buffers,
 }
 
 /// Translates one function body; the visitor methods live in `visit.rs`.
@@ -86,6 +87,7 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     labels: &'s mut Vec<Label>,
     consts: &'s mut Vec<u64>,
     const_regs: &'s mut HashMap<u64, u16>,
+    layout: &'s mut super::layout::Buffers,
     num_params: u16,
     num_results: u16,
     /// First temporary register (= number of parameters and locals).
@@ -137,6 +139,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             labels: &mut s.labels,
             consts: &mut s.consts,
             const_regs: &mut s.const_regs,
+            layout: &mut s.layout,
             num_params: num_params as u16,
             num_results: ty.results().len() as u16,
             temp_base: total as u16,
@@ -184,6 +187,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         }
         let cb = const_base as u16;
         thread_jumps(self.ops);
+        super::layout::layout_branches(self.ops, self.layout);
         fold_copies_into_returns(self.ops);
         for op in self.ops.iter_mut() {
             op.visit_regs_mut(&mut |r: &mut Reg| {
@@ -576,7 +580,7 @@ fn fold_copies_into_returns(ops: &mut [Op]) {
 
 /// Fuses `reg += imm` (an `i32`/`i64` add or subtract of a small constant in place) with the
 /// compare-and-branch `br` on `reg` that follows it.
-fn fuse_step(prev: Op, br: Op) -> Option<Op> {
+pub(super) fn fuse_step(prev: Op, br: Op) -> Option<Op> {
     let small = |v: i64| i16::try_from(v).ok();
     let (reg, step, wide) = match prev {
         Op::I32AddRI { dst, lhs, imm } if dst == lhs => (dst, small(i64::from(imm))?, false),
