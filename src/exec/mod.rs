@@ -89,6 +89,16 @@ pub(crate) const SMALL_CONSTS: usize = 3;
 /// fixed-length copies).
 const SLACK: usize = SMALL_PARAMS + SMALL_LOCALS;
 
+/// [`CompiledFunc::fast_need`] of a function with these counts: its frame plus [`SLACK`], or
+/// `u32::MAX` when it is not small.
+pub(crate) fn fast_need(params: usize, locals: usize, consts: usize, frame_size: usize) -> u32 {
+    if params <= SMALL_PARAMS && locals <= SMALL_LOCALS && consts <= SMALL_CONSTS {
+        u32::try_from(frame_size + SLACK).unwrap_or(u32::MAX)
+    } else {
+        u32::MAX
+    }
+}
+
 /// How deep host functions may call back into Wasm.
 const MAX_REENTRY: u32 = 200;
 
@@ -271,25 +281,35 @@ impl Ctx {
     /// The common case of [`enter`](Self::enter) for a call within the instance, without a call
     /// to `memcpy`/`memset` or a reallocation: `None` when the callee has many parameters or
     /// locals, or the frame or value stack would have to grow (the caller then takes `enter`).
+    /// `sp` is the running function's frame (at `self.base`).
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-    fn enter_fast(&mut self, code: &CompiledFunc, func: u32, args: Reg, ret_ip: *const Slot) -> Option<Regs> {
+    fn enter_fast(
+        &mut self,
+        sp: *mut u64,
+        code: &CompiledFunc,
+        func: u32,
+        args: Reg,
+        ret_ip: *const Slot,
+    ) -> Option<Regs> {
         let depth = self.frames.len();
-        let new_base = self.base + self.frame_size as usize;
-        if !code.small || depth >= self.frame_limit || new_base + code.frame_size as usize + SLACK > self.stack.len() {
+        let frame_size = self.frame_size as usize;
+        let new_base = self.base + frame_size;
+        // `fast_need` is `u32::MAX` for a function that is not small, which never fits.
+        if depth >= self.frame_limit || new_base + code.fast_need as usize > self.stack.len() {
             return None;
         }
-        // SAFETY: the caller's frame (with the arguments) ends at `new_base`; the callee's frame
-        // plus `SLACK` cells fit in the stack (checked above), so every cell touched here is
-        // inside it. Parameters are copied as `SMALL_PARAMS` cells and locals zeroed as
-        // `SMALL_LOCALS` cells whatever their number (`code.small`): the extra cells read are
-        // stack cells, and the extra cells written are the callee's temporaries, constants
-        // (written afterwards) or slack, none live. `depth < capacity`, so the frame write is in
-        // bounds.
+        // SAFETY: `sp` is the caller's frame, at `self.base` in the stack, which holds the
+        // arguments and ends at `new_base`; the callee's frame plus `SLACK` cells fit in the stack
+        // (checked above), so every cell touched here is inside it. Parameters are copied as
+        // `SMALL_PARAMS` cells, locals zeroed as `SMALL_LOCALS` cells and constants copied as
+        // `SMALL_CONSTS` cells whatever their number (the function is small): the extra cells
+        // read are stack cells, and the extra cells written are the callee's temporaries, locals
+        // or constants (written afterwards) or slack, none live. `depth < capacity`, so the frame
+        // write is in bounds.
         unsafe {
-            let p = self.stack.as_mut_ptr();
-            let callee = p.add(new_base);
-            let src = p.add(self.base + usize::from(args.0));
+            let callee = sp.add(frame_size);
+            let src = sp.add(usize::from(args.0));
             for i in 0..SMALL_PARAMS {
                 *callee.add(i) = *src.add(i);
             }
@@ -297,17 +317,9 @@ impl Ctx {
             for i in 0..SMALL_LOCALS {
                 *locals.add(i) = 0;
             }
-            // At most `SMALL_CONSTS` (3) constants, copied without a call to `memcpy`.
-            let (consts, n) = (code.consts.as_ptr(), code.consts.len());
-            let dst = callee.add(usize::from(code.const_base));
-            if n > 0 {
-                *dst = *consts;
-                if n > 1 {
-                    *dst.add(1) = *consts.add(1);
-                    if n > 2 {
-                        *dst.add(2) = *consts.add(2);
-                    }
-                }
+            let consts = callee.add(usize::from(code.const_base));
+            for (i, &c) in code.fast_consts.iter().enumerate() {
+                *consts.add(i) = c;
             }
             self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
             self.frames.set_len(depth + 1);

@@ -285,7 +285,7 @@ mod h {
     }
 
     #[inline(always)]
-    unsafe fn ret(src: Reg, n: usize, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    unsafe fn ret(sp: *mut u64, src: Reg, n: usize, mem: *mut u8, cx: *mut Ctx) {
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
         match c.frames.last() {
@@ -294,21 +294,18 @@ mod h {
                 let f = *f;
                 // SAFETY: the frame stack is not empty.
                 unsafe { c.frames.set_len(c.frames.len() - 1) };
-                let p = c.stack.as_mut_ptr();
-                // SAFETY: the callee's results lie in its frame, above the caller's result
-                // registers, and both are inside the stack.
-                unsafe {
-                    crate::exec::copy_cells(
-                        p.add(c.base + usize::from(src.0)),
-                        p.add(f.base + usize::from(f.results)),
-                        n,
-                    )
-                };
+                // SAFETY: every call puts the callee's frame (`sp`) right after its caller's, whose
+                // size the frame record keeps; the callee's results lie in its frame, above the
+                // caller's result registers, and both are inside the stack.
+                let caller = unsafe { sp.sub(f.frame_size as usize) };
+                // SAFETY: as above.
+                unsafe { crate::exec::copy_cells(sp.add(usize::from(src.0)), caller.add(usize::from(f.results)), n) };
                 c.base = f.base;
                 c.frame_size = f.frame_size;
                 c.cur_func = f.func;
-                // SAFETY: as above.
-                next!(f.ret_ip, p.add(f.base), mem, cx, acc, facc)
+                // SAFETY: as above. The accumulators are not passed back: the accumulator analysis
+                // assumes nothing of them after a call (`acc.rs`), so they need not stay live.
+                next!(f.ret_ip, caller, mem, cx, 0, 0.0)
             }
             _ => {
                 // SAFETY: as above.
@@ -328,21 +325,21 @@ mod h {
         }
     }
 
-    pub(super) unsafe fn Return(_ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    pub(super) unsafe fn Return(_ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
         // SAFETY: as in `ret`.
-        unsafe { ret(Reg(0), 0, mem, cx, acc, facc) }
+        unsafe { ret(sp, Reg(0), 0, mem, cx) }
     }
 
-    pub(super) unsafe fn Return1(ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    pub(super) unsafe fn Return1(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
         fields!(ip, Return1 { src });
         // SAFETY: as in `ret`.
-        unsafe { ret(src, 1, mem, cx, acc, facc) }
+        unsafe { ret(sp, src, 1, mem, cx) }
     }
 
-    pub(super) unsafe fn ReturnSpan(ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    pub(super) unsafe fn ReturnSpan(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
         fields!(ip, ReturnSpan { src, len: n });
         // SAFETY: as in `ret`.
-        unsafe { ret(src, usize::from(n), mem, cx, acc, facc) }
+        unsafe { ret(sp, src, usize::from(n), mem, cx) }
     }
 
     pub(super) unsafe fn GlobalGet(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
@@ -361,7 +358,14 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn CallInternal(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    pub(super) unsafe fn CallInternal(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
         fields!(ip, CallInternal { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
@@ -369,18 +373,20 @@ mod h {
         // guarantees `func` is one of its defined functions.
         if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get() {
             // SAFETY: a call is never the last instruction of a function.
-            if let Some(regs) = c.enter_fast(code, func, args, unsafe { ip.add(1) }) {
-                next!(code.ops.as_ptr(), regs.0, mem, cx, acc, facc)
+            if let Some(regs) = c.enter_fast(sp, code, func, args, unsafe { ip.add(1) }) {
+                // The callee starts with empty accumulators (the accumulator analysis assumes
+                // nothing at a function's entry), so they need not stay live through the call.
+                next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
             }
         }
         // SAFETY: same state.
-        unsafe { call_internal_slow(ip, sp, mem, cx, acc, facc) }
+        unsafe { call_internal_slow(ip, sp, mem, cx) }
     }
 
     /// `CallInternal` when the callee is not translated yet, has a large frame, or a stack must
     /// grow (or overflows).
     #[inline(never)]
-    unsafe fn call_internal_slow(ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    unsafe fn call_internal_slow(ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
         fields!(ip, CallInternal { func, args });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
@@ -392,7 +398,7 @@ mod h {
         };
         // SAFETY: a call is never the last instruction of a function.
         match c.enter(code, c.inst_idx, func, args, unsafe { ip.add(1) }) {
-            Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, cx, acc, facc),
+            Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0),
             Err(code) => trap(cx, code),
         }
     }

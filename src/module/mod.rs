@@ -74,8 +74,12 @@ pub(crate) struct CompiledFunc {
     /// Constants, copied to `const_base..` on entry.
     pub consts: Box<[u64]>,
     pub const_base: u16,
-    /// Few enough parameters, locals and constants for the call fast path.
-    pub small: bool,
+    /// For the call fast path ([`crate::exec`]'s `enter_fast`): the value-stack cells a call needs
+    /// above the caller's frame (frame plus slack), or `u32::MAX` when the function has too many
+    /// parameters, locals or constants for it.
+    pub fast_need: u32,
+    /// The constants padded with zeros to the fast path's fixed count (it copies them all).
+    pub fast_consts: [u64; crate::exec::SMALL_CONSTS],
 }
 
 /// A defined function's code: translated at load time, or on its first call (lazy translation,

@@ -204,9 +204,13 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             frame_size: frame_size as u32,
             consts: self.consts.as_slice().into(),
             const_base: cb,
-            small: usize::from(self.num_params) <= crate::exec::SMALL_PARAMS
-                && usize::from(self.temp_base - self.num_params) <= crate::exec::SMALL_LOCALS
-                && self.consts.len() <= crate::exec::SMALL_CONSTS,
+            fast_need: crate::exec::fast_need(
+                usize::from(self.num_params),
+                usize::from(self.temp_base - self.num_params),
+                self.consts.len(),
+                frame_size,
+            ),
+            fast_consts: std::array::from_fn(|i| self.consts.get(i).copied().unwrap_or(0)),
         })
     }
 
