@@ -379,7 +379,7 @@ mod tests {
         assert_eq!(acc_variant(&fill, &Op::I32AddRR { dst: Reg(6), lhs: Reg(1), rhs: Reg(1) }), 0);
         let copy2 = Op::Copy2 { dst1: Reg(1), src1: Reg(2), dst2: Reg(3), src2: Reg(4) };
         assert_eq!(acc_variant(&copy2, &Op::I32AddRR { dst: Reg(6), lhs: Reg(1), rhs: Reg(3) }), 0);
-        let call = Op::CallInternal { func: 0, args: Reg(5) };
+        let call = Op::CallInternal { func: 0, args: Reg(5), frame: 8 };
         assert_eq!(acc_variant(&call, &Op::I32AddRR { dst: Reg(6), lhs: Reg(5), rhs: Reg(5) }), 0);
     }
 

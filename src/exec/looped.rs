@@ -111,7 +111,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     }
                     Op::GlobalGet { dst, global } => regs.set(dst, cx.global_get(global)),
                     Op::GlobalSet { src, global } => cx.global_set(global, regs.get(src)),
-                    Op::CallInternal { func, args } => {
+                    Op::CallInternal { func, args, .. } => {
                         let module: *const crate::module::ModuleInner = &*cx.inst().module;
                         // SAFETY: the module lives behind an `Arc` held by the instance.
                         let code = match unsafe { &*module }.compiled(func) {

@@ -281,19 +281,21 @@ impl Ctx {
     /// The common case of [`enter`](Self::enter) for a call within the instance, without a call
     /// to `memcpy`/`memset` or a reallocation: `None` when the callee has many parameters or
     /// locals, or the frame or value stack would have to grow (the caller then takes `enter`).
-    /// `sp` is the running function's frame (at `self.base`).
+    /// `sp` is the running function's frame (at `self.base`), `frame_size` its size (from the
+    /// call instruction, which keeps it off the chain of context loads and stores).
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
     fn enter_fast(
         &mut self,
         sp: *mut u64,
+        frame_size: u16,
         code: &CompiledFunc,
         func: u32,
         args: Reg,
         ret_ip: *const Slot,
     ) -> Option<Regs> {
         let depth = self.frames.len();
-        let frame_size = self.frame_size as usize;
+        let frame_size = usize::from(frame_size);
         let new_base = self.base + frame_size;
         // `fast_need` is `u32::MAX` for a function that is not small, which never fits.
         if depth >= self.frame_limit || new_base + code.fast_need as usize > self.stack.len() {

@@ -366,14 +366,14 @@ mod h {
         _acc: u64,
         _facc: f64,
     ) {
-        fields!(ip, CallInternal { func, args });
+        fields!(ip, CallInternal { func, args, frame });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
         // SAFETY: `code` is the running instance's module's function array, and validation
         // guarantees `func` is one of its defined functions.
         if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get() {
             // SAFETY: a call is never the last instruction of a function.
-            if let Some(regs) = c.enter_fast(sp, code, func, args, unsafe { ip.add(1) }) {
+            if let Some(regs) = c.enter_fast(sp, frame, code, func, args, unsafe { ip.add(1) }) {
                 // The callee starts with empty accumulators (the accumulator analysis assumes
                 // nothing at a function's entry), so they need not stay live through the call.
                 next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
@@ -387,7 +387,7 @@ mod h {
     /// grow (or overflows).
     #[inline(never)]
     unsafe fn call_internal_slow(ip: *const Slot, _sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
-        fields!(ip, CallInternal { func, args });
+        fields!(ip, CallInternal { func, args, frame: _frame });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
         let module: *const crate::module::ModuleInner = &*c.inst().module;

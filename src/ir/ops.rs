@@ -188,8 +188,8 @@ macro_rules! for_each_op {
             GlobalSet { src: Reg, global: u32 },
 
             // ---- calls ----
-            /// call the instance's function `func` (defined in this module) with arguments r\[args..\]; results land at r\[args..\]
-            CallInternal { func: u32, args: Reg },
+            /// call the instance's function `func` (defined in this module) with arguments r\[args..\]; results land at r\[args..\] (`frame`: the calling function's frame size, where the callee's frame starts)
+            CallInternal { func: u32, args: Reg, frame: u16 },
             /// call the instance's imported function `func` with arguments r\[args..\]; results land at r\[args..\]
             CallImported { func: u32, args: Reg },
             /// call tables\[table\]\[r\[index\]\] after checking its signature is `sig`; arguments and results at r\[args..\]

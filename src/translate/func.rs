@@ -190,6 +190,9 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         super::layout::layout_branches(self.ops, self.layout);
         fold_copies_into_returns(self.ops);
         for op in self.ops.iter_mut() {
+            if let Op::CallInternal { frame, .. } = op {
+                *frame = frame_size as u16;
+            }
             op.visit_regs_mut(&mut |r: &mut Reg| {
                 if r.0 >= CONST_MARK {
                     r.0 = cb + (r.0 - CONST_MARK);

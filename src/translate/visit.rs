@@ -453,7 +453,7 @@ impl FuncTranslator<'_, '_> {
         self.emit(if function_index < imported {
             Op::CallImported { func: function_index, args }
         } else {
-            Op::CallInternal { func: function_index - imported, args }
+            Op::CallInternal { func: function_index - imported, args, frame: 0 }
         });
         self.push_temps(m)
     }
