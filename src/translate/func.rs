@@ -186,7 +186,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             return Err(too_large(&format!("{frame_size} registers")));
         }
         let cb = const_base as u16;
-        thread_jumps(self.ops);
+        self.layout.mark_entries(self.ops);
+        thread_jumps(self.ops, &self.layout.entry);
         super::layout::layout_branches(self.ops, self.layout);
         fold_copies_into_returns(self.ops);
         for op in self.ops.iter_mut() {
@@ -622,19 +623,8 @@ pub(super) fn fuse_step(prev: Op, br: Op) -> Option<Op> {
 
 /// Jump threading: an unconditional branch to a return becomes that return, and one to another
 /// unconditional branch goes straight to the final target. `br_table` entries stay branches.
-fn thread_jumps(ops: &mut [Op]) {
-    // Mark the `br_table` entries once, so following chains stays linear.
-    let mut entry = vec![false; ops.len()];
-    let mut i = 0;
-    while i < ops.len() {
-        if let Op::BrTable { len, .. } = ops[i] {
-            let end = (i + len as usize + 2).min(ops.len());
-            entry[i + 1..end].iter_mut().for_each(|e| *e = true);
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
+/// `entry` marks the `br_table` entries (marked once, so following chains stays linear).
+fn thread_jumps(ops: &mut [Op], entry: &[bool]) {
     for i in 0..ops.len() {
         let Op::Br { off } = ops[i] else { continue };
         if entry[i] {

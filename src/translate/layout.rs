@@ -8,9 +8,8 @@
 //! - **Loop inversion.** A `br` back to a loop head that starts with a test exiting the loop
 //!   (`loop { br_if $exit (c); …; br $loop }`, a `while` loop) becomes the opposite test jumping
 //!   to the instruction after the head, followed by a `br` to the exit (unless the exit comes
-//!   next): the back edge then runs
-//!   one instruction, not a `br` plus the test. A counter step just before it joins the test
-//!   (`I32StepBr…`), as when the translator sees it directly.
+//!   next): the back edge then runs one instruction, not a `br` plus the test. A counter step
+//!   just before it joins the test (`I32StepBr…`), as when the translator sees it directly.
 //! - **Back-edge swap.** `br_if $exit (c); br $loop` with `$loop` behind becomes `br_if $loop
 //!   (!c); br $exit`: the common path (staying in the loop) takes one dispatch.
 //! - **Jump over a jump.** `br_if L2 (c); br L1; L2:` becomes `br_if L1 (!c)`.
@@ -72,21 +71,42 @@ const NONE: u32 = u32::MAX;
 /// The longest run [`layout_branches`] copies in place of a `br`.
 const MAX_TAIL: usize = 4;
 
-/// Working memory of [`layout_branches`], kept from one function to the next.
+/// Working memory of [`layout_branches`] (and the `br_table` entries jump threading skips too),
+/// kept from one function to the next.
 #[derive(Default)]
 pub(crate) struct Buffers {
     /// Each instruction's branch target, or [`NONE`].
     targets: Vec<u32>,
     /// Whether some branch lands on the instruction (one extra entry for the end).
     landed: Vec<bool>,
-    /// Whether the instruction is a `br_table` entry.
-    entry: Vec<bool>,
+    /// Whether the instruction is a `br_table` entry ([`Buffers::mark_entries`]).
+    pub(super) entry: Vec<bool>,
     /// The rewrites, by the index of the instruction where each starts.
     edits: Vec<(usize, Edit)>,
     /// The rewritten code, each branch with its target as an index into the old code.
     out: Vec<(Op, u32)>,
     /// Old index to new index.
     map: Vec<u32>,
+}
+
+impl Buffers {
+    /// Marks the `br_table` entries of `ops` in [`Buffers::entry`]: the branches that must stay
+    /// where they are.
+    pub(super) fn mark_entries(&mut self, ops: &[Op]) {
+        let n = ops.len();
+        self.entry.clear();
+        self.entry.resize(n, false);
+        let mut i = 0;
+        while i < n {
+            if let Op::BrTable { len, .. } = ops[i] {
+                let end = (i + len as usize + 2).min(n);
+                self.entry[i + 1..end].iter_mut().for_each(|e| *e = true);
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
 }
 
 /// One rewrite (see the module docs).
@@ -116,7 +136,8 @@ fn leaves(op: &Op) -> bool {
     matches!(op, Op::Br { .. } | Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. } | Op::Unreachable)
 }
 
-/// Applies the rewrites described in the module docs to `ops`, whose branches are resolved.
+/// Applies the rewrites described in the module docs to `ops`, whose branches are resolved and
+/// whose `br_table` entries `b.entry` marks.
 pub(super) fn layout_branches(ops: &mut Vec<Op>, b: &mut Buffers) {
     let n = ops.len();
     // Most functions have nothing to rewrite: find out cheaply before anything else.
@@ -126,17 +147,11 @@ pub(super) fn layout_branches(ops: &mut Vec<Op>, b: &mut Buffers) {
     b.targets.clear();
     b.landed.clear();
     b.landed.resize(n + 1, false);
-    b.entry.clear();
-    b.entry.resize(n, false);
     for (i, op) in ops.iter().enumerate() {
         let t = target(i, op).filter(|&t| t <= n);
         b.targets.push(t.map_or(NONE, |t| t as u32));
         if let Some(t) = t {
             b.landed[t] = true;
-        }
-        if let Op::BrTable { len, .. } = *op {
-            let end = (i + len as usize + 2).min(n);
-            b.entry[i + 1..end].iter_mut().for_each(|e| *e = true);
         }
     }
     decide(ops, b);
@@ -149,8 +164,10 @@ pub(super) fn layout_branches(ops: &mut Vec<Op>, b: &mut Buffers) {
 /// Whether `decide` may find a rewrite for the instruction at `i` (it also checks what lands
 /// where).
 fn candidate(ops: &[Op], i: usize) -> bool {
-    let Op::Br { off } = ops[i] else { return false };
-    let Some(t) = usize::try_from(i as i64 + i64::from(off.0)).ok().filter(|&t| t < ops.len()) else {
+    if !matches!(ops[i], Op::Br { .. }) {
+        return false;
+    }
+    let Some(t) = target(i, &ops[i]).filter(|&t| t < ops.len()) else {
         return false;
     };
     if t < i && negate_branch(ops[t]).is_some() {
@@ -183,11 +200,12 @@ fn decide(ops: &[Op], b: &mut Buffers) {
             i += 1;
             continue;
         };
-        // A test just before this `br`, with nothing landing on the `br`.
+        // A test just before this `br`, with nothing landing on the `br`. (No earlier edit
+        // covers `i - 1`: edits start at branches and take the instruction after them only when
+        // it is a `br`.)
         if i > 0
             && !landed[i]
             && let (Some(_), Some(a)) = (negate_branch(ops[i - 1]), tgt(i - 1))
-            && b.edits.last().is_none_or(|&(at, _)| at + 1 < i)
         {
             if a == i + 1 {
                 b.edits.push((i - 1, Edit::Skip));
@@ -203,11 +221,7 @@ fn decide(ops: &[Op], b: &mut Buffers) {
         if t < i
             && let Some(neg) = negate_branch(ops[t])
         {
-            let fused = i > 0
-                && !landed[i]
-                && targets[i - 1] == NONE
-                && b.edits.last().is_none_or(|&(at, _)| at + 1 < i)
-                && fuse_step(ops[i - 1], neg).is_some();
+            let fused = i > 0 && !landed[i] && targets[i - 1] == NONE && fuse_step(ops[i - 1], neg).is_some();
             b.edits.push((i, Edit::Invert { fused }));
             i += 1;
             continue;
