@@ -75,6 +75,10 @@ macro_rules! for_each_exec_op {
                 I32GeSRR { dst, lhs, rhs } => |r, m| r.set_bool(dst, r.i32(lhs) >= r.i32(rhs)),
                 I32GeURR { dst, lhs, rhs } => |r, m| r.set_bool(dst, r.u32(lhs) >= r.u32(rhs)),
                 I32AddRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_add(imm as u32)),
+                I32Step2 { reg1, step1, reg2, step2 } => |r, m| {
+                    let _ = r.set_i32(reg1, r.i32(reg1).wrapping_add(i32::from(step1)));
+                    r.set_i32(reg2, r.i32(reg2).wrapping_add(i32::from(step2)))
+                },
                 I32AddShl { dst, lhs, idx, shift } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_add(r.u32(idx).wrapping_shl(u32::from(shift)))),
                 I32SubRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_sub(imm as u32)),
                 I32MulRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_mul(imm as u32)),

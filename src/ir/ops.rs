@@ -344,6 +344,8 @@ macro_rules! for_each_op {
             I32AddRI { dst: Reg, lhs: Reg, imm: i32 },
             /// r\[dst\] = r\[lhs\] + (r\[idx\] << shift) (i32, wrapping; an `i32.shl` by a constant feeding an `i32.add`)
             I32AddShl { dst: Reg, lhs: Reg, idx: Reg, shift: u16 },
+            /// r\[reg1\] += step1; r\[reg2\] += step2 (i32, wrapping; two counters stepped in a row)
+            I32Step2 { reg1: Reg, step1: i16, reg2: Reg, step2: i16 },
             /// r\[dst\] = r\[lhs\] - imm (i32, wrapping)
             I32SubRI { dst: Reg, lhs: Reg, imm: i32 },
             /// r\[dst\] = r\[lhs\] * imm (i32, wrapping)

@@ -318,6 +318,24 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(stepped)
     }
 
+    /// Joins the last two instructions into one `I32Step2` when both step an `i32` counter in
+    /// place by a small constant and no branch lands on the second.
+    pub(super) fn join_counter_steps(&mut self) {
+        let n = self.ops.len();
+        if n < 2 || self.last_pin == Some(n - 1) {
+            return;
+        }
+        let step = |op: Op| match op {
+            Op::I32AddRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(imm).ok()?)),
+            Op::I32SubRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(-i64::from(imm)).ok()?)),
+            _ => None,
+        };
+        if let (Some((reg1, step1)), Some((reg2, step2))) = (step(self.ops[n - 2]), step(self.ops[n - 1])) {
+            self.ops.pop();
+            self.ops[n - 2] = Op::I32Step2 { reg1, step1, reg2, step2 };
+        }
+    }
+
     /// Emits `r[dst] = r[src]`, joining a copy emitted just before (no branch lands between) into
     /// one `Copy2`.
     fn emit_copy(&mut self, dst: Reg, src: Reg) {
@@ -537,8 +555,20 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             }
         }
         let cond = self.reg(cond, pos)?;
-        let off = self.offset_to(label)?;
-        self.emit(if negate { Op::BrIfEqz { cond, off } } else { Op::BrIfNez { cond, off } });
+        let off = BranchOffset(0);
+        let mut op = if negate { Op::BrIfEqz { cond, off } } else { Op::BrIfNez { cond, off } };
+        // `br_if` on a counter stepped just before (nothing landing on the branch) steps it.
+        let prev = self.ops.len().wrapping_sub(1);
+        if self.reachable
+            && prev < self.ops.len()
+            && self.last_pin.is_none_or(|p| p <= prev)
+            && let Some(stepped) = fuse_step(self.ops[prev], op)
+        {
+            self.ops.pop();
+            op = stepped;
+        }
+        *op.branch_offset_mut().expect("a branch") = self.offset_to(label)?;
+        self.emit(op);
         Ok(())
     }
 }
@@ -599,6 +629,7 @@ pub(super) fn fuse_step(prev: Op, br: Op) -> Option<Op> {
     };
     let off = BranchOffset(0);
     Some(match br {
+        Op::BrIfNez { cond, .. } if cond == reg && !wide => Op::I32StepBrNeRI { reg, step, imm: 0, off },
         Op::BrIfI32NeRR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrNeRR { reg, step, rhs, off },
         Op::BrIfI32LtSRR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrLtSRR { reg, step, rhs, off },
         Op::BrIfI32LtURR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrLtURR { reg, step, rhs, off },

@@ -243,6 +243,7 @@ impl FuncTranslator<'_, '_> {
             if let Some(dst) = self.ops[last].dst_mut().filter(|d| **d == temp) {
                 *dst = Reg(local);
                 self.fusable = None;
+                self.join_counter_steps();
                 return Ok(v);
             }
         }
