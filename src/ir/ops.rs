@@ -227,7 +227,8 @@ macro_rules! for_each_op {
             // Fused address computation and access (an `i32.add` computed just before the access
             // and used only by it): `ea = (r[ptr] + imm) as u32` (wrapping, as the add would) for
             // `…RI` forms (their access offset is 0), `ea = (r[ptr] + r[idx]) as u32 + offset` for
-            // `…RR` forms.
+            // `…RR` forms, and with `r[idx] << shift` in place of `r[idx]` (an `I32AddShl`, array
+            // indexing) for `…Shl` forms, whose offset must fit 16 bits.
             /// r\[dst\] = mem.u32\[(r\[ptr\] + imm) as u32\] as u64
             I32LoadRI { dst: Reg, ptr: Reg, imm: i32 },
             /// r\[dst\] = mem.u64\[(r\[ptr\] + imm) as u32\]
@@ -240,6 +241,14 @@ macro_rules! for_each_op {
             I64LoadRR { dst: Reg, ptr: Reg, idx: Reg, offset: u32 },
             /// r\[dst\] = mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] as u64
             I32Load8URR { dst: Reg, ptr: Reg, idx: Reg, offset: u32 },
+            /// r\[dst\] = mem.u32\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] as u64 (an `I32AddShl` joined)
+            I32LoadShl { dst: Reg, ptr: Reg, idx: Reg, shift: u16, offset: u16 },
+            /// r\[dst\] = mem.u64\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\]
+            I64LoadShl { dst: Reg, ptr: Reg, idx: Reg, shift: u16, offset: u16 },
+            /// mem.u32\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] = r\[val\] as u32
+            I32StoreShl { ptr: Reg, idx: Reg, val: Reg, shift: u16, offset: u16 },
+            /// mem.u64\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] = r\[val\]
+            I64StoreShl { ptr: Reg, idx: Reg, val: Reg, shift: u16, offset: u16 },
             /// mem.u32\[(r\[ptr\] + imm) as u32\] = r\[val\] as u32
             I32StoreRI { ptr: Reg, val: Reg, imm: i32 },
             /// mem.u32\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u32

@@ -922,6 +922,21 @@ fn fuse_address(add: Op, access: Op, t: Reg) -> Option<Op> {
             Op::I32Store8 { val, offset, .. } if val != t => Some(Op::I32Store8RR { ptr, idx, val, offset }),
             _ => None,
         },
+        Op::I32AddShl { dst, lhs: ptr, idx, shift } if dst == t => match access {
+            Op::I32Load { dst, offset, .. } => {
+                Some(Op::I32LoadShl { dst, ptr, idx, shift, offset: u16::try_from(offset).ok()? })
+            }
+            Op::I64Load { dst, offset, .. } => {
+                Some(Op::I64LoadShl { dst, ptr, idx, shift, offset: u16::try_from(offset).ok()? })
+            }
+            Op::I32Store { val, offset, .. } if val != t => {
+                Some(Op::I32StoreShl { ptr, idx, val, shift, offset: u16::try_from(offset).ok()? })
+            }
+            Op::I64Store { val, offset, .. } if val != t => {
+                Some(Op::I64StoreShl { ptr, idx, val, shift, offset: u16::try_from(offset).ok()? })
+            }
+            _ => None,
+        },
         _ => None,
     }
 }
