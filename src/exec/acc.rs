@@ -295,6 +295,7 @@ macro_rules! result_classes {
     (
         { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
         { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
+        { $( $lname:ident { $($lf:ident),* } => |$lr:ident, $lm:ident| $lcond:expr ),* $(,)? }
     ) => {
         /// Which accumulator `op` leaves its result in (derived from the setter its semantics
         /// call, so it cannot disagree with the handler).
@@ -302,6 +303,8 @@ macro_rules! result_classes {
             #[allow(unused_variables, clippy::redundant_closure_call)]
             match *op {
                 $( Op::$name { $($f),* } => regs::class_of(move |$r: &mut regs::View, $m: Mem| Ok($body)), )*
+                // The loading branches leave the loaded value in the integer accumulator.
+                $( Op::$lname { .. } => regs::Class::Int, )*
                 _ => regs::Class::None,
             }
         }

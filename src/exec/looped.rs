@@ -58,6 +58,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
         (
             { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
             { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
+            { $( $lname:ident { $($lf:ident),* } => |$lr:ident, $lm:ident| $lcond:expr ),* $(,)? }
         ) => {
             loop {
                 // SAFETY: `ip` always points at an instruction of the running function:
@@ -161,6 +162,18 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                             let mut $br = View::new(regs.0, 0, 0.0);
                             if $cond {
                                 branch!(off)
+                            }
+                        }
+                    )*
+                    $(
+                        Op::$lname { $($lf,)* off } => {
+                            #[allow(unused_mut)]
+                            let (mut $lr, $lm) = (View::new(regs.0, 0, 0.0), mem);
+                            #[allow(clippy::redundant_closure_call)]
+                            match (|| Ok::<bool, TrapCode>($lcond))() {
+                                Err(code) => stop!(Stop::Trap(code)),
+                                Ok(true) => branch!(off),
+                                Ok(false) => {}
                             }
                         }
                     )*

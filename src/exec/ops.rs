@@ -5,9 +5,10 @@
 //! An entry reads `Name { fields } => |r, m| body`: `r` is the frame's [`Regs`](super::regs::Regs),
 //! `m` the current [`Mem`](super::regs::Mem), and the body may use `?` on a `Result<_, TrapCode>`.
 
-/// Calls `$m!` with two lists: `{ every register/memory-only instruction }` and
+/// Calls `$m!` with three lists: `{ every register/memory-only instruction }`,
 /// `{ every fused compare-and-branch instruction with its condition }` (a condition may also
-/// update a register first: the counter-stepping branches).
+/// update a register first: the counter-stepping branches) and `{ every branch that loads its
+/// condition from memory }` (a body of type `bool` that may use `?`).
 macro_rules! for_each_exec_op {
     ($m:ident) => {
         $m! {
@@ -306,6 +307,12 @@ macro_rules! for_each_exec_op {
                 BrIfI32AndRREqz { lhs, rhs } => |r| r.u32(lhs) & r.u32(rhs) == 0,
                 BrIfI32AndRINez { lhs, imm } => |r| r.u32(lhs) & imm as u32 != 0,
                 BrIfI32AndRIEqz { lhs, imm } => |r| r.u32(lhs) & imm as u32 == 0
+            }
+            {
+                BrIfI32Load8UNez { dst, ptr, offset } => |r, m| { let b = m.load::<1>(r.u32(ptr), u32::from(offset))?; let _ = r.set(dst, u64::from(b[0])); b[0] != 0 },
+                BrIfI32Load8UEqz { dst, ptr, offset } => |r, m| { let b = m.load::<1>(r.u32(ptr), u32::from(offset))?; let _ = r.set(dst, u64::from(b[0])); b[0] == 0 },
+                BrIfI32LoadNez { dst, ptr, offset } => |r, m| { let v = u32::from_le_bytes(m.load::<4>(r.u32(ptr), u32::from(offset))?); let _ = r.set(dst, u64::from(v)); v != 0 },
+                BrIfI32LoadEqz { dst, ptr, offset } => |r, m| { let v = u32::from_le_bytes(m.load::<4>(r.u32(ptr), u32::from(offset))?); let _ = r.set(dst, u64::from(v)); v == 0 }
             }
         }
     };

@@ -114,6 +114,7 @@ mod h {
         (
             { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
             { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
+            { $( $lname:ident { $($lf:ident),* } => |$lr:ident, $lm:ident| $lcond:expr ),* $(,)? }
         ) => {
             /// The handlers of the register/memory instructions, one per accumulator variant `V`.
             pub(super) mod g {
@@ -148,6 +149,21 @@ mod h {
                         next!(unsafe { ip.add(1) }, sp, mem, cx, $br.acc, $br.facc)
                     }
                 )*
+                $(
+                    pub(in super::super) unsafe fn $lname<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+                        fields!(ip, $lname { $($lf,)* off });
+                        $( let $lf = Field::shadow($lf, source_of(crate::operand_role!($lf), V)); )*
+                        #[allow(unused_mut)]
+                        let (mut $lr, $lm) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
+                        #[allow(clippy::redundant_closure_call)]
+                        match (|| Ok::<bool, TrapCode>($lcond))() {
+                            Err(code) => return trap(cx, code),
+                            Ok(true) => taken!(ip, off, sp, mem, cx, $lr.acc, $lr.facc),
+                            // SAFETY: a conditional branch is never the last instruction.
+                            Ok(false) => next!(unsafe { ip.add(1) }, sp, mem, cx, $lr.acc, $lr.facc),
+                        }
+                    }
+                )*
             }
             $(
                 #[allow(non_upper_case_globals)]
@@ -156,6 +172,10 @@ mod h {
             $(
                 #[allow(non_upper_case_globals)]
                 pub(super) const $bname: Handler = g::$bname::<0>;
+            )*
+            $(
+                #[allow(non_upper_case_globals)]
+                pub(super) const $lname: Handler = g::$lname::<0>;
             )*
 
             /// The handler of `op` in accumulator variant `v` (see [`source_of`]), if `op` has
@@ -179,6 +199,7 @@ mod h {
                 match op {
                     $( Op::$name { .. } => pick!($name), )*
                     $( Op::$bname { .. } => pick!($bname), )*
+                    $( Op::$lname { .. } => pick!($lname), )*
                     _ => None,
                 }
             }

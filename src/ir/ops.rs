@@ -150,6 +150,16 @@ macro_rules! for_each_op {
             BrIfI32AndRINez { lhs: Reg, imm: i32, off: BranchOffset },
             /// if r\[lhs\] & imm (i32) == 0 { goto off }
             BrIfI32AndRIEqz { lhs: Reg, imm: i32, off: BranchOffset },
+            // Fused load and branch on zero (`while (*p)`, `if (!node->next)`): the loaded value
+            // is written to r[dst] as the load would, then tested; `ea = r[ptr] as u32 + offset`.
+            /// r\[dst\] = mem.u8\[ea\]; if r\[dst\] != 0 { goto off }
+            BrIfI32Load8UNez { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
+            /// r\[dst\] = mem.u8\[ea\]; if r\[dst\] == 0 { goto off }
+            BrIfI32Load8UEqz { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
+            /// r\[dst\] = mem.u32\[ea\]; if r\[dst\] != 0 { goto off }
+            BrIfI32LoadNez { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
+            /// r\[dst\] = mem.u32\[ea\]; if r\[dst\] == 0 { goto off }
+            BrIfI32LoadEqz { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
 
             // ---- fused counter step, compare and branch (loop back-edges) ----
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 != r\[rhs\] as i32 { goto off }

@@ -318,6 +318,39 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(stepped)
     }
 
+    /// A branch on zero (`br`, a `BrIfNez` or `BrIfEqz`) of the value the last instruction loaded,
+    /// with no branch landing between them, as one loading branch (which still writes the
+    /// loaded value). `br` itself otherwise.
+    fn join_load(&mut self, br: Op) -> Op {
+        let Some(&last) = self.ops.last() else { return br };
+        if !self.reachable || self.last_pin == Some(self.ops.len()) {
+            return br;
+        }
+        let off = BranchOffset(0);
+        let fused = match (last, br) {
+            (Op::I32Load8U { dst, ptr, offset }, Op::BrIfNez { cond, .. }) if cond == dst => {
+                u16::try_from(offset).ok().map(|offset| Op::BrIfI32Load8UNez { dst, ptr, offset, off })
+            }
+            (Op::I32Load8U { dst, ptr, offset }, Op::BrIfEqz { cond, .. }) if cond == dst => {
+                u16::try_from(offset).ok().map(|offset| Op::BrIfI32Load8UEqz { dst, ptr, offset, off })
+            }
+            (Op::I32Load { dst, ptr, offset }, Op::BrIfNez { cond, .. }) if cond == dst => {
+                u16::try_from(offset).ok().map(|offset| Op::BrIfI32LoadNez { dst, ptr, offset, off })
+            }
+            (Op::I32Load { dst, ptr, offset }, Op::BrIfEqz { cond, .. }) if cond == dst => {
+                u16::try_from(offset).ok().map(|offset| Op::BrIfI32LoadEqz { dst, ptr, offset, off })
+            }
+            _ => None,
+        };
+        match fused {
+            Some(op) => {
+                self.ops.pop();
+                op
+            }
+            None => br,
+        }
+    }
+
     /// Joins the last two instructions into one `I32Step2` when both step an `i32` counter in
     /// place by a small constant and no branch lands on the second.
     pub(super) fn join_counter_steps(&mut self) {
@@ -548,6 +581,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 if self.reachable && prev < self.ops.len() && self.last_pin.is_none_or(|p| p <= prev) {
                     op = self.join_step(self.ops[prev], op)?;
                 }
+                op = self.join_load(op);
                 let off = self.offset_to(label)?;
                 *op.branch_offset_mut().expect("fused ops branch") = off;
                 self.emit(op);
@@ -567,6 +601,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             self.ops.pop();
             op = stepped;
         }
+        op = self.join_load(op);
         *op.branch_offset_mut().expect("a branch") = self.offset_to(label)?;
         self.emit(op);
         Ok(())

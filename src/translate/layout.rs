@@ -42,6 +42,8 @@ fn negate_branch(op: Op) -> Option<Op> {
         BrIfNez <=> BrIfEqz { cond, off };
         BrIfI32AndRRNez <=> BrIfI32AndRREqz { lhs, rhs, off };
         BrIfI32AndRINez <=> BrIfI32AndRIEqz { lhs, imm, off };
+        BrIfI32Load8UNez <=> BrIfI32Load8UEqz { dst, ptr, offset, off };
+        BrIfI32LoadNez <=> BrIfI32LoadEqz { dst, ptr, offset, off };
         BrIfI32EqRR <=> BrIfI32NeRR { lhs, rhs, off };
         BrIfI32LtSRR <=> BrIfI32GeSRR { lhs, rhs, off };
         BrIfI32LtURR <=> BrIfI32GeURR { lhs, rhs, off };
