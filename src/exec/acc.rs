@@ -253,6 +253,11 @@ impl Held {
 
     /// The handler variant for `op`: its source operands whose values an accumulator holds.
     fn variant(&self, f: &Facts) -> u8 {
+        // A counter-stepping branch writes the integer accumulator (the stepped counter) before
+        // it reads its other operand, so that operand must come from the frame.
+        if let Effect::Step(_) = f.effect {
+            return 0;
+        }
         let class_of = |r: Option<Reg>| match r {
             // Float instructions prefer the float accumulator when both hold the value.
             Some(r) if self.float.has(r) && (f.float || !self.int.has(r)) => regs::Class::Float,
