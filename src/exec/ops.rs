@@ -243,6 +243,9 @@ macro_rules! for_each_exec_op {
                 F64PromoteF32 { dst, src } => |r, m| r.set_f64(dst, f64::from(r.f32(src)))
             }
             {
+                I32AddBrNeRR { reg, by, rhs } => |r| r.add_i32(reg, by) != r.i32(rhs),
+                I32AddBrLtSRR { reg, by, rhs } => |r| r.add_i32(reg, by) < r.i32(rhs),
+                I32AddBrLtURR { reg, by, rhs } => |r| (r.add_i32(reg, by) as u32) < r.u32(rhs),
                 I32StepBrNeRR { reg, step, rhs } => |r| r.step_i32(reg, step) != r.i32(rhs),
                 I32StepBrLtSRR { reg, step, rhs } => |r| r.step_i32(reg, step) < r.i32(rhs),
                 I32StepBrLtURR { reg, step, rhs } => |r| (r.step_i32(reg, step) as u32) < r.u32(rhs),

@@ -386,6 +386,15 @@ impl View {
         v
     }
 
+    /// `r[reg] += r[by]` as `i32` (wrapping), also into the integer accumulator; returns the new
+    /// value.
+    #[inline(always)]
+    pub fn add_i32(&mut self, reg: impl Loc, by: impl Loc) -> i32 {
+        let v = self.i32(reg).wrapping_add(self.i32(by));
+        let _ = self.set_i32(reg, v);
+        v
+    }
+
     /// `r[reg] += step` as `i64` (wrapping), also into the integer accumulator; returns the new
     /// value.
     #[inline(always)]

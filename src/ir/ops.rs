@@ -162,6 +162,12 @@ macro_rules! for_each_op {
             BrIfI32LoadEqz { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
 
             // ---- fused counter step, compare and branch (loop back-edges) ----
+            /// r\[reg\] += r\[by\] (i32, wrapping); if r\[reg\] as i32 != r\[rhs\] as i32 { goto off }
+            I32AddBrNeRR { reg: Reg, by: Reg, rhs: Reg, off: BranchOffset },
+            /// r\[reg\] += r\[by\] (i32, wrapping); if r\[reg\] as i32 < r\[rhs\] as i32 { goto off }
+            I32AddBrLtSRR { reg: Reg, by: Reg, rhs: Reg, off: BranchOffset },
+            /// r\[reg\] += r\[by\] (i32, wrapping); if r\[reg\] as u32 < r\[rhs\] as u32 { goto off }
+            I32AddBrLtURR { reg: Reg, by: Reg, rhs: Reg, off: BranchOffset },
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 != r\[rhs\] as i32 { goto off }
             I32StepBrNeRR { reg: Reg, step: i16, rhs: Reg, off: BranchOffset },
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 < r\[rhs\] as i32 { goto off }

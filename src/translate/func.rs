@@ -655,6 +655,21 @@ fn fold_copies_into_returns(ops: &mut [Op]) {
 /// compare-and-branch `br` on `reg` that follows it.
 pub(super) fn fuse_step(prev: Op, br: Op) -> Option<Op> {
     let small = |v: i64| i16::try_from(v).ok();
+    // A step by a register (a variable stride) joins the register-bound compares.
+    let by_reg = match prev {
+        Op::I32AddRR { dst, lhs, rhs } if dst == lhs => Some((dst, rhs)),
+        Op::I32AddRR { dst, lhs, rhs } if dst == rhs => Some((dst, lhs)),
+        _ => None,
+    };
+    if let Some((reg, by)) = by_reg {
+        let off = BranchOffset(0);
+        return match br {
+            Op::BrIfI32NeRR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrNeRR { reg, by, rhs, off }),
+            Op::BrIfI32LtSRR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrLtSRR { reg, by, rhs, off }),
+            Op::BrIfI32LtURR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrLtURR { reg, by, rhs, off }),
+            _ => None,
+        };
+    }
     let (reg, step, wide) = match prev {
         Op::I32AddRI { dst, lhs, imm } if dst == lhs => (dst, small(i64::from(imm))?, false),
         Op::I32SubRI { dst, lhs, imm } if dst == lhs => (dst, small(-i64::from(imm))?, false),
