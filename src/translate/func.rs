@@ -318,36 +318,28 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(stepped)
     }
 
-    /// A branch on zero (`br`, a `BrIfNez` or `BrIfEqz`) of the value the last instruction loaded,
-    /// with no branch landing between them, as one loading branch (which still writes the
-    /// loaded value). `br` itself otherwise.
+    /// A branch on zero (`br`, a `BrIfNez` or `BrIfEqz`) of the value the last instruction loaded
+    /// as one loading branch (which still writes the loaded value), popping the load; `br` itself
+    /// otherwise. The caller makes sure no branch lands between them.
     fn join_load(&mut self, br: Op) -> Op {
-        let Some(&last) = self.ops.last() else { return br };
-        if !self.reachable || self.last_pin == Some(self.ops.len()) {
-            return br;
-        }
-        let off = BranchOffset(0);
-        let fused = match (last, br) {
-            (Op::I32Load8U { dst, ptr, offset }, Op::BrIfNez { cond, .. }) if cond == dst => {
-                u16::try_from(offset).ok().map(|offset| Op::BrIfI32Load8UNez { dst, ptr, offset, off })
-            }
-            (Op::I32Load8U { dst, ptr, offset }, Op::BrIfEqz { cond, .. }) if cond == dst => {
-                u16::try_from(offset).ok().map(|offset| Op::BrIfI32Load8UEqz { dst, ptr, offset, off })
-            }
-            (Op::I32Load { dst, ptr, offset }, Op::BrIfNez { cond, .. }) if cond == dst => {
-                u16::try_from(offset).ok().map(|offset| Op::BrIfI32LoadNez { dst, ptr, offset, off })
-            }
-            (Op::I32Load { dst, ptr, offset }, Op::BrIfEqz { cond, .. }) if cond == dst => {
-                u16::try_from(offset).ok().map(|offset| Op::BrIfI32LoadEqz { dst, ptr, offset, off })
-            }
-            _ => None,
+        let (cond, nez) = match br {
+            Op::BrIfNez { cond, .. } => (cond, true),
+            Op::BrIfEqz { cond, .. } => (cond, false),
+            _ => return br,
         };
-        match fused {
-            Some(op) => {
-                self.ops.pop();
-                op
-            }
-            None => br,
+        let (dst, ptr, offset, byte) = match self.ops.last() {
+            Some(&Op::I32Load8U { dst, ptr, offset }) => (dst, ptr, offset, true),
+            Some(&Op::I32Load { dst, ptr, offset }) => (dst, ptr, offset, false),
+            _ => return br,
+        };
+        let (true, Ok(offset)) = (dst == cond, u16::try_from(offset)) else { return br };
+        self.ops.pop();
+        let off = BranchOffset(0);
+        match (byte, nez) {
+            (true, true) => Op::BrIfI32Load8UNez { dst, ptr, offset, off },
+            (true, false) => Op::BrIfI32Load8UEqz { dst, ptr, offset, off },
+            (false, true) => Op::BrIfI32LoadNez { dst, ptr, offset, off },
+            (false, false) => Op::BrIfI32LoadEqz { dst, ptr, offset, off },
         }
     }
 
@@ -575,33 +567,24 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             let last = self.ops[self.ops.len() - 1];
             if let Some(fused) = fuse(last, negate).filter(|_| last_writes(&last, self.temp(pos))) {
                 self.ops.pop();
-                let mut op = fused;
-                // A counter step right before (with nothing jumping in between) joins the branch.
-                let prev = self.ops.len().wrapping_sub(1);
-                if self.reachable && prev < self.ops.len() && self.last_pin.is_none_or(|p| p <= prev) {
-                    op = self.join_step(self.ops[prev], op)?;
-                }
-                op = self.join_load(op);
-                let off = self.offset_to(label)?;
-                *op.branch_offset_mut().expect("fused ops branch") = off;
-                self.emit(op);
-                return Ok(());
+                return self.emit_branch(fused, label);
             }
         }
         let cond = self.reg(cond, pos)?;
         let off = BranchOffset(0);
-        let mut op = if negate { Op::BrIfEqz { cond, off } } else { Op::BrIfNez { cond, off } };
-        // `br_if` on a counter stepped just before (nothing landing on the branch) steps it.
-        let prev = self.ops.len().wrapping_sub(1);
-        if self.reachable
-            && prev < self.ops.len()
-            && self.last_pin.is_none_or(|p| p <= prev)
-            && let Some(stepped) = fuse_step(self.ops[prev], op)
-        {
-            self.ops.pop();
-            op = stepped;
+        self.emit_branch(if negate { Op::BrIfEqz { cond, off } } else { Op::BrIfNez { cond, off } }, label)
+    }
+
+    /// Emits the conditional branch `op` to `label`, first joining the instruction just before
+    /// it when no branch lands between them: a counter step ([`Self::join_step`]) or the load of
+    /// its condition ([`Self::join_load`]).
+    fn emit_branch(&mut self, mut op: Op, label: usize) -> Result<()> {
+        let n = self.ops.len();
+        if self.reachable && n > 0 && self.last_pin.is_none_or(|p| p < n) {
+            op = self.join_step(self.ops[n - 1], op)?;
+            // A joined step leaves a stepping branch, which no load joins.
+            op = self.join_load(op);
         }
-        op = self.join_load(op);
         *op.branch_offset_mut().expect("a branch") = self.offset_to(label)?;
         self.emit(op);
         Ok(())
