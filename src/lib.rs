@@ -43,7 +43,8 @@ pub use exec::dispatch_mode;
 pub use module::Module;
 pub use runtime::{
     AsContext, AsContextMut, Caller, Extern, Func, Global, HostResult, Instance, InterruptHandle, IntoFunc, Linker,
-    Memory, PAGE_SIZE, Store, StoreInner, StoreLimits, Table, TypedFunc,
+    Memory, PAGE_SIZE, ResourceLimiter, Store, StoreContext, StoreContextMut, StoreInner, StoreLimits, Table,
+    TypedFunc,
 };
 pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
 pub use value::{ExternRef, Val, WasmTy, WasmTyList};

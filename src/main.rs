@@ -312,10 +312,10 @@ fn parse_args(name: &str, ty: &FuncType, args: &[String]) -> Result<Vec<Val>> {
         .enumerate()
         .map(|(i, (&ty, arg))| {
             parse_val(ty, arg).ok_or_else(|| match ty {
-                ValType::FuncRef | ValType::ExternRef => {
-                    anyhow!("parameter {i} of `{name}` is a {ty}, which cannot be passed on the command line")
+                ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64 => {
+                    anyhow!("invalid argument `{arg}` for parameter {i} of `{name}`: expected {}", describe(ty))
                 }
-                _ => anyhow!("invalid argument `{arg}` for parameter {i} of `{name}`: expected {}", describe(ty)),
+                _ => anyhow!("parameter {i} of `{name}` is a {ty}, which cannot be passed on the command line"),
             })
         })
         .collect()
@@ -333,7 +333,7 @@ fn describe(ty: ValType) -> &'static str {
         ValType::I64 => "an i64 (decimal or 0x hex)",
         ValType::F32 => "an f32 (e.g. 1.5, -2e3, nan, inf, -inf)",
         ValType::F64 => "an f64 (e.g. 1.5, -2e3, nan, inf, -inf)",
-        ValType::FuncRef | ValType::ExternRef => "a reference",
+        _ => "a reference",
     }
 }
 
@@ -344,7 +344,7 @@ fn parse_val(ty: ValType, text: &str) -> Option<Val> {
         ValType::I64 => Val::I64(parse_int(text, 64)? as i64),
         ValType::F32 => Val::F32(text.parse::<f32>().ok()?.to_bits()),
         ValType::F64 => Val::F64(text.parse::<f64>().ok()?.to_bits()),
-        ValType::FuncRef | ValType::ExternRef => return None,
+        _ => return None,
     })
 }
 
@@ -384,6 +384,7 @@ fn format_val(val: &Val) -> String {
         Val::FuncRef(None) | Val::ExternRef(None) => "null".to_string(),
         Val::FuncRef(Some(_)) => "funcref".to_string(),
         Val::ExternRef(Some(_)) => "externref".to_string(),
+        _ => format!("{val:?}"),
     }
 }
 

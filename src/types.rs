@@ -4,6 +4,7 @@ use std::fmt;
 
 /// The type of a Wasm value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ValType {
     /// 32-bit integer.
     I32,

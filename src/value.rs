@@ -1,32 +1,57 @@
 //! Wasm values as the embedding API sees them ([`Val`], [`ExternRef`]) and the typed-call traits.
 
-use crate::runtime::{Func, StoreInner};
+use crate::error::Result;
+use crate::runtime::{Func, HostValue, StoreInner};
 use crate::types::ValType;
 use crate::{AsContext, AsContextMut};
 use std::any::Any;
+use std::sync::Arc;
 
-/// A reference to a host value, created with [`ExternRef::new`] and owned by its store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A reference to a host value, created with [`ExternRef::new`]. It owns the value: the value is
+/// dropped once no `ExternRef` and no Wasm table, global or running code holds it any more.
+/// An `ExternRef` belongs to the store it was made for; using it with another store is an error.
+#[derive(Clone)]
 pub struct ExternRef {
-    pub(crate) index: u32,
+    pub(crate) store: u32,
+    pub(crate) value: HostValue,
 }
 
 impl ExternRef {
-    /// Puts `value` into the store and returns a reference to it.
-    pub fn new<T>(mut store: impl AsContextMut<Data = T>, value: impl Any + Send + Sync) -> Self {
-        let inner = &mut store.as_context_mut().inner;
-        inner.externrefs.push(Box::new(value));
-        ExternRef { index: inner.externrefs.len() as u32 - 1 }
+    /// A reference to `value`, for use with this store.
+    pub fn new<T>(store: impl AsContextMut<Data = T>, value: impl Any + Send + Sync) -> Self {
+        ExternRef { store: store.as_context().0.inner.id, value: Arc::new(value) }
     }
 
-    /// The host value.
-    pub fn data<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> &'a (dyn Any + Send + Sync) {
-        &*store.as_context().inner.externrefs[self.index as usize]
+    /// The host value; an error if the reference belongs to another store.
+    pub fn data(&self, store: impl AsContext) -> Result<&(dyn Any + Send + Sync)> {
+        store.as_context().0.inner.check(self.store, "ExternRef")?;
+        Ok(&*self.value)
+    }
+}
+
+impl PartialEq for ExternRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.store == other.store && Arc::ptr_eq(&self.value, &other.value)
+    }
+}
+impl Eq for ExternRef {}
+
+impl std::hash::Hash for ExternRef {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.store.hash(state);
+        (Arc::as_ptr(&self.value) as *const () as usize).hash(state);
+    }
+}
+
+impl std::fmt::Debug for ExternRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ExternRef({:p})", Arc::as_ptr(&self.value) as *const ())
     }
 }
 
 /// A Wasm value. Floats are kept as their bits so that NaN payloads survive.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Val {
     /// An `i32`.
     I32(i32),
@@ -87,34 +112,28 @@ impl Val {
         if let Val::F64(v) = self { Some(f64::from_bits(*v)) } else { None }
     }
 
-    /// The value as an untyped register cell (references are index + 1, null is 0).
-    pub(crate) fn to_cell(self) -> u64 {
-        match self {
-            Val::I32(v) => v as u32 as u64,
-            Val::I64(v) => v as u64,
-            Val::F32(v) => v as u64,
-            Val::F64(v) => v,
-            Val::FuncRef(None) | Val::ExternRef(None) => 0,
-            Val::FuncRef(Some(f)) => f.index as u64 + 1,
-            Val::ExternRef(Some(r)) => r.index as u64 + 1,
-        }
+    /// The value as an untyped register cell of `store` (references are index + 1, null is 0);
+    /// an error for a reference that belongs to another store.
+    pub(crate) fn to_cell(&self, store: &mut StoreInner) -> Result<u64> {
+        Ok(match self {
+            Val::I32(v) => *v as u32 as u64,
+            Val::I64(v) => *v as u64,
+            Val::F32(v) => u64::from(*v),
+            Val::F64(v) => *v,
+            Val::FuncRef(f) => f.into_cell(store)?,
+            Val::ExternRef(r) => r.clone().into_cell(store)?,
+        })
     }
 
-    /// Reads an untyped register cell as a value of type `ty`.
+    /// Reads an untyped register cell of `store` as a value of type `ty`.
     pub(crate) fn from_cell(cell: u64, ty: ValType, store: &StoreInner) -> Val {
         match ty {
             ValType::I32 => Val::I32(cell as i32),
             ValType::I64 => Val::I64(cell as i64),
             ValType::F32 => Val::F32(cell as u32),
             ValType::F64 => Val::F64(cell),
-            ValType::FuncRef => Val::FuncRef(match cell {
-                0 => None,
-                n => Some(Func { store: store.id, index: (n - 1) as u32 }),
-            }),
-            ValType::ExternRef => Val::ExternRef(match cell {
-                0 => None,
-                n => Some(ExternRef { index: (n - 1) as u32 }),
-            }),
+            ValType::FuncRef => Val::FuncRef(WasmTy::from_cell(cell, store)),
+            ValType::ExternRef => Val::ExternRef(WasmTy::from_cell(cell, store)),
         }
     }
 }
@@ -140,22 +159,27 @@ impl From<f64> for Val {
     }
 }
 
-/// A Rust type that maps to one Wasm value type (`i32`, `u32`, `i64`, `u64`, `f32`, `f64`).
-pub trait WasmTy: Copy + Send + Sync + 'static {
+/// A Rust type that maps to one Wasm value type: `i32`, `u32`, `i64`, `u64`, `f32`, `f64`,
+/// `Option<Func>` (`funcref`) and `Option<ExternRef>` (`externref`).
+pub trait WasmTy: Send + Sync + 'static {
     /// The Wasm type.
     const TY: ValType;
-    /// To an untyped cell.
-    fn into_cell(self) -> u64;
-    /// From an untyped cell.
-    fn from_cell(cell: u64) -> Self;
+    /// To an untyped cell of `store`; an error for a reference of another store.
+    #[doc(hidden)]
+    fn into_cell(self, store: &mut StoreInner) -> Result<u64>;
+    /// From an untyped cell of `store`.
+    #[doc(hidden)]
+    fn from_cell(cell: u64, store: &StoreInner) -> Self;
 }
 
 macro_rules! wasm_ty {
     ($($t:ty => $vt:ident, |$v:ident| $to:expr, |$c:ident| $from:expr;)*) => {$(
         impl WasmTy for $t {
             const TY: ValType = ValType::$vt;
-            fn into_cell(self) -> u64 { let $v = self; $to }
-            fn from_cell($c: u64) -> Self { $from }
+            #[inline(always)]
+            fn into_cell(self, _: &mut StoreInner) -> Result<u64> { let $v = self; Ok($to) }
+            #[inline(always)]
+            fn from_cell($c: u64, _: &StoreInner) -> Self { $from }
         }
     )*};
 }
@@ -168,47 +192,94 @@ wasm_ty! {
     f64 => F64, |v| v.to_bits(), |c| f64::from_bits(c);
 }
 
+impl WasmTy for Option<Func> {
+    const TY: ValType = ValType::FuncRef;
+    fn into_cell(self, store: &mut StoreInner) -> Result<u64> {
+        match self {
+            None => Ok(0),
+            Some(f) => {
+                store.check(f.store, "Func")?;
+                Ok(u64::from(f.index) + 1)
+            }
+        }
+    }
+    fn from_cell(cell: u64, store: &StoreInner) -> Self {
+        let index = u32::try_from(cell.checked_sub(1)?).ok()?;
+        Some(Func { store: store.id, index })
+    }
+}
+
+impl WasmTy for Option<ExternRef> {
+    const TY: ValType = ValType::ExternRef;
+    fn into_cell(self, store: &mut StoreInner) -> Result<u64> {
+        match self {
+            None => Ok(0),
+            Some(r) => {
+                store.check(r.store, "ExternRef")?;
+                Ok(store.externrefs.cell_of(&r.value))
+            }
+        }
+    }
+    fn from_cell(cell: u64, store: &StoreInner) -> Self {
+        Some(ExternRef { store: store.id, value: store.externrefs.get(cell)? })
+    }
+}
+
 /// A tuple of [`WasmTy`] values: the parameters or results of a typed function.
 pub trait WasmTyList: Sized + Send + Sync + 'static {
     /// The Wasm types, in order.
     fn types() -> Vec<ValType>;
-    /// Writes the values as cells.
-    fn write_cells(self, out: &mut [u64]);
-    /// Reads the values from cells.
-    fn read_cells(cells: &[u64]) -> Self;
+    /// How many values.
+    const LEN: usize;
+    /// Writes the values as cells of `store`.
+    #[doc(hidden)]
+    fn write_cells(self, out: &mut [u64], store: &mut StoreInner) -> Result<()>;
+    /// Reads the values from cells of `store`.
+    #[doc(hidden)]
+    fn read_cells(cells: &[u64], store: &StoreInner) -> Self;
 }
 
 impl<A: WasmTy> WasmTyList for A {
     fn types() -> Vec<ValType> {
         vec![A::TY]
     }
-    fn write_cells(self, out: &mut [u64]) {
-        out[0] = self.into_cell();
+    const LEN: usize = 1;
+    #[inline(always)]
+    fn write_cells(self, out: &mut [u64], store: &mut StoreInner) -> Result<()> {
+        out[0] = self.into_cell(store)?;
+        Ok(())
     }
-    fn read_cells(cells: &[u64]) -> Self {
-        A::from_cell(cells[0])
+    #[inline(always)]
+    fn read_cells(cells: &[u64], store: &StoreInner) -> Self {
+        A::from_cell(cells[0], store)
     }
 }
 
 macro_rules! wasm_ty_tuple {
-    ($($name:ident $idx:tt),*) => {
+    ($n:literal $(, $name:ident $idx:tt)*) => {
         impl<$($name: WasmTy),*> WasmTyList for ($($name,)*) {
             fn types() -> Vec<ValType> { vec![$($name::TY),*] }
+            const LEN: usize = $n;
             #[allow(unused_variables)]
-            fn write_cells(self, out: &mut [u64]) { $( out[$idx] = self.$idx.into_cell(); )* }
+            #[inline(always)]
+            fn write_cells(self, out: &mut [u64], store: &mut StoreInner) -> Result<()> {
+                $( out[$idx] = self.$idx.into_cell(store)?; )*
+                Ok(())
+            }
             #[allow(unused_variables, clippy::unused_unit)]
-            fn read_cells(cells: &[u64]) -> Self { ($($name::from_cell(cells[$idx]),)*) }
+            #[inline(always)]
+            fn read_cells(cells: &[u64], store: &StoreInner) -> Self { ($($name::from_cell(cells[$idx], store),)*) }
         }
     };
 }
-wasm_ty_tuple!();
-wasm_ty_tuple!(A 0);
-wasm_ty_tuple!(A 0, B 1);
-wasm_ty_tuple!(A 0, B 1, C 2);
-wasm_ty_tuple!(A 0, B 1, C 2, D 3);
-wasm_ty_tuple!(A 0, B 1, C 2, D 3, E 4);
-wasm_ty_tuple!(A 0, B 1, C 2, D 3, E 4, F 5);
-wasm_ty_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
-wasm_ty_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
-wasm_ty_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
-wasm_ty_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+wasm_ty_tuple!(0);
+wasm_ty_tuple!(1, A 0);
+wasm_ty_tuple!(2, A 0, B 1);
+wasm_ty_tuple!(3, A 0, B 1, C 2);
+wasm_ty_tuple!(4, A 0, B 1, C 2, D 3);
+wasm_ty_tuple!(5, A 0, B 1, C 2, D 3, E 4);
+wasm_ty_tuple!(6, A 0, B 1, C 2, D 3, E 4, F 5);
+wasm_ty_tuple!(7, A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+wasm_ty_tuple!(8, A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+wasm_ty_tuple!(9, A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+wasm_ty_tuple!(10, A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);

@@ -41,7 +41,7 @@ fn host_functions_read_and_write_guest_memory() -> Result<()> {
     let (mut store, instance) = instantiate(Vec::<String>::new(), wat, |linker| {
         linker.func_wrap("host", "log", |mut caller: Caller<'_, Vec<String>>, ptr: i32, len: i32| {
             let memory = caller.get_export("memory").and_then(Extern::into_memory).unwrap();
-            let bytes = memory.data(&caller)[ptr as usize..][..len as usize].to_vec();
+            let bytes = memory.data(&caller).unwrap()[ptr as usize..][..len as usize].to_vec();
             caller.data_mut().push(String::from_utf8(bytes).unwrap());
         })?;
         linker.func_wrap(
@@ -50,7 +50,7 @@ fn host_functions_read_and_write_guest_memory() -> Result<()> {
             |mut caller: Caller<'_, Vec<String>>, ptr: i32, len: i32, byte: i32| -> hayate::Result<i32> {
                 let memory = caller.get_export("memory").and_then(Extern::into_memory).unwrap();
                 memory.write(&mut caller, ptr as usize, &vec![byte as u8; len as usize])?;
-                memory.data_mut(&mut caller)[ptr as usize] = b'a';
+                memory.data_mut(&mut caller).unwrap()[ptr as usize] = b'a';
                 Ok(len)
             },
         )?;
@@ -111,7 +111,7 @@ fn typed_and_untyped_calls() -> Result<()> {
     assert_eq!(fib.call(&mut store, 25)?, 75_025);
 
     let func = instance.get_func(&store, "mix").unwrap();
-    let ty = func.ty(&store);
+    let ty = func.ty(&store)?;
     assert_eq!(ty.params(), [ValType::I32, ValType::I64, ValType::F32, ValType::F64]);
     assert_eq!(ty.results(), [ValType::F64, ValType::I64]);
     let mut results = [Val::I32(0), Val::I32(0)];
@@ -222,8 +222,8 @@ fn instances_link_to_each_others_exports() -> Result<()> {
     assert_eq!(run.call(&mut store, ())?, 12 + 7);
     // The consumer wrote through the shared memory and bumped the shared global.
     let memory = provided.get_memory(&store, "memory").unwrap();
-    assert_eq!(memory.data(&store)[8], 12);
-    assert_eq!(provided.get_global(&store, "counter").unwrap().get(&store), Val::I32(12));
+    assert_eq!(memory.data(&store).unwrap()[8], 12);
+    assert_eq!(provided.get_global(&store, "counter").unwrap().get(&store).unwrap(), Val::I32(12));
 
     // A missing import names itself.
     let err = Linker::new(&engine).instantiate(&mut store, &consumer).unwrap_err();
@@ -240,13 +240,13 @@ fn globals_tables_and_memories_from_the_host() -> Result<()> {
     let constant = Global::new(&mut store, GlobalType::new(ValType::F64, Mutability::Const), Val::from(1.5f64))?;
     assert!(constant.set(&mut store, Val::from(2.0f64)).is_err());
     assert!(counter.set(&mut store, Val::I32(1)).is_err());
-    assert_eq!(constant.ty(&store).mutability, Mutability::Const);
+    assert_eq!(constant.ty(&store).unwrap().mutability, Mutability::Const);
 
     let memory = Memory::new(&mut store, MemoryType::new(1, Some(3)))?;
-    assert_eq!(memory.size(&store), 1);
+    assert_eq!(memory.size(&store).unwrap(), 1);
     assert_eq!(memory.grow(&mut store, 1)?, 1);
     assert!(memory.grow(&mut store, 5).is_err());
-    assert_eq!(memory.data_size(&store), 2 * 65536);
+    assert_eq!(memory.data_size(&store).unwrap(), 2 * 65536);
     memory.write(&mut store, 65536, b"page two")?;
     assert!(memory.write(&mut store, 2 * 65536 - 1, b"xx").is_err());
 
@@ -254,9 +254,9 @@ fn globals_tables_and_memories_from_the_host() -> Result<()> {
     let answer = Func::wrap(&mut store, || 42i32);
     assert_eq!(table.grow(&mut store, 2, Val::FuncRef(None))?, 1);
     table.set(&mut store, 2, Val::FuncRef(Some(answer)))?;
-    assert_eq!(table.size(&store), 3);
-    assert_eq!(table.get(&store, 2), Some(Val::FuncRef(Some(answer))));
-    assert_eq!(table.get(&store, 3), None);
+    assert_eq!(table.size(&store).unwrap(), 3);
+    assert_eq!(table.get(&store, 2).unwrap(), Some(Val::FuncRef(Some(answer))));
+    assert_eq!(table.get(&store, 3).unwrap(), None);
     assert!(table.set(&mut store, 3, Val::FuncRef(None)).is_err());
 
     let module = Module::new(
@@ -284,7 +284,7 @@ fn globals_tables_and_memories_from_the_host() -> Result<()> {
     let instance = linker.instantiate(&mut store, &module)?;
     let run = instance.get_typed_func::<(), i64>(&store, "run")?;
     assert_eq!(run.call(&mut store, ())?, i64::from_le_bytes(*b"page two") + 42);
-    assert_eq!(counter.get(&store), Val::I64(6));
+    assert_eq!(counter.get(&store).unwrap(), Val::I64(6));
     assert_eq!(instance.get_typed_func::<(), i32>(&store, "size")?.call(&mut store, ())?, 2);
     Ok(())
 }
@@ -407,12 +407,12 @@ fn wasi_args_environ_and_proc_exit() -> Result<()> {
     })?;
     let memory = instance.get_memory(&store, "memory").unwrap();
     let read_u32 =
-        |store: &Store<App>, at: usize| u32::from_le_bytes(memory.data(store)[at..at + 4].try_into().unwrap());
+        |store: &Store<App>, at: usize| u32::from_le_bytes(memory.data(store).unwrap()[at..at + 4].try_into().unwrap());
 
     let args = instance.get_typed_func::<(i32, i32), i32>(&store, "args")?;
     assert_eq!(args.call(&mut store, (100, 200))?, 0);
     assert_eq!((read_u32(&store, 0), read_u32(&store, 4)), (3, 10));
-    assert_eq!(&memory.data(&store)[200..210], b"prog\0a\0bc\0");
+    assert_eq!(&memory.data(&store).unwrap()[200..210], b"prog\0a\0bc\0");
     assert_eq!([read_u32(&store, 100), read_u32(&store, 104), read_u32(&store, 108)], [200, 205, 207]);
     assert_eq!(args.call(&mut store, (100, 65530))?, Errno::Fault.code());
     assert_eq!(args.call(&mut store, (65534, 200))?, Errno::Fault.code());
@@ -420,7 +420,7 @@ fn wasi_args_environ_and_proc_exit() -> Result<()> {
     let environ = instance.get_typed_func::<(i32, i32), i32>(&store, "environ")?;
     assert_eq!(environ.call(&mut store, (300, 400))?, 0);
     assert_eq!((read_u32(&store, 0), read_u32(&store, 4)), (1, 6));
-    assert_eq!(&memory.data(&store)[400..406], b"K=v=1\0");
+    assert_eq!(&memory.data(&store).unwrap()[400..406], b"K=v=1\0");
     assert_eq!(read_u32(&store, 300), 400);
 
     let sizes = instance.get_typed_func::<(i32, i32), i32>(&store, "sizes")?;
@@ -489,12 +489,272 @@ fn func_new_with_explicit_signature() -> Result<()> {
     let (mut store, instance) = instantiate((), wat, |linker| {
         let ty = FuncType::new([ValType::I64, ValType::F32], [ValType::F32, ValType::I64]);
         linker.func_new("host", "swap", ty, |_caller, params, results| {
-            results[0] = params[1];
-            results[1] = params[0];
+            results[0] = params[1].clone();
+            results[1] = params[0].clone();
             Ok(())
         })?;
         Ok(())
     })?;
     assert_eq!(instance.get_typed_func::<(), (f32, i64)>(&store, "run")?.call(&mut store, ())?, (2.5, 9));
+    Ok(())
+}
+
+// ---- Embedding soundness (issue #16): objects of one store are refused by another, host
+// references are reclaimed, host functions are added once, typed reference parameters, limiter.
+
+/// Two stores of one engine, each with an instance exporting `id` (returns its store's tag) and a
+/// table, memory and global.
+fn two_stores() -> Result<[(Store<()>, hayate::Instance); 2]> {
+    let engine = Engine::default();
+    let make = |tag: i32| -> Result<(Store<()>, hayate::Instance)> {
+        let module = Module::new(
+            &engine,
+            format!(
+                r#"(module
+                     (func (export "id") (result i32) (i32.const {tag}))
+                     (func (export "call") (param funcref) (result i32) (i32.const 0))
+                     (table (export "t") 2 funcref)
+                     (memory (export "m") 1)
+                     (global (export "g") (mut i32) (i32.const {tag})))"#
+            ),
+        )?;
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine).instantiate(&mut store, &module)?;
+        Ok((store, instance))
+    };
+    Ok([make(222)?, make(333)?])
+}
+
+fn is_wrong_store(e: hayate::Error) -> bool {
+    e.to_string().contains("used with a store it does not belong to")
+}
+
+#[test]
+fn objects_of_one_store_are_refused_by_another() -> Result<()> {
+    let [(mut a, ia), (b, ib)] = two_stores()?;
+    let fb = ib.get_func(&b, "id").unwrap();
+    // Reproducer: store B's function called with store A ran A's function of the same index.
+    let mut out = [Val::I32(0)];
+    assert!(is_wrong_store(fb.call(&mut a, &[], &mut out).unwrap_err()));
+    assert!(is_wrong_store(fb.typed::<(), i32>(&b)?.call(&mut a, ()).unwrap_err()));
+    assert!(is_wrong_store(fb.ty(&a).unwrap_err()));
+    // As a reference value: a parameter, a table element, a global's initial value.
+    let call = ia.get_func(&a, "call").unwrap();
+    assert!(is_wrong_store(call.call(&mut a, &[Val::FuncRef(Some(fb))], &mut out).unwrap_err()));
+    let ta = ia.get_table(&a, "t").unwrap();
+    assert!(is_wrong_store(ta.set(&mut a, 0, Val::FuncRef(Some(fb))).unwrap_err()));
+    assert!(is_wrong_store(ta.grow(&mut a, 1, Val::FuncRef(Some(fb))).unwrap_err()));
+    let ty = GlobalType { content: ValType::FuncRef, mutability: Mutability::Var };
+    assert!(is_wrong_store(Global::new(&mut a, ty, Val::FuncRef(Some(fb))).unwrap_err()));
+    // Memories, tables, globals and instances of B.
+    let (mb, tb, gb) =
+        (ib.get_memory(&b, "m").unwrap(), ib.get_table(&b, "t").unwrap(), ib.get_global(&b, "g").unwrap());
+    assert!(is_wrong_store(mb.data(&a).unwrap_err()));
+    assert!(is_wrong_store(mb.grow(&mut a, 1).unwrap_err()));
+    assert!(is_wrong_store(mb.write(&mut a, 0, b"x").unwrap_err()));
+    assert!(is_wrong_store(tb.size(&a).unwrap_err()));
+    assert!(is_wrong_store(tb.get(&a, 0).unwrap_err()));
+    assert!(is_wrong_store(gb.get(&a).unwrap_err()));
+    assert!(is_wrong_store(gb.set(&mut a, Val::I32(1)).unwrap_err()));
+    assert!(ib.get_export(&a, "id").is_none());
+    assert!(is_wrong_store(ib.exports(&a).unwrap_err()));
+    assert!(is_wrong_store(ib.get_typed_func::<(), i32>(&a, "id").unwrap_err()));
+    // As an import.
+    let importer = Module::new(a.engine(), r#"(module (import "x" "id" (func (result i32))))"#)?;
+    assert!(is_wrong_store(hayate::Instance::new(&mut a, &importer, &[Extern::Func(fb)]).unwrap_err()));
+    let mut linker = Linker::new(a.engine());
+    linker.define("x", "id", fb)?;
+    assert!(is_wrong_store(linker.instantiate(&mut a, &importer).unwrap_err()));
+    // Store A is unharmed, and B's function still works with B.
+    assert_eq!(ia.get_typed_func::<(), i32>(&a, "id")?.call(&mut a, ())?, 222);
+    Ok(())
+}
+
+#[test]
+fn externrefs_are_refused_by_another_store() -> Result<()> {
+    let engine = Engine::default();
+    let module =
+        Module::new(&engine, r#"(module (func (export "id") (param externref) (result externref) local.get 0))"#)?;
+    let (mut a, mut b) = (Store::new(&engine, ()), Store::new(&engine, ()));
+    let ia = Linker::new(&engine).instantiate(&mut a, &module)?;
+    let from_b = hayate::ExternRef::new(&mut b, 7u32);
+    let id = ia.get_typed_func::<Option<hayate::ExternRef>, Option<hayate::ExternRef>>(&a, "id")?;
+    assert!(is_wrong_store(id.call(&mut a, Some(from_b.clone())).unwrap_err()));
+    assert!(is_wrong_store(from_b.data(&a).unwrap_err()));
+    let from_a = hayate::ExternRef::new(&mut a, 8u32);
+    let back = id.call(&mut a, Some(from_a.clone()))?.unwrap();
+    assert_eq!(back, from_a);
+    assert_eq!(back.data(&a)?.downcast_ref::<u32>(), Some(&8));
+    Ok(())
+}
+
+/// A host value that counts its drops.
+struct Counted(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+#[test]
+fn externrefs_no_longer_reachable_are_dropped() -> Result<()> {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    let wat = r#"
+        (module
+          (table $t (export "t") 1 externref)
+          (global $g (export "g") (mut externref) (ref.null extern))
+          (func (export "pass") (param externref) (result i32) (ref.is_null (local.get 0)))
+          (func (export "keep") (param externref) (table.set $t (i32.const 0) (local.get 0)))
+          (func (export "keep_global") (param externref) (global.set $g (local.get 0))))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |_| Ok(()))?;
+    type R = Option<hayate::ExternRef>;
+    let pass = instance.get_typed_func::<R, i32>(&store, "pass")?;
+    let keep = instance.get_typed_func::<R, ()>(&store, "keep")?;
+    let keep_global = instance.get_typed_func::<R, ()>(&store, "keep_global")?;
+    let dropped = std::sync::Arc::new(AtomicUsize::new(0));
+    let value = |store: &mut Store<()>, n: u32| hayate::ExternRef::new(store, (Counted(dropped.clone()), n));
+    let kept = value(&mut store, 1);
+    keep.call(&mut store, Some(kept))?;
+    let kept_global = value(&mut store, 2);
+    keep_global.call(&mut store, Some(kept_global))?;
+    // Reproducer: a loop that creates references grew the store without bound.
+    const N: usize = 10_000_000;
+    for i in 0..N {
+        let r = value(&mut store, i as u32);
+        assert_eq!(pass.call(&mut store, Some(r))?, 0);
+    }
+    let live = N - dropped.load(Relaxed);
+    assert!(live < 5_000, "{live} of {N} references still alive");
+    // What Wasm still holds survived every collection.
+    let t = instance.get_table(&store, "t").unwrap();
+    let Some(Val::ExternRef(Some(r))) = t.get(&store, 0)? else { panic!("table lost its reference") };
+    assert_eq!(r.data(&store)?.downcast_ref::<(Counted, u32)>().map(|v| v.1), Some(1));
+    let g = instance.get_global(&store, "g").unwrap();
+    let Val::ExternRef(Some(r)) = g.get(&store)? else { panic!("global lost its reference") };
+    assert_eq!(r.data(&store)?.downcast_ref::<(Counted, u32)>().map(|v| v.1), Some(2));
+    Ok(())
+}
+
+#[test]
+fn a_linker_adds_each_host_function_to_a_store_once() -> Result<()> {
+    let engine = Engine::default();
+    let module = Module::new(
+        &engine,
+        r#"(module (import "host" "f" (func (result i32))) (func (export "g") (result i32) call 0))"#,
+    )?;
+    let mut linker = Linker::<()>::new(&engine);
+    linker.func_wrap("host", "f", || 5)?;
+    let mut store = Store::new(&engine, ());
+    let first = linker.get(&mut store, "host", "f").unwrap();
+    for _ in 0..1000 {
+        let instance = linker.instantiate(&mut store, &module)?;
+        assert_eq!(instance.get_typed_func::<(), i32>(&store, "g")?.call(&mut store, ())?, 5);
+    }
+    // Reproducer: every instantiation added the linker's host functions to the store again.
+    assert_eq!(linker.get(&mut store, "host", "f").unwrap(), first);
+    // Another store gets its own.
+    let mut other = Store::new(&engine, ());
+    assert_ne!(linker.get(&mut other, "host", "f").unwrap(), first);
+    Ok(())
+}
+
+#[test]
+fn typed_funcs_take_and_return_references() -> Result<()> {
+    let wat = r#"
+        (module
+          (func $five (export "five") (result i32) (i32.const 5))
+          (table 1 funcref)
+          (elem declare func $five)
+          (func (export "get_five") (result funcref) (ref.func $five))
+          (func (export "call") (param funcref) (result i32)
+            (table.set (i32.const 0) (local.get 0))
+            (call_indirect (result i32) (i32.const 0)))
+          (func (export "swap") (param externref funcref) (result funcref externref)
+            (local.get 1) (local.get 0)))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |_| Ok(()))?;
+    let get_five = instance.get_typed_func::<(), Option<Func>>(&store, "get_five")?;
+    let five = get_five.call(&mut store, ())?.unwrap();
+    assert_eq!(five, instance.get_func(&store, "five").unwrap());
+    let call = instance.get_typed_func::<Option<Func>, i32>(&store, "call")?;
+    assert_eq!(call.call(&mut store, Some(five))?, 5);
+    assert_eq!(call.call(&mut store, None).unwrap_err().trap_code(), Some(TrapCode::IndirectCallToNull));
+    let swap = instance
+        .get_typed_func::<(Option<hayate::ExternRef>, Option<Func>), (Option<Func>, Option<hayate::ExternRef>)>(
+            &store, "swap",
+        )?;
+    let r = hayate::ExternRef::new(&mut store, "text");
+    let (f, back) = swap.call(&mut store, (Some(r.clone()), None))?;
+    assert_eq!((f, back), (None, Some(r)));
+    // Host functions take and return them too.
+    let engine = store.engine().clone();
+    let module = Module::new(
+        &engine,
+        r#"(module (import "h" "pick" (func $pick (param funcref externref) (result externref)))
+                   (func (export "run") (param externref) (result externref)
+                     (call $pick (ref.null func) (local.get 0))))"#,
+    )?;
+    let mut linker = Linker::new(&engine);
+    linker.func_wrap("h", "pick", |f: Option<Func>, r: Option<hayate::ExternRef>| {
+        assert!(f.is_none());
+        r
+    })?;
+    let instance = linker.instantiate(&mut store, &module)?;
+    let run = instance.get_typed_func::<Option<hayate::ExternRef>, Option<hayate::ExternRef>>(&store, "run")?;
+    let r = hayate::ExternRef::new(&mut store, 99u64);
+    assert_eq!(run.call(&mut store, Some(r.clone()))?, Some(r));
+    Ok(())
+}
+
+/// A limiter that allows memories up to `max` bytes and counts what it was asked.
+struct Capped {
+    max: usize,
+    asked: Vec<(usize, usize)>,
+}
+
+impl hayate::ResourceLimiter for Capped {
+    fn memory_growing(&mut self, current: usize, desired: usize, _maximum: Option<usize>) -> hayate::Result<bool> {
+        self.asked.push((current, desired));
+        Ok(desired <= self.max)
+    }
+    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> hayate::Result<bool> {
+        if desired > 100 {
+            return Err(hayate::Error::msg("tables stay small here"));
+        }
+        Ok(true)
+    }
+}
+
+#[test]
+fn a_resource_limiter_decides_memory_and_table_growth() -> Result<()> {
+    let wat = r#"
+        (module
+          (memory (export "m") 1)
+          (table 0 funcref)
+          (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+          (func (export "grow_table") (param i32) (result i32) (table.grow (ref.null func) (local.get 0))))
+    "#;
+    let engine = Engine::default();
+    let module = Module::new(&engine, wat)?;
+    let mut store = Store::new(&engine, Capped { max: 3 * 65536, asked: Vec::new() });
+    store.limiter(|c| c);
+    let instance = Linker::new(&engine).instantiate(&mut store, &module)?;
+    let grow = instance.get_typed_func::<i32, i32>(&store, "grow")?;
+    assert_eq!(grow.call(&mut store, 1)?, 1);
+    assert_eq!(grow.call(&mut store, 2)?, -1, "refused by the limiter");
+    assert_eq!(grow.call(&mut store, 1)?, 2);
+    let m = instance.get_memory(&store, "m").unwrap();
+    assert!(m.grow(&mut store, 1).is_err(), "the API asks it too");
+    assert_eq!(store.data().asked, [(0, 65536), (65536, 131072), (131072, 262144), (131072, 196608), (196608, 262144)]);
+    // An error from the limiter stops the Wasm that asked.
+    let grow_table = instance.get_typed_func::<i32, i32>(&store, "grow_table")?;
+    assert_eq!(grow_table.call(&mut store, 10)?, 0);
+    let e = grow_table.call(&mut store, 1000).unwrap_err();
+    assert!(e.to_string().contains("tables stay small here"), "{e}");
+    assert_eq!(grow_table.call(&mut store, 1)?, 10, "the store stays usable");
+    // Creating a memory larger than allowed fails.
+    let big = Module::new(&engine, "(module (memory 8))")?;
+    assert!(Linker::new(&engine).instantiate(&mut store, &big).is_err());
     Ok(())
 }

@@ -97,7 +97,7 @@ fn worker(engine: &Engine, module: &Module, linker: &Linker<Vec<i64>>, id: u64) 
     // This store's memory holds this thread's last sum input, not another thread's.
     let memory = instance.get_memory(&store, "memory").unwrap();
     let last = 100 + id * 1000 + 39;
-    let word = |i: u64| u64::from_le_bytes(memory.data(&store)[i as usize * 8..][..8].try_into().unwrap());
+    let word = |i: u64| u64::from_le_bytes(memory.data(&store).unwrap()[i as usize * 8..][..8].try_into().unwrap());
     assert_eq!(word(last - 1), last, "thread {id}: memory");
     assert_eq!(word(last), 0, "thread {id}: memory past the last sum");
     Ok(())

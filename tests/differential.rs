@@ -272,6 +272,7 @@ mod h {
             ValType::F64 => Ty::F64,
             ValType::FuncRef => Ty::FuncRef,
             ValType::ExternRef => Ty::ExternRef,
+            other => unreachable!("{other} is not generated"),
         }
     }
 
@@ -312,14 +313,14 @@ mod h {
         /// The exports, sorted by name (so that argument generation does not depend on the order
         /// an instance keeps them in).
         pub fn exports(&self) -> Vec<(String, Extern)> {
-            let mut exports = self.instance.exports(&self.store);
+            let mut exports = self.instance.exports(&self.store).unwrap();
             exports.sort_by(|a, b| a.0.cmp(&b.0));
             exports
         }
 
         pub fn func_params(&self, name: &str) -> Vec<Ty> {
             let f = self.instance.get_func(&self.store, name).unwrap();
-            f.ty(&self.store).params().iter().map(|t| ty(*t)).collect()
+            f.ty(&self.store).unwrap().params().iter().map(|t| ty(*t)).collect()
         }
 
         fn to_val(&self, v: &V) -> Val {
@@ -331,7 +332,7 @@ mod h {
                 V::Func(None) => Val::FuncRef(None),
                 V::Func(Some(name)) => Val::FuncRef(self.instance.get_func(&self.store, name)),
                 V::Extern(None) => Val::ExternRef(None),
-                V::Extern(Some(i)) => Val::ExternRef(Some(self.externrefs[*i as usize])),
+                V::Extern(Some(i)) => Val::ExternRef(Some(self.externrefs[*i as usize].clone())),
             }
         }
 
@@ -341,14 +342,17 @@ mod h {
                 Val::I64(x) => V::I64(*x),
                 Val::F32(x) => V::F32(*x),
                 Val::F64(x) => V::F64(*x),
-                Val::FuncRef(f) => V::Func(f.map(|f| sig(&f.ty(&self.store)))),
-                Val::ExternRef(r) => V::Extern(r.map(|r| *r.data(&self.store).downcast_ref::<u32>().unwrap())),
+                Val::FuncRef(f) => V::Func(f.map(|f| sig(&f.ty(&self.store).unwrap()))),
+                Val::ExternRef(r) => {
+                    V::Extern(r.as_ref().map(|r| *r.data(&self.store).unwrap().downcast_ref::<u32>().unwrap()))
+                }
+                _ => unreachable!("no other value types are generated"),
             }
         }
 
         pub fn call(&mut self, name: &str, args: &[V]) -> Outcome {
             let f = self.instance.get_func(&self.store, name).unwrap();
-            let ty = f.ty(&self.store);
+            let ty = f.ty(&self.store).unwrap();
             let params: Vec<Val> = args.iter().map(|a| self.to_val(a)).collect();
             let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
             match f.call(&mut self.store, &params, &mut results) {
@@ -714,13 +718,13 @@ fn compare_state(h: &h::Side, w: &w::Side) -> Option<String> {
         let wext = w.instance.get_export(&w.store, &name);
         match (ext, wext) {
             (hayate::Extern::Global(hg), Some(wasmi::Extern::Global(wg))) => {
-                let (a, b) = (h.value_of(&hg.get(&h.store)), w.value_of(&wg.get(&w.store)));
+                let (a, b) = (h.value_of(&hg.get(&h.store).unwrap()), w.value_of(&wg.get(&w.store)));
                 if a != b {
                     return Some(format!("global `{name}`: hayate {a:?}, wasmi {b:?}"));
                 }
             }
             (hayate::Extern::Memory(hm), Some(wasmi::Extern::Memory(wm))) => {
-                let (a, b) = (hm.data(&h.store), wm.data(&w.store));
+                let (a, b) = (hm.data(&h.store).unwrap(), wm.data(&w.store));
                 if a.len() != b.len() {
                     return Some(format!("memory `{name}` size: hayate {} bytes, wasmi {} bytes", a.len(), b.len()));
                 }
@@ -729,12 +733,12 @@ fn compare_state(h: &h::Side, w: &w::Side) -> Option<String> {
                 }
             }
             (hayate::Extern::Table(ht), Some(wasmi::Extern::Table(wt))) => {
-                let (n, m) = (ht.size(&h.store), wt.size(&w.store));
+                let (n, m) = (ht.size(&h.store).unwrap(), wt.size(&w.store));
                 if n != m {
                     return Some(format!("table `{name}` size: hayate {n}, wasmi {m}"));
                 }
                 for i in 0..n {
-                    let a = ht.get(&h.store, i).map(|v| h.value_of(&v));
+                    let a = ht.get(&h.store, i).unwrap().map(|v| h.value_of(&v));
                     let b = wt.get(&w.store, i).map(|r| w.value_of_ref(&r));
                     if a != b {
                         return Some(format!("table `{name}`[{i}]: hayate {a:?}, wasmi {b:?}"));

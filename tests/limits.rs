@@ -159,7 +159,7 @@ fn store_limits_count_instances_memories_and_tables_and_cap_sizes() {
     use hayate::{Memory, MemoryType, StoreLimits};
     let engine = Engine::default();
     let mut store = Store::new(&engine, ());
-    store.limiter(StoreLimits::new().instances(2).memories(1).tables(1).memory_size(2 << 16).table_elements(10));
+    store.set_limits(StoreLimits::new().instances(2).memories(1).tables(1).memory_size(2 << 16).table_elements(10));
     let linker = Linker::new(&engine);
     let plain = Module::new(&engine, "(module)").unwrap();
     linker.instantiate(&mut store, &plain).unwrap();
@@ -177,7 +177,7 @@ fn store_limits_count_instances_memories_and_tables_and_cap_sizes() {
     assert!(Memory::new(&mut store, MemoryType::new(1, None)).is_err(), "one memory at most");
 
     let mut store = Store::new(&engine, ());
-    store.limiter(StoreLimits::new().table_elements(10));
+    store.set_limits(StoreLimits::new().table_elements(10));
     let big_table = Module::new(&engine, "(module (table 11 funcref))").unwrap();
     assert!(matches!(linker.instantiate(&mut store, &big_table).unwrap_err().kind(), ErrorKind::Limit(_)));
 }

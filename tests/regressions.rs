@@ -134,10 +134,10 @@ fn to_val(store: &mut Store<()>, externs: &mut Vec<(u32, ExternRef)>, v: &Value)
         Value::ExternNull => Val::ExternRef(None),
         Value::Extern(n) => {
             let r = match externs.iter().find(|(m, _)| m == n) {
-                Some((_, r)) => *r,
+                Some((_, r)) => r.clone(),
                 None => {
                     let r = ExternRef::new(&mut *store, *n);
-                    externs.push((*n, r));
+                    externs.push((*n, r.clone()));
                     r
                 }
             };
@@ -158,7 +158,9 @@ fn matches(store: &Store<()>, pattern: &Value, got: &Val) -> bool {
         (Value::FuncNull, Val::FuncRef(f)) => f.is_none(),
         (Value::FuncNonNull, Val::FuncRef(f)) => f.is_some(),
         (Value::ExternNull, Val::ExternRef(r)) => r.is_none(),
-        (Value::Extern(n), Val::ExternRef(Some(r))) => r.data(store).downcast_ref::<u32>() == Some(n),
+        (Value::Extern(n), Val::ExternRef(Some(r))) => {
+            r.data(store).ok().and_then(|d| d.downcast_ref::<u32>()) == Some(n)
+        }
         _ => false,
     }
 }
@@ -211,7 +213,7 @@ fn run_file(path: &Path) -> Result<()> {
             Step::Global { name, value } => {
                 let inst = instance.ok_or_else(|| anyhow!("`global` before any instantiation"))?;
                 let global = inst.get_global(&store, name).ok_or_else(|| anyhow!("no exported global `{name}`"))?;
-                let got = global.get(&store);
+                let got = global.get(&store)?;
                 if !matches(&store, value, &got) {
                     bail!("global \"{name}\": expected {value:?}, got {got:?}");
                 }
@@ -231,7 +233,7 @@ fn run_file(path: &Path) -> Result<()> {
                     }
                 };
                 let func = inst.get_func(&store, name).ok_or_else(|| anyhow!("no exported function `{name}`"))?;
-                let ty = func.ty(&store);
+                let ty = func.ty(&store)?;
                 let params = args.iter().map(|a| to_val(&mut store, &mut externs, a)).collect::<Result<Vec<_>>>()?;
                 let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
                 let what = format!("invoke \"{name}\" {args:?}");

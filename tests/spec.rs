@@ -452,7 +452,7 @@ impl Runner {
                 let instance = self.instance(module)?;
                 let g =
                     instance.get_global(&self.store, global).ok_or_else(|| format!("no exported global `{global}`"))?;
-                Ok(Ok(vec![g.get(&self.store)]))
+                Ok(Ok(vec![g.get(&self.store).map_err(|e| e.to_string())?]))
             }
             WastExecute::Wat(module) => {
                 let module = self.compile(&mut QuoteWat::Wat(module))?;
@@ -467,7 +467,7 @@ impl Runner {
             .get_func(&self.store, invoke.name)
             .ok_or_else(|| format!("no exported function `{}`", invoke.name))?;
         let args = invoke.args.iter().map(|a| self.arg(a)).collect::<Result<Vec<_>, _>>()?;
-        let ty = func.ty(&self.store);
+        let ty = func.ty(&self.store).map_err(|e| e.to_string())?;
         let mut results: Vec<Val> = ty.results().iter().map(|&t| Val::default_for(t)).collect();
         Ok(func.call(&mut self.store, &args, &mut results).map(|()| results))
     }
@@ -492,7 +492,7 @@ impl Runner {
     }
 
     fn externref(&mut self, n: u32) -> ExternRef {
-        *self.externrefs.entry(n).or_insert_with(|| ExternRef::new(&mut self.store, n))
+        self.externrefs.entry(n).or_insert_with(|| ExternRef::new(&mut self.store, n)).clone()
     }
 
     fn check_results(&self, actual: &[Val], expected: &[WastRet<'_>]) -> Check {
@@ -535,7 +535,7 @@ impl Runner {
                 a.is_none() && heap.as_ref().is_none_or(|h| ref_type(h) == Some(ValType::ExternRef))
             }
             (Val::ExternRef(Some(r)), WastRetCore::RefExtern(e)) => {
-                e.is_none_or(|n| r.data(&self.store).downcast_ref::<u32>() == Some(&n))
+                e.is_none_or(|n| r.data(&self.store).ok().and_then(|d| d.downcast_ref::<u32>()) == Some(&n))
             }
             // Which function a `ref.func` result names is not checked: a `Func` does not tell its
             // index in the script's module.
@@ -559,10 +559,11 @@ impl Runner {
             Val::FuncRef(None) => "ref.null func".into(),
             Val::FuncRef(Some(_)) => "ref.func".into(),
             Val::ExternRef(None) => "ref.null extern".into(),
-            Val::ExternRef(Some(r)) => match r.data(&self.store).downcast_ref::<u32>() {
+            Val::ExternRef(Some(r)) => match r.data(&self.store).ok().and_then(|d| d.downcast_ref::<u32>()) {
                 Some(n) => format!("ref.extern {n}"),
                 None => "ref.extern (not from the script)".into(),
             },
+            other => format!("{other:?}"),
         }
     }
 }

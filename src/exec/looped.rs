@@ -151,8 +151,8 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                         // SAFETY: `TableInit` is always followed by its table operand; for the
                         // others `next` is not read.
                         let next_op = unsafe { &(*next).op };
-                        if let Err(code) = cx.store_op(regs, op, next_op) {
-                            stop!(Stop::Trap(code))
+                        if let Err(s) = cx.store_op(regs, op, next_op) {
+                            stop!(s)
                         }
                         mem = cx.memory();
                     }

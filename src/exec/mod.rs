@@ -20,8 +20,7 @@ use crate::error::{Error, FrameInfo, Result, Trap, TrapCode};
 use crate::ir::{Op, Reg};
 use crate::module::CompiledFunc;
 use crate::runtime::store::FuncEntity;
-use crate::runtime::{Caller, InstanceEntity, Store, StoreInner};
-use crate::value::Val;
+use crate::runtime::{InstanceEntity, PAGE_SIZE, Store, StoreInner};
 use regs::{Mem, Regs};
 use std::ptr;
 use std::sync::Arc;
@@ -134,7 +133,12 @@ impl From<TrapCode> for Stop {
 }
 
 /// Calls a host function through the store's concrete type.
-type HostCall = unsafe fn(cx: &mut Ctx, func: u32, index: u32, args: Reg) -> Result<()>;
+type HostCall = unsafe fn(cx: &mut Ctx, index: u32, args: Reg) -> Result<()>;
+
+/// Asks the store's resource limiter (through the store's concrete type) whether a memory
+/// (`true`) or table may grow from `current` to `desired`, `maximum` being its own bound.
+type GrowthCheck =
+    unsafe fn(store: *mut (), memory: bool, current: usize, desired: usize, maximum: Option<usize>) -> Result<bool>;
 
 /// Everything about a running call except what the dispatcher keeps in registers (instruction
 /// pointer, frame registers, memory).
@@ -142,6 +146,7 @@ pub(super) struct Ctx {
     store: *mut StoreInner,
     host_store: *mut (),
     host: HostCall,
+    growth: GrowthCheck,
     stack: Vec<u64>,
     frames: Vec<Frame>,
     inst: *const InstanceEntity,
@@ -373,7 +378,7 @@ impl Ctx {
             }
             FuncEntity::Host { index, .. } => {
                 // SAFETY: `host` is the trampoline for the store's data type, set by `call`.
-                unsafe { (self.host)(self, f, index, args) }.map_err(|e| match e.as_trap() {
+                unsafe { (self.host)(self, index, args) }.map_err(|e| match e.as_trap() {
                     Some(t) if t.backtrace().is_empty() => Stop::Trap(t.code()),
                     _ => Stop::Error(e),
                 })?;
@@ -442,11 +447,44 @@ impl Ctx {
         self.store().globals[g as usize].value = value;
     }
 
+    /// Whether the store's resource limiter lets `memory.grow` or `table.grow` (`op`) grow; only
+    /// asked when the store has a limiter. Growth past the memory's or table's own bounds is
+    /// refused later without asking.
+    #[cold]
+    fn growth_allowed(&mut self, r: Regs, op: &Op) -> Result<bool, Stop> {
+        let inst_idx = self.inst_idx as usize;
+        let store = self.store();
+        let (memory, current, desired, maximum) = match *op {
+            Op::MemoryGrow { delta, .. } => {
+                let m = &store.memories[store.instances[inst_idx].memories[0] as usize];
+                let current = m.data.len();
+                let desired = (current as u64).saturating_add(u64::from(r.u32(delta)) * PAGE_SIZE);
+                (true, current, usize::try_from(desired).unwrap_or(usize::MAX), m.type_maximum_bytes())
+            }
+            Op::TableGrow { delta, table, .. } => {
+                let t = &store.tables[store.instances[inst_idx].tables[table as usize] as usize];
+                let current = t.elems.len();
+                (false, current, current.saturating_add(r.u32(delta) as usize), t.ty.maximum.map(|m| m as usize))
+            }
+            _ => return Ok(true),
+        };
+        // SAFETY: `host_store` is the store behind `self.store` and `growth` its type's
+        // trampoline (set by `call`); no reference into the store is held across this call.
+        unsafe { (self.growth)(self.host_store, memory, current, desired, maximum) }.map_err(Stop::Error)
+    }
+
     /// The instructions that reach into the store (tables, segments, memory size and growth,
     /// function references). `next` is the instruction after `op` (`TableInit` reads its table
     /// there). After any of them the dispatcher reloads its memory view.
     #[inline(never)]
-    fn store_op(&mut self, r: Regs, op: &Op, next: &Op) -> Result<(), TrapCode> {
+    fn store_op(&mut self, r: Regs, op: &Op, next: &Op) -> Result<(), Stop> {
+        if let Op::MemoryGrow { dst, .. } | Op::TableGrow { dst, .. } = *op
+            && self.store().has_limiter
+            && !self.growth_allowed(r, op)?
+        {
+            r.set_u32(dst, u32::MAX);
+            return Ok(());
+        }
         let inst_idx = self.inst_idx as usize;
         let store = self.store();
         let table_of = |store: &StoreInner, t: u32| store.instances[inst_idx].tables[t as usize] as usize;
@@ -467,7 +505,7 @@ impl Ctx {
                 let seg = &inst.datas[data as usize];
                 let mem = &mut store.memories[inst.memories[0] as usize].data;
                 let (Some(from), true) = (seg.get(s..s + n), d + n <= mem.len()) else {
-                    return Err(TrapCode::MemoryOutOfBounds);
+                    return Err(TrapCode::MemoryOutOfBounds.into());
                 };
                 mem[d..d + n].copy_from_slice(from);
             }
@@ -498,7 +536,7 @@ impl Ctx {
                 let (dt, st) = (table_of(store, u32::from(dst_table)), table_of(store, u32::from(src_table)));
                 let (d, s, n) = (r.u32(dst) as usize, r.u32(src) as usize, r.u32(len) as usize);
                 if s + n > store.tables[st].elems.len() || d + n > store.tables[dt].elems.len() {
-                    return Err(TrapCode::TableOutOfBounds);
+                    return Err(TrapCode::TableOutOfBounds.into());
                 }
                 if dt == st {
                     store.tables[dt].elems.copy_within(s..s + n, d);
@@ -513,7 +551,7 @@ impl Ctx {
                 let (d, s, n) = (r.u32(dst) as usize, r.u32(src) as usize, r.u32(len) as usize);
                 let seg = &store.instances[inst_idx].elems[elem as usize];
                 let (Some(items), true) = (seg.get(s..s + n), d + n <= store.tables[t].elems.len()) else {
-                    return Err(TrapCode::TableOutOfBounds);
+                    return Err(TrapCode::TableOutOfBounds.into());
                 };
                 let items = items.to_vec();
                 store.tables[t].elems[d..d + n].copy_from_slice(&items);
@@ -575,7 +613,7 @@ pub(super) unsafe fn copy_cells(src: *const u64, dst: *mut u64, n: usize) {
 /// the results. `cells` must be long enough for both.
 pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Result<()> {
     match store.inner.funcs[func as usize] {
-        FuncEntity::Host { index, .. } => call_host(store, func, index, None, cells),
+        FuncEntity::Host { index, .. } => call_host(store, index, None, cells),
         FuncEntity::Wasm { instance, index, .. } => {
             if store.inner.reentry >= MAX_REENTRY {
                 return Err(Error::trap(TrapCode::StackOverflow));
@@ -588,6 +626,7 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
                 store: &mut store.inner,
                 host_store: store as *mut Store<T> as *mut (),
                 host: host_trampoline::<T>,
+                growth: growth_trampoline::<T>,
                 stack,
                 frames: Vec::new(),
                 inst: ptr::null(),
@@ -647,52 +686,55 @@ fn run(cx: &mut Ctx, instance: u32, func: u32, cells: &mut [u64]) -> Result<()> 
 }
 
 /// Calls a host function for the dispatchers: arguments from and results to the registers at
-/// `args`, through the store's concrete type.
+/// `args`, through the store's concrete type. No lock, and no allocation for up to 16 values.
 ///
 /// # Safety
 /// `cx.host_store` must point at the `Store<T>` that owns `cx.store`.
-unsafe fn host_trampoline<T>(cx: &mut Ctx, func: u32, index: u32, args: Reg) -> Result<()> {
+unsafe fn host_trampoline<T>(cx: &mut Ctx, index: u32, args: Reg) -> Result<()> {
     // SAFETY: guaranteed by the caller; the dispatcher holds no reference into the store now.
     let store = unsafe { &mut *(cx.host_store as *mut Store<T>) };
-    let ty = store.inner.func_type(func);
-    let n = ty.params().len().max(ty.results().len());
+    let entry = &store.host_funcs[index as usize];
+    let (params, results) = (usize::from(entry.params), usize::from(entry.results));
     let regs = cx.regs_at(cx.base);
-    let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; n];
-    for (i, c) in cells.iter_mut().enumerate().take(ty.params().len()) {
+    let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; params.max(results)];
+    for (i, c) in cells.iter_mut().enumerate().take(params) {
         *c = regs.get(Reg(args.0 + i as u16));
     }
-    let result = call_host(store, func, index, Some(cx.inst_idx), &mut cells);
+    let result = call_host(store, index, Some(cx.inst_idx), &mut cells);
     // The host may have created instances or globals: re-derive what we point at.
     cx.set_instance(cx.inst_idx);
     result?;
-    for (i, c) in cells.iter().enumerate().take(ty.results().len()) {
+    for (i, c) in cells.iter().enumerate().take(results) {
         regs.set(Reg(args.0 + i as u16), *c);
     }
     Ok(())
 }
 
-/// Calls host function `func` (stored at `index`) with arguments read from `cells`, writing the
-/// results back to `cells`.
-pub(crate) fn call_host<T>(
-    store: &mut Store<T>,
-    func: u32,
-    index: u32,
-    instance: Option<u32>,
-    cells: &mut [u64],
-) -> Result<()> {
-    let ty = store.inner.func_type(func);
-    let args: smallvec::SmallVec<[Val; 8]> =
-        cells.iter().zip(ty.params()).map(|(c, t)| Val::from_cell(*c, *t, &store.inner)).collect();
-    let mut results: smallvec::SmallVec<[Val; 4]> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
-    let host = store.host_funcs[index as usize].clone();
-    host(Caller { store, instance }, &args, &mut results)?;
-    for ((cell, val), ty) in cells.iter_mut().zip(&results).zip(ty.results()) {
-        if val.ty() != *ty {
-            return Err(Error::msg(format!("host function returned {} where {ty} was expected", val.ty())));
-        }
-        *cell = val.to_cell();
-    }
-    Ok(())
+/// Asks the store's limiter for the dispatchers (see [`GrowthCheck`]).
+///
+/// # Safety
+/// `store` must point at the `Store<T>` whose Wasm is running, with no reference into it live.
+unsafe fn growth_trampoline<T>(
+    store: *mut (),
+    memory: bool,
+    current: usize,
+    desired: usize,
+    maximum: Option<usize>,
+) -> Result<bool> {
+    // SAFETY: guaranteed by the caller.
+    let store = unsafe { &mut *(store as *mut Store<T>) };
+    store.allow_growth(memory, current, desired, maximum)
+}
+
+/// Calls host function `index` of the store with arguments read from `cells`, writing the
+/// results back to `cells` (which has room for both).
+pub(crate) fn call_host<T>(store: &mut Store<T>, index: u32, instance: Option<u32>, cells: &mut [u64]) -> Result<()> {
+    let host: *const _ = &*store.host_funcs[index as usize].func;
+    // SAFETY: the store never removes or replaces a host function, and the closure lives in its
+    // own allocation (behind an `Arc` the store holds), which stays put while `host_funcs` grows;
+    // so it outlives this call, whatever the host does with the store meanwhile.
+    let host: &crate::runtime::HostFn<T> = unsafe { &*host };
+    host(store, instance, cells)
 }
 
 /// A trap error with the backtrace of the active frames, innermost first.

@@ -214,8 +214,8 @@ mod h {
                 // SAFETY: `cx` is the live context; `ip + 1` exists (it is `TableInit`'s operand or
                 // the next instruction, never read for the others).
                 let (c, op, next) = unsafe { (&mut *cx, &(*ip).op, &(*ip.add(1)).op) };
-                if let Err(code) = c.store_op(Regs(sp), op, next) {
-                    return trap(cx, code);
+                if let Err(s) = c.store_op(Regs(sp), op, next) {
+                    return stop(cx, s);
                 }
                 let mem = c.memory();
                 let skip = if let Op::TableInit { .. } = op { 2 } else { 1 };

@@ -7,8 +7,12 @@ use crate::value::{Val, WasmTy, WasmTyList};
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-/// A host function as stored: arguments and results as [`Val`]s.
-pub(crate) type HostFunc<T> = Arc<dyn Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<()> + Send + Sync + 'static>;
+/// A host function as stored: called with the store, the calling instance (if Wasm calls it) and
+/// cells that hold the arguments and receive the results.
+pub(crate) type HostFunc<T> = Arc<HostFn<T>>;
+
+/// The closure behind a [`HostFunc`].
+pub(crate) type HostFn<T> = dyn Fn(&mut Store<T>, Option<u32>, &mut [u64]) -> Result<()> + Send + Sync + 'static;
 
 /// A Wasm or host function owned by a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,7 +21,9 @@ pub struct Func {
     pub(crate) index: u32,
 }
 
-/// The view a host function gets of the store it is called from.
+/// The view a host function gets of the store it is called from: the host data, the calling
+/// instance's exports, and (through [`AsContextMut`]) a [`crate::StoreContextMut`] for every API
+/// call, including calls back into Wasm. It never hands out the [`Store`] itself.
 pub struct Caller<'a, T> {
     pub(crate) store: &'a mut Store<T>,
     pub(crate) instance: Option<u32>,
@@ -34,11 +40,38 @@ impl<T> Caller<'_, T> {
         self.store.data_mut()
     }
 
+    /// The engine.
+    pub fn engine(&self) -> &crate::Engine {
+        self.store.engine()
+    }
+
     /// An export of the calling instance (typically its `memory`).
     pub fn get_export(&self, name: &str) -> Option<Extern> {
         let instance = self.instance?;
         Instance { store: self.store.inner.id, index: instance }.get_export(&*self.store, name)
     }
+}
+
+/// Wraps a closure over [`Val`]s with signature `ty` as a stored host function: arguments are read
+/// and results checked against `ty`.
+pub(crate) fn host_from_vals<T>(
+    ty: &FuncType,
+    f: impl Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<()> + Send + Sync + 'static,
+) -> HostFunc<T> {
+    let (params, results) = (ty.params().to_vec(), ty.results().to_vec());
+    Arc::new(move |store: &mut Store<T>, instance: Option<u32>, cells: &mut [u64]| {
+        let args: smallvec::SmallVec<[Val; 8]> =
+            cells.iter().zip(&params).map(|(c, t)| Val::from_cell(*c, *t, &store.inner)).collect();
+        let mut out: smallvec::SmallVec<[Val; 4]> = results.iter().map(|t| Val::default_for(*t)).collect();
+        f(Caller { store: &mut *store, instance }, &args, &mut out)?;
+        for ((cell, val), ty) in cells.iter_mut().zip(&out).zip(&results) {
+            if val.ty() != *ty {
+                return Err(Error::msg(format!("host function returned {} where {ty} was expected", val.ty())));
+            }
+            *cell = val.to_cell(&mut store.inner)?;
+        }
+        Ok(())
+    })
 }
 
 impl Func {
@@ -48,8 +81,8 @@ impl Func {
         ty: FuncType,
         f: impl Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<()> + Send + Sync + 'static,
     ) -> Func {
-        let store = store.as_context_mut();
-        let index = store.add_host_func(&ty, Arc::new(f));
+        let store = store.as_context_mut().0;
+        let index = store.add_host_func(&ty, &host_from_vals(&ty, f));
         Func { store: store.inner.id, index }
     }
 
@@ -59,25 +92,24 @@ impl Func {
         mut store: impl AsContextMut<Data = T>,
         f: impl IntoFunc<T, Params, Results>,
     ) -> Func {
-        let store = store.as_context_mut();
+        let store = store.as_context_mut().0;
         let (ty, host) = f.into_func();
-        let index = store.add_host_func(&ty, host);
+        let index = store.add_host_func(&ty, &host);
         Func { store: store.inner.id, index }
     }
 
-    /// The function's signature.
-    pub fn ty(&self, store: impl AsContext) -> FuncType {
-        let store = store.as_context();
-        store.check(self.store, "Func");
-        store.inner.func_type(self.index)
+    /// The function's signature; an error if the function belongs to another store.
+    pub fn ty(&self, store: impl AsContext) -> Result<FuncType> {
+        let store = &store.as_context().0.inner;
+        store.check(self.store, "Func")?;
+        Ok(store.engine.signature(store.funcs[self.index as usize].sig()))
     }
 
     /// Calls the function. `params` must match its parameter types and `results` have room for
     /// exactly its results.
     pub fn call<T>(&self, mut store: impl AsContextMut<Data = T>, params: &[Val], results: &mut [Val]) -> Result<()> {
-        let store = store.as_context_mut();
-        store.check(self.store, "Func");
-        let ty = store.inner.func_type(self.index);
+        let store = store.as_context_mut().0;
+        let ty = self.ty(&*store)?;
         if params.len() != ty.params().len() || results.len() != ty.results().len() {
             return Err(Error::msg(format!(
                 "function {ty} called with {} arguments and room for {} results",
@@ -90,8 +122,11 @@ impl Func {
                 return Err(Error::msg(format!("argument {i} is {} where the function takes {t}", p.ty())));
             }
         }
-        let mut cells: Vec<u64> = params.iter().map(|p| p.to_cell()).collect();
-        cells.resize(params.len().max(results.len()), 0);
+        store.inner.maybe_collect_externrefs();
+        let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; params.len().max(results.len())];
+        for (cell, p) in cells.iter_mut().zip(params) {
+            *cell = p.to_cell(&mut store.inner)?;
+        }
         crate::exec::call(store, self.index, &mut cells)?;
         for (r, (cell, t)) in results.iter_mut().zip(cells.iter().zip(ty.results())) {
             *r = Val::from_cell(*cell, *t, &store.inner);
@@ -104,7 +139,7 @@ impl Func {
         &self,
         store: impl AsContext,
     ) -> Result<TypedFunc<Params, Results>> {
-        let ty = self.ty(store);
+        let ty = self.ty(store)?;
         if ty.params() != Params::types().as_slice() || ty.results() != Results::types().as_slice() {
             return Err(Error::msg(format!(
                 "function type mismatch: the function is {ty}, asked for {}",
@@ -128,12 +163,19 @@ impl<P, R> Clone for TypedFunc<P, R> {
 }
 impl<P, R> Copy for TypedFunc<P, R> {}
 
+impl<P, R> std::fmt::Debug for TypedFunc<P, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypedFunc").field("func", &self.func).finish()
+    }
+}
+
 impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
     /// Calls the function.
     pub fn call<T>(&self, mut store: impl AsContextMut<Data = T>, params: Params) -> Result<Results> {
-        let store = store.as_context_mut();
-        store.check(self.func.store, "TypedFunc");
-        let n = Params::types().len().max(Results::types().len());
+        let store = store.as_context_mut().0;
+        store.inner.check(self.func.store, "TypedFunc")?;
+        store.inner.maybe_collect_externrefs();
+        let n = Params::LEN.max(Results::LEN);
         let mut cells = [0u64; 16];
         let mut heap;
         let cells: &mut [u64] = if n <= 16 {
@@ -142,9 +184,9 @@ impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
             heap = vec![0u64; n];
             &mut heap
         };
-        params.write_cells(cells);
+        params.write_cells(cells, &mut store.inner)?;
         crate::exec::call(store, self.func.index, cells)?;
-        Ok(Results::read_cells(cells))
+        Ok(Results::read_cells(cells, &store.inner))
     }
 
     /// The untyped function.
@@ -182,27 +224,6 @@ pub trait IntoFunc<T, Params, Results>: Send + Sync + 'static {
     fn into_func(self) -> (FuncType, HostFunc<T>);
 }
 
-fn read_args<const N: usize>(args: &[Val]) -> [u64; N] {
-    let mut cells = [0u64; N];
-    for (c, a) in cells.iter_mut().zip(args) {
-        *c = a.to_cell();
-    }
-    cells
-}
-
-fn write_results<R: WasmTyList>(values: R, out: &mut [Val], store_types: &[crate::types::ValType]) {
-    let mut cells = vec![0u64; out.len()];
-    values.write_cells(&mut cells);
-    for ((o, c), t) in out.iter_mut().zip(cells).zip(store_types) {
-        *o = match t {
-            crate::types::ValType::I32 => Val::I32(c as i32),
-            crate::types::ValType::I64 => Val::I64(c as i64),
-            crate::types::ValType::F32 => Val::F32(c as u32),
-            _ => Val::F64(c),
-        };
-    }
-}
-
 macro_rules! into_func {
     ($n:literal $(, $a:ident $i:tt)*) => {
         impl<T, F, R, $($a: WasmTy),*> IntoFunc<T, (Caller<'static, T>, $($a,)*), R> for F
@@ -213,13 +234,12 @@ macro_rules! into_func {
         {
             fn into_func(self) -> (FuncType, HostFunc<T>) {
                 let results = <R::Values as WasmTyList>::types();
-                let ty = FuncType::new(vec![$($a::TY),*], results.clone());
-                let host: HostFunc<T> = Arc::new(move |caller: Caller<'_, T>, args: &[Val], out: &mut [Val]| {
-                    #[allow(unused_variables)]
-                    let cells = read_args::<$n>(args);
-                    let values = self(caller, $($a::from_cell(cells[$i])),*).into_result()?;
-                    write_results(values, out, &results);
-                    Ok(())
+                let ty = FuncType::new(vec![$($a::TY),*], results);
+                let host: HostFunc<T> = Arc::new(move |store: &mut Store<T>, instance: Option<u32>, cells: &mut [u64]| {
+                    #[allow(unused_variables, clippy::unused_unit)]
+                    let args = ($($a::from_cell(cells[$i], &store.inner),)*);
+                    let values = self(Caller { store: &mut *store, instance }, $(args.$i),*).into_result()?;
+                    values.write_cells(cells, &mut store.inner)
                 });
                 (ty, host)
             }
@@ -233,13 +253,12 @@ macro_rules! into_func {
         {
             fn into_func(self) -> (FuncType, HostFunc<T>) {
                 let results = <R::Values as WasmTyList>::types();
-                let ty = FuncType::new(vec![$($a::TY),*], results.clone());
-                let host: HostFunc<T> = Arc::new(move |_caller: Caller<'_, T>, args: &[Val], out: &mut [Val]| {
-                    #[allow(unused_variables)]
-                    let cells = read_args::<$n>(args);
-                    let values = self($($a::from_cell(cells[$i])),*).into_result()?;
-                    write_results(values, out, &results);
-                    Ok(())
+                let ty = FuncType::new(vec![$($a::TY),*], results);
+                let host: HostFunc<T> = Arc::new(move |store: &mut Store<T>, _instance: Option<u32>, cells: &mut [u64]| {
+                    #[allow(unused_variables, clippy::unused_unit)]
+                    let args = ($($a::from_cell(cells[$i], &store.inner),)*);
+                    let values = self($(args.$i),*).into_result()?;
+                    values.write_cells(cells, &mut store.inner)
                 });
                 (ty, host)
             }

@@ -16,41 +16,45 @@ pub struct Global {
 impl Global {
     /// A new global holding `val`.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: GlobalType, val: Val) -> Result<Global> {
-        let store = store.as_context_mut();
+        let store = &mut store.as_context_mut().0.inner;
         if val.ty() != ty.content {
             return Err(Error::msg("global initial value has the wrong type"));
         }
-        store.inner.globals.push(GlobalEntity { value: val.to_cell(), ty });
-        Ok(Global { store: store.inner.id, index: store.inner.globals.len() as u32 - 1 })
+        let value = val.to_cell(store)?;
+        store.globals.push(GlobalEntity { value, ty });
+        Ok(Global { store: store.id, index: store.globals.len() as u32 - 1 })
+    }
+
+    fn entity<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> Result<&'a GlobalEntity> {
+        let store = store.as_context().0;
+        store.inner.check(self.store, "Global")?;
+        Ok(&store.inner.globals[self.index as usize])
     }
 
     /// The global's type.
-    pub fn ty<T>(&self, store: impl AsContext<Data = T>) -> GlobalType {
-        let store = store.as_context();
-        store.check(self.store, "Global");
-        store.inner.globals[self.index as usize].ty
+    pub fn ty<T>(&self, store: impl AsContext<Data = T>) -> Result<GlobalType> {
+        Ok(self.entity(&store)?.ty)
     }
 
     /// The current value.
-    pub fn get<T>(&self, store: impl AsContext<Data = T>) -> Val {
-        let store = store.as_context();
-        store.check(self.store, "Global");
-        let g = &store.inner.globals[self.index as usize];
-        Val::from_cell(g.value, g.ty.content, &store.inner)
+    pub fn get<T>(&self, store: impl AsContext<Data = T>) -> Result<Val> {
+        let g = self.entity(&store)?;
+        Ok(Val::from_cell(g.value, g.ty.content, &store.as_context().0.inner))
     }
 
     /// Sets the value of a mutable global.
     pub fn set<T>(&self, mut store: impl AsContextMut<Data = T>, val: Val) -> Result<()> {
-        let store = store.as_context_mut();
-        store.check(self.store, "Global");
-        let g = &mut store.inner.globals[self.index as usize];
+        let store = &mut store.as_context_mut().0.inner;
+        store.check(self.store, "Global")?;
+        let g = &store.globals[self.index as usize];
         if g.ty.mutability != Mutability::Var {
             return Err(Error::msg("cannot set an immutable global"));
         }
         if val.ty() != g.ty.content {
             return Err(Error::msg("global value has the wrong type"));
         }
-        g.value = val.to_cell();
+        let value = val.to_cell(store)?;
+        store.globals[self.index as usize].value = value;
         Ok(())
     }
 }

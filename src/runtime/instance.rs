@@ -6,7 +6,7 @@ use super::memory::{Memory, MemoryEntity};
 use super::store::{FuncEntity, GlobalEntity};
 use super::table::{Table, TableEntity};
 use super::{AsContext, AsContextMut, Extern, Global, Store, TypedFunc};
-use crate::error::{Error, Result, TrapCode};
+use crate::error::{Error, ErrorKind, Result, TrapCode};
 use crate::module::{ConstExpr, ExportIndex, Module, ModuleInner, SegmentMode};
 use crate::types::ExternType;
 use crate::value::WasmTyList;
@@ -45,22 +45,21 @@ fn eval(expr: ConstExpr, funcs: &[u32], globals: &[u32], store_globals: &[Global
 impl Instance {
     /// Instantiates `module` with `imports` given in the order of the module's import section.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, module: &Module, imports: &[Extern]) -> Result<Instance> {
-        let store = store.as_context_mut();
-        instantiate(store, module, imports)
+        instantiate(store.as_context_mut().0, module, imports)
     }
 
-    /// An export by name.
+    /// An export by name; `None` if there is none, or if the instance belongs to another store.
     pub fn get_export(&self, store: impl AsContext, name: &str) -> Option<Extern> {
-        let store = store.as_context();
-        store.check(self.store, "Instance");
-        store.inner.instances[self.index as usize].exports.get(name).copied()
+        let store = &store.as_context().0.inner;
+        store.check(self.store, "Instance").ok()?;
+        store.instances[self.index as usize].exports.get(name).copied()
     }
 
-    /// All exports, in no particular order.
-    pub fn exports(&self, store: impl AsContext) -> Vec<(String, Extern)> {
-        let store = store.as_context();
-        store.check(self.store, "Instance");
-        store.inner.instances[self.index as usize].exports.iter().map(|(n, e)| (n.clone(), *e)).collect()
+    /// All exports, in no particular order; an error if the instance belongs to another store.
+    pub fn exports(&self, store: impl AsContext) -> Result<Vec<(String, Extern)>> {
+        let store = &store.as_context().0.inner;
+        store.check(self.store, "Instance")?;
+        Ok(store.instances[self.index as usize].exports.iter().map(|(n, e)| (n.clone(), *e)).collect())
     }
 
     /// An exported function.
@@ -68,12 +67,14 @@ impl Instance {
         self.get_export(store, name)?.into_func()
     }
 
-    /// An exported function with a checked signature.
+    /// An exported function with a checked signature; an error if there is none, it has another
+    /// signature, or the instance belongs to another store.
     pub fn get_typed_func<Params: WasmTyList, Results: WasmTyList>(
         &self,
         store: impl AsContext,
         name: &str,
     ) -> Result<TypedFunc<Params, Results>> {
+        store.as_context().0.inner.check(self.store, "Instance")?;
         let func =
             self.get_func(&store, name).ok_or_else(|| Error::msg(format!("no exported function named `{name}`")))?;
         func.typed(&store)
@@ -100,19 +101,19 @@ fn check_import<T>(store: &Store<T>, module: &ModuleInner, i: usize, provided: &
     let inner = &store.inner;
     let ok = match (&decl.ty, provided) {
         (ExternType::Func(ty), Extern::Func(f)) => {
-            store.check(f.store, "Func");
+            inner.check(f.store, "Func")?;
             inner.funcs[f.index as usize].sig() == inner.engine.intern(ty)
         }
         (ExternType::Global(ty), Extern::Global(g)) => {
-            store.check(g.store, "Global");
+            inner.check(g.store, "Global")?;
             inner.globals[g.index as usize].ty == *ty
         }
         (ExternType::Memory(ty), Extern::Memory(mem)) => {
-            store.check(mem.store, "Memory");
+            inner.check(mem.store, "Memory")?;
             inner.memories[mem.index as usize].matches(ty)
         }
         (ExternType::Table(ty), Extern::Table(t)) => {
-            store.check(t.store, "Table");
+            inner.check(t.store, "Table")?;
             inner.tables[t.index as usize].matches(ty)
         }
         _ => false,
@@ -146,20 +147,38 @@ pub(crate) fn instantiate<T>(store: &mut Store<T>, module: &Module, imports: &[E
             Extern::Global(g) => globals.push(g.index),
         }
     }
-    store.inner.check_counts(
+    store.check_counts(
         1,
         m.memories.len() - m.num_imported_memories as usize,
         m.tables.len() - m.num_imported_tables as usize,
     )?;
     let (memory_limit, table_limit) = (store.inner.memory_limit(), store.inner.table_limit());
+    // Memories and tables are created (and the limiter asked) before anything is added to the
+    // store, so a refusal leaves the store as it was.
+    let mut new_memories = Vec::new();
+    for ty in &m.memories[m.num_imported_memories as usize..] {
+        let memory = MemoryEntity::new(*ty, memory_limit)?;
+        if !store.allow_growth(true, 0, memory.data.len(), memory.type_maximum_bytes())? {
+            return Err(Error::new(ErrorKind::Limit(format!("memory of {} pages refused by the limiter", ty.minimum))));
+        }
+        new_memories.push(memory);
+    }
+    for ty in &m.tables[m.num_imported_tables as usize..] {
+        if !store.allow_growth(false, 0, ty.minimum as usize, ty.maximum.map(|m| m as usize))? {
+            return Err(Error::new(ErrorKind::Limit(format!(
+                "table of {} elements refused by the limiter",
+                ty.minimum
+            ))));
+        }
+    }
     let inner = &mut store.inner;
     let instance_index = inner.instances.len() as u32;
     for (i, &ty) in m.funcs[m.num_imported_funcs as usize..].iter().enumerate() {
         inner.funcs.push(FuncEntity::Wasm { sig: m.type_sigs[ty as usize], instance: instance_index, index: i as u32 });
         funcs.push(inner.funcs.len() as u32 - 1);
     }
-    for ty in &m.memories[m.num_imported_memories as usize..] {
-        inner.memories.push(MemoryEntity::new(*ty, memory_limit)?);
+    for memory in new_memories {
+        inner.memories.push(memory);
         memories.push(inner.memories.len() as u32 - 1);
     }
     for (i, ty) in m.tables[m.num_imported_tables as usize..].iter().enumerate() {

@@ -9,7 +9,6 @@ use crate::module::Module;
 use crate::types::FuncType;
 use crate::value::Val;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 enum Definition<T> {
     Extern(Extern),
@@ -77,7 +76,8 @@ impl<T: 'static> Linker<T> {
         ty: FuncType,
         f: impl Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<()> + Send + Sync + 'static,
     ) -> Result<&mut Self> {
-        self.insert(module, name, Definition::Host(ty, Arc::new(f)))
+        let host = super::func::host_from_vals(&ty, f);
+        self.insert(module, name, Definition::Host(ty, host))
     }
 
     /// Defines a host function from a typed closure (see [`crate::Func::wrap`]).
@@ -93,19 +93,20 @@ impl<T: 'static> Linker<T> {
 
     /// Defines every export of `instance` under the module name `module`.
     pub fn instance(&mut self, store: impl AsContext<Data = T>, module: &str, instance: Instance) -> Result<&mut Self> {
-        for (name, ext) in instance.exports(&store) {
+        for (name, ext) in instance.exports(&store)? {
             self.define(module, &name, ext)?;
         }
         Ok(self)
     }
 
-    /// The definition of `module::name`, creating host functions in the store as needed.
+    /// The definition of `module::name`. A host function is added to the store the first time
+    /// it is asked for there; later requests (and instantiations) reuse it.
     pub fn get(&self, mut store: impl AsContextMut<Data = T>, module: &str, name: &str) -> Option<Extern> {
-        let store = store.as_context_mut();
+        let store = store.as_context_mut().0;
         Some(match self.defs.get(&(module.to_string(), name.to_string()))? {
             Definition::Extern(e) => *e,
             Definition::Host(ty, f) => {
-                let index = store.add_host_func(ty, f.clone());
+                let index = store.add_host_func(ty, f);
                 Extern::Func(crate::Func { store: store.inner.id, index })
             }
         })
@@ -113,7 +114,7 @@ impl<T: 'static> Linker<T> {
 
     /// Instantiates `module`, resolving each import by name, and runs its start function.
     pub fn instantiate(&self, mut store: impl AsContextMut<Data = T>, module: &Module) -> Result<Instance> {
-        let store = store.as_context_mut();
+        let store = store.as_context_mut().0;
         let mut externs = Vec::with_capacity(module.inner.imports.len());
         for import in &module.inner.imports {
             let ext = self.get(&mut *store, &import.module, &import.name).ok_or_else(|| {

@@ -96,37 +96,47 @@ pub struct Memory {
     pub(crate) index: u32,
 }
 
+impl MemoryEntity {
+    /// The size in bytes this memory's type allows at most (for a [`super::ResourceLimiter`]).
+    pub(crate) fn type_maximum_bytes(&self) -> Option<usize> {
+        self.ty.maximum.map(|m| (u64::from(m) * PAGE_SIZE) as usize)
+    }
+}
+
 impl Memory {
     /// A new memory owned by the store.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: MemoryType) -> Result<Memory> {
-        let store = store.as_context_mut();
-        store.inner.check_counts(0, 1, 0)?;
+        let store = store.as_context_mut().0;
+        store.check_counts(0, 1, 0)?;
         let entity = MemoryEntity::new(ty, store.inner.memory_limit())?;
+        if !store.allow_growth(true, 0, entity.data.len(), entity.type_maximum_bytes())? {
+            return Err(Error::new(ErrorKind::Limit(format!("memory of {} pages refused by the limiter", ty.minimum))));
+        }
         store.inner.memories.push(entity);
         Ok(Memory { store: store.inner.id, index: store.inner.memories.len() as u32 - 1 })
     }
 
-    fn entity<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> &'a MemoryEntity {
-        let store = store.as_context();
-        store.check(self.store, "Memory");
-        &store.inner.memories[self.index as usize]
+    fn entity<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> Result<&'a MemoryEntity> {
+        let store = store.as_context().0;
+        store.inner.check(self.store, "Memory")?;
+        Ok(&store.inner.memories[self.index as usize])
     }
 
     /// The memory's type, with its current size as minimum.
-    pub fn ty<T>(&self, store: impl AsContext<Data = T>) -> MemoryType {
-        self.entity(&store).current_type()
+    pub fn ty<T>(&self, store: impl AsContext<Data = T>) -> Result<MemoryType> {
+        Ok(self.entity(&store)?.current_type())
     }
 
     /// The bytes.
-    pub fn data<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> &'a [u8] {
-        &self.entity(store).data
+    pub fn data<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> Result<&'a [u8]> {
+        Ok(&self.entity(store)?.data)
     }
 
     /// The bytes, mutably.
-    pub fn data_mut<'a, T: 'a>(&self, store: &'a mut impl AsContextMut<Data = T>) -> &'a mut [u8] {
-        let store = store.as_context_mut();
-        store.check(self.store, "Memory");
-        &mut store.inner.memories[self.index as usize].data
+    pub fn data_mut<'a, T: 'a>(&self, store: &'a mut impl AsContextMut<Data = T>) -> Result<&'a mut [u8]> {
+        let store = store.as_context_mut().0;
+        store.inner.check(self.store, "Memory")?;
+        Ok(&mut store.inner.memories[self.index as usize].data)
     }
 
     /// The bytes and the host data at the same time (for host functions that move data between
@@ -134,35 +144,40 @@ impl Memory {
     pub fn data_and_store_mut<'a, T: 'a>(
         &self,
         store: &'a mut impl AsContextMut<Data = T>,
-    ) -> (&'a mut [u8], &'a mut T) {
-        let store = store.as_context_mut();
-        store.check(self.store, "Memory");
+    ) -> Result<(&'a mut [u8], &'a mut T)> {
+        let store = store.as_context_mut().0;
+        store.inner.check(self.store, "Memory")?;
         let (inner, data) = store.inner_and_data_mut();
-        (&mut inner.memories[self.index as usize].data, data)
+        Ok((&mut inner.memories[self.index as usize].data, data))
     }
 
     /// Size in pages.
-    pub fn size<T>(&self, store: impl AsContext<Data = T>) -> u64 {
-        self.entity(&store).pages()
+    pub fn size<T>(&self, store: impl AsContext<Data = T>) -> Result<u64> {
+        Ok(self.entity(&store)?.pages())
     }
 
     /// Size in bytes.
-    pub fn data_size<T>(&self, store: impl AsContext<Data = T>) -> usize {
-        self.entity(&store).data.len()
+    pub fn data_size<T>(&self, store: impl AsContext<Data = T>) -> Result<usize> {
+        Ok(self.entity(&store)?.data.len())
     }
 
     /// Grows by `delta` pages and returns the old size in pages.
     pub fn grow<T>(&self, mut store: impl AsContextMut<Data = T>, delta: u64) -> Result<u64> {
-        let store = store.as_context_mut();
-        store.check(self.store, "Memory");
-        store.inner.memories[self.index as usize]
-            .grow(delta)
-            .ok_or_else(|| Error::new(ErrorKind::Limit(format!("cannot grow memory by {delta} pages"))))
+        let store = store.as_context_mut().0;
+        store.inner.check(self.store, "Memory")?;
+        let refused = || Error::new(ErrorKind::Limit(format!("cannot grow memory by {delta} pages")));
+        let m = &store.inner.memories[self.index as usize];
+        let (current, maximum) = (m.data.len(), m.type_maximum_bytes());
+        let desired = delta.checked_mul(PAGE_SIZE).and_then(|d| d.checked_add(current as u64)).ok_or_else(refused)?;
+        if !store.allow_growth(true, current, desired as usize, maximum)? {
+            return Err(refused());
+        }
+        store.inner.memories[self.index as usize].grow(delta).ok_or_else(refused)
     }
 
     /// Copies `buf.len()` bytes at `offset` into `buf`.
     pub fn read<T>(&self, store: impl AsContext<Data = T>, offset: usize, buf: &mut [u8]) -> Result<()> {
-        let data = self.data(&store);
+        let data = self.data(&store)?;
         let src = offset
             .checked_add(buf.len())
             .and_then(|end| data.get(offset..end))
@@ -173,7 +188,7 @@ impl Memory {
 
     /// Copies `buf` into the memory at `offset`.
     pub fn write<T>(&self, mut store: impl AsContextMut<Data = T>, offset: usize, buf: &[u8]) -> Result<()> {
-        let data = self.data_mut(&mut store);
+        let data = self.data_mut(&mut store)?;
         let dst = offset
             .checked_add(buf.len())
             .and_then(|end| data.get_mut(offset..end))

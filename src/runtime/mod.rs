@@ -1,22 +1,26 @@
 //! The runtime objects of the embedding API: [`Store`], [`Instance`], [`Linker`], [`Func`],
 //! [`Memory`], [`Table`], [`Global`], and [`Extern`] which holds any of the last four.
 
+mod externref;
 mod func;
 mod global;
 mod instance;
+mod limits;
 mod linker;
 pub(crate) mod memory;
 pub(crate) mod store;
 mod table;
 
-pub(crate) use func::HostFunc;
+pub(crate) use externref::HostValue;
 pub use func::{Caller, Func, HostResult, IntoFunc, TypedFunc};
+pub(crate) use func::{HostFn, HostFunc};
 pub use global::Global;
 pub use instance::Instance;
 pub(crate) use instance::InstanceEntity;
+pub use limits::{ResourceLimiter, StoreLimits};
 pub use linker::Linker;
 pub use memory::{Memory, PAGE_SIZE};
-pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreInner, StoreLimits};
+pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreContext, StoreContextMut, StoreInner};
 pub use table::Table;
 
 use crate::types::ExternType;
@@ -52,14 +56,14 @@ impl Extern {
         if let Extern::Global(g) = self { Some(g) } else { None }
     }
 
-    /// The item's type.
-    pub fn ty(&self, store: impl AsContext) -> ExternType {
-        match self {
-            Extern::Func(f) => ExternType::Func(f.ty(store)),
-            Extern::Memory(m) => ExternType::Memory(m.ty(store)),
-            Extern::Table(t) => ExternType::Table(t.ty(store)),
-            Extern::Global(g) => ExternType::Global(g.ty(store)),
-        }
+    /// The item's type; an error if it belongs to another store.
+    pub fn ty(&self, store: impl AsContext) -> crate::Result<ExternType> {
+        Ok(match self {
+            Extern::Func(f) => ExternType::Func(f.ty(store)?),
+            Extern::Memory(m) => ExternType::Memory(m.ty(store)?),
+            Extern::Table(t) => ExternType::Table(t.ty(store)?),
+            Extern::Global(g) => ExternType::Global(g.ty(store)?),
+        })
     }
 }
 

@@ -1,14 +1,17 @@
-//! [`Store`]: owner of every runtime entity (functions, memories, tables, globals, instances), and
-//! the [`AsContext`]/[`AsContextMut`] traits through which the API reaches it.
+//! [`Store`]: owner of every runtime entity (functions, memories, tables, globals, instances), the
+//! [`StoreContext`]/[`StoreContextMut`] views of it, and the [`AsContext`]/[`AsContextMut`] traits
+//! through which the API reaches it.
 
+use super::externref::ExternRefSlots;
 use super::instance::InstanceEntity;
+use super::limits::{ResourceLimiter, StoreLimits};
 use super::memory::MemoryEntity;
 use super::table::TableEntity;
 use super::{Caller, HostFunc};
 use crate::engine::Engine;
-use crate::error::{Error, Result};
-use crate::types::{FuncType, GlobalType};
-use std::any::Any;
+use crate::error::{Error, ErrorKind, Result};
+use crate::types::GlobalType;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -48,7 +51,8 @@ pub struct StoreInner {
     pub(crate) tables: Vec<TableEntity>,
     pub(crate) globals: Vec<GlobalEntity>,
     pub(crate) instances: Vec<InstanceEntity>,
-    pub(crate) externrefs: Vec<Box<dyn Any + Send + Sync>>,
+    /// The host references Wasm values may hold (cells are slot + 1).
+    pub(crate) externrefs: ExternRefSlots,
     /// Value stacks kept for reuse between calls.
     pub(crate) stacks: Vec<Vec<u64>>,
     /// How deep host-to-Wasm re-entry currently is.
@@ -57,68 +61,10 @@ pub struct StoreInner {
     pub(crate) fuel: u64,
     /// Set from any thread to stop the running call (when the engine is interruptible).
     pub(crate) interrupt: Arc<AtomicBool>,
+    /// Limits set with [`Store::set_limits`].
     pub(crate) limits: StoreLimits,
-}
-
-/// Per-store resource limits, set with [`Store::limiter`]. Each applies on top of the engine's
-/// [`crate::Config`] limits; the default limits nothing further.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StoreLimits {
-    memory_bytes: u64,
-    table_elements: u64,
-    instances: usize,
-    memories: usize,
-    tables: usize,
-}
-
-impl Default for StoreLimits {
-    fn default() -> Self {
-        StoreLimits {
-            memory_bytes: u64::MAX,
-            table_elements: u64::MAX,
-            instances: usize::MAX,
-            memories: usize::MAX,
-            tables: usize::MAX,
-        }
-    }
-}
-
-impl StoreLimits {
-    /// No limits beyond the engine's.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The largest size any one linear memory may have, in bytes (`memory.grow` beyond returns -1;
-    /// a memory created larger is an error).
-    pub fn memory_size(mut self, bytes: u64) -> Self {
-        self.memory_bytes = bytes;
-        self
-    }
-
-    /// The most elements any one table may have.
-    pub fn table_elements(mut self, elements: u64) -> Self {
-        self.table_elements = elements;
-        self
-    }
-
-    /// How many instances the store may hold.
-    pub fn instances(mut self, count: usize) -> Self {
-        self.instances = count;
-        self
-    }
-
-    /// How many memories the store may hold.
-    pub fn memories(mut self, count: usize) -> Self {
-        self.memories = count;
-        self
-    }
-
-    /// How many tables the store may hold.
-    pub fn tables(mut self, count: usize) -> Self {
-        self.tables = count;
-        self
-    }
+    /// Whether a [`ResourceLimiter`] callback is installed (then growth asks it first).
+    pub(crate) has_limiter: bool,
 }
 
 impl StoreInner {
@@ -146,16 +92,37 @@ impl StoreInner {
         over("tables", self.tables.len(), tables, self.limits.tables)
     }
 
-    pub(crate) fn func_type(&self, func: u32) -> FuncType {
-        self.engine.signature(self.funcs[func as usize].sig())
+    /// Fails unless `store_id` is this store's: every handle carries the id of the store that
+    /// made it, and using it with another store is an error, never another store's object.
+    pub(crate) fn check(&self, store_id: u32, what: &str) -> Result<()> {
+        if store_id == self.id {
+            Ok(())
+        } else {
+            Err(Error::msg(format!("{what} used with a store it does not belong to")))
+        }
     }
 }
+
+/// A host function as the store keeps it, with the counts its calls need (so a call from Wasm
+/// looks up no signature).
+pub(crate) struct HostFuncEntry<T> {
+    pub(crate) func: HostFunc<T>,
+    pub(crate) params: u16,
+    pub(crate) results: u16,
+}
+
+/// The limiter callback of [`Store::limiter`].
+type LimiterFn<T> = Box<dyn FnMut(&mut T) -> &mut (dyn ResourceLimiter) + Send + Sync>;
 
 /// Owns all Wasm objects of one program and the host's data `T`.
 pub struct Store<T> {
     pub(crate) inner: StoreInner,
-    pub(crate) host_funcs: Vec<HostFunc<T>>,
-    data: T,
+    pub(crate) host_funcs: Vec<HostFuncEntry<T>>,
+    /// Host functions already added, by the address of their closure: a [`crate::Linker`] that
+    /// instantiates many times adds each of its host functions to the store once.
+    host_func_ids: HashMap<usize, u32>,
+    pub(crate) limiter: Option<LimiterFn<T>>,
+    pub(crate) data: T,
 }
 
 impl<T> Store<T> {
@@ -170,37 +137,32 @@ impl<T> Store<T> {
                 tables: Vec::new(),
                 globals: Vec::new(),
                 instances: Vec::new(),
-                externrefs: Vec::new(),
+                externrefs: ExternRefSlots::default(),
                 stacks: Vec::new(),
                 reentry: 0,
                 fuel: 0,
                 interrupt: Arc::new(AtomicBool::new(false)),
                 limits: StoreLimits::default(),
+                has_limiter: false,
             },
             host_funcs: Vec::new(),
+            host_func_ids: HashMap::new(),
+            limiter: None,
             data,
         }
     }
 
     /// Sets the fuel left for execution (see [`crate::Config::consume_fuel`]).
     pub fn set_fuel(&mut self, fuel: u64) -> Result<()> {
-        self.fuel_enabled()?;
+        self.inner.fuel_enabled()?;
         self.inner.fuel = fuel;
         Ok(())
     }
 
     /// The fuel left.
     pub fn get_fuel(&self) -> Result<u64> {
-        self.fuel_enabled()?;
+        self.inner.fuel_enabled()?;
         Ok(self.inner.fuel)
-    }
-
-    fn fuel_enabled(&self) -> Result<()> {
-        if self.inner.engine.config().consume_fuel {
-            Ok(())
-        } else {
-            Err(Error::msg("fuel metering is not enabled (Config::consume_fuel)"))
-        }
     }
 
     /// A handle that stops this store's running call from any thread, with the trap
@@ -209,9 +171,31 @@ impl<T> Store<T> {
         InterruptHandle { flag: self.inner.interrupt.clone() }
     }
 
-    /// Sets the store's resource limits.
-    pub fn limiter(&mut self, limits: StoreLimits) {
+    /// Sets fixed resource limits for the store (memory and table sizes, how many instances,
+    /// memories and tables it may hold). They apply on top of the engine's [`crate::Config`]
+    /// limits and of a [`Store::limiter`] callback.
+    pub fn set_limits(&mut self, limits: StoreLimits) {
         self.inner.limits = limits;
+    }
+
+    /// Installs a [`ResourceLimiter`], found in the host data by `limiter`: every memory and table
+    /// growth (by Wasm, by the API, and when instantiation creates one) asks it first, and it
+    /// caps how many instances, memories and tables the store holds.
+    ///
+    /// ```
+    /// use hayate::{Engine, Module, Store, StoreLimits, Linker};
+    ///
+    /// struct Host { limits: StoreLimits }
+    /// let engine = Engine::default();
+    /// let mut store = Store::new(&engine, Host { limits: StoreLimits::new().memory_size(1 << 20) });
+    /// store.limiter(|host| &mut host.limits);
+    /// let module = Module::new(&engine, "(module (memory 32))")?;
+    /// assert!(Linker::new(&engine).instantiate(&mut store, &module).is_err());
+    /// # Ok::<(), hayate::Error>(())
+    /// ```
+    pub fn limiter(&mut self, limiter: impl FnMut(&mut T) -> &mut (dyn ResourceLimiter) + Send + Sync + 'static) {
+        self.limiter = Some(Box::new(limiter));
+        self.inner.has_limiter = true;
     }
 
     /// The engine this store belongs to.
@@ -239,16 +223,63 @@ impl<T> Store<T> {
         (&mut self.inner, &mut self.data)
     }
 
-    pub(crate) fn add_host_func(&mut self, ty: &FuncType, f: HostFunc<T>) -> u32 {
-        let sig = self.inner.engine.intern(ty);
-        self.host_funcs.push(f);
-        let index = self.host_funcs.len() as u32 - 1;
-        self.inner.funcs.push(FuncEntity::Host { sig, index });
-        self.inner.funcs.len() as u32 - 1
+    /// Asks the limiter (if any) whether a memory (`memory`) or table may grow from `current` to
+    /// `desired` units, `maximum` being its own bound. `Ok(false)` refuses the growth.
+    pub(crate) fn allow_growth(
+        &mut self,
+        memory: bool,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> Result<bool> {
+        match &mut self.limiter {
+            None => Ok(true),
+            Some(get) => {
+                let limiter = get(&mut self.data);
+                if memory {
+                    limiter.memory_growing(current, desired, maximum)
+                } else {
+                    limiter.table_growing(current, desired, maximum)
+                }
+            }
+        }
     }
 
-    pub(crate) fn check(&self, store_id: u32, what: &str) {
-        assert_eq!(store_id, self.inner.id, "{what} used with a store it does not belong to");
+    /// Fails when adding `instances`, `memories` and `tables` would exceed the store's limits or
+    /// its limiter's.
+    pub(crate) fn check_counts(&mut self, instances: usize, memories: usize, tables: usize) -> Result<()> {
+        self.inner.check_counts(instances, memories, tables)?;
+        let Some(get) = &mut self.limiter else { return Ok(()) };
+        let limiter = get(&mut self.data);
+        let (max_i, max_m, max_t) = (limiter.instances(), limiter.memories(), limiter.tables());
+        let over = |what: &str, have: usize, adding: usize, limit: usize| {
+            if adding > 0 && have.saturating_add(adding) > limit {
+                Err(Error::new(ErrorKind::Limit(format!("the store may hold at most {limit} {what}"))))
+            } else {
+                Ok(())
+            }
+        };
+        over("instances", self.inner.instances.len(), instances, max_i)?;
+        over("memories", self.inner.memories.len(), memories, max_m)?;
+        over("tables", self.inner.tables.len(), tables, max_t)
+    }
+
+    /// Adds a host function (once: adding the same closure again returns the same function).
+    pub(crate) fn add_host_func(&mut self, ty: &crate::types::FuncType, f: &HostFunc<T>) -> u32 {
+        let key = Arc::as_ptr(f) as *const () as usize;
+        if let Some(&index) = self.host_func_ids.get(&key) {
+            return index;
+        }
+        let sig = self.inner.engine.intern(ty);
+        let (params, results) = (ty.params().len() as u16, ty.results().len() as u16);
+        self.host_funcs.push(HostFuncEntry { func: f.clone(), params, results });
+        let index = self.host_funcs.len() as u32 - 1;
+        self.inner.funcs.push(FuncEntity::Host { sig, index });
+        let func = self.inner.funcs.len() as u32 - 1;
+        // The store keeps a clone of the closure's `Arc`, so its address is never reused while
+        // the store lives.
+        self.host_func_ids.insert(key, func);
+        func
     }
 }
 
@@ -266,56 +297,146 @@ impl InterruptHandle {
     }
 }
 
-/// Anything that gives shared access to a [`Store`]: the store, references to it, a [`Caller`].
+impl StoreInner {
+    fn fuel_enabled(&self) -> Result<()> {
+        if self.engine.config().consume_fuel {
+            Ok(())
+        } else {
+            Err(Error::msg("fuel metering is not enabled (Config::consume_fuel)"))
+        }
+    }
+}
+
+/// Shared access to a [`Store`], as [`AsContext`] hands it out: the host data and the engine, and
+/// what every API call that reads the store takes.
+pub struct StoreContext<'a, T>(pub(crate) &'a Store<T>);
+
+/// Exclusive access to a [`Store`] as [`AsContextMut`] hands it out, for example to a host
+/// function through its [`Caller`]. It gives the host data and every API operation, but never
+/// the `Store` itself, so a host function cannot replace or swap the store that is running it:
+///
+/// ```compile_fail
+/// use hayate::{AsContextMut, Caller, Store};
+/// fn host(mut caller: Caller<'_, ()>, other: &mut Store<()>) {
+///     // Once possible (the context was a `&mut Store`): the dispatcher then went on running
+///     // with another store's functions. A `StoreContextMut` is no `&mut Store`.
+///     std::mem::swap(caller.as_context_mut(), other);
+/// }
+/// ```
+pub struct StoreContextMut<'a, T>(pub(crate) &'a mut Store<T>);
+
+impl<T> StoreContext<'_, T> {
+    /// The host data.
+    pub fn data(&self) -> &T {
+        &self.0.data
+    }
+
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.0.inner.engine
+    }
+
+    /// The fuel left (see [`Store::get_fuel`]).
+    pub fn get_fuel(&self) -> Result<u64> {
+        self.0.get_fuel()
+    }
+}
+
+impl<T> StoreContextMut<'_, T> {
+    /// The host data.
+    pub fn data(&self) -> &T {
+        &self.0.data
+    }
+
+    /// The host data, mutably.
+    pub fn data_mut(&mut self) -> &mut T {
+        &mut self.0.data
+    }
+
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.0.inner.engine
+    }
+
+    /// The fuel left (see [`Store::get_fuel`]).
+    pub fn get_fuel(&self) -> Result<u64> {
+        self.0.get_fuel()
+    }
+
+    /// Sets the fuel left (see [`Store::set_fuel`]).
+    pub fn set_fuel(&mut self, fuel: u64) -> Result<()> {
+        self.0.set_fuel(fuel)
+    }
+}
+
+/// Anything that gives shared access to a [`Store`]: the store, references to it, its contexts,
+/// a [`Caller`].
 pub trait AsContext {
     /// The store's host data type.
     type Data;
-    /// The store.
-    fn as_context(&self) -> &Store<Self::Data>;
+    /// Shared access to the store.
+    fn as_context(&self) -> StoreContext<'_, Self::Data>;
 }
 
 /// Anything that gives exclusive access to a [`Store`].
 pub trait AsContextMut: AsContext {
-    /// The store.
-    fn as_context_mut(&mut self) -> &mut Store<Self::Data>;
+    /// Exclusive access to the store.
+    fn as_context_mut(&mut self) -> StoreContextMut<'_, Self::Data>;
 }
 
 impl<T> AsContext for Store<T> {
     type Data = T;
-    fn as_context(&self) -> &Store<T> {
-        self
+    fn as_context(&self) -> StoreContext<'_, T> {
+        StoreContext(self)
     }
 }
 impl<T> AsContextMut for Store<T> {
-    fn as_context_mut(&mut self) -> &mut Store<T> {
-        self
+    fn as_context_mut(&mut self) -> StoreContextMut<'_, T> {
+        StoreContextMut(self)
+    }
+}
+impl<T> AsContext for StoreContext<'_, T> {
+    type Data = T;
+    fn as_context(&self) -> StoreContext<'_, T> {
+        StoreContext(self.0)
+    }
+}
+impl<T> AsContext for StoreContextMut<'_, T> {
+    type Data = T;
+    fn as_context(&self) -> StoreContext<'_, T> {
+        StoreContext(self.0)
+    }
+}
+impl<T> AsContextMut for StoreContextMut<'_, T> {
+    fn as_context_mut(&mut self) -> StoreContextMut<'_, T> {
+        StoreContextMut(self.0)
     }
 }
 impl<C: AsContext + ?Sized> AsContext for &C {
     type Data = C::Data;
-    fn as_context(&self) -> &Store<C::Data> {
+    fn as_context(&self) -> StoreContext<'_, C::Data> {
         (**self).as_context()
     }
 }
 impl<C: AsContext + ?Sized> AsContext for &mut C {
     type Data = C::Data;
-    fn as_context(&self) -> &Store<C::Data> {
+    fn as_context(&self) -> StoreContext<'_, C::Data> {
         (**self).as_context()
     }
 }
 impl<C: AsContextMut + ?Sized> AsContextMut for &mut C {
-    fn as_context_mut(&mut self) -> &mut Store<C::Data> {
+    fn as_context_mut(&mut self) -> StoreContextMut<'_, C::Data> {
         (**self).as_context_mut()
     }
 }
 impl<T> AsContext for Caller<'_, T> {
     type Data = T;
-    fn as_context(&self) -> &Store<T> {
-        self.store
+    fn as_context(&self) -> StoreContext<'_, T> {
+        StoreContext(self.store)
     }
 }
 impl<T> AsContextMut for Caller<'_, T> {
-    fn as_context_mut(&mut self) -> &mut Store<T> {
-        self.store
+    fn as_context_mut(&mut self) -> StoreContextMut<'_, T> {
+        StoreContextMut(self.store)
     }
 }

@@ -63,65 +63,87 @@ pub struct Table {
     pub(crate) index: u32,
 }
 
+impl TableEntity {
+    fn type_maximum(&self) -> Option<usize> {
+        self.ty.maximum.map(|m| m as usize)
+    }
+}
+
 impl Table {
     /// A new table with every element set to `init`.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: TableType, init: Val) -> Result<Table> {
-        let store = store.as_context_mut();
+        let store = store.as_context_mut().0;
         if init.ty() != ty.element {
             return Err(Error::msg("table initial value has the wrong type"));
         }
-        store.inner.check_counts(0, 0, 1)?;
-        let entity = TableEntity::new(ty, init.to_cell(), store.inner.table_limit())?;
+        store.check_counts(0, 0, 1)?;
+        let init = init.to_cell(&mut store.inner)?;
+        let entity = TableEntity::new(ty, init, store.inner.table_limit())?;
+        if !store.allow_growth(false, 0, entity.elems.len(), entity.type_maximum())? {
+            return Err(Error::new(ErrorKind::Limit(format!(
+                "table of {} elements refused by the limiter",
+                ty.minimum
+            ))));
+        }
         store.inner.tables.push(entity);
         Ok(Table { store: store.inner.id, index: store.inner.tables.len() as u32 - 1 })
     }
 
+    fn entity<'a, T: 'a>(&self, store: &'a impl AsContext<Data = T>) -> Result<&'a TableEntity> {
+        let store = store.as_context().0;
+        store.inner.check(self.store, "Table")?;
+        Ok(&store.inner.tables[self.index as usize])
+    }
+
     /// The table's type, with its current size as minimum.
-    pub fn ty<T>(&self, store: impl AsContext<Data = T>) -> TableType {
-        let store = store.as_context();
-        store.check(self.store, "Table");
-        store.inner.tables[self.index as usize].current_type()
+    pub fn ty<T>(&self, store: impl AsContext<Data = T>) -> Result<TableType> {
+        Ok(self.entity(&store)?.current_type())
     }
 
     /// Number of elements.
-    pub fn size<T>(&self, store: impl AsContext<Data = T>) -> u64 {
-        u64::from(self.ty(store).minimum)
+    pub fn size<T>(&self, store: impl AsContext<Data = T>) -> Result<u64> {
+        Ok(self.entity(&store)?.elems.len() as u64)
     }
 
-    /// The element at `index`, or `None` when out of bounds.
-    pub fn get<T>(&self, store: impl AsContext<Data = T>, index: u64) -> Option<Val> {
-        let store = store.as_context();
-        store.check(self.store, "Table");
-        let t = &store.inner.tables[self.index as usize];
-        let cell = *t.elems.get(usize::try_from(index).ok()?)?;
-        Some(Val::from_cell(cell, t.ty.element, &store.inner))
+    /// The element at `index`: `Ok(None)` when out of bounds, an error when the table belongs to
+    /// another store.
+    pub fn get<T>(&self, store: impl AsContext<Data = T>, index: u64) -> Result<Option<Val>> {
+        let t = self.entity(&store)?;
+        let Some(&cell) = usize::try_from(index).ok().and_then(|i| t.elems.get(i)) else { return Ok(None) };
+        Ok(Some(Val::from_cell(cell, t.ty.element, &store.as_context().0.inner)))
     }
 
     /// Sets the element at `index`.
     pub fn set<T>(&self, mut store: impl AsContextMut<Data = T>, index: u64, val: Val) -> Result<()> {
-        let store = store.as_context_mut();
-        store.check(self.store, "Table");
-        let t = &mut store.inner.tables[self.index as usize];
-        if val.ty() != t.ty.element {
+        let store = &mut store.as_context_mut().0.inner;
+        store.check(self.store, "Table")?;
+        if val.ty() != store.tables[self.index as usize].ty.element {
             return Err(Error::msg("table element has the wrong type"));
         }
+        let cell = val.to_cell(store)?;
         let slot = usize::try_from(index)
             .ok()
-            .and_then(|i| t.elems.get_mut(i))
+            .and_then(|i| store.tables[self.index as usize].elems.get_mut(i))
             .ok_or_else(|| Error::trap(TrapCode::TableOutOfBounds))?;
-        *slot = val.to_cell();
+        *slot = cell;
         Ok(())
     }
 
     /// Grows by `delta` elements set to `init`, returning the old size.
     pub fn grow<T>(&self, mut store: impl AsContextMut<Data = T>, delta: u64, init: Val) -> Result<u64> {
-        let store = store.as_context_mut();
-        store.check(self.store, "Table");
-        let t = &mut store.inner.tables[self.index as usize];
-        if init.ty() != t.ty.element {
+        let store = store.as_context_mut().0;
+        store.inner.check(self.store, "Table")?;
+        if init.ty() != store.inner.tables[self.index as usize].ty.element {
             return Err(Error::msg("table element has the wrong type"));
         }
-        t.grow(delta, init.to_cell())
-            .ok_or_else(|| Error::new(ErrorKind::Limit(format!("cannot grow table by {delta}"))))
+        let init = init.to_cell(&mut store.inner)?;
+        let refused = || Error::new(ErrorKind::Limit(format!("cannot grow table by {delta}")));
+        let t = &store.inner.tables[self.index as usize];
+        let (current, maximum) = (t.elems.len(), t.type_maximum());
+        let desired = usize::try_from(delta).ok().and_then(|d| d.checked_add(current)).ok_or_else(refused)?;
+        if !store.allow_growth(false, current, desired, maximum)? {
+            return Err(refused());
+        }
+        store.inner.tables[self.index as usize].grow(delta, init).ok_or_else(refused)
     }
 }

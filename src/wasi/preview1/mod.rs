@@ -184,6 +184,6 @@ fn with_memory<T>(
     let memory: Memory = caller.get_export("memory").and_then(Extern::into_memory).ok_or_else(|| {
         Error::msg(format!("WASI function `{func}` needs the calling module to export its memory as `memory`"))
     })?;
-    let (mem, data) = memory.data_and_store_mut(caller);
+    let (mem, data) = memory.data_and_store_mut(caller)?;
     Ok(errno(f(get(data), mem)))
 }
