@@ -99,7 +99,7 @@ pub(crate) fn fast_need(params: usize, locals: usize, consts: usize, frame_size:
     }
 }
 
-/// How deep host functions may call back into Wasm.
+/// How deeply calls into a store may nest through host functions.
 const MAX_REENTRY: u32 = 200;
 
 /// Which dispatcher this build uses: `"tail-call"` or `"loop"`.
@@ -574,19 +574,24 @@ pub(super) unsafe fn copy_cells(src: *const u64, dst: *mut u64, n: usize) {
 /// Calls store function `func` with `cells` holding the arguments; on success `cells` begins with
 /// the results. `cells` must be long enough for both.
 pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Result<()> {
-    match store.inner.funcs[func as usize] {
-        FuncEntity::Host { index, .. } => call_host(store, func, index, None, cells),
+    // Every pointer into the store below is derived from this one, so none of them invalidates
+    // another (a host function gets the store back as `&mut Store<T>` through `host_store`).
+    let sp: *mut Store<T> = store;
+    // SAFETY: `sp` comes from a live `&mut`; the field pointer is taken without a reference.
+    let inner = unsafe { &raw mut (*sp).inner };
+    let _entered = Entered::new(inner)?;
+    // SAFETY: `inner` is valid (see above) and no other reference to the store is in use.
+    let s = unsafe { &mut *inner };
+    match s.funcs[func as usize] {
+        // SAFETY: as above; `s` is not used again.
+        FuncEntity::Host { index, .. } => call_host(unsafe { &mut *sp }, func, index, None, cells),
         FuncEntity::Wasm { instance, index, .. } => {
-            if store.inner.reentry >= MAX_REENTRY {
-                return Err(Error::trap(TrapCode::StackOverflow));
-            }
-            let config = store.inner.engine.config();
+            let config = s.engine.config();
             let (max_depth, max_cells) = (config.max_call_depth, config.max_stack_cells);
-            let stack = store.inner.stacks.pop().unwrap_or_default();
-            store.inner.reentry += 1;
+            let stack = s.stacks.pop().unwrap_or_default();
             let mut cx = Ctx {
-                store: &mut store.inner,
-                host_store: store as *mut Store<T> as *mut (),
+                store: inner,
+                host_store: sp as *mut (),
                 host: host_trampoline::<T>,
                 stack,
                 frames: Vec::new(),
@@ -605,10 +610,38 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
             let result = run(&mut cx, instance, index, cells);
             let mut stack = cx.stack;
             stack.clear();
-            store.inner.reentry -= 1;
-            store.inner.stacks.push(stack);
+            // SAFETY: as above; the call is over, so nothing else reaches the store.
+            unsafe { (*inner).stacks.push(stack) };
             result
         }
+    }
+}
+
+/// A call into the store in progress (see [`call`]). Counts the nesting of calls through host
+/// functions, and when dropped, also by a panic unwinding from a host function, undoes that.
+struct Entered {
+    store: *mut StoreInner,
+}
+
+impl Entered {
+    /// Counts a call into `store`, or refuses it when host functions nest calls too deeply.
+    fn new(store: *mut StoreInner) -> Result<Entered> {
+        // SAFETY: `call` passes a valid pointer to a store that nothing else reaches right now.
+        let s = unsafe { &mut *store };
+        if s.reentry >= MAX_REENTRY {
+            return Err(Error::trap(TrapCode::StackOverflow));
+        }
+        s.reentry += 1;
+        Ok(Entered { store })
+    }
+}
+
+impl Drop for Entered {
+    fn drop(&mut self) {
+        // SAFETY: the store outlives the call, which has ended (normally or by unwinding), so no
+        // other reference to it is in use.
+        let s = unsafe { &mut *self.store };
+        s.reentry -= 1;
     }
 }
 

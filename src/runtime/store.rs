@@ -51,7 +51,8 @@ pub struct StoreInner {
     pub(crate) externrefs: Vec<Box<dyn Any + Send + Sync>>,
     /// Value stacks kept for reuse between calls.
     pub(crate) stacks: Vec<Vec<u64>>,
-    /// How deep host-to-Wasm re-entry currently is.
+    /// How many calls into the store are active: the embedder's call plus those host functions
+    /// made from inside it.
     pub(crate) reentry: u32,
     /// Fuel left (with fuel metering).
     pub(crate) fuel: u64,
