@@ -73,7 +73,9 @@ impl Config {
 
     /// Make running calls stoppable from another thread through
     /// [`crate::Store::interrupt_handle`]: function entries and loop iterations check the store's
-    /// interrupt flag. Off by default, and then it costs nothing.
+    /// interrupt flag. A request stops every call nested through host functions and stays in
+    /// force until the outermost call returns ([`crate::InterruptHandle::interrupt`]). Off by
+    /// default, and then it costs nothing.
     pub fn interruptible(&mut self, enable: bool) -> &mut Self {
         self.interruptible = enable;
         self

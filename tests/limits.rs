@@ -181,3 +181,51 @@ fn store_limits_count_instances_memories_and_tables_and_cap_sizes() {
     let big_table = Module::new(&engine, "(module (table 11 funcref))").unwrap();
     assert!(matches!(linker.instantiate(&mut store, &big_table).unwrap_err().kind(), ErrorKind::Limit(_)));
 }
+
+/// A guest that loops forever calling a host function, which calls back into a small guest
+/// function and ignores how that call ends.
+const REENTER_FOREVER: &str = r#"(module
+  (import "host" "reenter" (func $reenter))
+  (func (export "outer") (loop $l (call $reenter) (br $l)))
+  (func (export "inner") (result i32) (i32.const 7)))"#;
+
+#[test]
+fn an_interrupt_stops_every_level_of_a_reentrant_call() {
+    let engine = Engine::new(Config::new().interruptible(true));
+    let module = Module::new(&engine, REENTER_FOREVER).unwrap();
+    let mut store = Store::new(&engine, 0u32);
+    let mut linker = Linker::new(&engine);
+    let start = Instant::now();
+    linker
+        .func_wrap("host", "reenter", move |mut caller: hayate::Caller<'_, u32>| -> hayate::Result<()> {
+            // A safety stop, so that a lost interrupt fails the test instead of hanging it.
+            if start.elapsed() > Duration::from_secs(5) {
+                return Err(hayate::Error::msg("the interrupt was lost"));
+            }
+            let inner = caller.get_export("inner").and_then(hayate::Extern::into_func).unwrap();
+            let inner = inner.typed::<(), i32>(&caller)?;
+            // The inner call's outcome is ignored: an interrupted inner call must not use up the
+            // request for the outer one.
+            if let Err(e) = inner.call(&mut caller, ()) {
+                assert_eq!(e.trap_code(), Some(TrapCode::Interrupted), "{e}");
+                *caller.data_mut() += 1;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let outer = instance.get_typed_func::<(), ()>(&store, "outer").unwrap();
+    let handle = store.interrupt_handle();
+    let stopper = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(20));
+        handle.interrupt();
+    });
+    let err = outer.call(&mut store, ()).unwrap_err();
+    stopper.join().unwrap();
+    assert_eq!(err.trap_code(), Some(TrapCode::Interrupted), "{err}");
+    assert!(start.elapsed() < Duration::from_millis(500), "stopped after {:?}", start.elapsed());
+    assert!(*store.data() <= 1, "{} inner calls were interrupted", store.data());
+    // The request ended with the outermost call: the store runs normally again.
+    let inner = instance.get_typed_func::<(), i32>(&store, "inner").unwrap();
+    assert_eq!(inner.call(&mut store, ()).unwrap(), 7);
+}

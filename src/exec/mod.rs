@@ -418,11 +418,12 @@ impl Ctx {
         }
     }
 
-    /// `CheckInterrupt`: consumes a pending interrupt request.
+    /// `CheckInterrupt`: traps while an interrupt request is in force. The request is left in
+    /// place so that the calls this one is nested in (through host functions) trap as well; the
+    /// outermost call withdraws it when it ends ([`Entered`]).
     #[inline(always)]
     fn check_interrupt(&mut self) -> Result<(), TrapCode> {
-        let flag = &self.store().interrupt;
-        if flag.load(std::sync::atomic::Ordering::Relaxed) && flag.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        if self.store().interrupt.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(TrapCode::Interrupted);
         }
         Ok(())
@@ -618,7 +619,9 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
 }
 
 /// A call into the store in progress (see [`call`]). Counts the nesting of calls through host
-/// functions, and when dropped, also by a panic unwinding from a host function, undoes that.
+/// functions, and when dropped, also by a panic unwinding from a host function, undoes that;
+/// when the outermost call ends it withdraws an interrupt request, which has then stopped every
+/// nested call it reached.
 struct Entered {
     store: *mut StoreInner,
 }
@@ -642,6 +645,9 @@ impl Drop for Entered {
         // other reference to it is in use.
         let s = unsafe { &mut *self.store };
         s.reentry -= 1;
+        if s.reentry == 0 {
+            s.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 }
 

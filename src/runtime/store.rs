@@ -261,7 +261,12 @@ pub struct InterruptHandle {
 
 impl InterruptHandle {
     /// Makes the running call (or, if none runs, the next one) trap with `Interrupted` at its next
-    /// function entry or loop iteration. The request is consumed by that trap.
+    /// function entry or loop iteration. The request stays in force until that outermost call
+    /// returns, however it ends: a Wasm call a host function makes inside it traps too, and so
+    /// does the call that is waiting for the host function when it continues, even if the host
+    /// function handled the inner trap. Then the request is withdrawn, and the store's next call
+    /// runs normally. (A host function called directly through the API is an outermost call as
+    /// well.)
     pub fn interrupt(&self) {
         self.flag.store(true, std::sync::atomic::Ordering::Relaxed);
     }
