@@ -229,3 +229,50 @@ fn an_interrupt_stops_every_level_of_a_reentrant_call() {
     let inner = instance.get_typed_func::<(), i32>(&store, "inner").unwrap();
     assert_eq!(inner.call(&mut store, ()).unwrap(), 7);
 }
+
+/// A guest that recurses `$n` deep, then asks the host to re-enter it `$levels - 1` more times.
+const REENTER_DEEP: &str = r#"(module
+  (import "host" "reenter" (func $reenter (param i32)))
+  (func $rec (export "rec") (param $n i32) (param $levels i32)
+    (if (local.get $n)
+      (then (call $rec (i32.sub (local.get $n) (i32.const 1)) (local.get $levels)))
+      (else (if (i32.gt_u (local.get $levels) (i32.const 1))
+        (then (call $reenter (i32.sub (local.get $levels) (i32.const 1)))))))))"#;
+
+/// Calls `rec(depth, 50)` of [`REENTER_DEEP`] under `config`; returns the error and how many
+/// levels were entered.
+fn reenter_deep(config: &Config, depth: i32) -> (hayate::Error, u32) {
+    let engine = Engine::new(config);
+    let module = Module::new(&engine, REENTER_DEEP).unwrap();
+    let mut store = Store::new(&engine, 1u32);
+    let mut linker = Linker::new(&engine);
+    linker
+        .func_wrap("host", "reenter", move |mut caller: hayate::Caller<'_, u32>, levels: i32| -> hayate::Result<()> {
+            *caller.data_mut() += 1;
+            let rec = caller.get_export("rec").and_then(hayate::Extern::into_func).unwrap();
+            rec.typed::<(i32, i32), ()>(&caller)?.call(&mut caller, (depth, levels))
+        })
+        .unwrap();
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let rec = instance.get_typed_func::<(i32, i32), ()>(&store, "rec").unwrap();
+    let err = rec.call(&mut store, (depth, 50)).unwrap_err();
+    // The store is usable afterwards, with its whole budget.
+    rec.call(&mut store, (depth, 1)).unwrap();
+    (err, *store.data())
+}
+
+#[test]
+fn call_depth_limit_counts_every_reentrant_level() {
+    // 301 active functions per level: the fourth level passes the limit of 1000.
+    let (err, levels) = reenter_deep(Config::new().max_call_depth(1000), 300);
+    assert_eq!(err.trap_code(), Some(TrapCode::StackOverflow), "{err}");
+    assert_eq!(levels, 4, "levels entered");
+}
+
+#[test]
+fn value_stack_limit_counts_every_reentrant_level() {
+    let (err, levels) = reenter_deep(Config::new().max_stack_cells(4096), 200);
+    assert_eq!(err.trap_code(), Some(TrapCode::StackOverflow), "{err}");
+    // About 4 cells per frame: 6 levels of 200 frames fill 4096 cells.
+    assert!((2..=8).contains(&levels), "{levels} levels entered");
+}

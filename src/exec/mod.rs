@@ -371,15 +371,27 @@ impl Ctx {
                 let regs = self.enter(code, instance, index, args, ret_ip)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
-            FuncEntity::Host { index, .. } => {
-                // SAFETY: `host` is the trampoline for the store's data type, set by `call`.
-                unsafe { (self.host)(self, f, index, args) }.map_err(|e| match e.as_trap() {
-                    Some(t) if t.backtrace().is_empty() => Stop::Trap(t.code()),
-                    _ => Stop::Error(e),
-                })?;
-                Ok(Called::Host)
-            }
+            FuncEntity::Host { index, .. } => self.call_host_func(f, index, args),
         }
+    }
+
+    /// Calls host function `f` (stored at `index`) with arguments at `args`. Out of line, so that
+    /// the call instructions' Wasm path carries nothing of it.
+    #[inline(never)]
+    fn call_host_func(&mut self, f: u32, index: u32, args: Reg) -> Result<Called, Stop> {
+        // The running call's frames and value stack cells count against the budget of the calls
+        // the host function makes into the store, until `_held` drops.
+        let (frames, cells) = (self.frames.len() + 1, self.base + self.frame_size as usize);
+        let store = self.store();
+        store.held_frames += frames;
+        store.held_cells += cells;
+        let _held = Held { store: self.store, frames, cells };
+        // SAFETY: `host` is the trampoline for the store's data type, set by `call`.
+        unsafe { (self.host)(self, f, index, args) }.map_err(|e| match e.as_trap() {
+            Some(t) if t.backtrace().is_empty() => Stop::Trap(t.code()),
+            _ => Stop::Error(e),
+        })?;
+        Ok(Called::Host)
     }
 
     /// `call_indirect`: checks the table entry and its signature, then calls it.
@@ -588,7 +600,11 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
         FuncEntity::Host { index, .. } => call_host(unsafe { &mut *sp }, func, index, None, cells),
         FuncEntity::Wasm { instance, index, .. } => {
             let config = s.engine.config();
-            let (max_depth, max_cells) = (config.max_call_depth, config.max_stack_cells);
+            // The calls waiting for a host function (that made this call) keep what they hold.
+            let Some(max_depth) = config.max_call_depth.checked_sub(s.held_frames) else {
+                return Err(Error::trap(TrapCode::StackOverflow));
+            };
+            let max_cells = config.max_stack_cells.saturating_sub(s.held_cells);
             let stack = s.stacks.pop().unwrap_or_default();
             let mut cx = Ctx {
                 store: inner,
@@ -648,6 +664,25 @@ impl Drop for Entered {
         if s.reentry == 0 {
             s.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
         }
+    }
+}
+
+/// What a Wasm call holds of the store's budgets ([`StoreInner::held_frames`],
+/// [`StoreInner::held_cells`]) while a host function it called runs; released when dropped, also
+/// by a panic unwinding from the host function.
+struct Held {
+    store: *mut StoreInner,
+    frames: usize,
+    cells: usize,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // SAFETY: the store outlives the call that made the host call, and the host function has
+        // returned or is unwinding, so nothing else uses the store.
+        let s = unsafe { &mut *self.store };
+        s.held_frames -= self.frames;
+        s.held_cells -= self.cells;
     }
 }
 

@@ -54,6 +54,12 @@ pub struct StoreInner {
     /// How many calls into the store are active: the embedder's call plus those host functions
     /// made from inside it.
     pub(crate) reentry: u32,
+    /// Wasm functions active in calls that wait for a host function they called (the per-store
+    /// part of [`crate::Config::max_call_depth`] that nested calls cannot use).
+    pub(crate) held_frames: usize,
+    /// Value stack cells those waiting calls hold (likewise for
+    /// [`crate::Config::max_stack_cells`]).
+    pub(crate) held_cells: usize,
     /// Fuel left (with fuel metering).
     pub(crate) fuel: u64,
     /// Set from any thread to stop the running call (when the engine is interruptible).
@@ -174,6 +180,8 @@ impl<T> Store<T> {
                 externrefs: Vec::new(),
                 stacks: Vec::new(),
                 reentry: 0,
+                held_frames: 0,
+                held_cells: 0,
                 fuel: 0,
                 interrupt: Arc::new(AtomicBool::new(false)),
                 limits: StoreLimits::default(),
