@@ -38,12 +38,16 @@ impl Config {
     }
 
     /// How many Wasm calls may be active at once before a call traps with "call stack exhausted".
+    /// The limit is per store: when a host function calls back into Wasm, the functions active in
+    /// the calls that wait for it count against the nested call's limit.
     pub fn max_call_depth(&mut self, depth: usize) -> &mut Self {
         self.max_call_depth = depth.max(1);
         self
     }
 
-    /// How many 64-bit register cells all active frames may use together (8 bytes each).
+    /// How many 64-bit register cells all active frames may use together (8 bytes each); like
+    /// [`Config::max_call_depth`], per store, counting the frames of calls waiting for a host
+    /// function.
     pub fn max_stack_cells(&mut self, cells: usize) -> &mut Self {
         self.max_stack_cells = cells.max(1024);
         self
@@ -73,7 +77,9 @@ impl Config {
 
     /// Make running calls stoppable from another thread through
     /// [`crate::Store::interrupt_handle`]: function entries and loop iterations check the store's
-    /// interrupt flag. Off by default, and then it costs nothing.
+    /// interrupt flag. A request stops every call nested through host functions and stays in
+    /// force until the outermost call returns ([`crate::InterruptHandle::interrupt`]). Off by
+    /// default, and then it costs nothing.
     pub fn interruptible(&mut self, enable: bool) -> &mut Self {
         self.interruptible = enable;
         self

@@ -25,6 +25,11 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs, clippy::undocumented_unsafe_blocks)]
 
+// The executor computes guest addresses in `usize` (`addr as usize + offset as usize`, memory
+// sizes as `pages * PAGE_SIZE`) and relies on the sum not wrapping, which only 64 bits guarantee.
+#[cfg(not(target_pointer_width = "64"))]
+compile_error!("hayate needs a 64-bit target: guest addresses plus offsets must not wrap");
+
 mod engine;
 mod error;
 mod exec;

@@ -758,3 +758,31 @@ fn a_resource_limiter_decides_memory_and_table_growth() -> Result<()> {
     assert!(Linker::new(&engine).instantiate(&mut store, &big).is_err());
     Ok(())
 }
+
+#[test]
+fn host_panics_leave_the_store_usable() -> Result<()> {
+    let wat = r#"
+        (module
+          (import "host" "fail" (func $fail (param i32)))
+          (func (export "run") (param i32) (result i32)
+            (call $fail (local.get 0))
+            (i32.add (local.get 0) (i32.const 1))))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |linker| {
+        linker.func_wrap("host", "fail", |x: i32| {
+            if x < 0 {
+                // `resume_unwind` unwinds like a panic without running the panic hook, which
+                // keeps the test's output quiet.
+                std::panic::resume_unwind(Box::new("host gave up"));
+            }
+        })?;
+        Ok(())
+    })?;
+    let run = instance.get_typed_func::<i32, i32>(&store, "run")?;
+    for i in 0..1000 {
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run.call(&mut store, -1)));
+        assert!(unwound.is_err(), "call {i} returned {:?} instead of unwinding", unwound.unwrap());
+    }
+    assert_eq!(run.call(&mut store, 41)?, 42);
+    Ok(())
+}

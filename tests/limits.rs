@@ -181,3 +181,98 @@ fn store_limits_count_instances_memories_and_tables_and_cap_sizes() {
     let big_table = Module::new(&engine, "(module (table 11 funcref))").unwrap();
     assert!(matches!(linker.instantiate(&mut store, &big_table).unwrap_err().kind(), ErrorKind::Limit(_)));
 }
+
+/// A guest that loops forever calling a host function, which calls back into a small guest
+/// function and ignores how that call ends.
+const REENTER_FOREVER: &str = r#"(module
+  (import "host" "reenter" (func $reenter))
+  (func (export "outer") (loop $l (call $reenter) (br $l)))
+  (func (export "inner") (result i32) (i32.const 7)))"#;
+
+#[test]
+fn an_interrupt_stops_every_level_of_a_reentrant_call() {
+    let engine = Engine::new(Config::new().interruptible(true));
+    let module = Module::new(&engine, REENTER_FOREVER).unwrap();
+    let mut store = Store::new(&engine, 0u32);
+    let mut linker = Linker::new(&engine);
+    let start = Instant::now();
+    linker
+        .func_wrap("host", "reenter", move |mut caller: hayate::Caller<'_, u32>| -> hayate::Result<()> {
+            // A safety stop, so that a lost interrupt fails the test instead of hanging it.
+            if start.elapsed() > Duration::from_secs(5) {
+                return Err(hayate::Error::msg("the interrupt was lost"));
+            }
+            let inner = caller.get_export("inner").and_then(hayate::Extern::into_func).unwrap();
+            let inner = inner.typed::<(), i32>(&caller)?;
+            // The inner call's outcome is ignored: an interrupted inner call must not use up the
+            // request for the outer one.
+            if let Err(e) = inner.call(&mut caller, ()) {
+                assert_eq!(e.trap_code(), Some(TrapCode::Interrupted), "{e}");
+                *caller.data_mut() += 1;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let outer = instance.get_typed_func::<(), ()>(&store, "outer").unwrap();
+    let handle = store.interrupt_handle();
+    let stopper = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(20));
+        handle.interrupt();
+    });
+    let err = outer.call(&mut store, ()).unwrap_err();
+    stopper.join().unwrap();
+    assert_eq!(err.trap_code(), Some(TrapCode::Interrupted), "{err}");
+    assert!(start.elapsed() < Duration::from_millis(500), "stopped after {:?}", start.elapsed());
+    assert!(*store.data() <= 1, "{} inner calls were interrupted", store.data());
+    // The request ended with the outermost call: the store runs normally again.
+    let inner = instance.get_typed_func::<(), i32>(&store, "inner").unwrap();
+    assert_eq!(inner.call(&mut store, ()).unwrap(), 7);
+}
+
+/// A guest that recurses `$n` deep, then asks the host to re-enter it `$levels - 1` more times.
+const REENTER_DEEP: &str = r#"(module
+  (import "host" "reenter" (func $reenter (param i32)))
+  (func $rec (export "rec") (param $n i32) (param $levels i32)
+    (if (local.get $n)
+      (then (call $rec (i32.sub (local.get $n) (i32.const 1)) (local.get $levels)))
+      (else (if (i32.gt_u (local.get $levels) (i32.const 1))
+        (then (call $reenter (i32.sub (local.get $levels) (i32.const 1)))))))))"#;
+
+/// Calls `rec(depth, 50)` of [`REENTER_DEEP`] under `config`; returns the error and how many
+/// levels were entered.
+fn reenter_deep(config: &Config, depth: i32) -> (hayate::Error, u32) {
+    let engine = Engine::new(config);
+    let module = Module::new(&engine, REENTER_DEEP).unwrap();
+    let mut store = Store::new(&engine, 1u32);
+    let mut linker = Linker::new(&engine);
+    linker
+        .func_wrap("host", "reenter", move |mut caller: hayate::Caller<'_, u32>, levels: i32| -> hayate::Result<()> {
+            *caller.data_mut() += 1;
+            let rec = caller.get_export("rec").and_then(hayate::Extern::into_func).unwrap();
+            rec.typed::<(i32, i32), ()>(&caller)?.call(&mut caller, (depth, levels))
+        })
+        .unwrap();
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let rec = instance.get_typed_func::<(i32, i32), ()>(&store, "rec").unwrap();
+    let err = rec.call(&mut store, (depth, 50)).unwrap_err();
+    // The store is usable afterwards, with its whole budget.
+    rec.call(&mut store, (depth, 1)).unwrap();
+    (err, *store.data())
+}
+
+#[test]
+fn call_depth_limit_counts_every_reentrant_level() {
+    // 301 active functions per level: the fourth level passes the limit of 1000.
+    let (err, levels) = reenter_deep(Config::new().max_call_depth(1000), 300);
+    assert_eq!(err.trap_code(), Some(TrapCode::StackOverflow), "{err}");
+    assert_eq!(levels, 4, "levels entered");
+}
+
+#[test]
+fn value_stack_limit_counts_every_reentrant_level() {
+    let (err, levels) = reenter_deep(Config::new().max_stack_cells(4096), 200);
+    assert_eq!(err.trap_code(), Some(TrapCode::StackOverflow), "{err}");
+    // About 4 cells per frame: 6 levels of 200 frames fill 4096 cells.
+    assert!((2..=8).contains(&levels), "{levels} levels entered");
+}

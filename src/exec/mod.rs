@@ -98,7 +98,7 @@ pub(crate) fn fast_need(params: usize, locals: usize, consts: usize, frame_size:
     }
 }
 
-/// How deep host functions may call back into Wasm.
+/// How deeply calls into a store may nest through host functions.
 const MAX_REENTRY: u32 = 200;
 
 /// Which dispatcher this build uses: `"tail-call"` or `"loop"`.
@@ -376,15 +376,27 @@ impl Ctx {
                 let regs = self.enter(code, instance, index, args, ret_ip)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
-            FuncEntity::Host { index, .. } => {
-                // SAFETY: `host` is the trampoline for the store's data type, set by `call`.
-                unsafe { (self.host)(self, index, args) }.map_err(|e| match e.as_trap() {
-                    Some(t) if t.backtrace().is_empty() => Stop::Trap(t.code()),
-                    _ => Stop::Error(e),
-                })?;
-                Ok(Called::Host)
-            }
+            FuncEntity::Host { index, .. } => self.call_host_func(index, args),
         }
+    }
+
+    /// Calls host function `f` (stored at `index`) with arguments at `args`. Out of line, so that
+    /// the call instructions' Wasm path carries nothing of it.
+    #[inline(never)]
+    fn call_host_func(&mut self, index: u32, args: Reg) -> Result<Called, Stop> {
+        // The running call's frames and value stack cells count against the budget of the calls
+        // the host function makes into the store, until `_held` drops.
+        let (frames, cells) = (self.frames.len() + 1, self.base + self.frame_size as usize);
+        let store = self.store();
+        store.held_frames += frames;
+        store.held_cells += cells;
+        let _held = Held { store: self.store, frames, cells };
+        // SAFETY: `host` is the trampoline for the store's data type, set by `call`.
+        unsafe { (self.host)(self, index, args) }.map_err(|e| match e.as_trap() {
+            Some(t) if t.backtrace().is_empty() => Stop::Trap(t.code()),
+            _ => Stop::Error(e),
+        })?;
+        Ok(Called::Host)
     }
 
     /// `call_indirect`: checks the table entry and its signature, then calls it.
@@ -423,11 +435,12 @@ impl Ctx {
         }
     }
 
-    /// `CheckInterrupt`: consumes a pending interrupt request.
+    /// `CheckInterrupt`: traps while an interrupt request is in force. The request is left in
+    /// place so that the calls this one is nested in (through host functions) trap as well; the
+    /// outermost call withdraws it when it ends ([`Entered`]).
     #[inline(always)]
     fn check_interrupt(&mut self) -> Result<(), TrapCode> {
-        let flag = &self.store().interrupt;
-        if flag.load(std::sync::atomic::Ordering::Relaxed) && flag.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        if self.store().interrupt.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(TrapCode::Interrupted);
         }
         Ok(())
@@ -612,19 +625,28 @@ pub(super) unsafe fn copy_cells(src: *const u64, dst: *mut u64, n: usize) {
 /// Calls store function `func` with `cells` holding the arguments; on success `cells` begins with
 /// the results. `cells` must be long enough for both.
 pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Result<()> {
-    match store.inner.funcs[func as usize] {
-        FuncEntity::Host { index, .. } => call_host(store, index, None, cells),
+    // Every pointer into the store below is derived from this one, so none of them invalidates
+    // another (a host function gets the store back as `&mut Store<T>` through `host_store`).
+    let sp: *mut Store<T> = store;
+    // SAFETY: `sp` comes from a live `&mut`; the field pointer is taken without a reference.
+    let inner = unsafe { &raw mut (*sp).inner };
+    let _entered = Entered::new(inner)?;
+    // SAFETY: `inner` is valid (see above) and no other reference to the store is in use.
+    let s = unsafe { &mut *inner };
+    match s.funcs[func as usize] {
+        // SAFETY: as above; `s` is not used again.
+        FuncEntity::Host { index, .. } => call_host(unsafe { &mut *sp }, index, None, cells),
         FuncEntity::Wasm { instance, index, .. } => {
-            if store.inner.reentry >= MAX_REENTRY {
+            let config = s.engine.config();
+            // The calls waiting for a host function (that made this call) keep what they hold.
+            let Some(max_depth) = config.max_call_depth.checked_sub(s.held_frames) else {
                 return Err(Error::trap(TrapCode::StackOverflow));
-            }
-            let config = store.inner.engine.config();
-            let (max_depth, max_cells) = (config.max_call_depth, config.max_stack_cells);
-            let stack = store.inner.stacks.pop().unwrap_or_default();
-            store.inner.reentry += 1;
+            };
+            let max_cells = config.max_stack_cells.saturating_sub(s.held_cells);
+            let stack = s.stacks.pop().unwrap_or_default();
             let mut cx = Ctx {
-                store: &mut store.inner,
-                host_store: store as *mut Store<T> as *mut (),
+                store: inner,
+                host_store: sp as *mut (),
                 host: host_trampoline::<T>,
                 growth: growth_trampoline::<T>,
                 stack,
@@ -644,10 +666,62 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
             let result = run(&mut cx, instance, index, cells);
             let mut stack = cx.stack;
             stack.clear();
-            store.inner.reentry -= 1;
-            store.inner.stacks.push(stack);
+            // SAFETY: as above; the call is over, so nothing else reaches the store.
+            unsafe { (*inner).stacks.push(stack) };
             result
         }
+    }
+}
+
+/// A call into the store in progress (see [`call`]). Counts the nesting of calls through host
+/// functions, and when dropped, also by a panic unwinding from a host function, undoes that;
+/// when the outermost call ends it withdraws an interrupt request, which has then stopped every
+/// nested call it reached.
+struct Entered {
+    store: *mut StoreInner,
+}
+
+impl Entered {
+    /// Counts a call into `store`, or refuses it when host functions nest calls too deeply.
+    fn new(store: *mut StoreInner) -> Result<Entered> {
+        // SAFETY: `call` passes a valid pointer to a store that nothing else reaches right now.
+        let s = unsafe { &mut *store };
+        if s.reentry >= MAX_REENTRY {
+            return Err(Error::trap(TrapCode::StackOverflow));
+        }
+        s.reentry += 1;
+        Ok(Entered { store })
+    }
+}
+
+impl Drop for Entered {
+    fn drop(&mut self) {
+        // SAFETY: the store outlives the call, which has ended (normally or by unwinding), so no
+        // other reference to it is in use.
+        let s = unsafe { &mut *self.store };
+        s.reentry -= 1;
+        if s.reentry == 0 {
+            s.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// What a Wasm call holds of the store's budgets ([`StoreInner::held_frames`],
+/// [`StoreInner::held_cells`]) while a host function it called runs; released when dropped, also
+/// by a panic unwinding from the host function.
+struct Held {
+    store: *mut StoreInner,
+    frames: usize,
+    cells: usize,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // SAFETY: the store outlives the call that made the host call, and the host function has
+        // returned or is unwinding, so nothing else uses the store.
+        let s = unsafe { &mut *self.store };
+        s.held_frames -= self.frames;
+        s.held_cells -= self.cells;
     }
 }
 

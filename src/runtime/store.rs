@@ -55,8 +55,15 @@ pub struct StoreInner {
     pub(crate) externrefs: ExternRefSlots,
     /// Value stacks kept for reuse between calls.
     pub(crate) stacks: Vec<Vec<u64>>,
-    /// How deep host-to-Wasm re-entry currently is.
+    /// How many calls into the store are active: the embedder's call plus those host functions
+    /// made from inside it.
     pub(crate) reentry: u32,
+    /// Wasm functions active in calls that wait for a host function they called (the per-store
+    /// part of [`crate::Config::max_call_depth`] that nested calls cannot use).
+    pub(crate) held_frames: usize,
+    /// Value stack cells those waiting calls hold (likewise for
+    /// [`crate::Config::max_stack_cells`]).
+    pub(crate) held_cells: usize,
     /// Fuel left (with fuel metering).
     pub(crate) fuel: u64,
     /// Set from any thread to stop the running call (when the engine is interruptible).
@@ -140,6 +147,8 @@ impl<T> Store<T> {
                 externrefs: ExternRefSlots::default(),
                 stacks: Vec::new(),
                 reentry: 0,
+                held_frames: 0,
+                held_cells: 0,
                 fuel: 0,
                 interrupt: Arc::new(AtomicBool::new(false)),
                 limits: StoreLimits::default(),
@@ -291,7 +300,12 @@ pub struct InterruptHandle {
 
 impl InterruptHandle {
     /// Makes the running call (or, if none runs, the next one) trap with `Interrupted` at its next
-    /// function entry or loop iteration. The request is consumed by that trap.
+    /// function entry or loop iteration. The request stays in force until that outermost call
+    /// returns, however it ends: a Wasm call a host function makes inside it traps too, and so
+    /// does the call that is waiting for the host function when it continues, even if the host
+    /// function handled the inner trap. Then the request is withdrawn, and the store's next call
+    /// runs normally. (A host function called directly through the API is an outermost call as
+    /// well.)
     pub fn interrupt(&self) {
         self.flag.store(true, std::sync::atomic::Ordering::Relaxed);
     }
