@@ -213,7 +213,48 @@ fn overhead(c: &mut Criterion) {
     let instance = ok(Linker::new(&engine).instantiate(&mut store, &module), "id module");
     let id = ok(instance.get_typed_func::<i32, i32>(&store, "id"), "id");
     group.bench_function("call_host_to_wasm", |b| b.iter(|| ok(id.call(&mut store, black_box(7)), "id")));
+    host_call(&mut group);
     group.finish();
+}
+
+/// A guest loop calling an imported host function `(i32) -> i32` that returns its argument.
+const HOST_CALL_WAT: &str = r#"
+    (module
+      (import "host" "nop" (func $nop (param i32) (result i32)))
+      (func (export "run") (param $n i32) (result i32)
+        (local $acc i32)
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (call $nop (local.get $n))))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (local.get $acc)))
+"#;
+
+/// Calls from Wasm into the host, hayate beside wasmi 2.0 (`overhead/host_call/*`): 100 000 calls
+/// of an imported no-op per iteration.
+fn host_call(group: &mut BenchmarkGroup<'_, WallTime>) {
+    const CALLS: i32 = 100_000;
+    const EXPECTED: i32 = (CALLS as i64 / 2 * (CALLS as i64 + 1)) as i32;
+    let wasm = ok(wat::parse_str(HOST_CALL_WAT).map_err(|e| hayate::Error::msg(e.to_string())), "host_call wat");
+    let engine = Engine::default();
+    let module = ok(Module::new(&engine, &wasm), "host_call module");
+    let mut store = Store::new(&engine, ());
+    let mut linker = Linker::new(&engine);
+    ok(linker.func_wrap("host", "nop", |x: i32| x).map(|_| ()), "host_call linker");
+    let instance = ok(linker.instantiate(&mut store, &module), "host_call module");
+    let run = ok(instance.get_typed_func::<i32, i32>(&store, "run"), "run");
+    assert_eq!(ok(run.call(&mut store, CALLS), "run"), EXPECTED);
+    group.throughput(Throughput::Elements(CALLS as u64));
+    group.bench_function("host_call/hayate", |b| b.iter(|| ok(run.call(&mut store, black_box(CALLS)), "run")));
+
+    let engine = wasmi::Engine::default();
+    let module = wasmi::Module::new(&engine, &wasm).expect("wasmi compiles the host_call module");
+    let mut store = wasmi::Store::new(&engine, ());
+    let mut linker = wasmi::Linker::<()>::new(&engine);
+    linker.func_wrap("host", "nop", |x: i32| x).expect("wasmi defines host::nop");
+    let instance = linker.instantiate_and_start(&mut store, &module).expect("wasmi instantiates");
+    let run = instance.get_typed_func::<i32, i32>(&store, "run").expect("wasmi finds run");
+    assert_eq!(run.call(&mut store, CALLS).expect("wasmi runs"), EXPECTED);
+    group.bench_function("host_call/wasmi", |b| b.iter(|| run.call(&mut store, black_box(CALLS)).expect("wasmi runs")));
 }
 
 criterion_group! {

@@ -786,3 +786,32 @@ fn host_panics_leave_the_store_usable() -> Result<()> {
     assert_eq!(run.call(&mut store, 41)?, 42);
     Ok(())
 }
+
+#[test]
+fn host_functions_with_many_parameters_and_results() -> Result<()> {
+    // Arguments and results are read and written in the caller's registers directly.
+    let params = (1..=20).map(|i| format!("(local.get {})", i - 1)).collect::<Vec<_>>().join(" ");
+    let wat = format!(
+        r#"(module
+             (import "host" "sum" (func $sum (param {p}) (result i64 i32 i64)))
+             (func (export "run") (param {p}) (result i64 i32 i64) (call $sum {params})))"#,
+        p = "i64 ".repeat(20),
+    );
+    let ty = FuncType::new(vec![ValType::I64; 20], [ValType::I64, ValType::I32, ValType::I64]);
+    let (mut store, instance) = instantiate((), &wat, |linker| {
+        linker.func_new("host", "sum", ty, |_, args, out| {
+            let sum: i64 = args.iter().map(|a| a.i64().unwrap()).sum();
+            out[0] = Val::I64(sum);
+            out[1] = Val::I32(args.len() as i32);
+            out[2] = Val::I64(args[19].i64().unwrap() * 100);
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    let run = instance.get_func(&store, "run").unwrap();
+    let args: Vec<Val> = (1..=20).map(Val::I64).collect();
+    let mut out = [Val::I64(0), Val::I32(0), Val::I64(0)];
+    run.call(&mut store, &args, &mut out)?;
+    assert_eq!(out, [Val::I64(210), Val::I32(20), Val::I64(2000)]);
+    Ok(())
+}

@@ -759,8 +759,9 @@ fn run(cx: &mut Ctx, instance: u32, func: u32, cells: &mut [u64]) -> Result<()> 
     }
 }
 
-/// Calls a host function for the dispatchers: arguments from and results to the registers at
-/// `args`, through the store's concrete type. No lock, and no allocation for up to 16 values.
+/// Calls a host function for the dispatchers, through the store's concrete type: the host reads
+/// its arguments from, and writes its results to, the caller's registers at `args` directly (no
+/// copy, no lock, no allocation).
 ///
 /// # Safety
 /// `cx.host_store` must point at the `Store<T>` that owns `cx.store`.
@@ -768,20 +769,18 @@ unsafe fn host_trampoline<T>(cx: &mut Ctx, index: u32, args: Reg) -> Result<()> 
     // SAFETY: guaranteed by the caller; the dispatcher holds no reference into the store now.
     let store = unsafe { &mut *(cx.host_store as *mut Store<T>) };
     let entry = &store.host_funcs[index as usize];
-    let (params, results) = (usize::from(entry.params), usize::from(entry.results));
-    let regs = cx.regs_at(cx.base);
-    let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; params.max(results)];
-    for (i, c) in cells.iter_mut().enumerate().take(params) {
-        *c = regs.get(Reg(args.0 + i as u16));
-    }
-    let result = call_host(store, index, Some(cx.inst_idx), &mut cells);
+    let n = usize::from(entry.params.max(entry.results));
+    let start = cx.base + usize::from(args.0);
+    // SAFETY: translation gives a call to a function of `params` parameters and `results`
+    // results the registers `args..args + max(params, results)` of the running frame, which lies
+    // inside the value stack. The stack belongs to this context, not to the store, and nothing
+    // else touches it during the host call (calls the host makes into the store run on stacks of
+    // their own), so the slice is not aliased.
+    let cells = unsafe { std::slice::from_raw_parts_mut(cx.stack.as_mut_ptr().add(start), n) };
+    let result = call_host(store, index, Some(cx.inst_idx), cells);
     // The host may have created instances or globals: re-derive what we point at.
     cx.set_instance(cx.inst_idx);
-    result?;
-    for (i, c) in cells.iter().enumerate().take(results) {
-        regs.set(Reg(args.0 + i as u16), *c);
-    }
-    Ok(())
+    result
 }
 
 /// Asks the store's limiter for the dispatchers (see [`GrowthCheck`]).
