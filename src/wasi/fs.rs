@@ -238,7 +238,7 @@ pub(crate) fn open(
     let host_write = write || append || oflags & (oflags::CREAT | oflags::TRUNC) != 0;
 
     let mut options = OpenOptions::new();
-    options.read(read || !host_write).write(host_write).append(append);
+    options.read(read || !host_write).write(host_write);
     if oflags & oflags::CREAT != 0 {
         if oflags & oflags::EXCL != 0 {
             options.create_new(true);
@@ -253,10 +253,13 @@ pub(crate) fn open(
     options.sync(fdflags & fdflags::SYNC != 0);
     options.dsync(fdflags & fdflags::DSYNC != 0);
     options.rsync(fdflags & fdflags::RSYNC != 0);
-    if directory {
-        // Fail with `NotDir` before opening (say) a FIFO, which could block.
-        cap_std::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::DIRECTORY.bits() as i32);
-    }
+    let mut custom = rustix::fs::OFlags::empty();
+    // `O_APPEND` as a custom flag: cap-std's (like std's) `append(true)` refuses to go with
+    // `truncate(true)` (`Inval`), while `open(2)` and wasmtime take `TRUNC` with `APPEND`.
+    custom.set(rustix::fs::OFlags::APPEND, append);
+    // Fail with `NotDir` before opening (say) a FIFO, which could block.
+    custom.set(rustix::fs::OFlags::DIRECTORY, directory);
+    cap_std::fs::OpenOptionsExt::custom_flags(&mut options, custom.bits() as i32);
     let file = dir.dir.open_with(path, &options)?.into_std();
     let meta = cap_std::fs::Metadata::from_file(&file)?;
     if meta.is_dir() {
