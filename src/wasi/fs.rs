@@ -260,7 +260,11 @@ pub(crate) fn open(
     // Fail with `NotDir` before opening (say) a FIFO, which could block.
     custom.set(rustix::fs::OFlags::DIRECTORY, directory);
     cap_std::fs::OpenOptionsExt::custom_flags(&mut options, custom.bits() as i32);
-    let file = dir.dir.open_with(path, &options)?.into_std();
+    let file = match dir.dir.open_with(path, &options).map_err(Errno::from) {
+        Ok(file) => file.into_std(),
+        Err(Errno::NotDir) if directory && follow => open_dir_via_symlink(dir, path, host_write)?,
+        Err(e) => return Err(e),
+    };
     let meta = cap_std::fs::Metadata::from_file(&file)?;
     if meta.is_dir() {
         let rights = Rights { base: rights.base & rights::DIR, inheriting: rights.inheriting };
@@ -279,6 +283,24 @@ pub(crate) fn open(
         kind,
         rights: Rights { base: rights.base & rights::FILE, inheriting: rights.inheriting & rights::FILE },
     }))
+}
+
+/// `path_open` of a symlink to a directory with `DIRECTORY` and `SYMLINK_FOLLOW`, where cap-std
+/// resolves paths by hand (no `openat2`: kernels before 5.6, seccomp filters, valgrind): there it
+/// opens the final symlink with `O_NOFOLLOW`, which with our custom `O_DIRECTORY` fails with
+/// `NotDir` rather than reporting a symlink to follow. `path` is opened as a directory when it
+/// leads to one; otherwise the `NotDir` stands.
+#[cold]
+fn open_dir_via_symlink(dir: &DirDesc, path: &str, write: bool) -> Result<std::fs::File, Errno> {
+    let symlink = dir.dir.symlink_metadata(path).is_ok_and(|meta| meta.is_symlink());
+    if !symlink || !dir.dir.metadata(path).is_ok_and(|meta| meta.is_dir()) {
+        return Err(Errno::NotDir);
+    }
+    // As `open(2)` answers a request to write to a directory.
+    if write {
+        return Err(Errno::IsDir);
+    }
+    Ok(dir.dir.open_dir(path)?.into_std_file())
 }
 
 /// Checks `fstflags` and returns the access and modification times they ask for: `None` to leave
