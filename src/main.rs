@@ -63,12 +63,25 @@ struct RunArgs {
     /// validated up front either way)
     #[arg(long)]
     eager: bool,
-    /// The module: a `.wasm` binary or `.wat` text
-    file: String,
-    /// Everything after FILE: the guest's argv[1..], or the `--invoke` function's arguments
-    /// (i32/i64 in decimal or 0x hex, floats also as `nan`, `inf`, `-inf`)
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
+    /// The module (a `.wasm` binary or `.wat` text), then ARGS: the guest's argv[1..], or the
+    /// `--invoke` function's arguments (i32/i64 in decimal or 0x hex, floats also as `nan`, `inf`,
+    /// `-inf`). Everything after FILE is passed on unchanged, `--help` and `--` included
+    // One positional, so that clap stops parsing options at FILE: with FILE and ARGS apart, an
+    // option of hayate's right after FILE (`--help`, `--dir`) was taken as hayate's.
+    #[arg(value_names = ["FILE", "ARGS"], required = true, num_args = 1.., trailing_var_arg = true)]
+    file_and_args: Vec<String>,
+}
+
+impl RunArgs {
+    /// The module file.
+    fn file(&self) -> &str {
+        &self.file_and_args[0]
+    }
+
+    /// Everything after the file.
+    fn args(&self) -> &[String] {
+        &self.file_and_args[1..]
+    }
 }
 
 #[derive(Args)]
@@ -151,24 +164,23 @@ fn engine_for(args: &RunArgs) -> Engine {
 
 /// `hayate run`: returns the process exit status.
 fn run(args: &RunArgs) -> Result<i32> {
+    let (file, guest_args) = (args.file(), args.args());
     let engine = engine_for(args);
-    let module = load(&engine, &args.file)?;
+    let module = load(&engine, file)?;
     let name = args.invoke.as_deref().unwrap_or("_start");
     let ty = module.export_func_type(name).cloned().ok_or_else(|| match args.invoke {
-        Some(_) => anyhow!("`{}` has no exported function `{name}`", args.file),
-        None => anyhow!("`{}` has no exported function `_start` (use --invoke NAME to call another export)", args.file),
+        Some(_) => anyhow!("`{file}` has no exported function `{name}`"),
+        None => anyhow!("`{file}` has no exported function `_start` (use --invoke NAME to call another export)"),
     })?;
     let params = match args.invoke {
-        Some(_) => parse_args(name, &ty, &args.args)?,
+        Some(_) => parse_args(name, &ty, guest_args)?,
         None if ty.params().is_empty() => Vec::new(),
-        None => bail!(
-            "`_start` of `{}` takes parameters ({}); use --invoke to pass arguments",
-            args.file,
-            type_list(ty.params())
-        ),
+        None => {
+            bail!("`_start` of `{file}` takes parameters ({}); use --invoke to pass arguments", type_list(ty.params()))
+        }
     };
 
-    let mut wasi = WasiCtx::builder().arg(&args.file).args(&args.args);
+    let mut wasi = WasiCtx::builder().arg(file).args(guest_args);
     for var in &args.env {
         wasi = match var.split_once('=') {
             Some((key, value)) => wasi.env(key, value),
@@ -205,11 +217,10 @@ fn run(args: &RunArgs) -> Result<i32> {
     let instance = match linker.instantiate(&mut store, &module) {
         Ok(instance) => instance,
         Err(e) => {
-            return guest_stopped(e).with_context(|| format!("cannot instantiate `{}`", args.file));
+            return guest_stopped(e).with_context(|| format!("cannot instantiate `{file}`"));
         }
     };
-    let func =
-        instance.get_func(&store, name).ok_or_else(|| anyhow!("`{}` has no exported function `{name}`", args.file))?;
+    let func = instance.get_func(&store, name).ok_or_else(|| anyhow!("`{file}` has no exported function `{name}`"))?;
     let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
     if let Err(e) = func.call(&mut store, &params, &mut results) {
         return guest_stopped(e).with_context(|| format!("calling `{name}`"));

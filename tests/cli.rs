@@ -139,6 +139,52 @@ fn guest_gets_argv_and_environment() {
 }
 
 #[test]
+fn everything_after_file_goes_to_the_guest() {
+    let file = temp_file("args_after_file.wat", ARGS_WAT);
+    // hayate's own flags, the `--` separator and options with values, each as the first argument
+    // after FILE and later on, with `run` written out or left out.
+    let guest_args =
+        ["--help", "-h", "--", "-V", "--version", "--invoke", "f", "--dir", ".", "--env", "A=b", "--eager"];
+    for first in 0..guest_args.len() {
+        let args = &guest_args[first..];
+        let expected: String =
+            std::iter::once(file.as_str()).chain(args.iter().copied()).map(|a| format!("{a}\0")).collect();
+        for run in [&["run"][..], &[]] {
+            let mut all = run.to_vec();
+            all.push(&file);
+            all.extend_from_slice(args);
+            assert_output(&hayate(&all), &expected);
+            // Options before FILE are still hayate's.
+            let mut all = run.to_vec();
+            all.extend_from_slice(&["--env", "X=1", &file]);
+            all.extend_from_slice(args);
+            assert_output(&hayate(&all), &format!("{expected}X=1\0"));
+        }
+    }
+    // `--` before FILE ends hayate's options and is not the guest's.
+    assert_output(&hayate(&["run", "--", &file, "--", "x"]), &format!("{file}\0--\0x\0"));
+}
+
+#[test]
+fn help_and_version_before_file_are_hayates() {
+    for help in [&["--help"][..], &["-h"], &["help"], &["help", "run"], &["run", "--help"], &["run", "-h"]] {
+        let run = hayate(help);
+        assert_eq!((run.status, run.stderr.as_str()), (0, ""), "{help:?}");
+        assert!(run.stdout.contains("Usage: hayate"), "{help:?}: {}", run.stdout);
+    }
+    let run = hayate(&["run", "--help"]);
+    assert!(run.stdout.contains("Usage: hayate run [OPTIONS] <FILE> [ARGS]..."), "{}", run.stdout);
+    assert!(run.stdout.contains("--invoke <NAME>"), "{}", run.stdout);
+    for version in ["--version", "-V"] {
+        assert_output(&hayate(&[version]), &format!("hayate {}\n", env!("CARGO_PKG_VERSION")));
+    }
+    // A missing FILE is still an error, with the usage.
+    let run = hayate(&["run", "--env", "A=b"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("<FILE>"), "{}", run.stderr);
+}
+
+#[test]
 fn proc_exit_status_propagates() {
     let file = temp_file(
         "exit.wat",

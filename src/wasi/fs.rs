@@ -238,7 +238,7 @@ pub(crate) fn open(
     let host_write = write || append || oflags & (oflags::CREAT | oflags::TRUNC) != 0;
 
     let mut options = OpenOptions::new();
-    options.read(read || !host_write).write(host_write).append(append);
+    options.read(read || !host_write).write(host_write);
     if oflags & oflags::CREAT != 0 {
         if oflags & oflags::EXCL != 0 {
             options.create_new(true);
@@ -253,11 +253,18 @@ pub(crate) fn open(
     options.sync(fdflags & fdflags::SYNC != 0);
     options.dsync(fdflags & fdflags::DSYNC != 0);
     options.rsync(fdflags & fdflags::RSYNC != 0);
-    if directory {
-        // Fail with `NotDir` before opening (say) a FIFO, which could block.
-        cap_std::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::DIRECTORY.bits() as i32);
-    }
-    let file = dir.dir.open_with(path, &options)?.into_std();
+    let mut custom = rustix::fs::OFlags::empty();
+    // `O_APPEND` as a custom flag: cap-std's (like std's) `append(true)` refuses to go with
+    // `truncate(true)` (`Inval`), while `open(2)` and wasmtime take `TRUNC` with `APPEND`.
+    custom.set(rustix::fs::OFlags::APPEND, append);
+    // Fail with `NotDir` before opening (say) a FIFO, which could block.
+    custom.set(rustix::fs::OFlags::DIRECTORY, directory);
+    cap_std::fs::OpenOptionsExt::custom_flags(&mut options, custom.bits() as i32);
+    let file = match dir.dir.open_with(path, &options).map_err(Errno::from) {
+        Ok(file) => file.into_std(),
+        Err(Errno::NotDir) if directory && follow => open_dir_via_symlink(dir, path, host_write)?,
+        Err(e) => return Err(e),
+    };
     let meta = cap_std::fs::Metadata::from_file(&file)?;
     if meta.is_dir() {
         let rights = Rights { base: rights.base & rights::DIR, inheriting: rights.inheriting };
@@ -276,6 +283,24 @@ pub(crate) fn open(
         kind,
         rights: Rights { base: rights.base & rights::FILE, inheriting: rights.inheriting & rights::FILE },
     }))
+}
+
+/// `path_open` of a symlink to a directory with `DIRECTORY` and `SYMLINK_FOLLOW`, where cap-std
+/// resolves paths by hand (no `openat2`: kernels before 5.6, seccomp filters, valgrind): there it
+/// opens the final symlink with `O_NOFOLLOW`, which with our custom `O_DIRECTORY` fails with
+/// `NotDir` rather than reporting a symlink to follow. `path` is opened as a directory when it
+/// leads to one; otherwise the `NotDir` stands.
+#[cold]
+fn open_dir_via_symlink(dir: &DirDesc, path: &str, write: bool) -> Result<std::fs::File, Errno> {
+    let symlink = dir.dir.symlink_metadata(path).is_ok_and(|meta| meta.is_symlink());
+    if !symlink || !dir.dir.metadata(path).is_ok_and(|meta| meta.is_dir()) {
+        return Err(Errno::NotDir);
+    }
+    // As `open(2)` answers a request to write to a directory.
+    if write {
+        return Err(Errno::IsDir);
+    }
+    Ok(dir.dir.open_dir(path)?.into_std_file())
 }
 
 /// Checks `fstflags` and returns the access and modification times they ask for: `None` to leave

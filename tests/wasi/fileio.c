@@ -1,7 +1,7 @@
 // fileio: regular files in the preopened directory `.`: create/exclusive create, read/write,
-// seek and tell, pread/pwrite (which leave the offset alone), readv/writev, append mode (at open
-// and toggled with fcntl), truncation (O_TRUNC, ftruncate up and down), posix_fallocate, fstat
-// sizes, fsync, posix_fadvise, and the errno of each failure.
+// seek and tell, pread/pwrite (which leave the offset alone), readv/writev, append mode (at open,
+// with O_TRUNC, and toggled with fcntl; pwrite appends too), truncation (O_TRUNC, ftruncate up
+// and down), posix_fallocate, fstat sizes, fsync, posix_fadvise, and the errno of each failure.
 #include "check.h"
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -102,6 +102,21 @@ int main(void) {
     CHECK(read(fd, buf, sizeof buf) == 14 && memcmp(buf, "ONE\ntwo\nthree\n", 14) == 0);
     CHECK_ERRNO(write(fd, "x", 1), EBADF);
     CHECK_ERRNO(ftruncate(fd, 0), EINVAL);
+    CHECK(close(fd) == 0);
+
+    // O_TRUNC with O_APPEND empties the file, then appends. pwrite on an append descriptor also
+    // writes at the end, as Linux's pwrite does and wasmtime's fd_pwrite has since 2024.
+    fd = open("log.txt", O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0644);
+    CHECK(fd >= 0);
+    CHECK(fstat(fd, &st) == 0 && st.st_size == 0);
+    CHECK(write(fd, "abc", 3) == 3);
+    CHECK(pwrite(fd, "de", 2, 0) == 2);
+    CHECK(lseek(fd, 0, SEEK_SET) == 0);
+    CHECK(write(fd, "f", 1) == 1);
+    CHECK(close(fd) == 0);
+    fd = open("log.txt", O_RDONLY);
+    CHECK(fd >= 0);
+    CHECK(read(fd, buf, sizeof buf) == 6 && memcmp(buf, "abcdef", 6) == 0);
     CHECK(close(fd) == 0);
 
     // A second descriptor has its own offset.
