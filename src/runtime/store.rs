@@ -85,18 +85,17 @@ impl StoreInner {
         self.engine.config().max_table_elements.min(self.limits.table_elements)
     }
 
-    /// Fails when adding `instances`, `memories` and `tables` would exceed the store's limits.
-    pub(crate) fn check_counts(&self, instances: usize, memories: usize, tables: usize) -> Result<()> {
-        let over = |what: &str, have: usize, adding: usize, limit: usize| {
-            if adding > 0 && have.saturating_add(adding) > limit {
-                Err(Error::new(crate::ErrorKind::Limit(format!("the store may hold at most {limit} {what}"))))
-            } else {
-                Ok(())
+    /// Fails when adding `adding` instances, memories and tables (in that order) would exceed
+    /// `max` of them.
+    fn check_counts(&self, adding: [usize; 3], max: [usize; 3]) -> Result<()> {
+        let have = [self.instances.len(), self.memories.len(), self.tables.len()];
+        for (i, what) in ["instances", "memories", "tables"].into_iter().enumerate() {
+            if adding[i] > 0 && have[i].saturating_add(adding[i]) > max[i] {
+                let limit = max[i];
+                return Err(Error::new(ErrorKind::Limit(format!("the store may hold at most {limit} {what}"))));
             }
-        };
-        over("instances", self.instances.len(), instances, self.limits.instances)?;
-        over("memories", self.memories.len(), memories, self.limits.memories)?;
-        over("tables", self.tables.len(), tables, self.limits.tables)
+        }
+        Ok(())
     }
 
     /// Fails unless `store_id` is this store's: every handle carries the id of the store that
@@ -257,20 +256,14 @@ impl<T> Store<T> {
     /// Fails when adding `instances`, `memories` and `tables` would exceed the store's limits or
     /// its limiter's.
     pub(crate) fn check_counts(&mut self, instances: usize, memories: usize, tables: usize) -> Result<()> {
-        self.inner.check_counts(instances, memories, tables)?;
-        let Some(get) = &mut self.limiter else { return Ok(()) };
-        let limiter = get(&mut self.data);
-        let (max_i, max_m, max_t) = (limiter.instances(), limiter.memories(), limiter.tables());
-        let over = |what: &str, have: usize, adding: usize, limit: usize| {
-            if adding > 0 && have.saturating_add(adding) > limit {
-                Err(Error::new(ErrorKind::Limit(format!("the store may hold at most {limit} {what}"))))
-            } else {
-                Ok(())
-            }
-        };
-        over("instances", self.inner.instances.len(), instances, max_i)?;
-        over("memories", self.inner.memories.len(), memories, max_m)?;
-        over("tables", self.inner.tables.len(), tables, max_t)
+        let adding = [instances, memories, tables];
+        let limits = &self.inner.limits;
+        self.inner.check_counts(adding, [limits.instances, limits.memories, limits.tables])?;
+        if let Some(get) = &mut self.limiter {
+            let limiter = get(&mut self.data);
+            self.inner.check_counts(adding, [limiter.instances(), limiter.memories(), limiter.tables()])?;
+        }
+        Ok(())
     }
 
     /// Adds a host function (once: adding the same closure again returns the same function).
