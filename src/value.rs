@@ -1,6 +1,7 @@
 //! Wasm values as the embedding API sees them ([`Val`], [`ExternRef`]) and the typed-call traits.
 
 use crate::error::Result;
+use crate::runtime::store::StoreId;
 use crate::runtime::{Func, HostValue, StoreInner};
 use crate::types::ValType;
 use crate::{AsContext, AsContextMut};
@@ -12,7 +13,7 @@ use std::sync::Arc;
 /// An `ExternRef` belongs to the store it was made for; using it with another store is an error.
 #[derive(Clone)]
 pub struct ExternRef {
-    pub(crate) store: u32,
+    pub(crate) store: StoreId,
     pub(crate) value: HostValue,
 }
 

@@ -2,6 +2,7 @@
 
 use super::{AsContext, AsContextMut, Extern, Instance, Store};
 use crate::error::{Error, Result};
+use crate::runtime::store::StoreId;
 use crate::types::FuncType;
 use crate::value::{Val, WasmTy, WasmTyList};
 use std::marker::PhantomData;
@@ -17,7 +18,7 @@ pub(crate) type HostFn<T> = dyn Fn(&mut Store<T>, Option<u32>, &mut [u64]) -> Re
 /// A Wasm or host function owned by a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Func {
-    pub(crate) store: u32,
+    pub(crate) store: StoreId,
     pub(crate) index: u32,
 }
 

@@ -3,13 +3,14 @@
 use super::store::GlobalEntity;
 use super::{AsContext, AsContextMut};
 use crate::error::{Error, Result};
+use crate::runtime::store::StoreId;
 use crate::types::{GlobalType, Mutability};
 use crate::value::Val;
 
 /// A global owned by a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Global {
-    pub(crate) store: u32,
+    pub(crate) store: StoreId,
     pub(crate) index: u32,
 }
 

@@ -8,6 +8,7 @@ use super::table::{Table, TableEntity};
 use super::{AsContext, AsContextMut, Extern, Global, Store, TypedFunc};
 use crate::error::{Error, ErrorKind, Result, TrapCode};
 use crate::module::{ConstExpr, ExportIndex, Module, ModuleInner, SegmentMode};
+use crate::runtime::store::StoreId;
 use crate::types::ExternType;
 use crate::value::WasmTyList;
 use std::collections::HashMap;
@@ -30,7 +31,7 @@ pub(crate) struct InstanceEntity {
 /// An instantiated module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Instance {
-    pub(crate) store: u32,
+    pub(crate) store: StoreId,
     pub(crate) index: u32,
 }
 

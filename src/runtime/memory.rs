@@ -2,6 +2,7 @@
 
 use super::{AsContext, AsContextMut};
 use crate::error::{Error, ErrorKind, Result, TrapCode};
+use crate::runtime::store::StoreId;
 use crate::types::{MemoryType, limits_match};
 
 /// Bytes in one Wasm page.
@@ -92,7 +93,7 @@ impl MemoryEntity {
 /// A linear memory owned by a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Memory {
-    pub(crate) store: u32,
+    pub(crate) store: StoreId,
     pub(crate) index: u32,
 }
 

@@ -14,9 +14,13 @@ use crate::types::GlobalType;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-static NEXT_STORE_ID: AtomicU32 = AtomicU32::new(1);
+/// A store's identity, carried by every handle to its objects. 64 bits, so ids are never reused
+/// (a process would need centuries of creating stores to wrap around).
+pub(crate) type StoreId = u64;
+
+static NEXT_STORE_ID: AtomicU64 = AtomicU64::new(1);
 
 /// A function as the store knows it.
 #[derive(Debug, Clone)]
@@ -44,7 +48,7 @@ pub(crate) struct GlobalEntity {
 
 /// The part of a store that does not depend on the host data type.
 pub struct StoreInner {
-    pub(crate) id: u32,
+    pub(crate) id: StoreId,
     pub(crate) engine: Engine,
     pub(crate) funcs: Vec<FuncEntity>,
     pub(crate) memories: Vec<MemoryEntity>,
@@ -100,7 +104,7 @@ impl StoreInner {
 
     /// Fails unless `store_id` is this store's: every handle carries the id of the store that
     /// made it, and using it with another store is an error, never another store's object.
-    pub(crate) fn check(&self, store_id: u32, what: &str) -> Result<()> {
+    pub(crate) fn check(&self, store_id: StoreId, what: &str) -> Result<()> {
         if store_id == self.id {
             Ok(())
         } else {

@@ -2,6 +2,7 @@
 
 use super::{AsContext, AsContextMut};
 use crate::error::{Error, ErrorKind, Result, TrapCode};
+use crate::runtime::store::StoreId;
 use crate::types::{TableType, limits_match};
 use crate::value::Val;
 
@@ -59,7 +60,7 @@ impl TableEntity {
 /// A table owned by a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Table {
-    pub(crate) store: u32,
+    pub(crate) store: StoreId,
     pub(crate) index: u32,
 }
 
