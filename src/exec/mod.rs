@@ -223,7 +223,13 @@ impl Ctx {
 
     fn set_instance(&mut self, instance: u32) {
         self.inst_idx = instance;
-        self.inst = &self.store().instances[instance as usize];
+        let instances = &self.store().instances;
+        assert!((instance as usize) < instances.len(), "no instance {instance} in the store");
+        // Taken with `as_ptr`, which makes no reference to the element, so the pointer stays
+        // valid when an instruction later changes the instance through a `&mut` (`data.drop`,
+        // `elem.drop`); a `&instances[i]` would be invalidated by that under Stacked Borrows.
+        // SAFETY: `instance` is in bounds (checked above).
+        self.inst = unsafe { instances.as_ptr().add(instance as usize) };
         self.code = self.inst().module.code.as_ptr();
     }
 
