@@ -46,7 +46,8 @@ mkdir -p "$work/fetch" "$work/src" "$work/gen"
 cp "$here/sources.toml" "$work/fetch/Cargo.toml"
 cp "$here/sources.lock" "$work/fetch/Cargo.lock"
 touch "$work/fetch/lib.rs"
-(cd "$work/fetch" && cargo fetch --locked --quiet)
+# --target: not the Windows crates that the packages' build scripts would need there (16 MB, not 28).
+(cd "$work/fetch" && cargo fetch --locked --quiet --target wasm32-wasip1)
 cache="${CARGO_HOME:-$HOME/.cargo}/registry/cache"
 
 # The folder (under $work/src) holding package $1 at the version sources.lock pins, unpacked from
