@@ -3,8 +3,11 @@
 # the .wat kernels in wat/ (one export called with one argument) and the WASI C programs in
 # benches/programs/ (run as commands with their scale N as argv[1]; see benches/programs/README.md).
 #
-# Usage: benches/compare.sh [WORKLOAD...]     (default: every line of benches/workloads.txt; a workload is
-#                                              named by its file without extension: fib, sha256, ...)
+# Usage: benches/compare.sh [WORKLOAD|GROUP...]  (default: every line of benches/workloads.txt; a workload
+#                                                is named by its file without extension: fib, sha256, ...)
+# Groups: `kernels` (the .wat kernels), `programs` (the C programs written for hayate, benches/programs/),
+# `real` (the real programs, benches/programs/real/: Lua, SQLite, QuickJS, zstd, PCRE2, Mbed TLS). The
+# report gives each group that ran its own geometric mean, and one over everything that ran.
 # Env:   RUNS=N      hyperfine runs per command (default 5; one warmup run comes on top)
 #        WORKLOADS=F workload list (default benches/workloads.txt)
 #        HAYATE=PATH the hayate binary (default target/release/hayate; build it first)
@@ -115,6 +118,8 @@ PY
 mkdir -p "$out"
 status="$out/status.tsv"
 : > "$status"
+groups="$out/groups.tsv"
+: > "$groups"
 printf '%s\n' "${runtimes[@]}" > "$out/runtimes.txt"
 {
     commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -134,11 +139,12 @@ mismatches=0
 while read -r file export arg expected; do
     case "$file" in ''|'#'*) continue ;; esac
     case "$file" in
-        *.wat) kind=kernel; name="$(basename "${file%.wat}")"; path="wat/$file" ;;
-        *.wasm) kind=program; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
+        *.wat) kind=kernel; group=kernels; name="$(basename "${file%.wat}")"; path="wat/$file" ;;
+        programs/real/*.wasm) kind=program; group=real; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
+        *.wasm) kind=program; group=programs; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
         *) echo "warning: $file is neither a .wat kernel nor a .wasm program, skipped" >&2; continue ;;
     esac
-    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
+    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* && " $* " != *" $group "* ]]; then continue; fi
     if [ ! -f "$path" ]; then
         echo "warning: $path not found, workload $name skipped" >&2
         continue
@@ -186,6 +192,7 @@ while read -r file export arg expected; do
         hf_args+=(-n "$rt" "$cmd")
     done
     if [ "${#hf_args[@]}" -eq 0 ]; then continue; fi
+    printf '%s\t%s\n' "$name" "$group" >> "$groups"
     hyperfine -N --warmup 1 --runs "$runs" --style basic --export-json "$out/$name.json" "${hf_args[@]}" >&2
 done < "$workloads"
 

@@ -156,6 +156,8 @@ def main():
             if not line:
                 continue
             _file, export, arg, expected = line
+            if _file.endswith(".wasm"):
+                continue  # a WASI program: its checksum comes from the runtimes, not from here
             got = KERNELS[export](int(arg))
             ok = str(got) == expected
             bad += not ok

@@ -2,8 +2,10 @@
 """Turns benches/compare.sh's hyperfine JSON into a markdown table and an SVG bar chart.
 
 Usage: benches/report.py [RESULTS_DIR]   (default target/bench-results)
-Reads RESULTS_DIR/runtimes.txt, status.tsv and <workload>.json; prints the table and writes it to
-benches/results.md, and draws benches/results.svg (ratio runtime / hayate per workload, log scale).
+Reads RESULTS_DIR/runtimes.txt, status.tsv, groups.tsv and <workload>.json; prints the table and
+writes it to benches/results.md, and draws benches/results.svg (ratio runtime / hayate per workload,
+log scale). When workloads of more than one group ran (kernels, programs, real), each group's rows
+close with its own geometric mean and a last row averages over all of them.
 Standard library only.
 """
 import json
@@ -26,6 +28,13 @@ def load(results_dir):
             if name not in workloads:
                 workloads.append(name)
             status[name, runtime] = (state, detail)
+    groups = {}
+    groups_path = os.path.join(results_dir, "groups.tsv")
+    if os.path.exists(groups_path):
+        with open(groups_path) as f:
+            for line in f:
+                name, group = (line.rstrip("\n").split("\t") + [""])[:2]
+                groups[name] = group
     medians = {}
     for name in workloads:
         path = os.path.join(results_dir, name + ".json")
@@ -34,17 +43,37 @@ def load(results_dir):
         with open(path) as f:
             for result in json.load(f)["results"]:
                 medians[name, result["command"]] = result["median"]
-    return runtimes, workloads, status, medians
+    return runtimes, workloads, status, medians, groups
+
+
+GROUP_TITLES = {"kernels": "kernels", "programs": "C programs", "real": "real programs"}
 
 
 def geomean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else None
 
 
-def table(runtimes, workloads, status, medians):
+def table(runtimes, workloads, status, medians, groups):
     """Rows of cells; ratios[runtime] holds (workload, ratio) pairs valid for the geometric mean."""
     peers = [r for r in runtimes if r != "hayate"]
     header = ["workload"] + [f"{r} (s)" for r in runtimes] + [f"{p} / hayate" for p in peers]
+    rows, ratios = [], {r: [] for r in peers}
+    in_order = list(dict.fromkeys(groups.get(w, "") for w in workloads))
+    if len(in_order) > 1:
+        for group in in_order:
+            members = [w for w in workloads if groups.get(w, "") == group]
+            group_rows, _ = rows_and_ratios(runtimes, peers, members, status, medians)
+            rows += group_rows[:-1]
+            rows.append([f"**geomean, {GROUP_TITLES.get(group, group)}**"] + group_rows[-1][1:])
+        all_rows, ratios = rows_and_ratios(runtimes, peers, workloads, status, medians)
+        rows.append(["**geomean, all**"] + all_rows[-1][1:])
+        return header, rows, ratios
+    rows, ratios = rows_and_ratios(runtimes, peers, workloads, status, medians)
+    return header, rows, ratios
+
+
+def rows_and_ratios(runtimes, peers, workloads, status, medians):
+    """One row per workload and a closing geomean row, and the valid ratios of each peer."""
     rows, ratios = [], {r: [] for r in peers}
     for name in workloads:
         row = [name]
@@ -82,7 +111,7 @@ def table(runtimes, workloads, status, medians):
         g = geomean([x for _, x in ratios[p]])
         mean.append(f"**{g:.2f}**" if g else "–")
     rows.append(mean)
-    return header, rows, ratios
+    return rows, ratios
 
 
 def markdown(header, rows):
@@ -148,8 +177,8 @@ def svg(ratios, workloads):
 
 def main():
     results_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(BENCHES, "..", "target", "bench-results")
-    runtimes, workloads, status, medians = load(results_dir)
-    header, rows, ratios = table(runtimes, workloads, status, medians)
+    runtimes, workloads, status, medians, groups = load(results_dir)
+    header, rows, ratios = table(runtimes, workloads, status, medians, groups)
     md = markdown(header, rows)
     print(md)
     problems = [f"- {w} / {r}: {s} ({d})" for (w, r), (s, d) in status.items() if s != "ok"]
@@ -162,8 +191,9 @@ def main():
                 "benches/programs/ as WASI commands), and ratio = peer time / hayate time "
                 "(> 1: hayate faster). wasmtime-pulley is wasmtime's Pulley interpreter "
                 "(`--target pulley64`). "
-                "The geomean row averages times over the workloads every runtime got right and each "
-                "ratio column over its valid ratios.\n\n")
+                "A geomean row averages times over the workloads every runtime got right and each "
+                "ratio column over its valid ratios; with more than one group (kernels, C programs, "
+                "real programs) each group has its own and the last row covers all.\n\n")
         f.write(md + "\n")
         meta = os.path.join(results_dir, "meta.txt")
         if os.path.exists(meta):

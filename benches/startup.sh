@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Startup benchmark, hayate against wasmi: compile+instantiate of a large module in lazy and eager
-# translation, and hello world end to end.
+# translation, hello world end to end, and the real programs of benches/programs/real/ (0.15-1.2 MB
+# modules compiled from C) from start to their usage message.
 #
 # Usage: benches/startup.sh
 # Env:   RUNS=N       hyperfine runs per command (default 10; two warmup runs come on top)
@@ -17,6 +18,10 @@
 #   wasmi run --compilation-mode eager
 # are timed in one hyperfine call (JSON: target/bench-results/startup.json), then wat/hello.wat and its
 # .wasm (converted with wasm-tools, when installed) in a second one (target/bench-results/startup-hello.json).
+# Each real program runs with the argument 0, which it refuses: `_start` runs the C start-up code,
+# main reads its argument, prints its usage line through stdio and exits with status 2, so the time
+# is reading, validating and instantiating the module, translating (lazily: the functions on that
+# path) and WASI set-up (third hyperfine call, target/bench-results/startup-real.json).
 # Every command is first run once and must print the same as the others. A markdown table of medians
 # and ratios wasmi / hayate (above 1: hayate is faster) closes the output.
 set -euo pipefail
@@ -34,13 +39,16 @@ if [ ! -f "$large" ] || [ benches/large_module.py -nt "$large" ]; then
     python3 benches/large_module.py "$large"
 fi
 
-# Runs each command (name, command line, name, ...) once; all must succeed and print the same.
+# Runs each command (name, command line, name, ...) once; all must exit with status $expect (0
+# unless set) and print the same.
 same_output() {
-    local first="" name cmd output
+    local first="" name cmd output status
     while [ "$#" -gt 0 ]; do
         name="$1" cmd="$2"
         shift 2
-        output="$($cmd 2>&1)" || { echo "error: $name failed: $output" >&2; exit 1; }
+        status=0
+        output="$($cmd 2>&1)" || status=$?
+        [ "$status" = "${expect:-0}" ] || { echo "error: $name exited with $status: $output" >&2; exit 1; }
         if [ -z "$first" ]; then
             first="$output"
         elif [ "$output" != "$first" ]; then
@@ -72,6 +80,12 @@ else
     echo "note: wasm-tools not found, hello.wasm left out" >&2
 fi
 
+real_cmds=()
+for wasm in benches/programs/real/*.wasm; do
+    name="$(basename "$wasm" .wasm)"
+    real_cmds+=("hayate $name" "$hayate run $wasm 0" "wasmi $name" "$wasmi run $wasm 0")
+done
+
 # hyperfine's -n NAME CMD pairs from the (name, command) list.
 hf_args() {
     while [ "$#" -gt 0 ]; do
@@ -90,15 +104,28 @@ same_output "${hello_cmds[@]}"
 mapfile -d '' args < <(hf_args "${hello_cmds[@]}")
 hyperfine -N --warmup 2 --runs "$runs" --style basic --export-json "$out/startup-hello.json" "${args[@]}" >&2
 
-python3 - "$out/startup.json" "$out/startup-hello.json" "$large" <<'PY'
-import json, os, sys
+if [ "${#real_cmds[@]}" -gt 0 ]; then
+    echo "== real programs, from start to usage message (argument 0, exit status 2)" >&2
+    for ((i = 0; i < ${#real_cmds[@]}; i += 4)); do
+        expect=2 same_output "${real_cmds[@]:i:4}"
+    done
+    mapfile -d '' args < <(hf_args "${real_cmds[@]}")
+    hyperfine -N -i --warmup 2 --runs "$runs" --style basic --export-json "$out/startup-real.json" "${args[@]}" >&2
+else
+    rm -f "$out/startup-real.json"
+fi
+
+python3 - "$out/startup.json" "$out/startup-hello.json" "$large" "$out/startup-real.json" <<'PY'
+import json, math, os, sys
 
 medians = {}
-for path in sys.argv[1:3]:
+for path in sys.argv[1:3] + [p for p in sys.argv[4:] if os.path.exists(p)]:
     for r in json.load(open(path))["results"]:
         runtime, case = r["command"].split(" ", 1)
         medians[(case, runtime)] = r["median"]
 size = os.path.getsize(sys.argv[3])
+real_dir = "benches/programs/real"
+REAL = {f[:-5]: os.path.getsize(os.path.join(real_dir, f)) for f in os.listdir(real_dir) if f.endswith(".wasm")}
 print(f"Startup, median of hyperfine runs; large = {sys.argv[3]} ({size / 1e6:.1f} MB), `--invoke f0 large.wasm 1`")
 print()
 print("| case | hayate (ms) | wasmi (ms) | wasmi / hayate |")
@@ -107,7 +134,12 @@ for case in dict.fromkeys(case for case, _ in medians):
     h, w = medians.get((case, "hayate")), medians.get((case, "wasmi"))
     if h is None or w is None:
         continue
+    if case in REAL:
+        case = f"{case}.wasm ({REAL[case] / 1e6:.2f} MB) to usage message"
     print(f"| {case} | {h * 1e3:.1f} | {w * 1e3:.1f} | {w / h:.2f} |")
+real = [medians[(c, "wasmi")] / medians[(c, "hayate")] for c in REAL if (c, "hayate") in medians and (c, "wasmi") in medians]
+if real:
+    print(f"| **geomean, real programs** | | | **{math.exp(sum(map(math.log, real)) / len(real)):.2f}** |")
 h, w = medians.get(("large eager", "hayate")), medians.get(("large eager", "wasmi"))
 if h and w:
     print()

@@ -1,7 +1,8 @@
-//! The benchmark programs of `benches/programs/` (C compiled to WASI, see the README there) as
+//! The benchmark programs of `benches/programs/` (C compiled to WASI, see the README there) and the
+//! real programs of `benches/programs/real/` (Lua, SQLite, QuickJS, zstd, PCRE2, Mbed TLS) as
 //! correctness tests: each runs through the embedding API with a small scale N, eagerly and lazily
 //! translated, and must print the checksum that wasmi 2.0.0 and wasmtime 48.0.8 (native and
-//! Pulley) print for that N. Every `.wasm` in the folder must have a row in [`EXPECTED`].
+//! Pulley) print for that N. Every `.wasm` in the two folders must have a row in [`EXPECTED`].
 
 mod common;
 
@@ -10,9 +11,10 @@ use common::run_wasi;
 use hayate::{Config, Engine};
 use std::path::{Path, PathBuf};
 
-/// Program, small scale N, and the line it must print: `checksum: <value>`. The values come from
-/// `wasmi run benches/programs/NAME.wasm N`, cross-checked with `wasmtime run` (also with
-/// `--target pulley64`); rebuild them the same way when a program changes.
+/// Program (its path under `benches/programs/` without `.wasm`), small scale N, and the line it must
+/// print: `checksum: <value>`. The values come from `wasmi run benches/programs/NAME.wasm N`,
+/// cross-checked with `wasmtime run` (also with `--target pulley64`); rebuild them the same way
+/// when a program changes.
 const EXPECTED: &[(&str, u32, u64)] = &[
     ("interp", 1, 18111456505364729438),
     ("lz", 1, 2708331127759019121),
@@ -20,6 +22,13 @@ const EXPECTED: &[(&str, u32, u64)] = &[
     ("mixed", 3, 9904468443660202980),
     ("nbody", 10, 9289721778201026687),
     ("quicksort", 1, 7436666649404150023),
+    // The real programs at their smallest scale, about 0.3-0.8 s each on wasmi.
+    ("real/lua", 1, 13302532244120086336),
+    ("real/mbedtls", 1, 13845835900364820935),
+    ("real/pcre2", 1, 1249304152804960266),
+    ("real/quickjs", 1, 9963676926382278699),
+    ("real/sqlite", 1, 1814460182887970790),
+    ("real/zstd", 1, 10599687707729228836),
     ("sha256", 2, 8652677887451252050),
     ("sieve", 1, 13421081442128048412),
     ("strings", 2, 17759861839006653200),
@@ -53,7 +62,7 @@ fn check_all(mode: &str, config: &Config) {
             Ok(got) => format!("WRONG: printed {got:?}, expected {want:?}"),
             Err(e) => format!("FAILED: {e:#}"),
         };
-        println!("{mode} {name:<12} N={n:<5} {:>7.3} s  {verdict}", started.elapsed().as_secs_f64());
+        println!("{mode} {name:<13} N={n:<5} {:>7.3} s  {verdict}", started.elapsed().as_secs_f64());
         if verdict != "ok" {
             failures.push(format!("{name} {n}: {verdict}"));
         }
@@ -74,14 +83,19 @@ fn programs_print_their_checksums_lazily_translated() {
 #[test]
 fn every_program_has_an_expected_checksum() -> Result<()> {
     let mut on_disk = Vec::new();
-    for entry in std::fs::read_dir(programs_dir())? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "wasm") {
-            on_disk.push(path.file_stem().unwrap().to_string_lossy().into_owned());
+    for (dir, prefix) in [(programs_dir(), ""), (programs_dir().join("real"), "real/")] {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "wasm") {
+                on_disk.push(format!("{prefix}{}", path.file_stem().unwrap().to_string_lossy()));
+            }
         }
     }
     on_disk.sort();
     let listed: Vec<String> = EXPECTED.iter().map(|&(name, _, _)| name.to_string()).collect();
-    assert_eq!(on_disk, listed, "benches/programs/*.wasm and the EXPECTED table (sorted by name) differ");
+    assert_eq!(
+        on_disk, listed,
+        "benches/programs/*.wasm, benches/programs/real/*.wasm and the EXPECTED table (sorted by name) differ"
+    );
     Ok(())
 }
