@@ -45,6 +45,9 @@ pub mod wasi;
 pub use engine::{Config, Engine};
 pub use error::{Error, ErrorKind, FrameInfo, Result, Trap, TrapCode};
 pub use exec::dispatch_mode;
+/// The dynamic instruction mix, with the cargo feature `stats` (as `hayate run --stats` prints it).
+#[cfg(feature = "stats")]
+pub use exec::stats;
 pub use module::Module;
 pub use runtime::{
     AsContext, AsContextMut, Caller, Extern, Func, Global, HostResult, Instance, InterruptHandle, IntoFunc, Linker,

@@ -63,6 +63,10 @@ struct RunArgs {
     /// validated up front either way)
     #[arg(long)]
     eager: bool,
+    /// Write the dynamic instruction mix (every IR instruction executed, and pairs and triples of
+    /// them, with counts) to FILE as tab-separated lines; needs a build with `--features stats`
+    #[arg(long, value_name = "FILE")]
+    stats: Option<std::path::PathBuf>,
     /// The module (a `.wasm` binary or `.wat` text), then ARGS: the guest's argv[1..], or the
     /// `--invoke` function's arguments (i32/i64 in decimal or 0x hex, floats also as `nan`, `inf`,
     /// `-inf`). Everything after FILE is passed on unchanged, `--help` and `--` included
@@ -165,6 +169,9 @@ fn engine_for(args: &RunArgs) -> Engine {
 /// `hayate run`: returns the process exit status.
 fn run(args: &RunArgs) -> Result<i32> {
     let (file, guest_args) = (args.file(), args.args());
+    if args.stats.is_some() && !cfg!(feature = "stats") {
+        bail!("--stats needs hayate built with the `stats` feature (cargo build --release --features stats)");
+    }
     let engine = engine_for(args);
     let module = load(&engine, file)?;
     let name = args.invoke.as_deref().unwrap_or("_start");
@@ -222,7 +229,12 @@ fn run(args: &RunArgs) -> Result<i32> {
     };
     let func = instance.get_func(&store, name).ok_or_else(|| anyhow!("`{file}` has no exported function `{name}`"))?;
     let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
-    if let Err(e) = func.call(&mut store, &params, &mut results) {
+    let outcome = func.call(&mut store, &params, &mut results);
+    #[cfg(feature = "stats")]
+    if let Some(path) = &args.stats {
+        write_stats(path, &hayate::stats::take())?;
+    }
+    if let Err(e) = outcome {
         return guest_stopped(e).with_context(|| format!("calling `{name}`"));
     }
     if args.invoke.is_some() {
@@ -232,6 +244,23 @@ fn run(args: &RunArgs) -> Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// `--stats FILE`: one line per instruction (`op NAME COUNT`), pair (`pair A B COUNT`) and triple
+/// (`triple A B C COUNT`), tab-separated, most frequent first (`benches/mix.py` sums them up).
+#[cfg(feature = "stats")]
+fn write_stats(path: &std::path::Path, mix: &hayate::stats::InstructionMix) -> Result<()> {
+    let mut out = String::new();
+    for (name, n) in &mix.ops {
+        out.push_str(&format!("op\t{name}\t{n}\n"));
+    }
+    for ([a, b], n) in &mix.pairs {
+        out.push_str(&format!("pair\t{a} {b}\t{n}\n"));
+    }
+    for ([a, b, c], n) in &mix.triples {
+        out.push_str(&format!("triple\t{a} {b} {c}\t{n}\n"));
+    }
+    std::fs::write(path, out).with_context(|| format!("cannot write --stats file `{}`", path.display()))
 }
 
 /// The exit status for a guest that stopped with `e`: its `proc_exit` code, or the trap status

@@ -364,3 +364,39 @@ fn deep_recursion_traps_with_a_short_backtrace() {
     assert!(run.stderr.contains("0: down (func 0)"), "{}", run.stderr);
     assert!(run.stderr.lines().count() < 10, "{}", run.stderr);
 }
+
+#[test]
+#[cfg(not(feature = "stats"))]
+fn stats_needs_the_stats_feature() {
+    let out = temp_file("refused.tsv", "");
+    let run = hayate(&["run", "--stats", &out, "--invoke", "fib", "wat/fib.wat", "10"]);
+    assert_eq!(run.status, 1, "stdout: {}", run.stdout);
+    assert_error(&run, &["--stats", "`stats` feature"]);
+}
+
+#[test]
+#[cfg(feature = "stats")]
+fn stats_counts_every_instruction_executed() {
+    let out = temp_file("fib.tsv", "");
+    let run = hayate(&["run", "--stats", &out, "--invoke", "fib", "wat/fib.wat", "20"]);
+    assert_output(&run, "6765\n");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let count = |kind: &str| -> Vec<(String, u64)> {
+        text.lines()
+            .filter_map(|l| l.strip_prefix(kind))
+            .map(|l| {
+                let (key, n) = l.rsplit_once('\t').unwrap();
+                (key.to_string(), n.parse().unwrap())
+            })
+            .collect()
+    };
+    let (ops, pairs, triples) = (count("op\t"), count("pair\t"), count("triple\t"));
+    let of = |name: &str| ops.iter().find(|(k, _)| k == name).map_or(0, |(_, n)| *n);
+    // fib(20) makes 21891 calls in all: the entry call and 21890 `call`s, each returning once.
+    assert_eq!((of("CallInternal"), of("Return1")), (21890, 21891));
+    let total: u64 = ops.iter().map(|(_, n)| n).sum();
+    // One stream of instructions: every one but the first starts a pair, all but two a triple.
+    assert_eq!(pairs.iter().map(|(_, n)| n).sum::<u64>(), total - 1);
+    assert_eq!(triples.iter().map(|(_, n)| n).sum::<u64>(), total - 2);
+    assert!(ops.windows(2).all(|w| w[0].1 >= w[1].1), "not sorted by count");
+}

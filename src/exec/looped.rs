@@ -64,6 +64,8 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                 // SAFETY: `ip` always points at an instruction of the running function:
                 // translation ends every path with a return, a branch or a trap.
                 let op: &Op = unsafe { &(*ip).op };
+                #[cfg(feature = "stats")]
+                super::stats::record(op.name());
                 // SAFETY: a call or a fall-through instruction is never the last of a function.
                 let next = unsafe { ip.add(1) };
                 match *op {

@@ -13,6 +13,8 @@ mod acc;
 #[cfg(not(hayate_tail_calls))]
 mod looped;
 mod regs;
+#[cfg(feature = "stats")]
+pub mod stats;
 #[cfg(hayate_tail_calls)]
 mod threaded;
 
