@@ -50,9 +50,9 @@ pub use exec::dispatch_mode;
 pub use exec::stats;
 pub use module::Module;
 pub use runtime::{
-    AsContext, AsContextMut, Caller, Extern, Func, Global, HostResult, Instance, InterruptHandle, IntoFunc, Linker,
-    Memory, PAGE_SIZE, ResourceLimiter, Store, StoreContext, StoreContextMut, StoreInner, StoreLimits, Table,
-    TypedFunc,
+    AsContext, AsContextMut, Caller, Extern, Func, Global, GuestProfile, HostResult, Instance, InterruptHandle,
+    IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, Sampler, Store, StoreContext, StoreContextMut, StoreInner,
+    StoreLimits, Table, TypedFunc,
 };
 pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
 pub use value::{ExternRef, Val, WasmTy, WasmTyList};

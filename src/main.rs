@@ -67,6 +67,13 @@ struct RunArgs {
     /// them, with counts) to FILE as tab-separated lines; needs a build with `--features stats`
     #[arg(long, value_name = "FILE")]
     stats: Option<std::path::PathBuf>,
+    /// Sample the guest's Wasm call stack while it runs and write the counts to FILE as collapsed
+    /// stacks (`main;f;g 12`, one line per stack), which flame graph tools read
+    #[arg(long, value_name = "FILE")]
+    profile: Option<std::path::PathBuf>,
+    /// Time between two samples of `--profile` (`1ms`, `100us`)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "1ms")]
+    profile_interval: Duration,
     /// The module (a `.wasm` binary or `.wat` text), then ARGS: the guest's argv[1..], or the
     /// `--invoke` function's arguments (i32/i64 in decimal or 0x hex, floats also as `nan`, `inf`,
     /// `-inf`). Everything after FILE is passed on unchanged, `--help` and `--` included
@@ -122,9 +129,12 @@ fn implicit_run(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     args
 }
 
-/// `--timeout`: a number with a unit (`ms`, `s`, `m`; plain numbers are seconds).
+/// `--timeout`, `--profile-interval`: a number with a unit (`us`, `ms`, `s`, `m`; plain numbers are
+/// seconds).
 fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
-    let (number, scale) = if let Some(n) = text.strip_suffix("ms") {
+    let (number, scale) = if let Some(n) = text.strip_suffix("us") {
+        (n, 0.000_001)
+    } else if let Some(n) = text.strip_suffix("ms") {
         (n, 0.001)
     } else if let Some(n) = text.strip_suffix('s') {
         (n, 1.0)
@@ -156,7 +166,10 @@ fn parse_bytes(text: &str) -> std::result::Result<u64, String> {
 /// The engine settings the run options ask for.
 fn engine_for(args: &RunArgs) -> Engine {
     let mut config = Config::new();
-    config.consume_fuel(args.fuel.is_some()).interruptible(args.timeout.is_some()).lazy_translation(!args.eager);
+    config
+        .consume_fuel(args.fuel.is_some())
+        .interruptible(args.timeout.is_some() || args.profile.is_some())
+        .lazy_translation(!args.eager);
     if let Some(bytes) = args.max_memory {
         config.max_memory_bytes(bytes);
     }
@@ -229,7 +242,14 @@ fn run(args: &RunArgs) -> Result<i32> {
     };
     let func = instance.get_func(&store, name).ok_or_else(|| anyhow!("`{file}` has no exported function `{name}`"))?;
     let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
+    let sampling = args.profile.as_ref().map(|_| start_sampling(&mut store, args.profile_interval));
     let outcome = func.call(&mut store, &params, &mut results);
+    if let (Some(path), Some(done)) = (&args.profile, sampling) {
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let profile = store.take_profile().unwrap_or_default();
+        std::fs::write(path, profile.to_collapsed())
+            .with_context(|| format!("cannot write --profile file `{}`", path.display()))?;
+    }
     #[cfg(feature = "stats")]
     if let Some(path) = &args.stats {
         write_stats(path, &hayate::stats::take())?;
@@ -261,6 +281,22 @@ fn write_stats(path: &std::path::Path, mix: &hayate::stats::InstructionMix) -> R
         out.push_str(&format!("triple\t{a} {b} {c}\t{n}\n"));
     }
     std::fs::write(path, out).with_context(|| format!("cannot write --stats file `{}`", path.display()))
+}
+
+/// `--profile`: starts profiling `store` and a thread that asks for a sample every `interval`
+/// until the returned flag is set.
+fn start_sampling<T>(store: &mut Store<T>, interval: Duration) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    store.start_profiling();
+    let sampler = store.sampler();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = done.clone();
+    std::thread::spawn(move || {
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            std::thread::sleep(interval);
+            sampler.sample();
+        }
+    });
+    done
 }
 
 /// The exit status for a guest that stopped with `e`: its `proc_exit` code, or the trap status

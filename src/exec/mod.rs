@@ -21,6 +21,7 @@ mod threaded;
 use crate::error::{Error, FrameInfo, Result, Trap, TrapCode};
 use crate::ir::{Op, Reg};
 use crate::module::CompiledFunc;
+use crate::runtime::profile::{INTERRUPT, SAMPLE};
 use crate::runtime::store::FuncEntity;
 use crate::runtime::{InstanceEntity, PAGE_SIZE, Store, StoreInner};
 use regs::{Mem, Regs};
@@ -446,9 +447,30 @@ impl Ctx {
     /// `CheckInterrupt`: traps while an interrupt request is in force. The request is left in
     /// place so that the calls this one is nested in (through host functions) trap as well; the
     /// outermost call withdraws it when it ends ([`Entered`]).
+    /// A sample request ([`crate::Sampler`]) is answered here as well.
     #[inline(always)]
     fn check_interrupt(&mut self) -> Result<(), TrapCode> {
-        if self.store().interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+        let requests = self.store().attention.load(std::sync::atomic::Ordering::Relaxed);
+        if requests != 0 {
+            return self.attend(requests);
+        }
+        Ok(())
+    }
+
+    /// The requests of [`Ctx::check_interrupt`]: records a sample of the call stack if one is
+    /// wanted, and traps if an interrupt is in force.
+    #[cold]
+    #[inline(never)]
+    fn attend(&mut self, requests: u8) -> Result<(), TrapCode> {
+        if requests & SAMPLE != 0 {
+            self.store().attention.fetch_and(!SAMPLE, std::sync::atomic::Ordering::Relaxed);
+            let mut stack: Vec<(u32, u32)> = self.frames.iter().map(|f| (f.instance, f.func)).collect();
+            stack.push((self.inst_idx, self.cur_func));
+            if let Some(samples) = &mut self.store().profile {
+                samples.record(stack);
+            }
+        }
+        if requests & INTERRUPT != 0 {
             return Err(TrapCode::Interrupted);
         }
         Ok(())
@@ -709,7 +731,7 @@ impl Drop for Entered {
         let s = unsafe { &mut *self.store };
         s.reentry -= 1;
         if s.reentry == 0 {
-            s.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+            s.attention.fetch_and(!INTERRUPT, std::sync::atomic::Ordering::Relaxed);
         }
     }
 }

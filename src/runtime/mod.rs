@@ -8,6 +8,7 @@ mod instance;
 mod limits;
 mod linker;
 pub(crate) mod memory;
+pub(crate) mod profile;
 pub(crate) mod store;
 mod table;
 
@@ -20,6 +21,7 @@ pub(crate) use instance::InstanceEntity;
 pub use limits::{ResourceLimiter, StoreLimits};
 pub use linker::Linker;
 pub use memory::{Memory, PAGE_SIZE};
+pub use profile::{GuestProfile, Sampler};
 pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreContext, StoreContextMut, StoreInner};
 pub use table::Table;
 

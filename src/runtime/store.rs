@@ -6,6 +6,7 @@ use super::externref::ExternRefSlots;
 use super::instance::InstanceEntity;
 use super::limits::{ResourceLimiter, StoreLimits};
 use super::memory::MemoryEntity;
+use super::profile::{GuestProfile, INTERRUPT, Sampler, Samples};
 use super::table::TableEntity;
 use super::{Caller, HostFunc};
 use crate::engine::Engine;
@@ -13,8 +14,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::types::GlobalType;
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 
 /// A store's identity, carried by every handle to its objects. 64 bits, so ids are never reused
 /// (a process would need centuries of creating stores to wrap around).
@@ -70,8 +70,11 @@ pub struct StoreInner {
     pub(crate) held_cells: usize,
     /// Fuel left (with fuel metering).
     pub(crate) fuel: u64,
-    /// Set from any thread to stop the running call (when the engine is interruptible).
-    pub(crate) interrupt: Arc<AtomicBool>,
+    /// Requests from other threads, checked at function entries and loop iterations when the engine
+    /// is interruptible: [`INTERRUPT`] stops the running call, [`SAMPLE`] records its call stack.
+    pub(crate) attention: Arc<AtomicU8>,
+    /// The call stacks sampled so far, while profiling is on ([`Store::start_profiling`]).
+    pub(crate) profile: Option<Box<Samples>>,
     /// Limits set with [`Store::set_limits`].
     pub(crate) limits: StoreLimits,
     /// Whether a [`ResourceLimiter`] callback is installed (then growth asks it first).
@@ -153,7 +156,8 @@ impl<T> Store<T> {
                 held_frames: 0,
                 held_cells: 0,
                 fuel: 0,
-                interrupt: Arc::new(AtomicBool::new(false)),
+                attention: Arc::new(AtomicU8::new(0)),
+                profile: None,
                 limits: StoreLimits::default(),
                 has_limiter: false,
             },
@@ -180,7 +184,43 @@ impl<T> Store<T> {
     /// A handle that stops this store's running call from any thread, with the trap
     /// `Interrupted` (see [`crate::Config::interruptible`]).
     pub fn interrupt_handle(&self) -> InterruptHandle {
-        InterruptHandle { flag: self.inner.interrupt.clone() }
+        InterruptHandle { flag: self.inner.attention.clone() }
+    }
+
+    /// Starts (or restarts, discarding what was sampled) a profile of the guest's call stacks: from
+    /// now on each [`Sampler::sample`] request is answered by the running guest at its next function
+    /// entry or loop iteration (with [`crate::Config::interruptible`] on), and counted.
+    ///
+    /// ```
+    /// use hayate::{Config, Engine, Module, Store};
+    ///
+    /// let engine = Engine::new(Config::new().interruptible(true));
+    /// let module = Module::new(&engine, r#"(module (func $spin (export "spin") (param i32)
+    ///     (loop (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))))"#)?;
+    /// let mut store = Store::new(&engine, ());
+    /// let spin = hayate::Instance::new(&mut store, &module, &[])?.get_typed_func::<i32, ()>(&store, "spin")?;
+    /// store.start_profiling();
+    /// store.sampler().sample();
+    /// spin.call(&mut store, 10)?;
+    /// let profile = store.take_profile().expect("profiling is on");
+    /// assert_eq!(profile.to_collapsed(), "spin 1\n");
+    /// # Ok::<(), hayate::Error>(())
+    /// ```
+    pub fn start_profiling(&mut self) {
+        self.inner.profile = Some(Box::default());
+    }
+
+    /// A handle that requests samples of this store's running guest from any thread (see
+    /// [`Store::start_profiling`]).
+    pub fn sampler(&self) -> Sampler {
+        Sampler { attention: self.inner.attention.clone() }
+    }
+
+    /// Ends profiling and returns what was sampled since [`Store::start_profiling`] (`None` if
+    /// profiling was not on).
+    pub fn take_profile(&mut self) -> Option<GuestProfile> {
+        let samples = self.inner.profile.take()?;
+        Some(GuestProfile::new(*samples, &self.inner))
     }
 
     /// Sets fixed resource limits for the store (memory and table sizes, how many instances,
@@ -292,7 +332,7 @@ impl<T> Store<T> {
 /// Stops a store's running call from another thread. Cheap to clone, `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct InterruptHandle {
-    flag: Arc<AtomicBool>,
+    flag: Arc<AtomicU8>,
 }
 
 impl InterruptHandle {
@@ -304,7 +344,7 @@ impl InterruptHandle {
     /// runs normally. (A host function called directly through the API is an outermost call as
     /// well.)
     pub fn interrupt(&self) {
-        self.flag.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.flag.fetch_or(INTERRUPT, std::sync::atomic::Ordering::Relaxed);
     }
 }
 
