@@ -41,6 +41,24 @@ fn fuel_stops_an_infinite_loop_and_is_accounted() {
 }
 
 #[test]
+fn every_loop_iteration_pays_the_same_fuel() {
+    // The back-edge branch charges the loop head's fuel itself (no dispatch of the `ConsumeFuel`):
+    // each iteration must still pay exactly what the first one does.
+    let (mut store, instance) = setup(Config::new().consume_fuel(true));
+    let sum = instance.get_typed_func::<i32, i32>(&store, "sum").unwrap();
+    let mut used = |n: i32| {
+        store.set_fuel(1_000_000).unwrap();
+        assert_eq!(sum.call(&mut store, n).unwrap(), n * (n - 1) / 2);
+        1_000_000 - store.get_fuel().unwrap()
+    };
+    let (one, two, ten, thousand) = (used(1), used(2), used(10), used(1000));
+    let per_iteration = two - one;
+    assert!(per_iteration > 0);
+    assert_eq!(ten - one, 9 * per_iteration);
+    assert_eq!(thousand - one, 999 * per_iteration);
+}
+
+#[test]
 fn fuel_api_needs_metering() {
     let (mut store, _) = setup(&Config::new());
     assert!(store.set_fuel(1).is_err());

@@ -52,8 +52,20 @@ pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
     #[cfg(not(hayate_tail_calls))]
     let variants = std::iter::repeat_n(0u8, ops.len());
     ops.iter()
+        .enumerate()
         .zip(variants)
-        .map(|(&op, _variant)| {
+        .map(|((_i, &op), _variant)| {
+            // A branch to check points runs them itself when taken (see `threaded::CHECKED`).
+            #[cfg(hayate_tail_calls)]
+            let _variant = match { op }.branch_offset_mut() {
+                Some(off)
+                    if is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize)))
+                        && !is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))) =>
+                {
+                    _variant | threaded::CHECKED
+                }
+                _ => _variant,
+            };
             let mut op = op;
             if let Some(off) = op.branch_offset_mut() {
                 off.0 = off.0.checked_mul(SLOT)?;
@@ -65,6 +77,13 @@ pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
             Some(Slot { handler, op })
         })
         .collect()
+}
+
+/// Whether `op` is a check point: a fuel charge or an interrupt check (at function entries and
+/// loop heads).
+#[cfg(hayate_tail_calls)]
+fn is_check_point(op: Option<&Op>) -> bool {
+    matches!(op, Some(Op::ConsumeFuel { .. } | Op::CheckInterrupt))
 }
 
 /// The instructions of encoded code, with branch offsets back in instructions (for disassembly).
@@ -441,6 +460,29 @@ impl Ctx {
                 Ok(())
             }
             None => Err(TrapCode::OutOfFuel),
+        }
+    }
+
+    /// Whether `op` is a check point that passes without doing anything but charging fuel: a
+    /// `ConsumeFuel` with enough fuel left (then charged), or a `CheckInterrupt` without requests.
+    /// A branch that lands on check points passes them this way and dispatches the first one that
+    /// does not pass, or the first instruction after them.
+    #[inline(always)]
+    #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+    fn passes(&mut self, op: &Op) -> bool {
+        match *op {
+            Op::ConsumeFuel { amount } => {
+                let fuel = &mut self.store().fuel;
+                match fuel.checked_sub(u64::from(amount)) {
+                    Some(left) => {
+                        *fuel = left;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Op::CheckInterrupt => self.store().attention.load(std::sync::atomic::Ordering::Relaxed) == 0,
+            _ => false,
         }
     }
 

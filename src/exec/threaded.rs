@@ -41,6 +41,33 @@ macro_rules! taken {
     }};
 }
 
+/// Takes the branch at `$ip` in handler variant `$v`: with [`CHECKED`] it passes the check points
+/// (fuel, interrupt) at the target itself, and dispatches only one that does not pass (to trap,
+/// or to answer a sample request); otherwise as [`taken!`].
+macro_rules! taken_v {
+    ($v:expr, $ip:expr, $off:expr, $sp:expr, $mem:expr, $cx:expr, $acc:expr, $facc:expr) => {{
+        if $v & CHECKED != 0 {
+            // SAFETY: as in `taken!`.
+            let mut target: *const Slot = unsafe { $ip.byte_offset($off.0 as isize) };
+            // SAFETY: `cx` is the live context; `encode` gives this variant only to branches whose
+            // target is a check point, and a check point is never the last instruction.
+            unsafe {
+                if (*$cx).passes(&(*target).op) {
+                    target = target.add(1);
+                }
+            }
+            next!(target, $sp, $mem, $cx, $acc, $facc)
+        }
+        taken!($ip, $off, $sp, $mem, $cx, $acc, $facc)
+    }};
+}
+
+/// Handler variant bit: the branch's target starts with check points (`ConsumeFuel`,
+/// `CheckInterrupt`: function entries and loop heads), which the branch passes itself when taken
+/// instead of dispatching them, so a metered or interruptible loop costs no extra dispatch per
+/// iteration. Combined with any accumulator variant.
+pub(super) const CHECKED: u8 = 16;
+
 /// Binds the fields of the instruction at `$ip`, which is known to be a `$name`.
 macro_rules! fields {
     ($ip:expr, $name:ident { $($f:ident $(: $bind:ident)?),* }) => {
@@ -137,13 +164,13 @@ mod h {
                 $(
                     pub(in super::super) unsafe fn $bname<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                         fields!(ip, $bname { $($bf,)* off });
-                        $( let $bf = Field::shadow($bf, source_of(crate::operand_role!($bf), V)); )*
+                        $( let $bf = Field::shadow($bf, source_of(crate::operand_role!($bf), V & !CHECKED)); )*
                         #[allow(unused_mut)]
                         let mut $br = View::new(sp, acc, facc);
                         // Two separate jumps (taken and not taken), each with a stable target, predict far
                         // better than one jump to a computed address.
                         if $cond {
-                            taken!(ip, off, sp, mem, cx, $br.acc, $br.facc)
+                            taken_v!(V, ip, off, sp, mem, cx, $br.acc, $br.facc)
                         }
                         // SAFETY: a conditional branch is never the last instruction.
                         next!(unsafe { ip.add(1) }, sp, mem, cx, $br.acc, $br.facc)
@@ -152,13 +179,13 @@ mod h {
                 $(
                     pub(in super::super) unsafe fn $lname<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                         fields!(ip, $lname { $($lf,)* off });
-                        $( let $lf = Field::shadow($lf, source_of(crate::operand_role!($lf), V)); )*
+                        $( let $lf = Field::shadow($lf, source_of(crate::operand_role!($lf), V & !CHECKED)); )*
                         #[allow(unused_mut)]
                         let (mut $lr, $lm) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
                         #[allow(clippy::redundant_closure_call)]
                         match (|| Ok::<bool, TrapCode>($lcond))() {
                             Err(code) => return trap(cx, code),
-                            Ok(true) => taken!(ip, off, sp, mem, cx, $lr.acc, $lr.facc),
+                            Ok(true) => taken_v!(V, ip, off, sp, mem, cx, $lr.acc, $lr.facc),
                             // SAFETY: a conditional branch is never the last instruction.
                             Ok(false) => next!(unsafe { ip.add(1) }, sp, mem, cx, $lr.acc, $lr.facc),
                         }
@@ -196,10 +223,33 @@ mod h {
                         } as Handler)
                     };
                 }
+                // Branches also come with `CHECKED` on top of each accumulator variant.
+                macro_rules! pick_branch {
+                    ($h:ident) => {
+                        if v & CHECKED == 0 {
+                            pick!($h)
+                        } else {
+                            Some(match v & !CHECKED {
+                                1 => g::$h::<{ CHECKED | 1 }>,
+                                2 => g::$h::<{ CHECKED | 2 }>,
+                                3 => g::$h::<{ CHECKED | 3 }>,
+                                4 => g::$h::<{ CHECKED | 4 }>,
+                                5 => g::$h::<{ CHECKED | 5 }>,
+                                6 => g::$h::<{ CHECKED | 6 }>,
+                                7 => g::$h::<{ CHECKED | 7 }>,
+                                8 => g::$h::<{ CHECKED | 8 }>,
+                                _ => g::$h::<CHECKED>,
+                            } as Handler)
+                        }
+                    };
+                }
                 match op {
                     $( Op::$name { .. } => pick!($name), )*
-                    $( Op::$bname { .. } => pick!($bname), )*
-                    $( Op::$lname { .. } => pick!($lname), )*
+                    $( Op::$bname { .. } => pick_branch!($bname), )*
+                    $( Op::$lname { .. } => pick_branch!($lname), )*
+                    Op::Br { .. } if v & CHECKED != 0 => Some(br::<CHECKED> as Handler),
+                    Op::BrIfNez { .. } if v & CHECKED != 0 => Some(br_if_nez::<CHECKED> as Handler),
+                    Op::BrIfEqz { .. } if v & CHECKED != 0 => Some(br_if_eqz::<CHECKED> as Handler),
                     _ => None,
                 }
             }
@@ -272,24 +322,55 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn Br(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    #[allow(non_upper_case_globals)]
+    pub(super) const Br: Handler = br::<0>;
+    #[allow(non_upper_case_globals)]
+    pub(super) const BrIfNez: Handler = br_if_nez::<0>;
+    #[allow(non_upper_case_globals)]
+    pub(super) const BrIfEqz: Handler = br_if_eqz::<0>;
+
+    /// `Br` in variant `V` (0 or [`CHECKED`]).
+    pub(super) unsafe fn br<const V: u8>(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        acc: u64,
+        facc: f64,
+    ) {
         fields!(ip, Br { off });
-        taken!(ip, off, sp, mem, cx, acc, facc)
+        taken_v!(V, ip, off, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn BrIfNez(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    /// `BrIfNez` in variant `V` (0 or [`CHECKED`]).
+    pub(super) unsafe fn br_if_nez<const V: u8>(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        acc: u64,
+        facc: f64,
+    ) {
         fields!(ip, BrIfNez { cond, off });
         if Regs(sp).u32(cond) != 0 {
-            taken!(ip, off, sp, mem, cx, acc, facc)
+            taken_v!(V, ip, off, sp, mem, cx, acc, facc)
         }
         // SAFETY: a conditional branch is never the last instruction.
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn BrIfEqz(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+    /// `BrIfEqz` in variant `V` (0 or [`CHECKED`]).
+    pub(super) unsafe fn br_if_eqz<const V: u8>(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        acc: u64,
+        facc: f64,
+    ) {
         fields!(ip, BrIfEqz { cond, off });
         if Regs(sp).u32(cond) == 0 {
-            taken!(ip, off, sp, mem, cx, acc, facc)
+            taken_v!(V, ip, off, sp, mem, cx, acc, facc)
         }
         // SAFETY: a conditional branch is never the last instruction.
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
