@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Instruction counts (valgrind --tool=callgrind) of every benches/workloads.txt workload at a
-# reduced scale, for one or more hayate binaries side by side: the repeatable before/after figure
-# for hot-path changes ("within 1%").
+# Instruction counts (valgrind --tool=cachegrind --cache-sim=no: the instructions callgrind counts,
+# without callgrind's shadow call stack, which the tail-call dispatcher makes grow until memory
+# runs out on the real programs) of every benches/workloads.txt workload at a reduced scale, for one
+# or more hayate binaries side by side: the repeatable before/after figure for hot-path changes
+# ("within 1%").
 #
 #   benches/callgrind.sh OLD_BINARY NEW_BINARY ...
 #
@@ -17,7 +19,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 count() { # binary, command arguments... -> instructions executed
     local bin="$1"; shift
-    valgrind --tool=callgrind --callgrind-out-file="$tmp/out" "$bin" "$@" >/dev/null 2>"$tmp/log" ||
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$tmp/out" "$bin" "$@" >/dev/null 2>"$tmp/log" ||
         { echo "error: $bin $* failed under valgrind:" >&2; cat "$tmp/log" >&2; exit 1; }
     sed -n 's/^summary: //p' "$tmp/out"
 }
