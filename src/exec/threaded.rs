@@ -329,51 +329,26 @@ mod h {
     #[allow(non_upper_case_globals)]
     pub(super) const BrIfEqz: Handler = br_if_eqz::<0>;
 
-    /// `Br` in variant `V` (0 or [`CHECKED`]).
-    pub(super) unsafe fn br<const V: u8>(
-        ip: *const Slot,
-        sp: *mut u64,
-        mem: *mut u8,
-        cx: *mut Ctx,
-        acc: u64,
-        facc: f64,
-    ) {
-        fields!(ip, Br { off });
-        taken_v!(V, ip, off, sp, mem, cx, acc, facc)
+    /// `Br` and the branches on an `i32` register being non-zero / zero, in variant `V` (0 or
+    /// [`CHECKED`]).
+    macro_rules! plain_branches {
+        ($($f:ident: $op:ident { $($field:ident),* } if |$r:ident| $cond:expr;)*) => {$(
+            #[doc = concat!("`", stringify!($op), "` in variant `V` (0 or [`CHECKED`]).")]
+            pub(super) unsafe fn $f<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+                fields!(ip, $op { $($field,)* off });
+                let $r = Regs(sp);
+                if $cond {
+                    taken_v!(V, ip, off, sp, mem, cx, acc, facc)
+                }
+                // SAFETY: a conditional branch is never the last instruction.
+                next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+            }
+        )*};
     }
-
-    /// `BrIfNez` in variant `V` (0 or [`CHECKED`]).
-    pub(super) unsafe fn br_if_nez<const V: u8>(
-        ip: *const Slot,
-        sp: *mut u64,
-        mem: *mut u8,
-        cx: *mut Ctx,
-        acc: u64,
-        facc: f64,
-    ) {
-        fields!(ip, BrIfNez { cond, off });
-        if Regs(sp).u32(cond) != 0 {
-            taken_v!(V, ip, off, sp, mem, cx, acc, facc)
-        }
-        // SAFETY: a conditional branch is never the last instruction.
-        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
-    }
-
-    /// `BrIfEqz` in variant `V` (0 or [`CHECKED`]).
-    pub(super) unsafe fn br_if_eqz<const V: u8>(
-        ip: *const Slot,
-        sp: *mut u64,
-        mem: *mut u8,
-        cx: *mut Ctx,
-        acc: u64,
-        facc: f64,
-    ) {
-        fields!(ip, BrIfEqz { cond, off });
-        if Regs(sp).u32(cond) == 0 {
-            taken_v!(V, ip, off, sp, mem, cx, acc, facc)
-        }
-        // SAFETY: a conditional branch is never the last instruction.
-        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+    plain_branches! {
+        br: Br {} if |_r| true;
+        br_if_nez: BrIfNez { cond } if |r| r.u32(cond) != 0;
+        br_if_eqz: BrIfEqz { cond } if |r| r.u32(cond) == 0;
     }
 
     pub(super) unsafe fn BrTable(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
