@@ -144,3 +144,8 @@ impl Engine {
         Arc::ptr_eq(&a.inner, &b.inner)
     }
 }
+
+/// The feature set hayate implements: Wasm 2.0 without SIMD.
+pub(crate) fn wasm_features() -> wasmparser::WasmFeatures {
+    wasmparser::WasmFeatures::WASM2 & !wasmparser::WasmFeatures::SIMD
+}

@@ -253,6 +253,20 @@ impl From<TrapCode> for Error {
 /// hayate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// A decoding error from `wasmparser`: the module is malformed.
+pub(crate) fn malformed(e: wasmparser::BinaryReaderError) -> Error {
+    Error::new(ErrorKind::Malformed { message: e.message().to_string(), offset: Some(e.offset() as usize) })
+}
+
+/// A validator error: a feature we do not support, or an invalid module.
+pub(crate) fn invalid(e: wasmparser::BinaryReaderError) -> Error {
+    let message = e.message().to_string();
+    if message.contains("support is not enabled") || message.contains("proposal not enabled") {
+        return Error::unsupported(format!("{message} (at offset {:#x})", e.offset()));
+    }
+    Error::new(ErrorKind::Invalid { message, offset: e.offset() as usize })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,7 @@
 #[cfg(not(target_pointer_width = "64"))]
 compile_error!("hayate needs a 64-bit target: guest addresses plus offsets must not wrap");
 
+mod code;
 mod engine;
 mod error;
 mod exec;

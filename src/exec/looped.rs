@@ -121,7 +121,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     Op::CallInternal { func, args, .. } => {
                         let module: *const crate::module::ModuleInner = &*cx.inst().module;
                         // SAFETY: the module lives behind an `Arc` held by the instance.
-                        let code = match unsafe { &*module }.compiled(func) {
+                        let code = match crate::exec::compiled(unsafe { &*module }, func) {
                             Ok(code) => code,
                             Err(e) => stop!(Stop::Error(e)),
                         };

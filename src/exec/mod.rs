@@ -18,9 +18,10 @@ pub mod stats;
 #[cfg(hayate_tail_calls)]
 mod threaded;
 
+use crate::code::{CompiledFunc, SMALL_LOCALS, SMALL_PARAMS, Slot};
 use crate::error::{Error, FrameInfo, Result, Trap, TrapCode};
 use crate::ir::{Op, Reg};
-use crate::module::CompiledFunc;
+use crate::module::ModuleInner;
 use crate::runtime::profile::{INTERRUPT, SAMPLE};
 use crate::runtime::store::FuncEntity;
 use crate::runtime::{InstanceEntity, PAGE_SIZE, Store, StoreInner};
@@ -28,21 +29,9 @@ use regs::{Mem, Regs};
 use std::ptr;
 use std::sync::Arc;
 
-/// One instruction as the dispatchers run it: the address of its handler (direct threading; zero
-/// when the portable loop dispatches) next to the instruction itself, whose branch offsets are
-/// in bytes. Built from the translator's instructions by [`encode`].
-#[derive(Debug, Clone, Copy)]
-#[repr(C)]
-pub(crate) struct Slot {
-    handler: usize,
-    op: Op,
-}
-
-/// The size of a [`Slot`], the unit of the dispatchers' instruction pointer.
-const SLOT: i32 = std::mem::size_of::<Slot>() as i32;
-
 /// Turns translated instructions into the dispatchers' format: each paired with its handler and
-/// every branch offset scaled from instructions to bytes. `None` if an offset does not fit.
+/// every branch offset scaled from instructions to bytes ([`Slot::new`]). `None` if an offset does
+/// not fit (translation checked that it does: [`crate::code::encodable`]).
 ///
 /// The tail-call dispatcher also picks each instruction's accumulator variant
 /// ([`acc::acc_variants`]).
@@ -66,15 +55,11 @@ pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
                 }
                 _ => _variant,
             };
-            let mut op = op;
-            if let Some(off) = op.branch_offset_mut() {
-                off.0 = off.0.checked_mul(SLOT)?;
-            }
             #[cfg(hayate_tail_calls)]
             let handler = threaded::handler_address(&op, _variant);
             #[cfg(not(hayate_tail_calls))]
             let handler = 0;
-            Some(Slot { handler, op })
+            Slot::new(handler, op)
         })
         .collect()
 }
@@ -86,38 +71,32 @@ fn is_check_point(op: Option<&Op>) -> bool {
     matches!(op, Some(Op::ConsumeFuel { .. } | Op::CheckInterrupt))
 }
 
-/// The instructions of encoded code, with branch offsets back in instructions (for disassembly).
-pub(crate) fn decode(code: &[Slot]) -> Vec<Op> {
-    code.iter()
-        .map(|slot| {
-            let mut op = slot.op;
-            if let Some(off) = op.branch_offset_mut() {
-                off.0 /= SLOT;
-            }
-            op
-        })
-        .collect()
+/// The code of defined function `index` of `module`, encoding it first on its first call (from
+/// its load-time translation, or translating it now when translation is lazy).
+#[inline(always)]
+fn compiled(module: &ModuleInner, index: u32) -> Result<&CompiledFunc> {
+    match module.code[index as usize].compiled.get() {
+        Some(compiled) => Ok(compiled),
+        None => first_call(module, index),
+    }
 }
 
-/// Functions with at most this many parameters, locals and constants are `small`: the call fast
-/// path ([`Ctx::enter_fast`]) sets up their frames with fixed-length copies.
-pub(crate) const SMALL_PARAMS: usize = 3;
-/// See [`SMALL_PARAMS`].
-pub(crate) const SMALL_LOCALS: usize = 8;
-/// See [`SMALL_PARAMS`].
-pub(crate) const SMALL_CONSTS: usize = 3;
-/// Cells the value stack keeps free above a frame entered by the fast path (they absorb its
-/// fixed-length copies).
-const SLACK: usize = SMALL_PARAMS + SMALL_LOCALS;
-
-/// [`CompiledFunc::fast_need`] of a function with these counts: its frame plus [`SLACK`], or
-/// `u32::MAX` when it is not small.
-pub(crate) fn fast_need(params: usize, locals: usize, consts: usize, frame_size: usize) -> u32 {
-    if params <= SMALL_PARAMS && locals <= SMALL_LOCALS && consts <= SMALL_CONSTS {
-        u32::try_from(frame_size + SLACK).unwrap_or(u32::MAX)
-    } else {
-        u32::MAX
+/// [`compiled`] on a function's first call. The lock makes one thread encode it; the others find
+/// it done.
+#[cold]
+fn first_call(module: &ModuleInner, index: u32) -> Result<&CompiledFunc> {
+    let mut waiting = module.translated.lock().unwrap_or_else(|e| e.into_inner());
+    let cell = &module.code[index as usize].compiled;
+    if let Some(compiled) = cell.get() {
+        return Ok(compiled);
     }
+    let translated = match waiting.get_mut(index as usize).and_then(Option::take) {
+        Some(translated) => translated,
+        None => module.translate_body(index).expect("a function not translated at load keeps its body")?,
+    };
+    // Translation checked that every branch offset fits in bytes (`code::encodable`).
+    let compiled = translated.encode(encode).expect("translation keeps branch offsets encodable");
+    Ok(cell.get_or_init(|| compiled))
 }
 
 /// How deeply calls into a store may nest through host functions.
@@ -398,9 +377,9 @@ impl Ctx {
     fn call_func(&mut self, f: u32, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
         match self.store().funcs[f as usize] {
             FuncEntity::Wasm { instance, index, .. } => {
-                let module: *const crate::module::ModuleInner = &*self.store().instances[instance as usize].module;
+                let module: *const ModuleInner = &*self.store().instances[instance as usize].module;
                 // SAFETY: the module lives behind an `Arc` held by an instance of the store.
-                let code = unsafe { &*module }.compiled(index).map_err(Stop::Error)?;
+                let code = compiled(unsafe { &*module }, index).map_err(Stop::Error)?;
                 let regs = self.enter(code, instance, index, args, ret_ip)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
@@ -585,23 +564,19 @@ impl Ctx {
                 r.set_u32(dst, old.map_or(u32::MAX, |o| o as u32));
             }
             Op::MemoryInit { dst, src, len, data } => {
-                let (d, s, n) = (r.u32(dst) as usize, r.u32(src) as usize, r.u32(len) as usize);
                 let inst = &store.instances[inst_idx];
-                let seg = &inst.datas[data as usize];
-                let mem = &mut store.memories[inst.memories[0] as usize].data;
-                let (Some(from), true) = (seg.get(s..s + n), d + n <= mem.len()) else {
-                    return Err(TrapCode::MemoryOutOfBounds.into());
-                };
-                mem[d..d + n].copy_from_slice(from);
+                store.memories[inst.memories[0] as usize].init(
+                    r.u32(dst),
+                    &inst.datas[data as usize],
+                    r.u32(src),
+                    r.u32(len),
+                )?;
             }
             Op::DataDrop { data } => store.instances[inst_idx].datas[data as usize] = Arc::new([]),
-            Op::TableGet { dst, index, table } => {
-                let t = table_of(store, table);
-                r.set(dst, *store.tables[t].elems.get(r.u32(index) as usize).ok_or(TrapCode::TableOutOfBounds)?);
-            }
+            Op::TableGet { dst, index, table } => r.set(dst, store.tables[table_of(store, table)].get(r.u32(index))?),
             Op::TableSet { index, val, table } => {
                 let t = table_of(store, table);
-                *store.tables[t].elems.get_mut(r.u32(index) as usize).ok_or(TrapCode::TableOutOfBounds)? = r.get(val);
+                store.tables[t].set(r.u32(index), r.get(val))?;
             }
             Op::TableSize { dst, table } => {
                 let t = table_of(store, table);
@@ -614,32 +589,17 @@ impl Ctx {
             }
             Op::TableFill { dst, val, len, table } => {
                 let t = table_of(store, table);
-                let (d, n) = (r.u32(dst) as usize, r.u32(len) as usize);
-                store.tables[t].elems.get_mut(d..d + n).ok_or(TrapCode::TableOutOfBounds)?.fill(r.get(val));
+                store.tables[t].fill(r.u32(dst), r.u32(len), r.get(val))?;
             }
             Op::TableCopy { dst, src, len, dst_table, src_table } => {
                 let (dt, st) = (table_of(store, u32::from(dst_table)), table_of(store, u32::from(src_table)));
-                let (d, s, n) = (r.u32(dst) as usize, r.u32(src) as usize, r.u32(len) as usize);
-                if s + n > store.tables[st].elems.len() || d + n > store.tables[dt].elems.len() {
-                    return Err(TrapCode::TableOutOfBounds.into());
-                }
-                if dt == st {
-                    store.tables[dt].elems.copy_within(s..s + n, d);
-                } else {
-                    let items: Vec<u64> = store.tables[st].elems[s..s + n].to_vec();
-                    store.tables[dt].elems[d..d + n].copy_from_slice(&items);
-                }
+                crate::runtime::copy_tables(&mut store.tables, (dt, r.u32(dst)), (st, r.u32(src)), r.u32(len))?;
             }
             Op::TableInit { dst, src, len, elem } => {
                 let Op::Imm32 { value: table } = *next else { unreachable!("TableInit without its table operand") };
                 let t = table_of(store, table);
-                let (d, s, n) = (r.u32(dst) as usize, r.u32(src) as usize, r.u32(len) as usize);
-                let seg = &store.instances[inst_idx].elems[elem as usize];
-                let (Some(items), true) = (seg.get(s..s + n), d + n <= store.tables[t].elems.len()) else {
-                    return Err(TrapCode::TableOutOfBounds.into());
-                };
-                let items = items.to_vec();
-                store.tables[t].elems[d..d + n].copy_from_slice(&items);
+                let inst = &store.instances[inst_idx];
+                store.tables[t].init(r.u32(dst), &inst.elems[elem as usize], r.u32(src), r.u32(len))?;
             }
             Op::ElemDrop { elem } => store.instances[inst_idx].elems[elem as usize] = Box::new([]),
             _ => unreachable!("not a store instruction: {}", op.name()),
@@ -800,9 +760,9 @@ impl Drop for Held {
 /// Sets up the entry frame, dispatches, and turns the outcome into a result.
 fn run(cx: &mut Ctx, instance: u32, func: u32, cells: &mut [u64]) -> Result<()> {
     cx.set_instance(instance);
-    let module: *const crate::module::ModuleInner = &*cx.inst().module;
+    let module: *const ModuleInner = &*cx.inst().module;
     // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
-    let code: &CompiledFunc = unsafe { &*module }.compiled(func)?;
+    let code: &CompiledFunc = compiled(unsafe { &*module }, func)?;
     let needed = (code.frame_size as usize).max(cells.len());
     if needed > cx.stack.len() && !grow_stack(&mut cx.stack, needed, cx.max_cells) {
         return Err(Error::trap(TrapCode::StackOverflow));

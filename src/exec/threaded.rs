@@ -469,7 +469,7 @@ mod h {
         let c = unsafe { &mut *cx };
         let module: *const crate::module::ModuleInner = &*c.inst().module;
         // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
-        let code = match unsafe { &*module }.compiled(func) {
+        let code = match crate::exec::compiled(unsafe { &*module }, func) {
             Ok(code) => code,
             Err(e) => return stop(cx, Stop::Error(e)),
         };

@@ -2,14 +2,15 @@
 //! function body to IR in the same pass.
 
 mod parse;
-pub(crate) use parse::{features, invalid, malformed};
 
+use crate::code::{CompiledFunc, Translated};
 use crate::engine::Engine;
 use crate::error::Result;
+use crate::translate::Env;
 use crate::types::{ExternType, FuncType, GlobalType, MemoryType, TableType, ValType};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A constant expression (Wasm 2.0: one instruction).
 #[derive(Debug, Clone, Copy)]
@@ -61,29 +62,10 @@ pub(crate) struct ImportDecl {
     pub ty: ExternType,
 }
 
-/// A translated function body.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CompiledFunc {
-    /// The instructions, encoded for the dispatchers.
-    pub ops: Box<[crate::exec::Slot]>,
-    pub num_params: u16,
-    /// Locals that are not parameters (zeroed on entry).
-    pub num_locals: u16,
-    /// All registers of a frame: parameters, locals, operand slots and constants.
-    pub frame_size: u32,
-    /// Constants, copied to `const_base..` on entry.
-    pub consts: Box<[u64]>,
-    pub const_base: u16,
-    /// For the call fast path ([`crate::exec`]'s `enter_fast`): the value-stack cells a call needs
-    /// above the caller's frame (frame plus slack), or `u32::MAX` when the function has too many
-    /// parameters, locals or constants for it.
-    pub fast_need: u32,
-    /// The constants padded with zeros to the fast path's fixed count (it copies them all).
-    pub fast_consts: [u64; crate::exec::SMALL_CONSTS],
-}
-
-/// A defined function's code: translated at load time, or on its first call (lazy translation,
-/// from its validated body in [`ModuleInner::wasm`]).
+/// A defined function's code as the executor runs it: encoded on the function's first call (by the
+/// executor, which alone knows its handlers) from what translation at load time left in
+/// [`ModuleInner::translated`], or from its validated body in [`ModuleInner::wasm`] (lazy
+/// translation).
 #[derive(Debug, Default)]
 pub(crate) struct FuncCode {
     pub compiled: OnceLock<CompiledFunc>,
@@ -117,6 +99,9 @@ pub(crate) struct ModuleInner {
     pub datas: Vec<DataSegment>,
     /// One per defined function.
     pub code: Vec<FuncCode>,
+    /// One per defined function: its translation while it waits for its first call to be encoded
+    /// (`None` when translation is lazy, or once encoded). Locked only on first calls.
+    pub translated: Mutex<Vec<Option<Translated>>>,
     /// The module's bytes, kept for lazy translation.
     pub wasm: Option<Arc<[u8]>>,
     /// The engine settings translation follows.
@@ -125,24 +110,23 @@ pub(crate) struct ModuleInner {
 }
 
 impl ModuleInner {
-    /// The code of defined function `index`, translating it first if that was deferred.
-    #[inline(always)]
-    pub(crate) fn compiled(&self, index: u32) -> Result<&CompiledFunc> {
-        let code = &self.code[index as usize];
-        match code.compiled.get() {
-            Some(compiled) => Ok(compiled),
-            None => self.translate_now(index),
+    /// What translation needs to know of the module.
+    pub(crate) fn env(&self) -> Env<'_> {
+        Env {
+            types: &self.types,
+            type_sigs: &self.type_sigs,
+            funcs: &self.funcs,
+            num_imported_funcs: self.num_imported_funcs,
+            config: &self.config,
         }
     }
 
-    #[cold]
-    fn translate_now(&self, index: u32) -> Result<&CompiledFunc> {
-        let code = &self.code[index as usize];
-        let wasm = self.wasm.as_deref().expect("deferred translation keeps the module bytes");
-        let compiled =
-            crate::translate::translate_validated(self, self.num_imported_funcs + index, wasm, code.body.clone())?;
-        // Another thread may have won the race; either result is the same translation.
-        Ok(code.compiled.get_or_init(|| compiled))
+    /// Translates defined function `index` from its validated body (lazy translation): `None` if
+    /// the module did not keep its bytes (it was translated at load time).
+    pub(crate) fn translate_body(&self, index: u32) -> Option<Result<Translated>> {
+        let wasm = self.wasm.as_deref()?;
+        let body = self.code[index as usize].body.clone();
+        Some(crate::translate::translate_validated(&self.env(), self.num_imported_funcs + index, wasm, body))
     }
 
     pub(crate) fn func_type(&self, func: u32) -> &FuncType {
@@ -238,12 +222,17 @@ impl Module {
             if filter.is_some_and(|f| f != index) {
                 continue;
             }
-            let code = match m.compiled(i as u32) {
-                Ok(code) => code,
-                Err(e) => {
+            // The function's instructions: encoded by a first call, waiting for one, or (lazy
+            // translation) translated now just for this listing.
+            let encoded = m.code[i].compiled.get().map(|c| c.clone().map_ops(|ops| crate::code::decode(&ops).into()));
+            let waiting = || m.translated.lock().unwrap_or_else(|e| e.into_inner()).get(i).cloned().flatten();
+            let code = match encoded.or_else(waiting).map(Ok).or_else(|| m.translate_body(i as u32)) {
+                Some(Ok(code)) => code,
+                Some(Err(e)) => {
                     writeln!(out, "func {index}: cannot translate: {e}")?;
                     continue;
                 }
+                None => continue,
             };
             let name = m.func_name(index).map(|n| format!(" ${n}")).unwrap_or_default();
             writeln!(
@@ -255,7 +244,7 @@ impl Module {
                 code.frame_size,
                 code.consts
             )?;
-            crate::ir::disassemble(&crate::exec::decode(&code.ops), out)?;
+            crate::ir::disassemble(&code.ops, out)?;
         }
         Ok(())
     }

@@ -2,39 +2,20 @@
 //! validated and translated when their code section ends (in parallel for large sections).
 
 use super::{
-    CompiledFunc, ConstExpr, DataSegment, ElemSegment, ExportIndex, FuncCode, ImportDecl, ModuleInner, SegmentMode,
-    val_type,
+    ConstExpr, DataSegment, ElemSegment, ExportIndex, FuncCode, ImportDecl, ModuleInner, SegmentMode, val_type,
 };
+use crate::code::Translated;
 use crate::engine::Engine;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, invalid, malformed};
 use crate::types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
 use std::sync::{Mutex, OnceLock};
 use wasmparser::{
-    BinaryReaderError, CompositeInnerType, ElementItems, ElementKind, ExternalKind, FuncToValidate,
-    FuncValidatorAllocations, FunctionBody, KnownCustom, Name, Parser, Payload, TypeRef, ValidPayload, Validator,
-    ValidatorResources, WasmFeatures,
+    CompositeInnerType, ElementItems, ElementKind, ExternalKind, FuncToValidate, FuncValidatorAllocations,
+    FunctionBody, KnownCustom, Name, Parser, Payload, TypeRef, ValidPayload, Validator, ValidatorResources,
 };
-
-/// The feature set hayate implements: Wasm 2.0 without SIMD.
-pub(crate) fn features() -> WasmFeatures {
-    WasmFeatures::WASM2 & !WasmFeatures::SIMD
-}
 
 pub(super) fn wat_error(e: wat::Error) -> Error {
     Error::new(ErrorKind::Malformed { message: e.to_string(), offset: None })
-}
-
-pub(crate) fn malformed(e: BinaryReaderError) -> Error {
-    Error::new(ErrorKind::Malformed { message: e.message().to_string(), offset: Some(e.offset() as usize) })
-}
-
-/// A validator error: a feature we do not support, or an invalid module.
-pub(crate) fn invalid(e: BinaryReaderError) -> Error {
-    let message = e.message().to_string();
-    if message.contains("support is not enabled") || message.contains("proposal not enabled") {
-        return Error::unsupported(format!("{message} (at offset {:#x})", e.offset()));
-    }
-    Error::new(ErrorKind::Invalid { message, offset: e.offset() as usize })
 }
 
 fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
@@ -72,7 +53,7 @@ fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType> {
 }
 
 pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
-    let mut validator = Validator::new_with_features(features());
+    let mut validator = Validator::new_with_features(crate::engine::wasm_features());
     let lazy = engine.config().lazy_translation;
     let mut m = ModuleInner { config: engine.config().clone(), ..ModuleInner::default() };
     // Function bodies wait here until the code section ends, then are validated (and translated,
@@ -81,7 +62,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     let mut parser = Parser::new(0);
     // Decode with the same features we validate with, so that e.g. memory limits are read as
     // 32-bit LEB128s and memory operands as Wasm 2.0 reserved bytes.
-    parser.set_features(features());
+    parser.set_features(crate::engine::wasm_features());
     for payload in parser.parse_all(wasm) {
         let payload = payload.map_err(malformed)?;
         if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid)? {
@@ -91,7 +72,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
             continue;
         }
         if !bodies.is_empty() {
-            process_bodies(engine, &mut m, std::mem::take(&mut bodies), lazy)?;
+            process_bodies(&mut m, std::mem::take(&mut bodies), lazy)?;
         }
         match payload {
             Payload::TypeSection(reader) => {
@@ -231,7 +212,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
         }
     }
     if !bodies.is_empty() {
-        process_bodies(engine, &mut m, bodies, lazy)?;
+        process_bodies(&mut m, bodies, lazy)?;
     }
     if lazy && !m.code.is_empty() {
         m.wasm = Some(wasm.into());
@@ -249,7 +230,7 @@ const PARALLEL_MIN_BYTES: usize = 256 * 1024;
 /// `lazy` translates them. Large sections are split into contiguous runs of about equal size, one
 /// per available core; the reported error is the one of the first invalid function, as when
 /// processing in order.
-fn process_bodies(engine: &Engine, m: &mut ModuleInner, bodies: Vec<Body<'_>>, lazy: bool) -> Result<()> {
+fn process_bodies(m: &mut ModuleInner, bodies: Vec<Body<'_>>, lazy: bool) -> Result<()> {
     let first = m.code.len() - bodies.len();
     let len = |b: &Body<'_>| (b.1.range().end - b.1.range().start) as usize;
     let total: usize = bodies.iter().map(len).sum();
@@ -270,7 +251,7 @@ fn process_bodies(engine: &Engine, m: &mut ModuleInner, bodies: Vec<Body<'_>>, l
     }
     runs.push(run);
     let module: &ModuleInner = m;
-    let work = |start: usize, run: Vec<Body<'_>>| process_run(engine, module, first + start, run, lazy);
+    let work = |start: usize, run: Vec<Body<'_>>| process_run(module, first + start, run, lazy);
     let mut starts = Vec::with_capacity(runs.len());
     let mut at = 0;
     for run in &runs {
@@ -319,18 +300,21 @@ fn process_bodies(engine: &Engine, m: &mut ModuleInner, bodies: Vec<Body<'_>>, l
     if let Some((_, e)) = first_error {
         return Err(e);
     }
+    let mut translated: Vec<Option<Translated>> = Vec::new();
+    translated.resize_with(m.code.len(), || None);
     for (index, code) in compiled {
-        m.code[index].compiled = OnceLock::from(code);
+        translated[index] = Some(code);
         m.code[index].body = 0..0;
     }
+    m.translated = Mutex::new(translated);
     Ok(())
 }
 
 /// Translated functions by index into `ModuleInner::code`, or the first error with its index.
-type RunResult = std::result::Result<Vec<(usize, CompiledFunc)>, (usize, Error)>;
+type RunResult = std::result::Result<Vec<(usize, Translated)>, (usize, Error)>;
 
 /// Processes one run of bodies, the first of which is `ModuleInner::code[start]`.
-fn process_run(engine: &Engine, m: &ModuleInner, start: usize, run: Vec<Body<'_>>, lazy: bool) -> RunResult {
+fn process_run(m: &ModuleInner, start: usize, run: Vec<Body<'_>>, lazy: bool) -> RunResult {
     let mut allocs = FuncValidatorAllocations::default();
     let mut scratch = crate::translate::Scratch::default();
     let mut out = Vec::new();
@@ -342,7 +326,7 @@ fn process_run(engine: &Engine, m: &ModuleInner, start: usize, run: Vec<Body<'_>
             allocs = func_validator.into_allocations();
         } else {
             let func = m.num_imported_funcs + index as u32;
-            let (code, a) = crate::translate::translate(engine, m, func, &body, func_validator, &mut scratch)
+            let (code, a) = crate::translate::translate(&m.env(), func, &body, func_validator, &mut scratch)
                 .map_err(|e| (index, e))?;
             allocs = a;
             out.push((index, code));

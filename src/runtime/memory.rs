@@ -77,6 +77,16 @@ impl MemoryEntity {
         Some(old)
     }
 
+    /// `memory.init`: bytes `src..src + len` of `segment` to `dst..`, all or nothing.
+    pub(crate) fn init(&mut self, dst: u32, segment: &[u8], src: u32, len: u32) -> Result<(), TrapCode> {
+        let (d, s, n) = (dst as usize, src as usize, len as usize);
+        let (Some(from), Some(to)) = (segment.get(s..s + n), self.data.get_mut(d..d + n)) else {
+            return Err(TrapCode::MemoryOutOfBounds);
+        };
+        to.copy_from_slice(from);
+        Ok(())
+    }
+
     pub(crate) fn current_type(&self) -> MemoryType {
         MemoryType { minimum: self.pages() as u32, maximum: self.ty.maximum }
     }

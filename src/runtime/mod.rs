@@ -24,6 +24,7 @@ pub use memory::{Memory, PAGE_SIZE};
 pub use profile::{GuestProfile, Sampler};
 pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreContext, StoreContextMut, StoreInner};
 pub use table::Table;
+pub(crate) use table::copy as copy_tables;
 
 use crate::types::ExternType;
 

@@ -43,6 +43,44 @@ impl TableEntity {
         Some(old)
     }
 
+    /// `table.get`: element `index`.
+    pub(crate) fn get(&self, index: u32) -> Result<u64, TrapCode> {
+        self.elems.get(index as usize).copied().ok_or(TrapCode::TableOutOfBounds)
+    }
+
+    /// `table.set`: element `index` becomes `value`.
+    pub(crate) fn set(&mut self, index: u32, value: u64) -> Result<(), TrapCode> {
+        *self.elems.get_mut(index as usize).ok_or(TrapCode::TableOutOfBounds)? = value;
+        Ok(())
+    }
+
+    /// `table.fill`: elements `dst..dst + len` become `value`.
+    pub(crate) fn fill(&mut self, dst: u32, len: u32, value: u64) -> Result<(), TrapCode> {
+        let (d, n) = (dst as usize, len as usize);
+        self.elems.get_mut(d..d + n).ok_or(TrapCode::TableOutOfBounds)?.fill(value);
+        Ok(())
+    }
+
+    /// `table.init`: elements `src..src + len` of `segment` to `dst..`, all or nothing.
+    pub(crate) fn init(&mut self, dst: u32, segment: &[u64], src: u32, len: u32) -> Result<(), TrapCode> {
+        let (d, s, n) = (dst as usize, src as usize, len as usize);
+        let (Some(items), Some(to)) = (segment.get(s..s + n), self.elems.get_mut(d..d + n)) else {
+            return Err(TrapCode::TableOutOfBounds);
+        };
+        to.copy_from_slice(items);
+        Ok(())
+    }
+
+    /// `table.copy` within one table (the ranges may overlap).
+    pub(crate) fn copy_within(&mut self, dst: u32, src: u32, len: u32) -> Result<(), TrapCode> {
+        let (d, s, n) = (dst as usize, src as usize, len as usize);
+        if s + n > self.elems.len() || d + n > self.elems.len() {
+            return Err(TrapCode::TableOutOfBounds);
+        }
+        self.elems.copy_within(s..s + n, d);
+        Ok(())
+    }
+
     pub(crate) fn current_type(&self) -> TableType {
         TableType { element: self.ty.element, minimum: self.elems.len() as u32, maximum: self.ty.maximum }
     }
@@ -55,6 +93,31 @@ impl TableEntity {
                 (u64::from(wanted.minimum), wanted.maximum.map(u64::from)),
             )
     }
+}
+
+/// `table.copy` from table `src_table` to table `dst_table` of `tables` (the same or two).
+pub(crate) fn copy(
+    tables: &mut [TableEntity],
+    (dst_table, dst): (usize, u32),
+    (src_table, src): (usize, u32),
+    len: u32,
+) -> Result<(), TrapCode> {
+    if dst_table == src_table {
+        return tables[dst_table].copy_within(dst, src, len);
+    }
+    let (d, s, n) = (dst as usize, src as usize, len as usize);
+    let (to, from) = if dst_table < src_table {
+        let (low, high) = tables.split_at_mut(src_table);
+        (&mut low[dst_table], &high[0])
+    } else {
+        let (low, high) = tables.split_at_mut(dst_table);
+        (&mut high[0], &low[src_table])
+    };
+    let (Some(items), Some(to)) = (from.elems.get(s..s + n), to.elems.get_mut(d..d + n)) else {
+        return Err(TrapCode::TableOutOfBounds);
+    };
+    to.copy_from_slice(items);
+    Ok(())
 }
 
 /// A table owned by a store.

@@ -1,9 +1,9 @@
 //! The translator's state for one function: the operand stack model, control frames, labels with
 //! patch chains, constant registers, and the emission helpers the visitors are built from.
 
+use crate::code::Translated;
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
-use crate::module::{CompiledFunc, ModuleInner};
 use crate::types::FuncType;
 use smallvec::SmallVec;
 use std::collections::HashMap;
@@ -80,7 +80,7 @@ pub(crate) struct Scratch {
 
 /// Translates one function body; the visitor methods live in `visit.rs`.
 pub(crate) struct FuncTranslator<'s, 'm> {
-    pub(super) module: &'m ModuleInner,
+    pub(super) env: super::Env<'m>,
     pub(super) ops: &'s mut Vec<Op>,
     pub(super) stack: &'s mut Vec<Operand>,
     pub(super) ctrl: &'s mut Vec<Ctrl>,
@@ -113,13 +113,7 @@ fn too_large(what: &str) -> Error {
 }
 
 impl<'s, 'm> FuncTranslator<'s, 'm> {
-    pub(super) fn new(
-        config: &crate::Config,
-        module: &'m ModuleInner,
-        ty: &FuncType,
-        num_locals: u64,
-        s: &'s mut Scratch,
-    ) -> Result<Self> {
+    pub(super) fn new(env: &super::Env<'m>, ty: &FuncType, num_locals: u64, s: &'s mut Scratch) -> Result<Self> {
         s.ops.clear();
         s.stack.clear();
         s.ctrl.clear();
@@ -131,8 +125,9 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         if total >= u64::from(CONST_MARK) - 1024 {
             return Err(too_large(&format!("{total} locals (the limit is {})", CONST_MARK - 1024)));
         }
+        let config = env.config;
         let mut t = FuncTranslator {
-            module,
+            env: *env,
             ops: &mut s.ops,
             stack: &mut s.stack,
             ctrl: &mut s.ctrl,
@@ -179,7 +174,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     }
 
     /// Relocates constants after the temporaries and packages the function.
-    pub(super) fn finish(self) -> Result<CompiledFunc> {
+    pub(super) fn finish(self) -> Result<Translated> {
         let const_base = usize::from(self.temp_base) + self.max_height;
         let frame_size = const_base + self.consts.len();
         if frame_size >= 0xFFFF {
@@ -200,15 +195,17 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 }
             });
         }
-        let ops = crate::exec::encode(self.ops).ok_or_else(|| too_large("branch distances"))?;
-        Ok(CompiledFunc {
-            ops,
+        if !crate::code::encodable(self.ops) {
+            return Err(too_large("branch distances"));
+        }
+        Ok(Translated {
+            ops: self.ops.as_slice().into(),
             num_params: self.num_params,
             num_locals: self.temp_base - self.num_params,
             frame_size: frame_size as u32,
             consts: self.consts.as_slice().into(),
             const_base: cb,
-            fast_need: crate::exec::fast_need(
+            fast_need: crate::code::fast_need(
                 usize::from(self.num_params),
                 usize::from(self.temp_base - self.num_params),
                 self.consts.len(),

@@ -5,40 +5,61 @@ mod func;
 mod layout;
 mod visit;
 
-use crate::engine::Engine;
-use crate::error::{Error, Result};
-use crate::module::{CompiledFunc, ModuleInner};
+use crate::code::Translated;
+use crate::error::{Error, Result, invalid, malformed};
+use crate::types::FuncType;
 use func::FuncTranslator;
 pub(crate) use func::Scratch;
 use wasmparser::{FuncValidator, FuncValidatorAllocations, FunctionBody, ValidatorResources, VisitOperator};
 
+/// What translating a function needs to know of its module (given by `module/`, which this
+/// module does not know).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Env<'a> {
+    /// The module's function types, by type index.
+    pub types: &'a [FuncType],
+    /// Engine-wide signature id per type index (checked by `call_indirect`).
+    pub type_sigs: &'a [u32],
+    /// Type index of every function, imports first.
+    pub funcs: &'a [u32],
+    pub num_imported_funcs: u32,
+    /// The engine settings translation follows (fuel, interruption).
+    pub config: &'a crate::Config,
+}
+
+impl Env<'_> {
+    /// The type of function `func` (imported or defined).
+    pub(crate) fn func_type(&self, func: u32) -> &FuncType {
+        &self.types[self.funcs[func as usize] as usize]
+    }
+}
+
 /// Validates and translates the body of function `func_index`.
 pub(crate) fn translate(
-    engine: &Engine,
-    module: &ModuleInner,
+    env: &Env<'_>,
     func_index: u32,
     body: &FunctionBody<'_>,
     mut validator: FuncValidator<ValidatorResources>,
     scratch: &mut Scratch,
-) -> Result<(CompiledFunc, FuncValidatorAllocations)> {
+) -> Result<(Translated, FuncValidatorAllocations)> {
     let mut reader = body.get_binary_reader();
-    let ty = module.func_type(func_index);
+    let ty = env.func_type(func_index);
     let mut num_locals: u64 = 0;
-    let groups = reader.read_var_u32().map_err(crate::module::malformed)?;
+    let groups = reader.read_var_u32().map_err(malformed)?;
     for _ in 0..groups {
         let offset = reader.original_position();
-        let count: u32 = reader.read().map_err(crate::module::malformed)?;
-        let vt: wasmparser::ValType = reader.read().map_err(crate::module::malformed)?;
-        validator.define_locals(offset, count, vt).map_err(crate::module::invalid)?;
+        let count: u32 = reader.read().map_err(malformed)?;
+        let vt: wasmparser::ValType = reader.read().map_err(malformed)?;
+        validator.define_locals(offset, count, vt).map_err(invalid)?;
         num_locals += u64::from(count);
     }
-    let mut t = FuncTranslator::new(engine.config(), module, ty, num_locals, scratch)?;
+    let mut t = FuncTranslator::new(env, ty, num_locals, scratch)?;
     while !reader.eof() {
         let offset = reader.original_position();
         let mut both = Both { validator: &mut validator, translator: &mut t, offset };
-        reader.visit_operator(&mut both).map_err(crate::module::malformed)??;
+        reader.visit_operator(&mut both).map_err(malformed)??;
     }
-    reader.finish_expression(&validator.visitor(reader.original_position())).map_err(crate::module::invalid)?;
+    reader.finish_expression(&validator.visitor(reader.original_position())).map_err(invalid)?;
     let code = t.finish()?;
     Ok((code, validator.into_allocations()))
 }
@@ -46,14 +67,13 @@ pub(crate) fn translate(
 /// Translates a body that was validated when the module was loaded (lazy translation): the same
 /// translator, without the validator.
 pub(crate) fn translate_validated(
-    module: &ModuleInner,
+    env: &Env<'_>,
     func_index: u32,
     wasm: &[u8],
     body: std::ops::Range<usize>,
-) -> Result<CompiledFunc> {
-    let malformed = crate::module::malformed;
+) -> Result<Translated> {
     let mut reader =
-        wasmparser::BinaryReader::new_features(&wasm[body.clone()], body.start as u64, crate::module::features());
+        wasmparser::BinaryReader::new_features(&wasm[body.clone()], body.start as u64, crate::engine::wasm_features());
     let mut num_locals: u64 = 0;
     for _ in 0..reader.read_var_u32().map_err(malformed)? {
         let count: u32 = reader.read().map_err(malformed)?;
@@ -61,7 +81,7 @@ pub(crate) fn translate_validated(
         num_locals += u64::from(count);
     }
     let mut scratch = Scratch::default();
-    let mut t = FuncTranslator::new(&module.config, module, module.func_type(func_index), num_locals, &mut scratch)?;
+    let mut t = FuncTranslator::new(env, env.func_type(func_index), num_locals, &mut scratch)?;
     while !reader.eof() {
         reader.visit_operator(&mut Alone { translator: &mut t }).map_err(malformed)??;
     }
@@ -82,7 +102,7 @@ macro_rules! define_both {
                 self.validator
                     .visitor(self.offset)
                     .$visit($($($arg.clone()),*)?)
-                    .map_err(crate::module::invalid)?;
+                    .map_err(invalid)?;
                 define_both!(@forward $proposal self $visit $($($arg)*)?)
             }
         )*

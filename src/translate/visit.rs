@@ -61,7 +61,7 @@ impl FuncTranslator<'_, '_> {
             BlockType::Empty => (0, 0),
             BlockType::Type(_) => (0, 1),
             BlockType::FuncType(t) => {
-                let ty = &self.module.types[t as usize];
+                let ty = &self.env.types[t as usize];
                 (ty.params().len() as u16, ty.results().len() as u16)
             }
         }
@@ -403,7 +403,7 @@ impl FuncTranslator<'_, '_> {
         }
         let (index, pos) = self.pop();
         let index = self.reg(index, pos)?;
-        let mut depths: Vec<u32> = targets.targets().collect::<Result<_, _>>().map_err(crate::module::malformed)?;
+        let mut depths: Vec<u32> = targets.targets().collect::<Result<_, _>>().map_err(crate::error::malformed)?;
         depths.push(targets.default());
         self.emit(Op::BrTable { index, len: depths.len() as u32 - 1 });
         let mut stubs = Vec::new();
@@ -447,10 +447,10 @@ impl FuncTranslator<'_, '_> {
         if !self.reachable {
             return Ok(());
         }
-        let ty = self.module.func_type(function_index);
+        let ty = self.env.func_type(function_index);
         let (n, m) = (ty.params().len(), ty.results().len() as u16);
         let args = self.call_args(n)?;
-        let imported = self.module.num_imported_funcs;
+        let imported = self.env.num_imported_funcs;
         self.emit(if function_index < imported {
             Op::CallImported { func: function_index, args }
         } else {
@@ -465,10 +465,10 @@ impl FuncTranslator<'_, '_> {
         }
         let (idx, ipos) = self.pop();
         let index = self.reg(idx, ipos)?;
-        let ty = &self.module.types[type_index as usize];
+        let ty = &self.env.types[type_index as usize];
         let (n, m) = (ty.params().len(), ty.results().len() as u16);
         let args = self.call_args(n)?;
-        let sig = self.module.type_sigs[type_index as usize];
+        let sig = self.env.type_sigs[type_index as usize];
         self.emit(Op::CallIndirect { sig, index, args, table: table_index as u16 });
         self.push_temps(m)
     }

@@ -1,0 +1,144 @@
+//! The code layer: a translated function as the executor runs it ([`CompiledFunc`] of [`Slot`]s),
+//! the translator's output before encoding ([`Translated`]), and the frame layout facts both sides
+//! agree on. It depends on `ir/` only; `translate/`, `module/` and `exec/` all use it.
+
+use crate::ir::Op;
+
+/// One instruction as the dispatchers run it: the address of its handler (direct threading; zero
+/// when the portable loop dispatches) next to the instruction itself, whose branch offsets are
+/// in bytes. The executor builds slots (it alone knows its handlers) with [`Slot::new`].
+#[derive(Debug, Clone, Copy)]
+#[repr(C)]
+pub(crate) struct Slot {
+    /// The handler's address (the tail-call dispatcher), or zero (the portable loop).
+    pub handler: usize,
+    /// The instruction, branch offsets scaled to bytes.
+    pub op: Op,
+}
+
+/// The size of a [`Slot`], the unit of the dispatchers' instruction pointer.
+pub(crate) const SLOT: i32 = std::mem::size_of::<Slot>() as i32;
+
+impl Slot {
+    /// The slot of `op` (branch offsets in instructions) run by `handler`; `None` if a branch
+    /// offset does not fit once scaled to bytes.
+    pub(crate) fn new(handler: usize, mut op: Op) -> Option<Slot> {
+        if let Some(off) = op.branch_offset_mut() {
+            off.0 = off.0.checked_mul(SLOT)?;
+        }
+        Some(Slot { handler, op })
+    }
+}
+
+/// Whether every branch offset of `ops` still fits once scaled to bytes, i.e. whether the
+/// executor will be able to encode them (checked at translation, so that a function too large to
+/// run is refused when its module loads).
+pub(crate) fn encodable(ops: &[Op]) -> bool {
+    ops.iter().all(|&op| { op }.branch_offset_mut().is_none_or(|off| off.0.checked_mul(SLOT).is_some()))
+}
+
+/// The instructions of encoded code, with branch offsets back in instructions (for disassembly).
+pub(crate) fn decode(code: &[Slot]) -> Vec<Op> {
+    code.iter()
+        .map(|slot| {
+            let mut op = slot.op;
+            if let Some(off) = op.branch_offset_mut() {
+                off.0 /= SLOT;
+            }
+            op
+        })
+        .collect()
+}
+
+/// Functions with at most this many parameters, locals and constants are `small`: the executor's
+/// call fast path sets up their frames with fixed-length copies.
+pub(crate) const SMALL_PARAMS: usize = 3;
+/// See [`SMALL_PARAMS`].
+pub(crate) const SMALL_LOCALS: usize = 8;
+/// See [`SMALL_PARAMS`].
+pub(crate) const SMALL_CONSTS: usize = 3;
+/// Cells the value stack keeps free above a frame entered by the fast path (they absorb its
+/// fixed-length copies).
+pub(crate) const SLACK: usize = SMALL_PARAMS + SMALL_LOCALS;
+
+/// [`CompiledFunc::fast_need`] of a function with these counts: its frame plus [`SLACK`], or
+/// `u32::MAX` when it is not small.
+pub(crate) fn fast_need(params: usize, locals: usize, consts: usize, frame_size: usize) -> u32 {
+    if params <= SMALL_PARAMS && locals <= SMALL_LOCALS && consts <= SMALL_CONSTS {
+        u32::try_from(frame_size + SLACK).unwrap_or(u32::MAX)
+    } else {
+        u32::MAX
+    }
+}
+
+/// A function body with its frame layout: `Code` is `Box<[Slot]>` once encoded for the
+/// dispatchers ([`CompiledFunc`]), `Box<[Op]>` as the translator leaves it ([`Translated`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FuncBody<Code> {
+    /// The instructions.
+    pub ops: Code,
+    pub num_params: u16,
+    /// Locals that are not parameters (zeroed on entry).
+    pub num_locals: u16,
+    /// All registers of a frame: parameters, locals, operand slots and constants.
+    pub frame_size: u32,
+    /// Constants, copied to `const_base..` on entry.
+    pub consts: Box<[u64]>,
+    pub const_base: u16,
+    /// For the executor's call fast path: the value-stack cells a call needs above the caller's
+    /// frame (frame plus slack), or `u32::MAX` when the function has too many parameters, locals
+    /// or constants for it ([`fast_need`]).
+    pub fast_need: u32,
+    /// The constants padded with zeros to the fast path's fixed count (it copies them all).
+    pub fast_consts: [u64; SMALL_CONSTS],
+}
+
+/// A translated function encoded for the dispatchers.
+pub(crate) type CompiledFunc = FuncBody<Box<[Slot]>>;
+
+/// A translated function as the translator leaves it (branch offsets in instructions).
+pub(crate) type Translated = FuncBody<Box<[Op]>>;
+
+impl<Code> FuncBody<Code> {
+    /// The same function with its instructions replaced by `f` of them.
+    pub(crate) fn map_ops<Other>(self, f: impl FnOnce(Code) -> Other) -> FuncBody<Other> {
+        let FuncBody { ops, num_params, num_locals, frame_size, consts, const_base, fast_need, fast_consts } = self;
+        FuncBody { ops: f(ops), num_params, num_locals, frame_size, consts, const_base, fast_need, fast_consts }
+    }
+}
+
+impl Translated {
+    /// Encodes the instructions with `encode` (the executor's encoder), keeping the layout.
+    pub(crate) fn encode(self, encode: impl FnOnce(&[Op]) -> Option<Box<[Slot]>>) -> Option<CompiledFunc> {
+        let slots = encode(&self.ops)?;
+        Some(self.map_ops(|_| slots))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{BranchOffset, Reg};
+
+    #[test]
+    fn slots_scale_branch_offsets_and_decode_restores_them() {
+        let ops = [Op::BrIfNez { cond: Reg(1), off: BranchOffset(-2) }, Op::Return];
+        let slots: Vec<Slot> = ops.iter().map(|&op| Slot::new(0, op).unwrap()).collect();
+        assert!(matches!(slots[0].op, Op::BrIfNez { off: BranchOffset(o), .. } if o == -2 * SLOT));
+        assert_eq!(decode(&slots), ops);
+    }
+
+    #[test]
+    fn offsets_too_far_for_bytes_are_not_encodable() {
+        let far = Op::Br { off: BranchOffset(i32::MAX / SLOT + 1) };
+        assert!(!encodable(&[far]));
+        assert!(Slot::new(0, far).is_none());
+        assert!(encodable(&[Op::Br { off: BranchOffset(i32::MAX / SLOT) }]));
+    }
+
+    #[test]
+    fn only_small_functions_take_the_fast_path() {
+        assert_eq!(fast_need(3, 8, 3, 20), 20 + SLACK as u32);
+        assert_eq!(fast_need(4, 0, 0, 20), u32::MAX);
+    }
+}
