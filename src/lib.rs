@@ -42,6 +42,7 @@ mod translate;
 mod types;
 mod value;
 pub mod wasi;
+pub mod wast;
 
 pub use engine::{Config, Engine};
 pub use error::{Error, ErrorKind, FrameInfo, Result, Trap, TrapCode};

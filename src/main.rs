@@ -1,5 +1,6 @@
 //! The `hayate` command line: `hayate run` executes a module (its WASI `_start`, or one export with
-//! `--invoke`) and `hayate ir` prints the register IR its functions were translated to.
+//! `--invoke`), `hayate ir` prints the register IR its functions were translated to, and `hayate
+//! wast` runs `.wast` scripts.
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
@@ -29,6 +30,9 @@ enum Command {
     Run(RunArgs),
     /// Print the register IR of a module's functions
     Ir(IrArgs),
+    /// Run `.wast` scripts (the spec testsuite's format): a line per file with its passed and
+    /// failed directives, then each failure as FILE:LINE: message
+    Wast(WastArgs),
 }
 
 #[derive(Args)]
@@ -104,11 +108,22 @@ struct IrArgs {
     func: Option<String>,
 }
 
+#[derive(Args)]
+struct WastArgs {
+    /// Translate every function when its module loads (default: each on its first call)
+    #[arg(long)]
+    eager: bool,
+    /// The scripts
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<std::path::PathBuf>,
+}
+
 fn main() {
     let cli = Cli::parse_from(implicit_run(std::env::args_os().collect()));
     let status = match cli.command {
         Command::Run(args) => run(&args),
         Command::Ir(args) => ir(&args).map(|()| 0),
+        Command::Wast(args) => wast(&args),
     };
     let status = status.unwrap_or_else(|e| {
         eprintln!("error: {}", one_line(&format!("{e:#}")));
@@ -122,7 +137,7 @@ fn main() {
 /// `hayate [OPTIONS] FILE ARGS...` means `hayate run [OPTIONS] FILE ARGS...`, as `wasmtime FILE`
 /// means `wasmtime run FILE`, so a harness written for wasmtime can run hayate unchanged.
 fn implicit_run(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    const EXPLICIT: &[&str] = &["run", "ir", "help", "-h", "--help", "-V", "--version"];
+    const EXPLICIT: &[&str] = &["run", "ir", "wast", "help", "-h", "--help", "-V", "--version"];
     if args.get(1).is_some_and(|first| !EXPLICIT.iter().any(|e| first == *e)) {
         args.insert(1, "run".into());
     }
@@ -344,6 +359,48 @@ fn ir(args: &IrArgs) -> Result<()> {
     module.disassemble(filter, &mut listing).context("cannot format the IR")?;
     std::io::stdout().lock().write_all(listing.as_bytes())?;
     Ok(())
+}
+
+/// Stack of the thread that runs `.wast` scripts: their text nests deeply in places, and the
+/// parser recurses on it.
+const WAST_STACK: usize = 256 << 20;
+
+/// `hayate wast`: runs each script in its own store; the exit status is 1 if any directive failed.
+fn wast(args: &WastArgs) -> Result<i32> {
+    let engine = Engine::new(Config::new().lazy_translation(!args.eager));
+    let mut scripts = Vec::new();
+    for path in &args.files {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        scripts.push((path.display().to_string(), text));
+    }
+    let reports = std::thread::Builder::new()
+        .stack_size(WAST_STACK)
+        .spawn(move || {
+            let reports: Vec<_> = scripts
+                .iter()
+                .map(|(name, text)| (name.clone(), hayate::wast::run_script(&engine, text, |_| {})))
+                .collect();
+            reports
+        })
+        .context("cannot start the script thread")?
+        .join()
+        .map_err(|_| anyhow!("the script runner panicked"))?;
+    let mut out = std::io::stdout().lock();
+    let (mut passed, mut failed) = (0, 0);
+    for (name, report) in &reports {
+        writeln!(out, "{name}: {} passed, {} failed", report.passed, report.failures.len())?;
+        passed += report.passed;
+        failed += report.failures.len();
+    }
+    for (name, report) in &reports {
+        for failure in &report.failures {
+            writeln!(out, "{name}:{}: {}", failure.line, one_line(&failure.message))?;
+        }
+    }
+    if reports.len() > 1 {
+        writeln!(out, "total: {passed} passed, {failed} failed")?;
+    }
+    Ok(if failed > 0 { ERROR_EXIT_STATUS } else { 0 })
 }
 
 /// The index of the defined function `func` names: an index, an export name, or a name-section

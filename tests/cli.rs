@@ -400,3 +400,49 @@ fn stats_counts_every_instruction_executed() {
     assert_eq!(triples.iter().map(|(_, n)| n).sum::<u64>(), total - 2);
     assert!(ops.windows(2).all(|w| w[0].1 >= w[1].1), "not sorted by count");
 }
+
+const WAST_SCRIPT: &str = r#"(module
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "div") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1))))
+(assert_return (invoke "add" (i32.const 2) (i32.const 40)) (i32.const 42))
+(assert_trap (invoke "div" (i32.const 1) (i32.const 0)) "integer divide by zero")
+(assert_invalid (module (func (result i32) (i64.const 1))) "type mismatch")
+(assert_malformed (module quote "(func (i32.const))") "unexpected token")
+"#;
+
+#[test]
+fn wast_runs_scripts_and_counts_directives() {
+    let file = temp_file("pass.wast", WAST_SCRIPT);
+    let run = hayate(&["wast", &file]);
+    assert_output(&run, &format!("{file}: 5 passed, 0 failed\n"));
+    // Eager translation judges the same script the same way.
+    assert_output(&hayate(&["wast", "--eager", &file]), &format!("{file}: 5 passed, 0 failed\n"));
+}
+
+#[test]
+fn wast_reports_each_failing_directive_with_its_line() {
+    let good = temp_file("good.wast", WAST_SCRIPT);
+    let bad = temp_file(
+        "bad.wast",
+        format!(
+            "{WAST_SCRIPT}(assert_return (invoke \"add\" (i32.const 1) (i32.const 1)) (i32.const 3))\n(assert_trap (invoke \"add\" (i32.const 1) (i32.const 1)) \"unreachable\")\n"
+        ),
+    );
+    let run = hayate(&["wast", &good, &bad]);
+    assert_eq!(run.status, 1, "{}{}", run.stdout, run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], format!("{good}: 5 passed, 0 failed"));
+    assert_eq!(lines[1], format!("{bad}: 5 passed, 2 failed"));
+    assert!(lines[2].starts_with(&format!("{bad}:8: expected [i32 3], got [i32 2]")), "{}", run.stdout);
+    assert!(lines[3].starts_with(&format!("{bad}:9: expected trap `unreachable`, returned")), "{}", run.stdout);
+    assert_eq!(lines[4], "total: 10 passed, 2 failed");
+}
+
+#[test]
+fn wast_errors_are_reported() {
+    assert_error(&hayate(&["wast", "no/such/script.wast"]), &["no/such/script.wast"]);
+    let unparsable = temp_file("unparsable.wast", "(module\n  (func (export \"f\")\n");
+    let run = hayate(&["wast", &unparsable]);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.contains(&format!("{unparsable}:")) && run.stdout.contains("cannot parse"), "{}", run.stdout);
+}
