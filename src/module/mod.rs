@@ -12,8 +12,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// A constant expression (Wasm 2.0: one instruction).
-#[derive(Debug, Clone, Copy)]
+/// A constant expression: one instruction (all Wasm 2.0 has), or a short stack program of
+/// extended constant expressions.
+#[derive(Debug, Clone)]
 pub(crate) enum ConstExpr {
     /// A number or null reference, as a cell.
     Value(u64),
@@ -21,6 +22,27 @@ pub(crate) enum ConstExpr {
     RefFunc(u32),
     /// `global.get`.
     GlobalGet(u32),
+    /// Several instructions (extended constant expressions), in order; validation guarantees the
+    /// stack they work on ends with one value.
+    Ops(Box<[ConstOp]>),
+}
+
+/// One instruction of a [`ConstExpr::Ops`] program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ConstOp {
+    /// Pushes a number or null reference.
+    Value(u64),
+    /// Pushes `ref.func`.
+    RefFunc(u32),
+    /// Pushes a global's value.
+    GlobalGet(u32),
+    /// Pops two values, pushes the result: `i32.add`, `i32.sub`, `i32.mul` and the `i64` three.
+    I32Add,
+    I32Sub,
+    I32Mul,
+    I64Add,
+    I64Sub,
+    I64Mul,
 }
 
 /// Where an element or data segment goes.

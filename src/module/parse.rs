@@ -2,7 +2,7 @@
 //! validated and translated when their code section ends (in parallel for large sections).
 
 use super::{
-    ConstExpr, DataSegment, ElemSegment, ExportIndex, FuncCode, ImportDecl, ModuleInner, SegmentMode, val_type,
+    ConstExpr, ConstOp, DataSegment, ElemSegment, ExportIndex, FuncCode, ImportDecl, ModuleInner, SegmentMode, val_type,
 };
 use crate::code::Translated;
 use crate::engine::Engine;
@@ -21,16 +21,31 @@ pub(super) fn wat_error(e: wat::Error) -> Error {
 fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
     use wasmparser::Operator as O;
     let mut reader = expr.get_operators_reader();
-    let op = reader.read().map_err(malformed)?;
-    Ok(match op {
-        O::I32Const { value } => ConstExpr::Value(value as u32 as u64),
-        O::I64Const { value } => ConstExpr::Value(value as u64),
-        O::F32Const { value } => ConstExpr::Value(value.bits() as u64),
-        O::F64Const { value } => ConstExpr::Value(value.bits()),
-        O::RefNull { .. } => ConstExpr::Value(0),
-        O::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
-        O::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
-        other => return Err(Error::unsupported(format!("constant expression {other:?}"))),
+    let mut ops = Vec::new();
+    while !reader.eof() {
+        ops.push(match reader.read().map_err(malformed)? {
+            O::I32Const { value } => ConstOp::Value(value as u32 as u64),
+            O::I64Const { value } => ConstOp::Value(value as u64),
+            O::F32Const { value } => ConstOp::Value(value.bits() as u64),
+            O::F64Const { value } => ConstOp::Value(value.bits()),
+            O::RefNull { .. } => ConstOp::Value(0),
+            O::RefFunc { function_index } => ConstOp::RefFunc(function_index),
+            O::GlobalGet { global_index } => ConstOp::GlobalGet(global_index),
+            O::I32Add => ConstOp::I32Add,
+            O::I32Sub => ConstOp::I32Sub,
+            O::I32Mul => ConstOp::I32Mul,
+            O::I64Add => ConstOp::I64Add,
+            O::I64Sub => ConstOp::I64Sub,
+            O::I64Mul => ConstOp::I64Mul,
+            O::End => break,
+            other => return Err(Error::unsupported(format!("constant expression {other:?}"))),
+        });
+    }
+    Ok(match *ops.as_slice() {
+        [ConstOp::Value(v)] => ConstExpr::Value(v),
+        [ConstOp::RefFunc(f)] => ConstExpr::RefFunc(f),
+        [ConstOp::GlobalGet(g)] => ConstExpr::GlobalGet(g),
+        _ => ConstExpr::Ops(ops.into()),
     })
 }
 

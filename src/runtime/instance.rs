@@ -7,10 +7,11 @@ use super::store::{FuncEntity, GlobalEntity};
 use super::table::{Table, TableEntity};
 use super::{AsContext, AsContextMut, Extern, Global, Store, TypedFunc};
 use crate::error::{Error, ErrorKind, Result, TrapCode};
-use crate::module::{ConstExpr, ExportIndex, Module, ModuleInner, SegmentMode};
+use crate::module::{ConstExpr, ConstOp, ExportIndex, Module, ModuleInner, SegmentMode};
 use crate::runtime::store::StoreId;
 use crate::types::ExternType;
 use crate::value::WasmTyList;
+use smallvec::SmallVec;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -35,11 +36,38 @@ pub struct Instance {
     pub(crate) index: u32,
 }
 
-fn eval(expr: ConstExpr, funcs: &[u32], globals: &[u32], store_globals: &[GlobalEntity]) -> u64 {
-    match expr {
+fn eval(expr: &ConstExpr, funcs: &[u32], globals: &[u32], store_globals: &[GlobalEntity]) -> u64 {
+    let ref_func = |f: u32| u64::from(funcs[f as usize]) + 1;
+    let global = |g: u32| store_globals[globals[g as usize] as usize].value;
+    match *expr {
         ConstExpr::Value(v) => v,
-        ConstExpr::RefFunc(f) => u64::from(funcs[f as usize]) + 1,
-        ConstExpr::GlobalGet(g) => store_globals[globals[g as usize] as usize].value,
+        ConstExpr::RefFunc(f) => ref_func(f),
+        ConstExpr::GlobalGet(g) => global(g),
+        ConstExpr::Ops(ref ops) => {
+            // Validation guarantees every operator finds its operands and one value remains.
+            let mut stack: SmallVec<[u64; 4]> = SmallVec::new();
+            for &op in ops.iter() {
+                let value = match op {
+                    ConstOp::Value(v) => v,
+                    ConstOp::RefFunc(f) => ref_func(f),
+                    ConstOp::GlobalGet(g) => global(g),
+                    _ => {
+                        let (b, a) = (stack.pop().unwrap_or(0), stack.pop().unwrap_or(0));
+                        let (a32, b32) = (a as u32, b as u32);
+                        match op {
+                            ConstOp::I32Add => u64::from(a32.wrapping_add(b32)),
+                            ConstOp::I32Sub => u64::from(a32.wrapping_sub(b32)),
+                            ConstOp::I32Mul => u64::from(a32.wrapping_mul(b32)),
+                            ConstOp::I64Add => a.wrapping_add(b),
+                            ConstOp::I64Sub => a.wrapping_sub(b),
+                            _ => a.wrapping_mul(b),
+                        }
+                    }
+                };
+                stack.push(value);
+            }
+            stack.pop().unwrap_or(0)
+        }
     }
 }
 
@@ -183,12 +211,12 @@ pub(crate) fn instantiate<T>(store: &mut Store<T>, module: &Module, imports: &[E
         memories.push(inner.memories.len() as u32 - 1);
     }
     for (i, ty) in m.tables[m.num_imported_tables as usize..].iter().enumerate() {
-        let init = eval(m.table_inits[i], &funcs, &globals, &inner.globals);
+        let init = eval(&m.table_inits[i], &funcs, &globals, &inner.globals);
         inner.tables.push(TableEntity::new(*ty, init, table_limit)?);
         tables.push(inner.tables.len() as u32 - 1);
     }
     for (i, ty) in m.globals[m.num_imported_globals as usize..].iter().enumerate() {
-        let value = eval(m.global_inits[i], &funcs, &globals, &inner.globals);
+        let value = eval(&m.global_inits[i], &funcs, &globals, &inner.globals);
         inner.globals.push(GlobalEntity { value, ty: *ty });
         globals.push(inner.globals.len() as u32 - 1);
     }
@@ -209,7 +237,7 @@ pub(crate) fn instantiate<T>(store: &mut Store<T>, module: &Module, imports: &[E
     let elems: Vec<Box<[u64]>> = m
         .elems
         .iter()
-        .map(|seg| seg.items.iter().map(|e| eval(*e, &funcs, &globals, &inner.globals)).collect())
+        .map(|seg| seg.items.iter().map(|e| eval(e, &funcs, &globals, &inner.globals)).collect())
         .collect();
     inner.instances.push(InstanceEntity {
         module: m.clone(),
@@ -237,7 +265,7 @@ fn initialize_segments<T>(store: &mut Store<T>, instance: u32) -> Result<()> {
     let m = inst.module.clone();
     for (i, seg) in m.elems.iter().enumerate() {
         match seg.mode {
-            SegmentMode::Active { index, offset } => {
+            SegmentMode::Active { index, ref offset } => {
                 let offset = eval(offset, &inst.funcs, &inst.globals, &inner.globals) as u32 as usize;
                 let table = &mut inner.tables[inst.tables[index as usize] as usize].elems;
                 let items = &inst.elems[i];
@@ -253,7 +281,7 @@ fn initialize_segments<T>(store: &mut Store<T>, instance: u32) -> Result<()> {
         }
     }
     for (i, seg) in m.datas.iter().enumerate() {
-        if let SegmentMode::Active { index, offset } = seg.mode {
+        if let SegmentMode::Active { index, ref offset } = seg.mode {
             let offset = eval(offset, &inst.funcs, &inst.globals, &inner.globals) as u32 as usize;
             let mem = &mut inner.memories[inst.memories[index as usize] as usize].data;
             let dst = offset
