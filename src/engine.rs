@@ -15,6 +15,8 @@ pub struct Config {
     pub(crate) consume_fuel: bool,
     pub(crate) interruptible: bool,
     pub(crate) lazy_translation: bool,
+    /// The WebAssembly proposals modules may use (all that hayate implements, by default).
+    pub(crate) features: wasmparser::WasmFeatures,
 }
 
 impl Default for Config {
@@ -27,6 +29,7 @@ impl Default for Config {
             consume_fuel: false,
             interruptible: false,
             lazy_translation: false,
+            features: IMPLEMENTED,
         }
     }
 }
@@ -90,7 +93,68 @@ impl Config {
         self.max_table_elements = elements;
         self
     }
+
+    fn feature(&mut self, feature: wasmparser::WasmFeatures, enable: bool) -> &mut Self {
+        self.features.set(feature, enable);
+        self
+    }
+
+    /// Allow multiple results of functions and blocks, and block parameters. On by default; a
+    /// module that needs a disabled feature is refused with an `Unsupported` error.
+    pub fn wasm_multi_value(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::MULTI_VALUE, enable)
+    }
+
+    /// Allow bulk memory and table instructions (`memory.copy`, `memory.fill`, `memory.init`,
+    /// `data.drop`, `table.copy`, `table.init`, `elem.drop`) and passive segments. On by default.
+    pub fn wasm_bulk_memory(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::BULK_MEMORY, enable)
+    }
+
+    /// Allow reference types (`funcref`/`externref` values, several tables, `table.get/set/grow/
+    /// size/fill`, `ref.null/is_null/func`). On by default.
+    pub fn wasm_reference_types(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::REFERENCE_TYPES, enable)
+    }
+
+    /// Allow the sign-extension instructions (`i32.extend8_s` and kin). On by default.
+    pub fn wasm_sign_extension(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::SIGN_EXTENSION, enable)
+    }
+
+    /// Allow the saturating float-to-int conversions (`i32.trunc_sat_f32_s` and kin). On by default.
+    pub fn wasm_saturating_float_to_int(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::SATURATING_FLOAT_TO_INT, enable)
+    }
+
+    /// Allow importing and exporting mutable globals. On by default.
+    pub fn wasm_mutable_global(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::MUTABLE_GLOBAL, enable)
+    }
+
+    /// Allow extended constant expressions (`i32/i64.add/sub/mul` in global initialisers and
+    /// segment offsets). On by default.
+    pub fn wasm_extended_const(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::EXTENDED_CONST, enable)
+    }
+
+    /// Whether modules may use extended constant expressions.
+    pub(crate) fn extended_const(&self) -> bool {
+        self.features.contains(wasmparser::WasmFeatures::EXTENDED_CONST)
+    }
+
+    /// The features the validator checks modules against. Extended constant expressions are
+    /// always validated as such (wasmparser would call a disabled one merely invalid); the
+    /// decoder refuses them as unsupported when they are off.
+    pub(crate) fn wasm_features(&self) -> wasmparser::WasmFeatures {
+        self.features | wasmparser::WasmFeatures::EXTENDED_CONST
+    }
 }
+
+/// Every feature hayate implements: Wasm 2.0 without SIMD, and extended constant expressions.
+const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
+    .difference(wasmparser::WasmFeatures::SIMD)
+    .union(wasmparser::WasmFeatures::EXTENDED_CONST);
 
 /// Shared, thread-safe state for compiling and running modules. Cheap to clone.
 #[derive(Debug, Clone, Default)]
@@ -143,9 +207,4 @@ impl Engine {
     pub fn same(a: &Engine, b: &Engine) -> bool {
         Arc::ptr_eq(&a.inner, &b.inner)
     }
-}
-
-/// The feature set hayate implements: Wasm 2.0 without SIMD, and extended constant expressions.
-pub(crate) fn wasm_features() -> wasmparser::WasmFeatures {
-    (wasmparser::WasmFeatures::WASM2 & !wasmparser::WasmFeatures::SIMD) | wasmparser::WasmFeatures::EXTENDED_CONST
 }

@@ -261,7 +261,7 @@ pub(crate) fn malformed(e: wasmparser::BinaryReaderError) -> Error {
 /// A validator error: a feature we do not support, or an invalid module.
 pub(crate) fn invalid(e: wasmparser::BinaryReaderError) -> Error {
     let message = e.message().to_string();
-    if message.contains("support is not enabled") || message.contains("proposal not enabled") {
+    if message.contains("not enabled") {
         return Error::unsupported(format!("{message} (at offset {:#x})", e.offset()));
     }
     Error::new(ErrorKind::Invalid { message, offset: e.offset() as usize })

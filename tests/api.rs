@@ -815,3 +815,35 @@ fn host_functions_with_many_parameters_and_results() -> Result<()> {
     assert_eq!(out, [Val::I64(210), Val::I32(20), Val::I64(2000)]);
     Ok(())
 }
+
+/// Each `Config::wasm_*` switch: the module using the feature loads by default and is refused as
+/// unsupported with the feature off.
+#[test]
+fn every_feature_can_be_turned_off() {
+    type Switch = fn(&mut hayate::Config) -> &mut hayate::Config;
+    let cases: [(&str, Switch, &str); 7] = [
+        ("multi-value", |c| c.wasm_multi_value(false), "(func (result i32 i32) i32.const 1 i32.const 2)"),
+        (
+            "bulk memory",
+            |c| c.wasm_bulk_memory(false),
+            "(memory 1) (func (memory.fill (i32.const 0) (i32.const 0) (i32.const 0)))",
+        ),
+        ("reference types", |c| c.wasm_reference_types(false), "(func (param externref))"),
+        ("sign extension", |c| c.wasm_sign_extension(false), "(func (result i32) (i32.extend8_s (i32.const 1)))"),
+        (
+            "saturating conversions",
+            |c| c.wasm_saturating_float_to_int(false),
+            "(func (result i32) (i32.trunc_sat_f32_s (f32.const 1)))",
+        ),
+        ("mutable globals", |c| c.wasm_mutable_global(false), "(global (export \"g\") (mut i32) (i32.const 0))"),
+        ("extended constants", |c| c.wasm_extended_const(false), "(global i32 (i32.add (i32.const 1) (i32.const 2)))"),
+    ];
+    for (name, switch_off, body) in cases {
+        let wat = format!("(module {body})");
+        Module::new(&Engine::default(), &wat).unwrap_or_else(|e| panic!("{name} on: {e}"));
+        let mut config = hayate::Config::new();
+        switch_off(&mut config);
+        let e = Module::new(&Engine::new(&config), &wat).expect_err(name);
+        assert!(matches!(e.kind(), hayate::ErrorKind::Unsupported(_)), "{name} off: {e}");
+    }
+}

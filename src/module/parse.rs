@@ -18,7 +18,9 @@ pub(super) fn wat_error(e: wat::Error) -> Error {
     Error::new(ErrorKind::Malformed { message: e.to_string(), offset: None })
 }
 
-fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
+/// Decodes a validated constant expression; `extended`: whether extended constant expressions
+/// are enabled (the validator always accepts them).
+fn const_expr(expr: &wasmparser::ConstExpr<'_>, extended: bool) -> Result<ConstExpr> {
     use wasmparser::Operator as O;
     let mut reader = expr.get_operators_reader();
     let mut ops = Vec::new();
@@ -45,7 +47,10 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
         [ConstOp::Value(v)] => ConstExpr::Value(v),
         [ConstOp::RefFunc(f)] => ConstExpr::RefFunc(f),
         [ConstOp::GlobalGet(g)] => ConstExpr::GlobalGet(g),
-        _ => ConstExpr::Ops(ops.into()),
+        _ if extended => ConstExpr::Ops(ops.into()),
+        _ => {
+            return Err(Error::unsupported("extended constant expressions are disabled (Config::wasm_extended_const)"));
+        }
     })
 }
 
@@ -68,8 +73,9 @@ fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType> {
 }
 
 pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
-    let mut validator = Validator::new_with_features(crate::engine::wasm_features());
+    let mut validator = Validator::new_with_features(engine.config().wasm_features());
     let lazy = engine.config().lazy_translation;
+    let extended = engine.config().extended_const();
     let mut m = ModuleInner { config: engine.config().clone(), ..ModuleInner::default() };
     // Function bodies wait here until the code section ends, then are validated (and translated,
     // when eager) together, in parallel for large modules.
@@ -77,7 +83,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     let mut parser = Parser::new(0);
     // Decode with the same features we validate with, so that e.g. memory limits are read as
     // 32-bit LEB128s and memory operands as Wasm 2.0 reserved bytes.
-    parser.set_features(crate::engine::wasm_features());
+    parser.set_features(engine.config().wasm_features());
     for payload in parser.parse_all(wasm) {
         let payload = payload.map_err(malformed)?;
         if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid)? {
@@ -147,7 +153,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                     m.tables.push(table_type(&table.ty)?);
                     m.table_inits.push(match table.init {
                         wasmparser::TableInit::RefNull => ConstExpr::Value(0),
-                        wasmparser::TableInit::Expr(e) => const_expr(&e)?,
+                        wasmparser::TableInit::Expr(e) => const_expr(&e, extended)?,
                     });
                 }
             }
@@ -160,7 +166,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                 for global in reader {
                     let global = global.map_err(malformed)?;
                     m.globals.push(global_type(&global.ty)?);
-                    m.global_inits.push(const_expr(&global.init_expr)?);
+                    m.global_inits.push(const_expr(&global.init_expr, extended)?);
                 }
             }
             Payload::ExportSection(reader) => {
@@ -183,18 +189,20 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                     let mode = match elem.kind {
                         ElementKind::Passive => SegmentMode::Passive,
                         ElementKind::Declared => SegmentMode::Declared,
-                        ElementKind::Active { table_index, offset_expr } => {
-                            SegmentMode::Active { index: table_index.unwrap_or(0), offset: const_expr(&offset_expr)? }
-                        }
+                        ElementKind::Active { table_index, offset_expr } => SegmentMode::Active {
+                            index: table_index.unwrap_or(0),
+                            offset: const_expr(&offset_expr, extended)?,
+                        },
                     };
                     let items = match elem.items {
                         ElementItems::Functions(r) => r
                             .into_iter()
                             .map(|f| f.map(ConstExpr::RefFunc).map_err(malformed))
                             .collect::<Result<Vec<_>>>()?,
-                        ElementItems::Expressions(_, r) => {
-                            r.into_iter().map(|e| const_expr(&e.map_err(malformed)?)).collect::<Result<Vec<_>>>()?
-                        }
+                        ElementItems::Expressions(_, r) => r
+                            .into_iter()
+                            .map(|e| const_expr(&e.map_err(malformed)?, extended))
+                            .collect::<Result<Vec<_>>>()?,
                     };
                     m.elems.push(ElemSegment { mode, items: items.into() });
                 }
@@ -205,7 +213,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                     let mode = match data.kind {
                         wasmparser::DataKind::Passive => SegmentMode::Passive,
                         wasmparser::DataKind::Active { memory_index, offset_expr } => {
-                            SegmentMode::Active { index: memory_index, offset: const_expr(&offset_expr)? }
+                            SegmentMode::Active { index: memory_index, offset: const_expr(&offset_expr, extended)? }
                         }
                     };
                     m.datas.push(DataSegment { mode, bytes: data.data.into() });

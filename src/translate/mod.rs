@@ -73,7 +73,7 @@ pub(crate) fn translate_validated(
     body: std::ops::Range<usize>,
 ) -> Result<Translated> {
     let mut reader =
-        wasmparser::BinaryReader::new_features(&wasm[body.clone()], body.start as u64, crate::engine::wasm_features());
+        wasmparser::BinaryReader::new_features(&wasm[body.clone()], body.start as u64, env.config.wasm_features());
     let mut num_locals: u64 = 0;
     for _ in 0..reader.read_var_u32().map_err(malformed)? {
         let count: u32 = reader.read().map_err(malformed)?;
