@@ -149,8 +149,6 @@ pub enum Acc {
 /// The declaration of one field of an instruction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
-    /// Its name.
-    pub name: &'static str,
     /// What it is.
     pub role: Role,
     /// 1 or 2 if it is the instruction's first or second source operand (marked `@1`, `@2`: a
@@ -158,14 +156,16 @@ pub struct Field {
     pub source: u8,
 }
 
-/// The declaration of one instruction: its name, its fields, how control leaves it and what it
-/// leaves in the accumulators.
+/// The most fields an instruction has (more do not compile: see [`OpInfo::new`]).
+const MAX_FIELDS: usize = 5;
+
+/// The declaration of one instruction: its fields, how control leaves it and what it leaves in
+/// the accumulators. (It holds no pointer, its fields are inline, so the table of declarations
+/// costs no relocations when the program starts.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OpInfo {
-    /// Its name, as the disassembler prints it.
-    pub name: &'static str,
-    /// Its fields, in order.
-    pub fields: &'static [Field],
+    fields: [Field; MAX_FIELDS],
+    len: u8,
     /// How control leaves it.
     pub flow: Flow,
     /// What it leaves in the accumulators.
@@ -173,10 +173,25 @@ pub struct OpInfo {
 }
 
 impl OpInfo {
+    const fn new(fields: &[Field], flow: Flow, acc: Acc) -> OpInfo {
+        let mut inline = [Field { role: Role::Imm, source: 0 }; MAX_FIELDS];
+        let mut i = 0;
+        while i < fields.len() {
+            inline[i] = fields[i];
+            i += 1;
+        }
+        OpInfo { fields: inline, len: fields.len() as u8, flow, acc }
+    }
+
+    /// Its fields, in order.
+    pub fn fields(&self) -> &[Field] {
+        &self.fields[..usize::from(self.len)]
+    }
+
     /// The declared class of source operand `n` (1 or 2), if the instruction has that operand
     /// and it is a single register.
     pub fn source_class(&self, n: u8) -> Option<RegClass> {
-        self.fields.iter().find(|f| f.source == n).and_then(|f| f.role.class())
+        self.fields().iter().find(|f| f.source == n).and_then(|f| f.role.class())
     }
 }
 
@@ -345,17 +360,15 @@ macro_rules! define_op {
                 pub(crate) mod $name {
                     $($(
                         pub(crate) const $field: $crate::ir::Field = $crate::ir::Field {
-                            name: stringify!($field),
                             role: field_role!($kind $(($($arg)*))?),
                             source: source_no!($($src)?),
                         };
                     )*)?
-                    pub(crate) const INFO: $crate::ir::OpInfo = $crate::ir::OpInfo {
-                        name: stringify!($name),
-                        fields: &[$($($field),*)?],
-                        flow: $crate::ir::Flow::$flow,
-                        acc: $crate::ir::Acc::$acc,
-                    };
+                    pub(crate) const INFO: $crate::ir::OpInfo = $crate::ir::OpInfo::new(
+                        &[$($($field),*)?],
+                        $crate::ir::Flow::$flow,
+                        $crate::ir::Acc::$acc,
+                    );
                 }
             )*
         }
@@ -366,12 +379,17 @@ macro_rules! define_op {
 
             /// The instruction's declaration in the op list.
             pub fn info(&self) -> &'static OpInfo {
-                match self { $( Op::$name { .. } => &decl::$name::INFO, )* }
+                /// The instructions' positions in the list.
+                #[allow(dead_code)]
+                enum Tag { $( $name, )* }
+                /// The declarations, in list order.
+                static INFO: [OpInfo; Op::COUNT] = [$( decl::$name::INFO, )*];
+                &INFO[match self { $( Op::$name { .. } => Tag::$name as usize, )* }]
             }
 
             /// The instruction's name, as the disassembler prints it.
             pub fn name(&self) -> &'static str {
-                self.info().name
+                match self { $( Op::$name { .. } => stringify!($name), )* }
             }
 
             /// Calls `f` on every register operand, spans by their first register (used to
@@ -585,10 +603,11 @@ mod tests {
     fn derived_helpers_follow_the_declarations() {
         for op in Op::examples() {
             let info = op.info();
-            let name = info.name;
-            let regs: Vec<Role> = info.fields.iter().map(|f| f.role).filter(|r| r.is_reg()).collect();
+            let name = op.name();
+            let regs: Vec<Role> = info.fields().iter().map(|f| f.role).filter(|r| r.is_reg()).collect();
             // Every register field is visited, in order (the examples number the fields from 1).
-            let positions: Vec<u16> = (1..).zip(info.fields).filter(|(_, f)| f.role.is_reg()).map(|(i, _)| i).collect();
+            let positions: Vec<u16> =
+                (1..).zip(info.fields()).filter(|(_, f)| f.role.is_reg()).map(|(i, _)| i).collect();
             let mut visited = Vec::new();
             { op }.visit_regs_mut(&mut |r| visited.push(r.0));
             assert_eq!(visited, positions, "{name}");
@@ -603,11 +622,9 @@ mod tests {
             // Every field is disassembled, by name.
             let mut text = String::new();
             op.disassemble(0, &mut text);
-            for f in info.fields {
-                assert!(text.contains(&format!("{}=", f.name)), "{name}: {text}");
-            }
+            assert_eq!(text.matches('=').count(), info.fields().len(), "{name}: {text}");
             // The result register is the one `W` field.
-            let w: Vec<&Field> = info.fields.iter().filter(|f| f.role.writes()).collect();
+            let w: Vec<&Field> = info.fields().iter().filter(|f| f.role.writes()).collect();
             let dst = { op }.dst_mut().copied();
             match w.as_slice() {
                 [f] if matches!(f.role, Role::Write(_)) => assert!(dst.is_some(), "{name}"),
@@ -620,10 +637,10 @@ mod tests {
     fn branches_have_exactly_one_offset() {
         for op in Op::examples() {
             let info = op.info();
-            let offsets = info.fields.iter().filter(|f| f.role == Role::Branch).count();
+            let offsets = info.fields().iter().filter(|f| f.role == Role::Branch).count();
             let branches = matches!(info.flow, Flow::Jump | Flow::Branch);
-            assert_eq!(offsets, usize::from(branches), "{}", info.name);
-            assert_eq!(op.branch_offset().is_some(), branches, "{}", info.name);
+            assert_eq!(offsets, usize::from(branches), "{}", op.name());
+            assert_eq!(op.branch_offset().is_some(), branches, "{}", op.name());
         }
     }
 
@@ -632,14 +649,14 @@ mod tests {
         for op in Op::examples() {
             let info = op.info();
             for n in [1, 2] {
-                let marked: Vec<&Field> = info.fields.iter().filter(|f| f.source == n).collect();
-                assert!(marked.len() <= 1, "{}: two fields are source {n}", info.name);
+                let marked: Vec<&Field> = info.fields().iter().filter(|f| f.source == n).collect();
+                assert!(marked.len() <= 1, "{}: two fields are source {n}", op.name());
                 if let [f] = marked.as_slice() {
-                    assert!(f.role.reads(), "{}: source {n} is not read", info.name);
+                    assert!(f.role.reads(), "{}: source {n} is not read", op.name());
                 }
-                assert_eq!(op.sources()[usize::from(n) - 1].is_some(), marked.len() == 1, "{}", info.name);
+                assert_eq!(op.sources()[usize::from(n) - 1].is_some(), marked.len() == 1, "{}", op.name());
             }
-            assert!(info.fields.iter().all(|f| f.source <= 2), "{}", info.name);
+            assert!(info.fields().iter().all(|f| f.source <= 2), "{}", op.name());
         }
     }
 
@@ -647,8 +664,8 @@ mod tests {
     fn accumulator_declarations_fit_the_fields() {
         for op in Op::examples() {
             let info = op.info();
-            let name = info.name;
-            let writes: Vec<Role> = info.fields.iter().map(|f| f.role).filter(|r| r.writes()).collect();
+            let name = op.name();
+            let writes: Vec<Role> = info.fields().iter().map(|f| f.role).filter(|r| r.writes()).collect();
             match info.acc {
                 // An instruction that keeps the accumulators writes no register.
                 Acc::Keep => assert!(writes.is_empty(), "{name}"),
