@@ -54,7 +54,7 @@ impl Facts {
             Acc::Float => regs::Class::Float,
             _ => regs::Class::Int,
         };
-        let effect = match (info.acc, op.writes().single()) {
+        let effect = match (info.acc, op.written()) {
             (Acc::Keep, _) => Effect::Keep,
             // Which accumulator holds what after an instruction that writes several registers is
             // not declared: nothing is assumed.
@@ -71,7 +71,7 @@ impl Facts {
             .and_then(|off| usize::try_from(i as i64 + i64::from(off.0)).ok())
             .filter(|&t| t < n)
             .map(|t| t as u32);
-        let f64_source = |k| info.source_class(k) == Some(RegClass::F64);
+        let f64_source = |k| info.source_class(k).is_some_and(prefers_float);
         Facts {
             effect,
             sources: op.sources(),
@@ -79,6 +79,15 @@ impl Facts {
             target,
             falls_through: info.flow.falls_through(),
         }
+    }
+}
+
+/// Whether an operand of `class` is better read from the float accumulator than from the integer
+/// one when both hold its value (the float accumulator holds an `f64`).
+fn prefers_float(class: RegClass) -> bool {
+    match class {
+        RegClass::F64 => true,
+        RegClass::I32 | RegClass::I64 | RegClass::F32 | RegClass::V128 | RegClass::Ref | RegClass::Any => false,
     }
 }
 

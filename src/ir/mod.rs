@@ -447,6 +447,31 @@ macro_rules! define_op {
                 }
             }
 
+            /// The one register the instruction writes (a `W` or `RW` field) and its role, if it
+            /// writes exactly one register and no span.
+            pub fn written(&self) -> Option<(Reg, Role)> {
+                #[allow(unused_variables, unused_mut, unused_assignments)]
+                match *self {
+                    $( Op::$name $({ $($field),* })? => {
+                        let mut found = None;
+                        let mut written = 0;
+                        $($(
+                            by_kind!([$kind $(($($arg)*))?]
+                                w: { found = Some(($field, decl::$name::$field.role)); written += 1; },
+                                reg: {
+                                    let role = decl::$name::$field.role;
+                                    if role.writes() {
+                                        found = Some(($field, role));
+                                        written += 1 + usize::from(role.class().is_none());
+                                    }
+                                },
+                                branch: {}, other: {});
+                        )*)?
+                        if written == 1 { found } else { None }
+                    } )*
+                }
+            }
+
             /// The registers of the first and second source operands (`@1`, `@2`). The tail-call
             /// dispatcher's accumulator variants read these (and only these) from an accumulator.
             pub fn sources(&self) -> [Option<Reg>; 2] {
@@ -544,7 +569,7 @@ impl Op {
 
     /// The counter a fused loop branch steps: its one register read and then written (`RW`).
     pub fn step_counter(&self) -> Option<Reg> {
-        match self.writes().single() {
+        match self.written() {
             Some((r, Role::ReadWrite(_))) => Some(r),
             _ => None,
         }
@@ -623,6 +648,7 @@ mod tests {
             let mut text = String::new();
             op.disassemble(0, &mut text);
             assert_eq!(text.matches('=').count(), info.fields().len(), "{name}: {text}");
+            assert_eq!(op.written(), op.writes().single().filter(|(_, r)| r.class().is_some()), "{name}");
             // The result register is the one `W` field.
             let w: Vec<&Field> = info.fields().iter().filter(|f| f.role.writes()).collect();
             let dst = { op }.dst_mut().copied();
