@@ -140,6 +140,7 @@ fn acc_states(facts: &[Facts]) -> Option<Vec<Held>> {
             let mut out = state;
             out.after(f.effect);
             if let Some(t) = f.target {
+                // Taken, a branch passes on what it leaves (a `Br` declares `Keep`).
                 let edges = if t as usize > i { &mut forward } else { &mut next_back };
                 Held::meet_into(&mut edges[slot[t as usize] as usize], Some(out));
             }
