@@ -4,8 +4,8 @@
 // The portable dispatcher (no tail calls) has no accumulators and uses none of this.
 #![cfg_attr(not(hayate_tail_calls), allow(dead_code))]
 
-use super::regs::{self, Mem};
-use crate::ir::{Op, Reg};
+use super::regs;
+use crate::ir::{Acc, Op, Reg, RegClass, Role};
 
 /// Each instruction's accumulator variant, from the registers whose values the accumulators
 /// hold when it starts ([`acc_states`]).
@@ -15,19 +15,19 @@ pub(super) fn acc_variants(ops: &[Op]) -> Vec<u8> {
     facts.iter().zip(states).map(|(f, held)| held.variant(f)).collect()
 }
 
-/// What the accumulator analysis needs to know of an instruction, computed once.
+/// What the accumulator analysis needs to know of an instruction, computed once from its
+/// declaration in the op list.
 #[derive(Clone, Copy)]
 struct Facts {
     /// What it does to the accumulators.
     effect: Effect,
     /// Its first and second source operands.
     sources: [Option<Reg>; 2],
-    /// It reads its operands as floats (prefers the float accumulator).
-    float: bool,
+    /// Which of them it reads as an `f64` (and so takes from the float accumulator when both
+    /// hold the value).
+    f64_sources: [bool; 2],
     /// Where it may branch to (a valid instruction index).
     target: Option<u32>,
-    /// An unconditional branch (which passes both accumulators on when taken).
-    jump: bool,
     /// The next instruction may run right after it.
     falls_through: bool,
 }
@@ -49,41 +49,45 @@ enum Effect {
 
 impl Facts {
     fn of(i: usize, op: &Op, n: usize) -> Facts {
-        let class = result_class(op);
-        let effect = match (class, op.clone().dst_mut().copied()) {
-            (regs::Class::Int | regs::Class::Float, Some(d)) => match *op {
-                Op::Copy { dst, src } => Effect::Copy(dst, src),
-                _ => Effect::Produce(class, d),
-            },
-            (regs::Class::None, _) if is_exec_op(op) => Effect::Keep,
-            _ => match branch_writes(op) {
-                Some(Some(r)) => Effect::Step(r),
-                Some(None) => Effect::Keep,
-                None => Effect::Reset,
-            },
+        let info = op.info();
+        let class = match info.acc {
+            Acc::Float => regs::Class::Float,
+            _ => regs::Class::Int,
         };
-        let mut op_copy = *op;
-        let target = op_copy
-            .branch_offset_mut()
+        let effect = match (info.acc, op.written()) {
+            (Acc::Keep, _) => Effect::Keep,
+            // Which accumulator holds what after an instruction that writes several registers is
+            // not declared: nothing is assumed.
+            (Acc::Int | Acc::Float, Some((dst, role))) => match *op {
+                Op::Copy { dst, src } => Effect::Copy(dst, src),
+                // A counter read and then written: the stepping branches.
+                _ if matches!(role, Role::ReadWrite(_)) => Effect::Step(dst),
+                _ => Effect::Produce(class, dst),
+            },
+            _ => Effect::Reset,
+        };
+        let target = op
+            .branch_offset()
             .and_then(|off| usize::try_from(i as i64 + i64::from(off.0)).ok())
             .filter(|&t| t < n)
             .map(|t| t as u32);
+        let f64_source = |k| info.source_class(k).is_some_and(prefers_float);
         Facts {
             effect,
             sources: op.sources(),
-            float: op.name().starts_with('F'),
+            f64_sources: [f64_source(1), f64_source(2)],
             target,
-            jump: matches!(op, Op::Br { .. }),
-            falls_through: !matches!(
-                op,
-                Op::Br { .. }
-                    | Op::BrTable { .. }
-                    | Op::Return
-                    | Op::Return1 { .. }
-                    | Op::ReturnSpan { .. }
-                    | Op::Unreachable
-            ),
+            falls_through: info.flow.falls_through(),
         }
+    }
+}
+
+/// Whether an operand of `class` is better read from the float accumulator than from the integer
+/// one when both hold its value (the float accumulator holds an `f64`).
+fn prefers_float(class: RegClass) -> bool {
+    match class {
+        RegClass::F64 => true,
+        RegClass::I32 | RegClass::I64 | RegClass::F32 | RegClass::V128 | RegClass::Ref | RegClass::Any => false,
     }
 }
 
@@ -136,10 +140,9 @@ fn acc_states(facts: &[Facts]) -> Option<Vec<Held>> {
             let mut out = state;
             out.after(f.effect);
             if let Some(t) = f.target {
-                // An unconditional branch passes both accumulators on as they were.
-                let taken = if f.jump { state } else { out };
+                // Taken, a branch passes on what it leaves (a `Br` declares `Keep`).
                 let edges = if t as usize > i { &mut forward } else { &mut next_back };
-                Held::meet_into(&mut edges[slot[t as usize] as usize], Some(taken));
+                Held::meet_into(&mut edges[slot[t as usize] as usize], Some(out));
             }
             fall = f.falls_through.then_some(out);
         }
@@ -258,13 +261,13 @@ impl Held {
         if let Effect::Step(_) = f.effect {
             return 0;
         }
-        let class_of = |r: Option<Reg>| match r {
-            // Float instructions prefer the float accumulator when both hold the value.
-            Some(r) if self.float.has(r) && (f.float || !self.int.has(r)) => regs::Class::Float,
+        let class_of = |k: usize| match f.sources[k] {
+            // An operand read as an f64 prefers the float accumulator when both hold the value.
+            Some(r) if self.float.has(r) && (f.f64_sources[k] || !self.int.has(r)) => regs::Class::Float,
             Some(r) if self.int.has(r) => regs::Class::Int,
             _ => regs::Class::None,
         };
-        regs::variant(class_of(f.sources[0]), class_of(f.sources[1]))
+        regs::variant(class_of(0), class_of(1))
     }
 
     /// What the accumulators hold after an instruction with `effect` (when the next instruction
@@ -296,60 +299,10 @@ impl Held {
     }
 }
 
-macro_rules! result_classes {
-    (
-        { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
-        { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
-        { $( $lname:ident { $($lf:ident),* } => |$lr:ident, $lm:ident| $lcond:expr ),* $(,)? }
-    ) => {
-        /// Which accumulator `op` leaves its result in (derived from the setter its semantics
-        /// call, so it cannot disagree with the handler).
-                fn result_class(op: &Op) -> regs::Class {
-            #[allow(unused_variables, clippy::redundant_closure_call)]
-            match *op {
-                $( Op::$name { $($f),* } => regs::class_of(move |$r: &mut regs::View, $m: Mem| Ok($body)), )*
-                // The loading branches leave the loaded value in the integer accumulator.
-                $( Op::$lname { .. } => regs::Class::Int, )*
-                _ => regs::Class::None,
-            }
-        }
-
-        /// Whether `op` is one of the register/memory instructions (`for_each_exec_op!`).
-                fn is_exec_op(op: &Op) -> bool {
-            matches!(op, $( Op::$name { .. } )|*)
-        }
-
-        /// For a conditional branch that only reads registers, or also steps one: `Some` of the
-        /// register it writes. `None` for every other instruction.
-                fn branch_writes(op: &Op) -> Option<Option<Reg>> {
-            #[allow(unused_variables)]
-            match *op {
-                Op::BrIfNez { .. } | Op::BrIfEqz { .. } => Some(None),
-                $( Op::$bname { $($bf,)* .. } => Some(written_reg!($($bf $bf),*)), )*
-                _ => None,
-            }
-        }
-    };
-}
-
-/// The field named `reg` (a counter the instruction steps), if there is one; each field is given
-/// twice (matched by name, then used).
-macro_rules! written_reg {
-    () => {
-        None
-    };
-    (reg $r:ident $(, $f:ident $g:ident)*) => {
-        Some($r)
-    };
-    ($x:ident $y:ident $(, $f:ident $g:ident)*) => {
-        written_reg!($($f $g),*)
-    };
-}
-for_each_exec_op!(result_classes);
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exec::regs::Mem;
 
     fn rr(dst: u16, lhs: u16, rhs: u16) -> (Reg, Reg, Reg) {
         (Reg(dst), Reg(lhs), Reg(rhs))
@@ -389,6 +342,40 @@ mod tests {
         assert_eq!(acc_variant(&copy2, &Op::I32AddRR { dst: Reg(6), lhs: Reg(1), rhs: Reg(3) }), 0);
         let call = Op::CallInternal { func: 0, args: Reg(5), frame: 8 };
         assert_eq!(acc_variant(&call, &Op::I32AddRR { dst: Reg(6), lhs: Reg(5), rhs: Reg(5) }), 0);
+    }
+
+    /// The accumulator each register/memory instruction declares is the one the type of its
+    /// semantics says it writes (the `View` setters return `Int`, `Float` or `Clobber`); a
+    /// branch that loads its condition leaves the loaded value in the integer accumulator.
+    #[test]
+    fn declared_accumulators_match_the_semantics() {
+        macro_rules! check {
+            (
+                { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
+                { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
+                { $( $lname:ident { $($lf:ident),* } => |$lr:ident, $lm:ident| $lcond:expr ),* $(,)? }
+            ) => {
+                let mut checked = 0;
+                for op in Op::examples() {
+                    #[allow(unused_variables, clippy::redundant_closure_call)]
+                    let semantic = match op {
+                        $( Op::$name { $($f),* } => regs::class_of(move |$r: &mut regs::View, $m: Mem| Ok($body)), )*
+                        $( Op::$lname { .. } => regs::Class::Int, )*
+                        _ => continue,
+                    };
+                    let declared = match op.acc() {
+                        Acc::Keep => regs::Class::None,
+                        Acc::Int => regs::Class::Int,
+                        Acc::Float => regs::Class::Float,
+                        Acc::Lost => regs::Class::Clobber,
+                    };
+                    assert_eq!(semantic, declared, "{}", op.name());
+                    checked += 1;
+                }
+                assert!(checked > 200);
+            };
+        }
+        for_each_exec_op!(check);
     }
 
     #[test]

@@ -177,7 +177,8 @@ impl Loc for Src {
     }
 }
 
-/// Where a field with `role` (see [`crate::ir::Op::sources`]) is read from in handler variant `v`
+/// Where a field that is source operand `role` (its [`crate::ir::Field::source`], 0 for none) is
+/// read from in handler variant `v`
 /// (the const parameter of the tail-call handlers: 0 reads everything from the frame, 1-8 see
 /// [`variant`]).
 #[inline(always)]
@@ -262,6 +263,7 @@ pub(crate) struct Clobber(());
 pub(crate) struct Float(());
 
 /// The accumulator class of an instruction body's value.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) trait Produce {
     /// See [`Class`].
     const CLASS: Class;
@@ -279,7 +281,9 @@ impl Produce for Float {
     const CLASS: Class = Class::Float;
 }
 
-/// The class of the value a body returns (the body is never run).
+/// The class of the value a body returns (the body is never run; the tests compare it with the
+/// declarations of the op list).
+#[cfg(test)]
 pub(crate) fn class_of<T: Produce, F: FnOnce(&mut View, Mem) -> Result<T, TrapCode>>(_body: F) -> Class {
     T::CLASS
 }

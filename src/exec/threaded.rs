@@ -149,7 +149,7 @@ mod h {
                 $(
                     pub(in super::super) unsafe fn $name<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                         fields!(ip, $name { $($f),* });
-                        $( let $f = Field::shadow($f, source_of(crate::operand_role!($f), V)); )*
+                        $( let $f = Field::shadow($f, source_of(crate::ir::decl::$name::$f.source, V)); )*
                         #[allow(unused_variables, unused_mut)]
                         let (mut $r, $m) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
                         #[allow(clippy::redundant_closure_call)]
@@ -164,7 +164,7 @@ mod h {
                 $(
                     pub(in super::super) unsafe fn $bname<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                         fields!(ip, $bname { $($bf,)* off });
-                        $( let $bf = Field::shadow($bf, source_of(crate::operand_role!($bf), V & !CHECKED)); )*
+                        $( let $bf = Field::shadow($bf, source_of(crate::ir::decl::$bname::$bf.source, V & !CHECKED)); )*
                         #[allow(unused_mut)]
                         let mut $br = View::new(sp, acc, facc);
                         // Two separate jumps (taken and not taken), each with a stable target, predict far
@@ -179,7 +179,7 @@ mod h {
                 $(
                     pub(in super::super) unsafe fn $lname<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                         fields!(ip, $lname { $($lf,)* off });
-                        $( let $lf = Field::shadow($lf, source_of(crate::operand_role!($lf), V & !CHECKED)); )*
+                        $( let $lf = Field::shadow($lf, source_of(crate::ir::decl::$lname::$lf.source, V & !CHECKED)); )*
                         #[allow(unused_mut)]
                         let (mut $lr, $lm) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
                         #[allow(clippy::redundant_closure_call)]
@@ -535,7 +535,7 @@ mod h {
 }
 
 macro_rules! handler_table {
-    ($( $(#[$attr:meta])* $name:ident $({ $($field:ident : $fty:ty),* $(,)? })? ),* $(,)?) => {
+    ($( $(#[$attr:meta])* $name:ident $({ $($fields:tt)* })? -> $flow:ident, $acc:ident ),* $(,)?) => {
         /// One handler per instruction, in the order of the op list (so indexed by tag).
         static HANDLERS: [Handler; Op::COUNT] = [$( h::$name as Handler ),*];
     };

@@ -1,5 +1,30 @@
 //! The one list of hayate's IR instructions: every other view of the instruction set is derived from it.
 //!
+//! Each entry declares what the instruction is, so no pass has to guess it from a name:
+//!
+//! ```text
+//! /// r[dst] = r[lhs] + r[rhs] (i32, wrapping)
+//! I32AddRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
+//! ```
+//!
+//! - every field has a role ([`Role`](super::Role)), which also fixes its Rust type: `R(class)` a
+//!   register read, `W(class)` a register written, `RW(class)` a register read and then written (a
+//!   counter stepped in place), `RSpan`/`WSpan`/`RWSpan` the first of a span of registers read,
+//!   written, or read and then written (a call's arguments and results), all of type `Reg`;
+//!   `Branch` a branch offset (`BranchOffset`); `Imm(type)` an immediate; `Func`, `Global`,
+//!   `Type`, `Table`, `Data`, `Elem` `(type)` an index into that index space of the module. The
+//!   class of a register ([`RegClass`](super::RegClass): `I32`, `I64`, `F32`, `F64`, `V128`,
+//!   `Ref`, `Any`) is how the instruction handles its bits (an `I32Load` also serves `f32.load`);
+//! - `@1` and `@2` mark the first and second source operand: the registers the tail-call
+//!   dispatcher's handler variants may take from an accumulator instead of the frame;
+//! - after `->`: how control leaves the instruction ([`Flow`](super::Flow): `Next`, `Jump`,
+//!   `Branch`, `Table`, `Return`, `Trap`) and what it leaves in the accumulators
+//!   ([`Acc`](super::Acc): `Keep`, `Int`, `Float`, `Lost`).
+//!
+//! A misspelt role, class, flow or accumulator does not compile; `ir::tests` check that the
+//! declarations agree with one another, `exec::acc`'s tests that the accumulators agree with the
+//! semantics.
+//!
 //! Notation in the one-line docs: `r[x]` is register `x` of the current frame (an untyped 64-bit
 //! cell; an `i32`/`f32` lives in its low 32 bits), `imm` an immediate operand, `pc` the index of
 //! the instruction itself. `goto off` continues at `pc + off`. Names follow one grammar: type
@@ -15,666 +40,669 @@ macro_rules! for_each_op {
         $m! {
             // ---- control ----
             /// trap `unreachable`
-            Unreachable,
+            Unreachable -> Trap, Lost,
             /// goto off
-            Br { off: BranchOffset },
+            Br { off: Branch } -> Jump, Keep,
             /// if r\[cond\] as i32 != 0 { goto off }
-            BrIfNez { cond: Reg, off: BranchOffset },
+            BrIfNez { cond: R(I32) @1, off: Branch } -> Branch, Keep,
             /// if r\[cond\] as i32 == 0 { goto off }
-            BrIfEqz { cond: Reg, off: BranchOffset },
+            BrIfEqz { cond: R(I32) @1, off: Branch } -> Branch, Keep,
             /// goto pc + 1 + min(r\[index\] as u32, len); the next `len + 1` instructions are `Br`s
-            BrTable { index: Reg, len: u32 },
+            BrTable { index: R(I32), len: Imm(u32) } -> Table, Keep,
             /// return with no results
-            Return,
+            Return -> Return, Lost,
             /// return r\[src\]
-            Return1 { src: Reg },
+            Return1 { src: R(Any) @1 } -> Return, Lost,
             /// return r\[src..src + len\]
-            ReturnSpan { src: Reg, len: u16 },
+            ReturnSpan { src: RSpan @1, len: Imm(u16) } -> Return, Lost,
+            // `Imm32`, the check points and `GlobalSet` pass the accumulators on, but declare
+            // `Lost`, which the analysis has always assumed of them (`Keep` would be a separate,
+            // measured change).
             /// an operand of the preceding instruction; never executed
-            Imm32 { value: u32 },
+            Imm32 { value: Imm(u32) } -> Next, Lost,
             /// fuel -= amount, trap `OutOfFuel` when less is left (emitted only with fuel metering)
-            ConsumeFuel { amount: u32 },
+            ConsumeFuel { amount: Imm(u32) } -> Next, Lost,
             /// trap `Interrupted` if the store's interrupt flag is set (emitted only when interruptible)
-            CheckInterrupt,
+            CheckInterrupt -> Next, Lost,
 
             // ---- fused compare and branch ----
             /// if r\[lhs\] as i32 == r\[rhs\] as i32 { goto off }
-            BrIfI32EqRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32EqRR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 != r\[rhs\] as i32 { goto off }
-            BrIfI32NeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32NeRR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 < r\[rhs\] as i32 { goto off }
-            BrIfI32LtSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32LtSRR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as u32 < r\[rhs\] as u32 { goto off }
-            BrIfI32LtURR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32LtURR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 > r\[rhs\] as i32 { goto off }
-            BrIfI32GtSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32GtSRR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as u32 > r\[rhs\] as u32 { goto off }
-            BrIfI32GtURR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32GtURR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 <= r\[rhs\] as i32 { goto off }
-            BrIfI32LeSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32LeSRR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as u32 <= r\[rhs\] as u32 { goto off }
-            BrIfI32LeURR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32LeURR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 >= r\[rhs\] as i32 { goto off }
-            BrIfI32GeSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32GeSRR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as u32 >= r\[rhs\] as u32 { goto off }
-            BrIfI32GeURR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32GeURR { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 == imm { goto off }
-            BrIfI32EqRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32EqRI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 != imm { goto off }
-            BrIfI32NeRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32NeRI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 < imm { goto off }
-            BrIfI32LtSRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32LtSRI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as u32 < imm as u32 { goto off }
-            BrIfI32LtURI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32LtURI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 > imm { goto off }
-            BrIfI32GtSRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32GtSRI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as u32 > imm as u32 { goto off }
-            BrIfI32GtURI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32GtURI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 <= imm { goto off }
-            BrIfI32LeSRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32LeSRI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as u32 <= imm as u32 { goto off }
-            BrIfI32LeURI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32LeURI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i32 >= imm { goto off }
-            BrIfI32GeSRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32GeSRI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as u32 >= imm as u32 { goto off }
-            BrIfI32GeURI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32GeURI { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 == r\[rhs\] as i64 { goto off }
-            BrIfI64EqRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64EqRR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 != r\[rhs\] as i64 { goto off }
-            BrIfI64NeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64NeRR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 < r\[rhs\] as i64 { goto off }
-            BrIfI64LtSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64LtSRR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] < r\[rhs\] (unsigned 64-bit) { goto off }
-            BrIfI64LtURR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64LtURR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 > r\[rhs\] as i64 { goto off }
-            BrIfI64GtSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64GtSRR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] > r\[rhs\] (unsigned 64-bit) { goto off }
-            BrIfI64GtURR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64GtURR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 <= r\[rhs\] as i64 { goto off }
-            BrIfI64LeSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64LeSRR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] <= r\[rhs\] (unsigned 64-bit) { goto off }
-            BrIfI64LeURR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64LeURR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 >= r\[rhs\] as i64 { goto off }
-            BrIfI64GeSRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64GeSRR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] >= r\[rhs\] (unsigned 64-bit) { goto off }
-            BrIfI64GeURR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI64GeURR { lhs: R(I64) @1, rhs: R(I64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 == imm as i64 { goto off }
-            BrIfI64EqRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64EqRI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 != imm as i64 { goto off }
-            BrIfI64NeRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64NeRI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 < imm as i64 { goto off }
-            BrIfI64LtSRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64LtSRI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] < imm as i64 as u64 { goto off }
-            BrIfI64LtURI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64LtURI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 > imm as i64 { goto off }
-            BrIfI64GtSRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64GtSRI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] > imm as i64 as u64 { goto off }
-            BrIfI64GtURI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64GtURI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 <= imm as i64 { goto off }
-            BrIfI64LeSRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64LeSRI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] <= imm as i64 as u64 { goto off }
-            BrIfI64LeURI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64LeURI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as i64 >= imm as i64 { goto off }
-            BrIfI64GeSRI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64GeSRI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] >= imm as i64 as u64 { goto off }
-            BrIfI64GeURI { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI64GeURI { lhs: R(I64) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f32 == r\[rhs\] as f32 { goto off }
-            BrIfF32EqRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF32EqRR { lhs: R(F32) @1, rhs: R(F32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f32 != r\[rhs\] as f32 { goto off }
-            BrIfF32NeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF32NeRR { lhs: R(F32) @1, rhs: R(F32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f32 < r\[rhs\] as f32 { goto off }
-            BrIfF32LtRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF32LtRR { lhs: R(F32) @1, rhs: R(F32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f32 > r\[rhs\] as f32 { goto off }
-            BrIfF32GtRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF32GtRR { lhs: R(F32) @1, rhs: R(F32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f32 <= r\[rhs\] as f32 { goto off }
-            BrIfF32LeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF32LeRR { lhs: R(F32) @1, rhs: R(F32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f32 >= r\[rhs\] as f32 { goto off }
-            BrIfF32GeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF32GeRR { lhs: R(F32) @1, rhs: R(F32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f64 == r\[rhs\] as f64 { goto off }
-            BrIfF64EqRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF64EqRR { lhs: R(F64) @1, rhs: R(F64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f64 != r\[rhs\] as f64 { goto off }
-            BrIfF64NeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF64NeRR { lhs: R(F64) @1, rhs: R(F64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f64 < r\[rhs\] as f64 { goto off }
-            BrIfF64LtRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF64LtRR { lhs: R(F64) @1, rhs: R(F64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f64 > r\[rhs\] as f64 { goto off }
-            BrIfF64GtRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF64GtRR { lhs: R(F64) @1, rhs: R(F64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f64 <= r\[rhs\] as f64 { goto off }
-            BrIfF64LeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF64LeRR { lhs: R(F64) @1, rhs: R(F64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] as f64 >= r\[rhs\] as f64 { goto off }
-            BrIfF64GeRR { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfF64GeRR { lhs: R(F64) @1, rhs: R(F64) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] & r\[rhs\] (i32) != 0 { goto off }
-            BrIfI32AndRRNez { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32AndRRNez { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] & r\[rhs\] (i32) == 0 { goto off }
-            BrIfI32AndRREqz { lhs: Reg, rhs: Reg, off: BranchOffset },
+            BrIfI32AndRREqz { lhs: R(I32) @1, rhs: R(I32) @2, off: Branch } -> Branch, Keep,
             /// if r\[lhs\] & imm (i32) != 0 { goto off }
-            BrIfI32AndRINez { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32AndRINez { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             /// if r\[lhs\] & imm (i32) == 0 { goto off }
-            BrIfI32AndRIEqz { lhs: Reg, imm: i32, off: BranchOffset },
+            BrIfI32AndRIEqz { lhs: R(I32) @1, imm: Imm(i32), off: Branch } -> Branch, Keep,
             // Fused load and branch on zero (`while (*p)`, `if (!node->next)`): the loaded value
             // is written to r[dst] as the load would, then tested; `ea = r[ptr] as u32 + offset`.
             /// r\[dst\] = mem.u8\[ea\]; if r\[dst\] != 0 { goto off }
-            BrIfI32Load8UNez { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
+            BrIfI32Load8UNez { dst: W(I32), ptr: R(I32) @1, offset: Imm(u16), off: Branch } -> Branch, Int,
             /// r\[dst\] = mem.u8\[ea\]; if r\[dst\] == 0 { goto off }
-            BrIfI32Load8UEqz { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
+            BrIfI32Load8UEqz { dst: W(I32), ptr: R(I32) @1, offset: Imm(u16), off: Branch } -> Branch, Int,
             /// r\[dst\] = mem.u32\[ea\]; if r\[dst\] != 0 { goto off }
-            BrIfI32LoadNez { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
+            BrIfI32LoadNez { dst: W(I32), ptr: R(I32) @1, offset: Imm(u16), off: Branch } -> Branch, Int,
             /// r\[dst\] = mem.u32\[ea\]; if r\[dst\] == 0 { goto off }
-            BrIfI32LoadEqz { dst: Reg, ptr: Reg, offset: u16, off: BranchOffset },
+            BrIfI32LoadEqz { dst: W(I32), ptr: R(I32) @1, offset: Imm(u16), off: Branch } -> Branch, Int,
 
             // ---- fused counter step, compare and branch (loop back-edges) ----
             /// r\[reg\] += r\[by\] (i32, wrapping); if r\[reg\] as i32 != r\[rhs\] as i32 { goto off }
-            I32AddBrNeRR { reg: Reg, by: Reg, rhs: Reg, off: BranchOffset },
+            I32AddBrNeRR { reg: RW(I32), by: R(I32), rhs: R(I32) @2, off: Branch } -> Branch, Int,
             /// r\[reg\] += r\[by\] (i32, wrapping); if r\[reg\] as i32 < r\[rhs\] as i32 { goto off }
-            I32AddBrLtSRR { reg: Reg, by: Reg, rhs: Reg, off: BranchOffset },
+            I32AddBrLtSRR { reg: RW(I32), by: R(I32), rhs: R(I32) @2, off: Branch } -> Branch, Int,
             /// r\[reg\] += r\[by\] (i32, wrapping); if r\[reg\] as u32 < r\[rhs\] as u32 { goto off }
-            I32AddBrLtURR { reg: Reg, by: Reg, rhs: Reg, off: BranchOffset },
+            I32AddBrLtURR { reg: RW(I32), by: R(I32), rhs: R(I32) @2, off: Branch } -> Branch, Int,
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 != r\[rhs\] as i32 { goto off }
-            I32StepBrNeRR { reg: Reg, step: i16, rhs: Reg, off: BranchOffset },
+            I32StepBrNeRR { reg: RW(I32), step: Imm(i16), rhs: R(I32) @2, off: Branch } -> Branch, Int,
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 < r\[rhs\] as i32 { goto off }
-            I32StepBrLtSRR { reg: Reg, step: i16, rhs: Reg, off: BranchOffset },
+            I32StepBrLtSRR { reg: RW(I32), step: Imm(i16), rhs: R(I32) @2, off: Branch } -> Branch, Int,
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as u32 < r\[rhs\] as u32 { goto off }
-            I32StepBrLtURR { reg: Reg, step: i16, rhs: Reg, off: BranchOffset },
+            I32StepBrLtURR { reg: RW(I32), step: Imm(i16), rhs: R(I32) @2, off: Branch } -> Branch, Int,
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 != imm { goto off }
-            I32StepBrNeRI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            I32StepBrNeRI { reg: RW(I32), step: Imm(i16), imm: Imm(i16), off: Branch } -> Branch, Int,
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 < imm { goto off }
-            I32StepBrLtSRI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            I32StepBrLtSRI { reg: RW(I32), step: Imm(i16), imm: Imm(i16), off: Branch } -> Branch, Int,
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as u32 < imm as u32 { goto off }
-            I32StepBrLtURI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            I32StepBrLtURI { reg: RW(I32), step: Imm(i16), imm: Imm(i16), off: Branch } -> Branch, Int,
             /// r\[reg\] += step (i32, wrapping); if r\[reg\] as i32 > imm { goto off }
-            I32StepBrGtSRI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            I32StepBrGtSRI { reg: RW(I32), step: Imm(i16), imm: Imm(i16), off: Branch } -> Branch, Int,
             /// r\[reg\] += step (i64, wrapping); if r\[reg\] as i64 != imm { goto off }
-            I64StepBrNeRI { reg: Reg, step: i16, imm: i16, off: BranchOffset },
+            I64StepBrNeRI { reg: RW(I64), step: Imm(i16), imm: Imm(i16), off: Branch } -> Branch, Int,
 
             // ---- data movement ----
             /// r\[dst\] = r\[src\]
-            Copy { dst: Reg, src: Reg },
+            Copy { dst: W(Any), src: R(Any) @1 } -> Next, Int,
             /// r\[dst1\] = r\[src1\]; then r\[dst2\] = r\[src2\]
-            Copy2 { dst1: Reg, src1: Reg, dst2: Reg, src2: Reg },
+            Copy2 { dst1: W(Any), src1: R(Any), dst2: W(Any), src2: R(Any) } -> Next, Int,
             /// r\[dst..dst + len\] = r\[src..src + len\] (as if through a temporary)
-            CopySpan { dst: Reg, src: Reg, len: u16 },
+            CopySpan { dst: WSpan, src: RSpan @1, len: Imm(u16) } -> Next, Lost,
             /// r\[dst\] = value as u32 as u64 (an `i32` or the bits of an `f32`)
-            I32Const { dst: Reg, value: i32 },
+            I32Const { dst: W(I32), value: Imm(i32) } -> Next, Int,
             /// r\[dst\] = value as i64 as u64
-            I64ConstS32 { dst: Reg, value: i32 },
+            I64ConstS32 { dst: W(I64), value: Imm(i32) } -> Next, Int,
             /// r\[dst\] = if r\[cond\] as i32 != 0 { r\[a\] } else { r\[b\] }
-            Select { dst: Reg, cond: Reg, a: Reg, b: Reg },
+            Select { dst: W(Any), cond: R(I32) @1, a: R(Any), b: R(Any) } -> Next, Int,
             /// r\[dst\] = globals\[global\]
-            GlobalGet { dst: Reg, global: u32 },
+            GlobalGet { dst: W(Any), global: Global(u32) } -> Next, Lost,
             /// globals\[global\] = r\[src\]
-            GlobalSet { src: Reg, global: u32 },
+            GlobalSet { src: R(Any) @1, global: Global(u32) } -> Next, Lost,
 
             // ---- calls ----
             /// call the instance's function `func` (defined in this module) with arguments r\[args..\]; results land at r\[args..\] (`frame`: the calling function's frame size, where the callee's frame starts)
-            CallInternal { func: u32, args: Reg, frame: u16 },
+            CallInternal { func: Func(u32), args: RWSpan, frame: Imm(u16) } -> Next, Lost,
             /// call the instance's imported function `func` with arguments r\[args..\]; results land at r\[args..\]
-            CallImported { func: u32, args: Reg },
+            CallImported { func: Func(u32), args: RWSpan } -> Next, Lost,
             /// call tables\[table\]\[r\[index\]\] after checking its signature is `sig`; arguments and results at r\[args..\]
-            CallIndirect { index: Reg, sig: u32, args: Reg, table: u16 },
+            CallIndirect { index: R(I32), sig: Type(u32), args: RWSpan, table: Table(u16) } -> Next, Lost,
             /// r\[dst\] = reference to the instance's function `func`
-            RefFunc { dst: Reg, func: u32 },
+            RefFunc { dst: W(Ref), func: Func(u32) } -> Next, Lost,
 
             // ---- memory ----
             /// r\[dst\] = mem.u32\[ea\] as u64 (also `f32.load`, `i64.load32_u`)
-            I32Load { dst: Reg, ptr: Reg, offset: u32 },
+            I32Load { dst: W(I32), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u64\[ea\] (also `f64.load`)
-            I64Load { dst: Reg, ptr: Reg, offset: u32 },
+            I64Load { dst: W(I64), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.i8\[ea\] as i32 as u32 as u64
-            I32Load8S { dst: Reg, ptr: Reg, offset: u32 },
+            I32Load8S { dst: W(I32), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u8\[ea\] as u64 (also `i64.load8_u`)
-            I32Load8U { dst: Reg, ptr: Reg, offset: u32 },
+            I32Load8U { dst: W(I32), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.i16\[ea\] as i32 as u32 as u64
-            I32Load16S { dst: Reg, ptr: Reg, offset: u32 },
+            I32Load16S { dst: W(I32), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u16\[ea\] as u64 (also `i64.load16_u`)
-            I32Load16U { dst: Reg, ptr: Reg, offset: u32 },
+            I32Load16U { dst: W(I32), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.i8\[ea\] as i64 as u64
-            I64Load8S { dst: Reg, ptr: Reg, offset: u32 },
+            I64Load8S { dst: W(I64), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.i16\[ea\] as i64 as u64
-            I64Load16S { dst: Reg, ptr: Reg, offset: u32 },
+            I64Load16S { dst: W(I64), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.i32\[ea\] as i64 as u64
-            I64Load32S { dst: Reg, ptr: Reg, offset: u32 },
+            I64Load32S { dst: W(I64), ptr: R(I32) @1, offset: Imm(u32) } -> Next, Int,
             /// mem.u32\[ea\] = r\[val\] as u32 (also `f32.store`, `i64.store32`)
-            I32Store { ptr: Reg, val: Reg, offset: u32 },
+            I32Store { ptr: R(I32) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// mem.u64\[ea\] = r\[val\] (also `f64.store`)
-            I64Store { ptr: Reg, val: Reg, offset: u32 },
+            I64Store { ptr: R(I32) @1, val: R(I64) @2, offset: Imm(u32) } -> Next, Keep,
             /// mem.u8\[ea\] = r\[val\] as u8 (also `i64.store8`)
-            I32Store8 { ptr: Reg, val: Reg, offset: u32 },
+            I32Store8 { ptr: R(I32) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// mem.u16\[ea\] = r\[val\] as u16 (also `i64.store16`)
-            I32Store16 { ptr: Reg, val: Reg, offset: u32 },
+            I32Store16 { ptr: R(I32) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             // Fused address computation and access (an `i32.add` computed just before the access
             // and used only by it): `ea = (r[ptr] + imm) as u32` (wrapping, as the add would) for
             // `…RI` forms (their access offset is 0), `ea = (r[ptr] + r[idx]) as u32 + offset` for
             // `…RR` forms, and with `r[idx] << shift` in place of `r[idx]` (an `I32AddShl`, array
             // indexing) for `…Shl` forms, whose offset must fit 16 bits.
             /// r\[dst\] = mem.u32\[(r\[ptr\] + imm) as u32\] as u64
-            I32LoadRI { dst: Reg, ptr: Reg, imm: i32 },
+            I32LoadRI { dst: W(I32), ptr: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = mem.u64\[(r\[ptr\] + imm) as u32\]
-            I64LoadRI { dst: Reg, ptr: Reg, imm: i32 },
+            I64LoadRI { dst: W(I64), ptr: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = mem.u8\[(r\[ptr\] + imm) as u32\] as u64
-            I32Load8URI { dst: Reg, ptr: Reg, imm: i32 },
+            I32Load8URI { dst: W(I32), ptr: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = mem.u32\[(r\[ptr\] + r\[idx\]) as u32 + offset\] as u64
-            I32LoadRR { dst: Reg, ptr: Reg, idx: Reg, offset: u32 },
+            I32LoadRR { dst: W(I32), ptr: R(I32) @1, idx: R(I32), offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u64\[(r\[ptr\] + r\[idx\]) as u32 + offset\]
-            I64LoadRR { dst: Reg, ptr: Reg, idx: Reg, offset: u32 },
+            I64LoadRR { dst: W(I64), ptr: R(I32) @1, idx: R(I32), offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] as u64
-            I32Load8URR { dst: Reg, ptr: Reg, idx: Reg, offset: u32 },
+            I32Load8URR { dst: W(I32), ptr: R(I32) @1, idx: R(I32), offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u32\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] as u64 (an `I32AddShl` joined)
-            I32LoadShl { dst: Reg, ptr: Reg, idx: Reg, shift: u16, offset: u16 },
+            I32LoadShl { dst: W(I32), ptr: R(I32) @1, idx: R(I32), shift: Imm(u16), offset: Imm(u16) } -> Next, Int,
             /// r\[dst\] = mem.u64\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\]
-            I64LoadShl { dst: Reg, ptr: Reg, idx: Reg, shift: u16, offset: u16 },
+            I64LoadShl { dst: W(I64), ptr: R(I32) @1, idx: R(I32), shift: Imm(u16), offset: Imm(u16) } -> Next, Int,
             /// mem.u32\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] = r\[val\] as u32
-            I32StoreShl { ptr: Reg, idx: Reg, val: Reg, shift: u16, offset: u16 },
+            I32StoreShl { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, shift: Imm(u16), offset: Imm(u16) } -> Next, Keep,
             /// mem.u64\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] = r\[val\]
-            I64StoreShl { ptr: Reg, idx: Reg, val: Reg, shift: u16, offset: u16 },
+            I64StoreShl { ptr: R(I32) @1, idx: R(I32), val: R(I64) @2, shift: Imm(u16), offset: Imm(u16) } -> Next, Keep,
             /// mem.u32\[(r\[ptr\] + imm) as u32\] = r\[val\] as u32
-            I32StoreRI { ptr: Reg, val: Reg, imm: i32 },
+            I32StoreRI { ptr: R(I32) @1, val: R(I32) @2, imm: Imm(i32) } -> Next, Keep,
             /// mem.u32\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u32
-            I32StoreRR { ptr: Reg, idx: Reg, val: Reg, offset: u32 },
+            I32StoreRR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u8
-            I32Store8RR { ptr: Reg, idx: Reg, val: Reg, offset: u32 },
+            I32Store8RR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// r\[dst\] = memory size in pages
-            MemorySize { dst: Reg },
+            MemorySize { dst: W(I32) } -> Next, Lost,
             /// r\[dst\] = old size in pages after growing by r\[delta\] pages, or -1 when refused
-            MemoryGrow { dst: Reg, delta: Reg },
+            MemoryGrow { dst: W(I32), delta: R(I32) } -> Next, Lost,
             /// mem\[r\[dst\]..r\[dst\] + r\[len\]\] = r\[val\] as u8
-            MemoryFill { dst: Reg, val: Reg, len: Reg },
+            MemoryFill { dst: R(I32), val: R(I32) @2, len: R(I32) } -> Next, Keep,
             /// mem\[r\[dst\]..r\[dst\] + r\[len\]\] = mem\[r\[src\]..r\[src\] + r\[len\]\]
-            MemoryCopy { dst: Reg, src: Reg, len: Reg },
+            MemoryCopy { dst: R(I32), src: R(I32) @1, len: R(I32) } -> Next, Keep,
             /// mem\[r\[dst\]..r\[dst\] + r\[len\]\] = data\[data\]\[r\[src\]..r\[src\] + r\[len\]\]
-            MemoryInit { dst: Reg, src: Reg, len: Reg, data: u32 },
+            MemoryInit { dst: R(I32), src: R(I32) @1, len: R(I32), data: Data(u32) } -> Next, Lost,
             /// data segment `data` becomes empty
-            DataDrop { data: u32 },
+            DataDrop { data: Data(u32) } -> Next, Lost,
 
             // ---- tables ----
             /// r\[dst\] = tables\[table\]\[r\[index\]\]
-            TableGet { dst: Reg, index: Reg, table: u32 },
+            TableGet { dst: W(Ref), index: R(I32), table: Table(u32) } -> Next, Lost,
             /// tables\[table\]\[r\[index\]\] = r\[val\]
-            TableSet { index: Reg, val: Reg, table: u32 },
+            TableSet { index: R(I32), val: R(Ref) @2, table: Table(u32) } -> Next, Lost,
             /// r\[dst\] = size of tables\[table\]
-            TableSize { dst: Reg, table: u32 },
+            TableSize { dst: W(I32), table: Table(u32) } -> Next, Lost,
             /// r\[dst\] = old size after growing tables\[table\] by r\[delta\] copies of r\[init\], or -1
-            TableGrow { dst: Reg, init: Reg, delta: Reg, table: u32 },
+            TableGrow { dst: W(I32), init: R(Ref), delta: R(I32), table: Table(u32) } -> Next, Lost,
             /// tables\[table\]\[r\[dst\]..r\[dst\] + r\[len\]\] = r\[val\]
-            TableFill { dst: Reg, val: Reg, len: Reg, table: u32 },
+            TableFill { dst: R(I32), val: R(Ref) @2, len: R(I32), table: Table(u32) } -> Next, Lost,
             /// tables\[dst_table\]\[r\[dst\]..+r\[len\]\] = tables\[src_table\]\[r\[src\]..+r\[len\]\]
-            TableCopy { dst: Reg, src: Reg, len: Reg, dst_table: u16, src_table: u16 },
+            TableCopy { dst: R(I32), src: R(I32) @1, len: R(I32), dst_table: Table(u16), src_table: Table(u16) } -> Next, Lost,
             /// tables\[next Imm32\]\[r\[dst\]..+r\[len\]\] = elems\[elem\]\[r\[src\]..+r\[len\]\]
-            TableInit { dst: Reg, src: Reg, len: Reg, elem: u32 },
+            TableInit { dst: R(I32), src: R(I32) @1, len: R(I32), elem: Elem(u32) } -> Next, Lost,
             /// element segment `elem` becomes empty
-            ElemDrop { elem: u32 },
+            ElemDrop { elem: Elem(u32) } -> Next, Lost,
 
             // ---- i32 arithmetic ----
             /// r\[dst\] = (r\[src\] as i32 == 0) as u64
-            I32Eqz { dst: Reg, src: Reg },
+            I32Eqz { dst: W(I32), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = (r\[src\] as u32).leading_zeros()
-            I32Clz { dst: Reg, src: Reg },
+            I32Clz { dst: W(I32), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = (r\[src\] as u32).trailing_zeros()
-            I32Ctz { dst: Reg, src: Reg },
+            I32Ctz { dst: W(I32), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = (r\[src\] as u32).count_ones()
-            I32Popcnt { dst: Reg, src: Reg },
+            I32Popcnt { dst: W(I32), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as i8 as i32
-            I32Extend8S { dst: Reg, src: Reg },
+            I32Extend8S { dst: W(I32), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as i16 as i32
-            I32Extend16S { dst: Reg, src: Reg },
+            I32Extend16S { dst: W(I32), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] + r\[rhs\] (i32, wrapping)
-            I32AddRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32AddRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] - r\[rhs\] (i32, wrapping)
-            I32SubRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32SubRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] * r\[rhs\] (i32, wrapping)
-            I32MulRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32MulRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / r\[rhs\] (i32 signed; traps on zero and overflow)
-            I32DivSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32DivSRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / r\[rhs\] (i32 unsigned; traps on zero)
-            I32DivURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32DivURR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] % r\[rhs\] (i32 signed; traps on zero)
-            I32RemSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32RemSRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] % r\[rhs\] (i32 unsigned; traps on zero)
-            I32RemURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32RemURR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] & r\[rhs\] (i32)
-            I32AndRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32AndRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] | r\[rhs\] (i32)
-            I32OrRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32OrRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] ^ r\[rhs\] (i32)
-            I32XorRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32XorRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] << (r\[rhs\] % 32) (i32)
-            I32ShlRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32ShlRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 32) (i32, arithmetic)
-            I32ShrSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32ShrSRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 32) (i32, logical)
-            I32ShrURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32ShrURR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_left(r\[rhs\]) (i32)
-            I32RotlRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32RotlRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_right(r\[rhs\]) (i32)
-            I32RotrRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32RotrRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] == r\[rhs\]) (i32)
-            I32EqRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32EqRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] != r\[rhs\]) (i32)
-            I32NeRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32NeRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (i32 signed)
-            I32LtSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32LtSRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (i32 unsigned)
-            I32LtURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32LtURR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (i32 signed)
-            I32GtSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32GtSRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (i32 unsigned)
-            I32GtURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32GtURR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (i32 signed)
-            I32LeSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32LeSRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (i32 unsigned)
-            I32LeURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32LeURR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (i32 signed)
-            I32GeSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32GeSRR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (i32 unsigned)
-            I32GeURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I32GeURR { dst: W(I32), lhs: R(I32) @1, rhs: R(I32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] + imm (i32, wrapping)
-            I32AddRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32AddRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] + (r\[idx\] << shift) (i32, wrapping; an `i32.shl` by a constant feeding an `i32.add`)
-            I32AddShl { dst: Reg, lhs: Reg, idx: Reg, shift: u16 },
+            I32AddShl { dst: W(I32), lhs: R(I32) @1, idx: R(I32), shift: Imm(u16) } -> Next, Int,
             /// r\[reg1\] += step1; r\[reg2\] += step2 (i32, wrapping; two counters stepped in a row)
-            I32Step2 { reg1: Reg, step1: i16, reg2: Reg, step2: i16 },
+            I32Step2 { reg1: RW(I32), step1: Imm(i16), reg2: RW(I32), step2: Imm(i16) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] - imm (i32, wrapping)
-            I32SubRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32SubRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] * imm (i32, wrapping)
-            I32MulRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32MulRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / imm (i32 signed; imm is neither 0 nor -1)
-            I32DivSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32DivSRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / imm (i32 unsigned; imm is not 0)
-            I32DivURI { dst: Reg, lhs: Reg, imm: i32 },
+            I32DivURI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] % imm (i32 signed; imm is neither 0 nor -1)
-            I32RemSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32RemSRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] % imm (i32 unsigned; imm is not 0)
-            I32RemURI { dst: Reg, lhs: Reg, imm: i32 },
+            I32RemURI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] & imm (i32)
-            I32AndRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32AndRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] | imm (i32)
-            I32OrRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32OrRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] ^ imm (i32)
-            I32XorRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32XorRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] << (imm % 32) (i32)
-            I32ShlRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32ShlRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (imm % 32) (i32, arithmetic)
-            I32ShrSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32ShrSRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (imm % 32) (i32, logical)
-            I32ShrURI { dst: Reg, lhs: Reg, imm: i32 },
+            I32ShrURI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_left(imm) (i32)
-            I32RotlRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32RotlRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_right(imm) (i32)
-            I32RotrRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32RotrRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] == imm) (i32)
-            I32EqRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32EqRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] != imm) (i32)
-            I32NeRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32NeRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < imm) (i32 signed)
-            I32LtSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32LtSRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < imm) (i32 unsigned)
-            I32LtURI { dst: Reg, lhs: Reg, imm: i32 },
+            I32LtURI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > imm) (i32 signed)
-            I32GtSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32GtSRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > imm) (i32 unsigned)
-            I32GtURI { dst: Reg, lhs: Reg, imm: i32 },
+            I32GtURI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= imm) (i32 signed)
-            I32LeSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32LeSRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= imm) (i32 unsigned)
-            I32LeURI { dst: Reg, lhs: Reg, imm: i32 },
+            I32LeURI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= imm) (i32 signed)
-            I32GeSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I32GeSRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= imm) (i32 unsigned)
-            I32GeURI { dst: Reg, lhs: Reg, imm: i32 },
+            I32GeURI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
 
             // ---- i64 arithmetic ----
             /// r\[dst\] = (r\[src\] == 0) as u64 (also `ref.is_null`)
-            I64Eqz { dst: Reg, src: Reg },
+            I64Eqz { dst: W(I32), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\].leading_zeros()
-            I64Clz { dst: Reg, src: Reg },
+            I64Clz { dst: W(I64), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\].trailing_zeros()
-            I64Ctz { dst: Reg, src: Reg },
+            I64Ctz { dst: W(I64), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\].count_ones()
-            I64Popcnt { dst: Reg, src: Reg },
+            I64Popcnt { dst: W(I64), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as i8 as i64
-            I64Extend8S { dst: Reg, src: Reg },
+            I64Extend8S { dst: W(I64), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as i16 as i64
-            I64Extend16S { dst: Reg, src: Reg },
+            I64Extend16S { dst: W(I64), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as i32 as i64 (also `i64.extend_i32_s`)
-            I64Extend32S { dst: Reg, src: Reg },
+            I64Extend32S { dst: W(I64), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as u32 as u64
-            I64ExtendI32U { dst: Reg, src: Reg },
+            I64ExtendI32U { dst: W(I64), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] + r\[rhs\] (i64, wrapping)
-            I64AddRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64AddRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] - r\[rhs\] (i64, wrapping)
-            I64SubRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64SubRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] * r\[rhs\] (i64, wrapping)
-            I64MulRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64MulRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / r\[rhs\] (i64 signed; traps on zero and overflow)
-            I64DivSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64DivSRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / r\[rhs\] (i64 unsigned; traps on zero)
-            I64DivURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64DivURR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] % r\[rhs\] (i64 signed; traps on zero)
-            I64RemSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64RemSRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] % r\[rhs\] (i64 unsigned; traps on zero)
-            I64RemURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64RemURR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] & r\[rhs\] (i64)
-            I64AndRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64AndRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] | r\[rhs\] (i64)
-            I64OrRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64OrRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] ^ r\[rhs\] (i64)
-            I64XorRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64XorRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] << (r\[rhs\] % 64) (i64)
-            I64ShlRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64ShlRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 64) (i64, arithmetic)
-            I64ShrSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64ShrSRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 64) (i64, logical)
-            I64ShrURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64ShrURR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_left(r\[rhs\]) (i64)
-            I64RotlRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64RotlRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_right(r\[rhs\]) (i64)
-            I64RotrRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64RotrRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] == r\[rhs\]) (i64)
-            I64EqRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64EqRR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] != r\[rhs\]) (i64)
-            I64NeRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64NeRR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (i64 signed)
-            I64LtSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64LtSRR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (i64 unsigned)
-            I64LtURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64LtURR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (i64 signed)
-            I64GtSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64GtSRR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (i64 unsigned)
-            I64GtURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64GtURR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (i64 signed)
-            I64LeSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64LeSRR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (i64 unsigned)
-            I64LeURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64LeURR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (i64 signed)
-            I64GeSRR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64GeSRR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (i64 unsigned)
-            I64GeURR { dst: Reg, lhs: Reg, rhs: Reg },
+            I64GeURR { dst: W(I32), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] + imm as i64 (wrapping)
-            I64AddRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64AddRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] - imm as i64 (wrapping)
-            I64SubRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64SubRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] * imm as i64 (wrapping)
-            I64MulRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64MulRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / imm as i64 (signed; imm is neither 0 nor -1)
-            I64DivSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64DivSRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / imm as i64 as u64 (unsigned; imm is not 0)
-            I64DivURI { dst: Reg, lhs: Reg, imm: i32 },
+            I64DivURI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] % imm as i64 (signed; imm is neither 0 nor -1)
-            I64RemSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64RemSRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] % imm as i64 as u64 (unsigned; imm is not 0)
-            I64RemURI { dst: Reg, lhs: Reg, imm: i32 },
+            I64RemURI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] & imm as i64
-            I64AndRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64AndRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] | imm as i64
-            I64OrRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64OrRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] ^ imm as i64
-            I64XorRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64XorRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] << (imm % 64) (i64)
-            I64ShlRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64ShlRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (imm % 64) (i64, arithmetic)
-            I64ShrSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64ShrSRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (imm % 64) (i64, logical)
-            I64ShrURI { dst: Reg, lhs: Reg, imm: i32 },
+            I64ShrURI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_left(imm) (i64)
-            I64RotlRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64RotlRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_right(imm) (i64)
-            I64RotrRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64RotrRI { dst: W(I64), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] == imm as i64)
-            I64EqRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64EqRI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] != imm as i64)
-            I64NeRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64NeRI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < imm as i64) (signed)
-            I64LtSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64LtSRI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < imm as i64 as u64) (unsigned)
-            I64LtURI { dst: Reg, lhs: Reg, imm: i32 },
+            I64LtURI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > imm as i64) (signed)
-            I64GtSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64GtSRI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > imm as i64 as u64) (unsigned)
-            I64GtURI { dst: Reg, lhs: Reg, imm: i32 },
+            I64GtURI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= imm as i64) (signed)
-            I64LeSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64LeSRI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= imm as i64 as u64) (unsigned)
-            I64LeURI { dst: Reg, lhs: Reg, imm: i32 },
+            I64LeURI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= imm as i64) (signed)
-            I64GeSRI { dst: Reg, lhs: Reg, imm: i32 },
+            I64GeSRI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= imm as i64 as u64) (unsigned)
-            I64GeURI { dst: Reg, lhs: Reg, imm: i32 },
+            I64GeURI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
 
             // ---- f32 arithmetic ----
             /// r\[dst\] = r\[lhs\] + r\[rhs\] (f32)
-            F32Add { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Add { dst: W(F32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] - r\[rhs\] (f32)
-            F32Sub { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Sub { dst: W(F32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] * r\[rhs\] (f32)
-            F32Mul { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Mul { dst: W(F32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / r\[rhs\] (f32)
-            F32Div { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Div { dst: W(F32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = min(r\[lhs\], r\[rhs\]) (f32, Wasm NaN and zero rules)
-            F32Min { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Min { dst: W(F32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = max(r\[lhs\], r\[rhs\]) (f32, Wasm NaN and zero rules)
-            F32Max { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Max { dst: W(F32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\].copysign(r\[rhs\]) (f32)
-            F32Copysign { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Copysign { dst: W(F32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] == r\[rhs\]) (f32)
-            F32Eq { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Eq { dst: W(I32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] != r\[rhs\]) (f32)
-            F32Ne { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Ne { dst: W(I32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (f32)
-            F32Lt { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Lt { dst: W(I32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (f32)
-            F32Gt { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Gt { dst: W(I32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (f32)
-            F32Le { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Le { dst: W(I32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (f32)
-            F32Ge { dst: Reg, lhs: Reg, rhs: Reg },
+            F32Ge { dst: W(I32), lhs: R(F32) @1, rhs: R(F32) @2 } -> Next, Int,
             /// r\[dst\] = |r\[src\]| (f32)
-            F32Abs { dst: Reg, src: Reg },
+            F32Abs { dst: W(F32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = -r\[src\] (f32)
-            F32Neg { dst: Reg, src: Reg },
+            F32Neg { dst: W(F32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = ceil(r\[src\]) (f32)
-            F32Ceil { dst: Reg, src: Reg },
+            F32Ceil { dst: W(F32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = floor(r\[src\]) (f32)
-            F32Floor { dst: Reg, src: Reg },
+            F32Floor { dst: W(F32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = trunc(r\[src\]) (f32)
-            F32Trunc { dst: Reg, src: Reg },
+            F32Trunc { dst: W(F32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = round-half-even(r\[src\]) (f32)
-            F32Nearest { dst: Reg, src: Reg },
+            F32Nearest { dst: W(F32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = sqrt(r\[src\]) (f32)
-            F32Sqrt { dst: Reg, src: Reg },
+            F32Sqrt { dst: W(F32), src: R(F32) @1 } -> Next, Int,
 
             // ---- f64 arithmetic ----
             /// r\[dst\] = r\[lhs\] + r\[rhs\] (f64)
-            F64Add { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Add { dst: W(F64), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Float,
             /// r\[dst\] = r\[lhs\] - r\[rhs\] (f64)
-            F64Sub { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Sub { dst: W(F64), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Float,
             /// r\[dst\] = r\[lhs\] * r\[rhs\] (f64)
-            F64Mul { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Mul { dst: W(F64), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Float,
             /// r\[dst\] = r\[lhs\] / r\[rhs\] (f64)
-            F64Div { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Div { dst: W(F64), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Float,
             /// r\[dst\] = min(r\[lhs\], r\[rhs\]) (f64, Wasm NaN and zero rules)
-            F64Min { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Min { dst: W(F64), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Float,
             /// r\[dst\] = max(r\[lhs\], r\[rhs\]) (f64, Wasm NaN and zero rules)
-            F64Max { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Max { dst: W(F64), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Float,
             /// r\[dst\] = r\[lhs\].copysign(r\[rhs\]) (f64)
-            F64Copysign { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Copysign { dst: W(F64), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] == r\[rhs\]) (f64)
-            F64Eq { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Eq { dst: W(I32), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] != r\[rhs\]) (f64)
-            F64Ne { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Ne { dst: W(I32), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] < r\[rhs\]) (f64)
-            F64Lt { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Lt { dst: W(I32), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] > r\[rhs\]) (f64)
-            F64Gt { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Gt { dst: W(I32), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] <= r\[rhs\]) (f64)
-            F64Le { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Le { dst: W(I32), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= r\[rhs\]) (f64)
-            F64Ge { dst: Reg, lhs: Reg, rhs: Reg },
+            F64Ge { dst: W(I32), lhs: R(F64) @1, rhs: R(F64) @2 } -> Next, Int,
             /// r\[dst\] = |r\[src\]| (f64)
-            F64Abs { dst: Reg, src: Reg },
+            F64Abs { dst: W(F64), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = -r\[src\] (f64)
-            F64Neg { dst: Reg, src: Reg },
+            F64Neg { dst: W(F64), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = ceil(r\[src\]) (f64)
-            F64Ceil { dst: Reg, src: Reg },
+            F64Ceil { dst: W(F64), src: R(F64) @1 } -> Next, Float,
             /// r\[dst\] = floor(r\[src\]) (f64)
-            F64Floor { dst: Reg, src: Reg },
+            F64Floor { dst: W(F64), src: R(F64) @1 } -> Next, Float,
             /// r\[dst\] = trunc(r\[src\]) (f64)
-            F64Trunc { dst: Reg, src: Reg },
+            F64Trunc { dst: W(F64), src: R(F64) @1 } -> Next, Float,
             /// r\[dst\] = round-half-even(r\[src\]) (f64)
-            F64Nearest { dst: Reg, src: Reg },
+            F64Nearest { dst: W(F64), src: R(F64) @1 } -> Next, Float,
             /// r\[dst\] = sqrt(r\[src\]) (f64)
-            F64Sqrt { dst: Reg, src: Reg },
+            F64Sqrt { dst: W(F64), src: R(F64) @1 } -> Next, Float,
 
             // ---- conversions ----
             /// r\[dst\] = trunc(r\[src\] as f32) as i32 (traps on NaN and overflow)
-            I32TruncF32S { dst: Reg, src: Reg },
+            I32TruncF32S { dst: W(I32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = trunc(r\[src\] as f32) as u32 (traps on NaN and overflow)
-            I32TruncF32U { dst: Reg, src: Reg },
+            I32TruncF32U { dst: W(I32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = trunc(r\[src\] as f64) as i32 (traps on NaN and overflow)
-            I32TruncF64S { dst: Reg, src: Reg },
+            I32TruncF64S { dst: W(I32), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = trunc(r\[src\] as f64) as u32 (traps on NaN and overflow)
-            I32TruncF64U { dst: Reg, src: Reg },
+            I32TruncF64U { dst: W(I32), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = trunc(r\[src\] as f32) as i64 (traps on NaN and overflow)
-            I64TruncF32S { dst: Reg, src: Reg },
+            I64TruncF32S { dst: W(I64), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = trunc(r\[src\] as f32) as u64 (traps on NaN and overflow)
-            I64TruncF32U { dst: Reg, src: Reg },
+            I64TruncF32U { dst: W(I64), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = trunc(r\[src\] as f64) as i64 (traps on NaN and overflow)
-            I64TruncF64S { dst: Reg, src: Reg },
+            I64TruncF64S { dst: W(I64), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = trunc(r\[src\] as f64) as u64 (traps on NaN and overflow)
-            I64TruncF64U { dst: Reg, src: Reg },
+            I64TruncF64U { dst: W(I64), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f32 as i32 (saturating)
-            I32TruncSatF32S { dst: Reg, src: Reg },
+            I32TruncSatF32S { dst: W(I32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f32 as u32 (saturating)
-            I32TruncSatF32U { dst: Reg, src: Reg },
+            I32TruncSatF32U { dst: W(I32), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f64 as i32 (saturating)
-            I32TruncSatF64S { dst: Reg, src: Reg },
+            I32TruncSatF64S { dst: W(I32), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f64 as u32 (saturating)
-            I32TruncSatF64U { dst: Reg, src: Reg },
+            I32TruncSatF64U { dst: W(I32), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f32 as i64 (saturating)
-            I64TruncSatF32S { dst: Reg, src: Reg },
+            I64TruncSatF32S { dst: W(I64), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f32 as u64 (saturating)
-            I64TruncSatF32U { dst: Reg, src: Reg },
+            I64TruncSatF32U { dst: W(I64), src: R(F32) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f64 as i64 (saturating)
-            I64TruncSatF64S { dst: Reg, src: Reg },
+            I64TruncSatF64S { dst: W(I64), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f64 as u64 (saturating)
-            I64TruncSatF64U { dst: Reg, src: Reg },
+            I64TruncSatF64U { dst: W(I64), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as i32 as f32
-            F32ConvertI32S { dst: Reg, src: Reg },
+            F32ConvertI32S { dst: W(F32), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as u32 as f32
-            F32ConvertI32U { dst: Reg, src: Reg },
+            F32ConvertI32U { dst: W(F32), src: R(I32) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as i64 as f32
-            F32ConvertI64S { dst: Reg, src: Reg },
+            F32ConvertI64S { dst: W(F32), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as u64 as f32
-            F32ConvertI64U { dst: Reg, src: Reg },
+            F32ConvertI64U { dst: W(F32), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as f64 as f32
-            F32DemoteF64 { dst: Reg, src: Reg },
+            F32DemoteF64 { dst: W(F32), src: R(F64) @1 } -> Next, Int,
             /// r\[dst\] = r\[src\] as i32 as f64
-            F64ConvertI32S { dst: Reg, src: Reg },
+            F64ConvertI32S { dst: W(F64), src: R(I32) @1 } -> Next, Float,
             /// r\[dst\] = r\[src\] as u32 as f64
-            F64ConvertI32U { dst: Reg, src: Reg },
+            F64ConvertI32U { dst: W(F64), src: R(I32) @1 } -> Next, Float,
             /// r\[dst\] = r\[src\] as i64 as f64
-            F64ConvertI64S { dst: Reg, src: Reg },
+            F64ConvertI64S { dst: W(F64), src: R(I64) @1 } -> Next, Float,
             /// r\[dst\] = r\[src\] as u64 as f64
-            F64ConvertI64U { dst: Reg, src: Reg },
+            F64ConvertI64U { dst: W(F64), src: R(I64) @1 } -> Next, Float,
             /// r\[dst\] = r\[src\] as f32 as f64
-            F64PromoteF32 { dst: Reg, src: Reg },
+            F64PromoteF32 { dst: W(F64), src: R(F32) @1 } -> Next, Float,
         }
     };
 }
