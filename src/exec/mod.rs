@@ -149,9 +149,11 @@ pub(super) struct Frame {
 pub(super) enum Stop {
     Trap(TrapCode),
     Error(Error),
-    /// Execution can go on at this instruction of the running function once what is pending is
+    /// Execution can go on at an instruction of the running function once the reason is
     /// settled; [`finish`] makes it a suspension or, where the call may not suspend, an error.
-    Suspend(*const Slot, Reason),
+    /// Boxed, so that a `Stop` stays two words: the context's layout and the handlers' trap
+    /// paths are those of a build without resumable calls.
+    Suspend(Box<(*const Slot, Reason)>),
 }
 
 impl From<TrapCode> for Stop {
@@ -499,14 +501,14 @@ impl Ctx {
     #[cold]
     #[inline(never)]
     pub(super) fn out_of_fuel(&mut self, ip: *const Slot) {
-        self.stop = Some(Stop::Suspend(ip, Reason::OutOfFuel));
+        self.stop = Some(Stop::Suspend(Box::new((ip, Reason::OutOfFuel))));
     }
 
     /// A check point at `ip` found an interrupt request: as [`Ctx::out_of_fuel`].
     #[cold]
     #[inline(never)]
     pub(super) fn interrupted(&mut self, ip: *const Slot) {
-        self.stop = Some(Stop::Suspend(ip, Reason::Interrupted));
+        self.stop = Some(Stop::Suspend(Box::new((ip, Reason::Interrupted))));
     }
 
     /// `CheckInterrupt`: traps while an interrupt request is in force. The request is left in
@@ -918,7 +920,7 @@ fn finish(mut cx: Ctx, cells: &mut [u64]) -> Result<Outcome> {
         },
         Some(Stop::Trap(code)) => Err(backtrace_trap(&mut cx, code)),
         Some(Stop::Error(e)) => Err(e),
-        Some(Stop::Suspend(ip, reason)) => match resume::suspend(&mut cx, ip, reason) {
+        Some(Stop::Suspend(stopped)) => match resume::suspend(&mut cx, stopped.0, stopped.1) {
             Ok(paused) => return Ok(paused),
             Err(e) => Err(e),
         },

@@ -80,7 +80,7 @@ impl Paused {
 #[cold]
 pub(super) fn host_stop(e: Error, func: u32, args: Reg, ret_ip: *const Slot) -> Stop {
     match e.into_suspend_payload() {
-        Ok(payload) => Stop::Suspend(ret_ip, Reason::Host { func, results: args, payload }),
+        Ok(payload) => Stop::Suspend(Box::new((ret_ip, Reason::Host { func, results: args, payload }))),
         Err(e) => match e.as_trap() {
             Some(t) if t.backtrace().is_empty() => Stop::Trap(t.code()),
             _ => Stop::Error(e),

@@ -121,13 +121,17 @@ fn mem_len(cx: *mut Ctx) -> usize {
     unsafe { (*cx).mem_len }
 }
 
+// Never inlined: a handler's trap path is then one tail jump, and the handler needs no register
+// saved on its hot path.
 #[cold]
+#[inline(never)]
 fn trap(cx: *mut Ctx, code: TrapCode) {
     // SAFETY: `cx` is the live context passed down the handler chain.
     unsafe { (*cx).stop = Some(Stop::Trap(code)) }
 }
 
 #[cold]
+#[inline(never)]
 fn stop(cx: *mut Ctx, stop: Stop) {
     // SAFETY: as in `trap`.
     unsafe { (*cx).stop = Some(stop) }
