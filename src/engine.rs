@@ -101,8 +101,9 @@ impl Config {
 
     /// Make a resumable call ([`crate::Func::call_resumable`]) that is interrupted
     /// ([`crate::InterruptHandle::interrupt`]) suspend ([`crate::SuspendReason::Interrupted`])
-    /// instead of trapping; the request is withdrawn when the call suspends, so resuming it goes
-    /// on. Plain calls still trap. Needs [`Config::interruptible`]; off by default.
+    /// instead of trapping. The request is withdrawn as when a call ends: at once if no other call
+    /// into the store is active (a call resumed then goes on), else when the outermost call
+    /// returns. Plain calls still trap. Needs [`Config::interruptible`]; off by default.
     pub fn suspend_on_interrupt(&mut self, enable: bool) -> &mut Self {
         self.suspend_on_interrupt = enable;
         self

@@ -753,7 +753,7 @@ pub(crate) fn start<T>(store: &mut Store<T>, func: u32, cells: &mut [u64], resum
         FuncEntity::Wasm { instance, index, .. } => {
             let (max_depth, max_cells) = budgets(s)?;
             let stack = s.stacks.pop().unwrap_or_default();
-            let mut cx = Ctx::new(sp, stack, Vec::new(), max_depth, max_cells, resumable);
+            let mut cx = Ctx::new(sp, inner, stack, Vec::new(), max_depth, max_cells, resumable);
             match enter_entry(&mut cx, instance, index, cells) {
                 // SAFETY: the entry frame is set up for the function whose first instruction
                 // `ip` is.
@@ -779,10 +779,12 @@ fn budgets(s: &StoreInner) -> Result<(usize, usize)> {
 }
 
 impl Ctx {
-    /// A context for a call into `*sp` on `stack` and `frames` (empty for a new call, those of a
-    /// suspended call when resuming it), positioned nowhere yet.
+    /// A context for a call into `*sp` (whose `inner` is `inner`, derived from `sp` as the
+    /// call's other pointers into the store are) on `stack` and `frames` (empty for a new call,
+    /// those of a suspended call when resuming it), positioned nowhere yet.
     fn new<T>(
         sp: *mut Store<T>,
+        inner: *mut StoreInner,
         stack: Vec<u64>,
         frames: Vec<Frame>,
         max_depth: usize,
@@ -790,8 +792,7 @@ impl Ctx {
         resumable: bool,
     ) -> Ctx {
         Ctx {
-            // SAFETY: `sp` comes from a live `&mut`; the field pointer is taken without a reference.
-            store: unsafe { &raw mut (*sp).inner },
+            store: inner,
             host_store: sp as *mut (),
             host: host_trampoline::<T>,
             growth: growth_trampoline::<T>,

@@ -178,7 +178,7 @@ pub(crate) fn resume<T>(
     if stack.len() > keep {
         stack.truncate(keep);
     }
-    let mut cx = Ctx::new(sp, stack, frames, max_depth, max_cells, true);
+    let mut cx = Ctx::new(sp, inner, stack, frames, max_depth, max_cells, true);
     cx.base = base;
     cx.frame_size = frame_size;
     cx.cur_func = cur_func;

@@ -244,7 +244,46 @@ impl<Results: WasmTyList> TypedSuspendedCall<Results> {
 }
 
 impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
-    /// Calls the function as [`Func::call_resumable`] does.
+    /// Calls the function as [`Func::call_resumable`] does. An event loop that answers a host
+    /// function's requests and refills fuel:
+    ///
+    /// ```
+    /// use hayate::{Config, Engine, Error, Linker, Module, Store, SuspendReason, TypedResumableCall, Val};
+    ///
+    /// let engine = Engine::new(Config::new().consume_fuel(true).suspend_on_out_of_fuel(true));
+    /// let module = Module::new(&engine, r#"
+    ///     (module
+    ///       (import "io" "fetch" (func $fetch (param i32) (result i64)))
+    ///       (func (export "main") (param i32) (result i64)
+    ///         (i64.mul (call $fetch (local.get 0)) (i64.const 2))))"#)?;
+    /// let mut store = Store::new(&engine, ());
+    /// let mut linker = Linker::new(&engine);
+    /// // Instead of blocking, `fetch` suspends its guest with the key as the payload.
+    /// linker.func_wrap("io", "fetch", |key: i32| -> Result<i64, Error> { Err(Error::suspend(key)) })?;
+    /// let main = linker.instantiate(&mut store, &module)?.get_typed_func::<i32, i64>(&store, "main")?;
+    ///
+    /// store.set_fuel(1_000)?;
+    /// let mut call = main.call_resumable(&mut store, 21)?;
+    /// let result = loop {
+    ///     call = match call {
+    ///         TypedResumableCall::Finished(result) => break result,
+    ///         // While it is suspended the store may run other calls, resumable ones included.
+    ///         TypedResumableCall::Suspended(suspended) => match suspended.reason() {
+    ///             SuspendReason::Host { .. } => {
+    ///                 let key = *suspended.payload::<i32>().expect("fetch suspends with its key");
+    ///                 suspended.resume(&mut store, &[Val::I64(i64::from(key))])?
+    ///             }
+    ///             SuspendReason::OutOfFuel => {
+    ///                 store.set_fuel(1_000)?;
+    ///                 suspended.resume(&mut store, &[])?
+    ///             }
+    ///             other => return Err(Error::msg(format!("unexpected suspension: {other:?}"))),
+    ///         },
+    ///     };
+    /// };
+    /// assert_eq!(result, 42);
+    /// # Ok::<(), hayate::Error>(())
+    /// ```
     pub fn call_resumable<T>(
         &self,
         mut store: impl AsContextMut<Data = T>,
