@@ -14,6 +14,8 @@ pub struct Config {
     pub(crate) max_table_elements: u64,
     pub(crate) consume_fuel: bool,
     pub(crate) interruptible: bool,
+    pub(crate) suspend_on_out_of_fuel: bool,
+    pub(crate) suspend_on_interrupt: bool,
     pub(crate) lazy_translation: bool,
     /// The WebAssembly proposals modules may use (all that hayate implements, by default).
     pub(crate) features: wasmparser::WasmFeatures,
@@ -28,6 +30,8 @@ impl Default for Config {
             max_table_elements: 10_000_000,
             consume_fuel: false,
             interruptible: false,
+            suspend_on_out_of_fuel: false,
+            suspend_on_interrupt: false,
             lazy_translation: false,
             features: IMPLEMENTED,
         }
@@ -85,6 +89,26 @@ impl Config {
     /// default, and then it costs nothing.
     pub fn interruptible(&mut self, enable: bool) -> &mut Self {
         self.interruptible = enable;
+        self
+    }
+
+    /// Make a resumable call ([`crate::Func::call_resumable`]) that runs out of fuel suspend
+    /// ([`crate::SuspendReason::OutOfFuel`]) instead of trapping: the embedder adds fuel
+    /// ([`crate::Store::set_fuel`]) and resumes it, so one thread can time-slice many guests. A
+    /// call resumed without enough fuel suspends again at once. Plain calls still trap. Needs
+    /// [`Config::consume_fuel`]; off by default.
+    pub fn suspend_on_out_of_fuel(&mut self, enable: bool) -> &mut Self {
+        self.suspend_on_out_of_fuel = enable;
+        self
+    }
+
+    /// Make a resumable call ([`crate::Func::call_resumable`]) that is interrupted
+    /// ([`crate::InterruptHandle::interrupt`]) suspend ([`crate::SuspendReason::Interrupted`])
+    /// instead of trapping. The request is withdrawn as when a call ends: at once if no other call
+    /// into the store is active (a call resumed then goes on), else when the outermost call
+    /// returns. Plain calls still trap. Needs [`Config::interruptible`]; off by default.
+    pub fn suspend_on_interrupt(&mut self, enable: bool) -> &mut Self {
+        self.suspend_on_interrupt = enable;
         self
     }
 

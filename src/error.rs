@@ -152,6 +152,10 @@ pub enum ErrorKind {
     Limit(String),
     /// An error raised by a host function or a misuse of the API.
     Message(String),
+    /// A host function asks to suspend the guest ([`Error::suspend`]), with a payload for the
+    /// embedder. Inside a resumable call ([`crate::Func::call_resumable`]) the call returns
+    /// suspended instead of failing; it never comes out of a call as an error.
+    Suspend(Box<dyn std::any::Any + Send + Sync>),
 }
 
 /// hayate's error type: one pointer wide so that `Result`s stay small.
@@ -173,6 +177,31 @@ impl Error {
     /// A trap without a backtrace.
     pub fn trap(code: TrapCode) -> Self {
         Error::new(ErrorKind::Trap(Trap::new(code)))
+    }
+
+    /// What a host function returns to suspend the guest that called it: the resumable call
+    /// ([`crate::Func::call_resumable`]) returns [`crate::ResumableCall::Suspended`], whose
+    /// [`crate::SuspendReason::Host`] carries `payload`, and the embedder later resumes it with
+    /// the host function's results. Outside a resumable call (a plain call, or a call nested in
+    /// another host function) the request is an error.
+    pub fn suspend(payload: impl std::any::Any + Send + Sync) -> Self {
+        Error::new(ErrorKind::Suspend(Box::new(payload)))
+    }
+
+    /// Whether this is a host function's request to suspend ([`Error::suspend`]).
+    pub fn is_suspend(&self) -> bool {
+        matches!(*self.kind, ErrorKind::Suspend(_))
+    }
+
+    /// The payload of a suspension request, or the error itself if it is none.
+    pub(crate) fn into_suspend_payload(self) -> Result<Box<dyn std::any::Any + Send + Sync>, Error> {
+        if !self.is_suspend() {
+            return Err(self);
+        }
+        match *self.kind {
+            ErrorKind::Suspend(payload) => Ok(payload),
+            kind => Err(Error::new(kind)),
+        }
     }
 
     /// The error's kind.
@@ -226,6 +255,7 @@ impl fmt::Display for Error {
             ErrorKind::Exit(code) => write!(f, "exited with status {code}"),
             ErrorKind::Limit(m) => write!(f, "limit exceeded: {m}"),
             ErrorKind::Message(m) => f.write_str(m),
+            ErrorKind::Suspend(_) => f.write_str("a host function asked to suspend the guest"),
         }
     }
 }

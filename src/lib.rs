@@ -53,8 +53,8 @@ pub use exec::stats;
 pub use module::Module;
 pub use runtime::{
     AsContext, AsContextMut, Caller, Extern, Func, Global, GuestProfile, HostResult, Instance, InterruptHandle,
-    IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, Sampler, Store, StoreContext, StoreContextMut, StoreInner,
-    StoreLimits, Table, TypedFunc,
+    IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, ResumableCall, Sampler, Store, StoreContext, StoreContextMut,
+    StoreInner, StoreLimits, SuspendReason, SuspendedCall, Table, TypedFunc, TypedResumableCall, TypedSuspendedCall,
 };
 pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
 pub use value::{ExternRef, Val, WasmTy, WasmTyList};

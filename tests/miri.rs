@@ -2,8 +2,8 @@
 //! which checks the executor's `unsafe` code (the portable dispatcher, which unoptimized builds
 //! use) for undefined behaviour: host calls and re-entry, memory views across growth, calls
 //! through tables and between instances, table, global and bulk memory instructions, traps,
-//! panicking host functions, interrupts and limits. Each test stays small, since Miri runs code
-//! thousands of times slower than a native build.
+//! panicking host functions, interrupts, limits, and calls suspended and resumed. Each test stays
+//! small, since Miri runs code thousands of times slower than a native build.
 
 use hayate::{
     Caller, Config, Engine, Extern, Func, Global, GlobalType, Instance, Linker, Memory, Module, Mutability, Store,
@@ -326,5 +326,65 @@ fn untyped_calls_lazy_translation_and_fuel() -> Result<()> {
     let spin = instance.get_typed_func::<(), ()>(&store, "spin")?;
     store.set_fuel(100)?;
     assert_eq!(spin.call(&mut store, ()).unwrap_err().trap_code(), Some(TrapCode::OutOfFuel));
+    Ok(())
+}
+
+#[test]
+fn suspended_calls_resume_detached_from_the_store() -> Result<()> {
+    let config = Config::new().consume_fuel(true).suspend_on_out_of_fuel(true).clone();
+    let wat = r#"(module
+      (import "host" "ask" (func $ask (param i32) (result i32)))
+      (memory (export "memory") 1)
+      (func $twice (param i32) (result i32) (i32.mul (call $ask (local.get 0)) (i32.const 2)))
+      (func (export "run") (param i32) (result i32)
+        (local $i i32)
+        (loop $l
+          (i32.store (i32.const 0) (i32.add (i32.load (i32.const 0)) (local.get $i)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.get $i) (i32.const 10))))
+        (i32.add (call $twice (local.get 0)) (i32.load (i32.const 0)))))"#;
+    let (mut store, instance) = instantiate(&config, (), wat, |linker| {
+        linker.func_wrap("host", "ask", |x: i32| -> Result<i32> { Err(hayate::Error::suspend(x)) })?;
+        Ok(())
+    })?;
+    let run = instance.get_typed_func::<i32, i32>(&store, "run")?;
+    // A slice must pay for the costliest block (a check point charges it whole).
+    const SLICE: u64 = 40;
+    store.set_fuel(SLICE)?;
+    let mut outcome = run.call_resumable(&mut store, 20)?;
+    let (mut fuel_stops, mut host_stops) = (0, 0);
+    let result = loop {
+        match outcome {
+            hayate::TypedResumableCall::Finished(r) => break r,
+            hayate::TypedResumableCall::Suspended(call) => match call.payload::<i32>() {
+                Some(&x) => {
+                    host_stops += 1;
+                    // Another call runs on the store meanwhile (adding to the memory again), and
+                    // fails where its host function asks to suspend.
+                    store.set_fuel(1_000)?;
+                    let e = run.call(&mut store, 1).unwrap_err();
+                    assert!(e.to_string().contains("not resumable"), "{e}");
+                    store.set_fuel(SLICE)?;
+                    outcome = call.resume(&mut store, &[Val::I32(x + 1)])?;
+                }
+                None => {
+                    fuel_stops += 1;
+                    assert!(fuel_stops < 100, "no progress");
+                    store.set_fuel(SLICE)?;
+                    outcome = call.resume(&mut store, &[])?;
+                }
+            },
+        }
+    };
+    assert_eq!(result, 21 * 2 + 45 + 45);
+    assert_eq!(host_stops, 1);
+    assert!(fuel_stops > 1);
+    // A suspended call dropped leaves the store as it was.
+    store.set_fuel(1)?;
+    drop(run.call_resumable(&mut store, 0)?);
+    store.set_fuel(1000)?;
+    let memory = instance.get_memory(&store, "memory").unwrap();
+    memory.data_mut(&mut store).unwrap()[..4].fill(0);
+    assert!(matches!(run.call_resumable(&mut store, 1)?, hayate::TypedResumableCall::Suspended(_)));
     Ok(())
 }

@@ -10,7 +10,8 @@ use crate::ir::{Op, Reg};
 /// `cx.stop`.
 ///
 /// # Safety
-/// `ip` must be the first instruction of the function whose frame `regs` is, set up in `cx`.
+/// `ip` must be an instruction of the function whose frame `regs` is, set up in `cx`, where
+/// execution may start with empty accumulators: its first, one after a call, or a check point.
 pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut mem: Mem) {
     macro_rules! stop {
         ($stop:expr) => {{
@@ -107,13 +108,13 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     Op::ReturnSpan { src, len } => ret!(src, usize::from(len)),
                     Op::Imm32 { .. } => {}
                     Op::ConsumeFuel { amount } => {
-                        if let Err(code) = cx.consume_fuel(amount) {
-                            stop!(Stop::Trap(code))
+                        if cx.consume_fuel(amount).is_err() {
+                            return cx.out_of_fuel(ip);
                         }
                     }
                     Op::CheckInterrupt => {
-                        if let Err(code) = cx.check_interrupt() {
-                            stop!(Stop::Trap(code))
+                        if cx.check_interrupt().is_err() {
+                            return cx.interrupted(ip);
                         }
                     }
                     Op::GlobalGet { dst, global } => regs.set(dst, cx.global_get(global)),

@@ -13,6 +13,7 @@ mod acc;
 #[cfg(not(hayate_tail_calls))]
 mod looped;
 mod regs;
+mod resume;
 #[cfg(feature = "stats")]
 pub mod stats;
 #[cfg(hayate_tail_calls)]
@@ -26,6 +27,8 @@ use crate::runtime::profile::{INTERRUPT, SAMPLE};
 use crate::runtime::store::FuncEntity;
 use crate::runtime::{InstanceEntity, PAGE_SIZE, Store, StoreInner};
 use regs::{Mem, Regs};
+use resume::host_stop;
+pub(crate) use resume::{Outcome, Paused, Reason, resume};
 use std::ptr;
 use std::sync::Arc;
 
@@ -125,6 +128,11 @@ pub(super) struct Frame {
 pub(super) enum Stop {
     Trap(TrapCode),
     Error(Error),
+    /// Execution can go on at an instruction of the running function once the reason is
+    /// settled; [`finish`] makes it a suspension or, where the call may not suspend, an error.
+    /// Boxed, so that a `Stop` stays two words: the context's layout and the handlers' trap
+    /// paths are those of a build without resumable calls.
+    Suspend(Box<(*const Slot, Reason)>),
 }
 
 impl From<TrapCode> for Stop {
@@ -166,6 +174,8 @@ pub(super) struct Ctx {
     mem_len: usize,
     /// Set when execution stops: `None` after a normal return.
     stop: Option<Stop>,
+    /// Whether the call may suspend ([`resume`]); only read when it stops.
+    resumable: bool,
 }
 
 /// Makes `stack` at least `needed` cells long, doubling, up to `max`. False when over the limit.
@@ -383,14 +393,15 @@ impl Ctx {
                 let regs = self.enter(code, instance, index, args, ret_ip)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
-            FuncEntity::Host { index, .. } => self.call_host_func(index, args),
+            FuncEntity::Host { index, .. } => self.call_host_func(f, index, args, ret_ip),
         }
     }
 
-    /// Calls host function `f` (stored at `index`) with arguments at `args`. Out of line, so that
-    /// the call instructions' Wasm path carries nothing of it.
+    /// Calls host function `f` (stored at `index`) with arguments at `args`; execution goes on
+    /// at `ret_ip` (where a suspended call resumes). Out of line, so that the call instructions'
+    /// Wasm path carries nothing of it.
     #[inline(never)]
-    fn call_host_func(&mut self, index: u32, args: Reg) -> Result<Called, Stop> {
+    fn call_host_func(&mut self, f: u32, index: u32, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
         // The running call's frames and value stack cells count against the budget of the calls
         // the host function makes into the store, until `_held` drops.
         let (frames, cells) = (self.frames.len() + 1, self.base + self.frame_size as usize);
@@ -399,10 +410,7 @@ impl Ctx {
         store.held_cells += cells;
         let _held = Held { store: self.store, frames, cells };
         // SAFETY: `host` is the trampoline for the store's data type, set by `call`.
-        unsafe { (self.host)(self, index, args) }.map_err(|e| match e.as_trap() {
-            Some(t) if t.backtrace().is_empty() => Stop::Trap(t.code()),
-            _ => Stop::Error(e),
-        })?;
+        unsafe { (self.host)(self, index, args) }.map_err(|e| host_stop(e, f, args, ret_ip))?;
         Ok(Called::Host)
     }
 
@@ -463,6 +471,23 @@ impl Ctx {
             Op::CheckInterrupt => self.store().attention.load(std::sync::atomic::Ordering::Relaxed) == 0,
             _ => false,
         }
+    }
+
+    /// A check point at `ip` found the fuel spent: execution stops there, to trap or, in a
+    /// resumable call, to suspend and charge again when resumed. Execution may resume at a check
+    /// point with empty accumulators: the accumulator analysis knows nothing after one (`acc.rs`
+    /// resets at every instruction that is not an exec op).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn out_of_fuel(&mut self, ip: *const Slot) {
+        self.stop = Some(Stop::Suspend(Box::new((ip, Reason::OutOfFuel))));
+    }
+
+    /// A check point at `ip` found an interrupt request: as [`Ctx::out_of_fuel`].
+    #[cold]
+    #[inline(never)]
+    pub(super) fn interrupted(&mut self, ip: *const Slot) {
+        self.stop = Some(Stop::Suspend(Box::new((ip, Reason::Interrupted))));
     }
 
     /// `CheckInterrupt`: traps while an interrupt request is in force. The request is left in
@@ -657,6 +682,17 @@ pub(super) unsafe fn copy_cells(src: *const u64, dst: *mut u64, n: usize) {
 /// Calls store function `func` with `cells` holding the arguments; on success `cells` begins with
 /// the results. `cells` must be long enough for both.
 pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Result<()> {
+    match start(store, func, cells, false)? {
+        Outcome::Finished => Ok(()),
+        // `finish` turns every suspension of a call that is not resumable into an error.
+        Outcome::Suspended(..) => Err(Error::msg("a call that is not resumable suspended")),
+    }
+}
+
+/// Calls store function `func` as [`call`] does; `resumable` lets it suspend
+/// ([`Outcome::Suspended`]) where it would otherwise fail with a host function's suspension
+/// request, or (as the engine's configuration asks) run out of fuel or be interrupted.
+pub(crate) fn start<T>(store: &mut Store<T>, func: u32, cells: &mut [u64], resumable: bool) -> Result<Outcome> {
     // Every pointer into the store below is derived from this one, so none of them invalidates
     // another (a host function gets the store back as `&mut Store<T>` through `host_store`).
     let sp: *mut Store<T> = store;
@@ -666,45 +702,85 @@ pub(crate) fn call<T>(store: &mut Store<T>, func: u32, cells: &mut [u64]) -> Res
     // SAFETY: `inner` is valid (see above) and no other reference to the store is in use.
     let s = unsafe { &mut *inner };
     match s.funcs[func as usize] {
-        // SAFETY: as above; `s` is not used again.
-        FuncEntity::Host { index, .. } => call_host(unsafe { &mut *sp }, index, None, cells),
+        FuncEntity::Host { index, .. } => {
+            // SAFETY: as above; `s` is not used again.
+            match call_host(unsafe { &mut *sp }, index, None, cells) {
+                Ok(()) => Ok(Outcome::Finished),
+                // SAFETY: the host function has returned; nothing else reaches the store.
+                Err(e) => resume::host_stopped(unsafe { &*inner }, e, func, resumable),
+            }
+        }
         FuncEntity::Wasm { instance, index, .. } => {
-            let config = s.engine.config();
-            // The calls waiting for a host function (that made this call) keep what they hold.
-            let Some(max_depth) = config.max_call_depth.checked_sub(s.held_frames) else {
-                return Err(Error::trap(TrapCode::StackOverflow));
-            };
-            let max_cells = config.max_stack_cells.saturating_sub(s.held_cells);
+            let (max_depth, max_cells) = budgets(s)?;
             let stack = s.stacks.pop().unwrap_or_default();
-            let mut cx = Ctx {
-                store: inner,
-                host_store: sp as *mut (),
-                host: host_trampoline::<T>,
-                growth: growth_trampoline::<T>,
-                stack,
-                frames: Vec::new(),
-                inst: ptr::null(),
-                code: ptr::null(),
-                inst_idx: instance,
-                cur_func: index,
-                frame_size: 0,
-                base: 0,
-                max_depth,
-                frame_limit: 0,
-                mem_len: 0,
-                max_cells,
-                stop: None,
-            };
-            let result = run(&mut cx, instance, index, cells);
-            let mut stack = cx.stack;
-            stack.clear();
-            // SAFETY: as above; the call is over, so nothing else reaches the store.
-            unsafe { (*inner).stacks.push(stack) };
-            result
+            let mut cx = Ctx::new(sp, inner, stack, Vec::new(), max_depth, max_cells, resumable);
+            match enter_entry(&mut cx, instance, index, cells) {
+                // SAFETY: the entry frame is set up for the function whose first instruction
+                // `ip` is.
+                Ok((ip, regs, mem)) => unsafe { dispatch(&mut cx, ip, regs, mem) },
+                Err(e) => {
+                    recycle(cx);
+                    return Err(e);
+                }
+            }
+            finish(cx, cells)
         }
     }
 }
 
+/// The call depth and value stack cells a call into the store may use: the engine's limits less
+/// what the calls waiting for a host function (that made this call) hold.
+fn budgets(s: &StoreInner) -> Result<(usize, usize)> {
+    let config = s.engine.config();
+    let Some(max_depth) = config.max_call_depth.checked_sub(s.held_frames) else {
+        return Err(Error::trap(TrapCode::StackOverflow));
+    };
+    Ok((max_depth, config.max_stack_cells.saturating_sub(s.held_cells)))
+}
+
+impl Ctx {
+    /// A context for a call into `*sp` (whose `inner` is `inner`, derived from `sp` as the
+    /// call's other pointers into the store are) on `stack` and `frames` (empty for a new call,
+    /// those of a suspended call when resuming it), positioned nowhere yet.
+    fn new<T>(
+        sp: *mut Store<T>,
+        inner: *mut StoreInner,
+        stack: Vec<u64>,
+        frames: Vec<Frame>,
+        max_depth: usize,
+        max_cells: usize,
+        resumable: bool,
+    ) -> Ctx {
+        Ctx {
+            store: inner,
+            host_store: sp as *mut (),
+            host: host_trampoline::<T>,
+            growth: growth_trampoline::<T>,
+            stack,
+            frames,
+            inst: ptr::null(),
+            code: ptr::null(),
+            inst_idx: 0,
+            cur_func: 0,
+            frame_size: 0,
+            base: 0,
+            max_depth,
+            frame_limit: 0,
+            mem_len: 0,
+            max_cells,
+            stop: None,
+            resumable,
+        }
+    }
+}
+
+/// Gives the context's value stack back to the store for the next call.
+fn recycle(cx: Ctx) {
+    let mut stack = cx.stack;
+    stack.clear();
+    // SAFETY: the call is over, so nothing else reaches the store.
+    unsafe { (*cx.store).stacks.push(stack) };
+}
 /// A call into the store in progress (see [`call`]). Counts the nesting of calls through host
 /// functions, and when dropped, also by a panic unwinding from a host function, undoes that;
 /// when the outermost call ends it withdraws an interrupt request, which has then stopped every
@@ -757,9 +833,11 @@ impl Drop for Held {
     }
 }
 
-/// Sets up the entry frame, dispatches, and turns the outcome into a result.
-fn run(cx: &mut Ctx, instance: u32, func: u32, cells: &mut [u64]) -> Result<()> {
+/// Sets up the entry frame of defined function `func` of `instance` with the arguments from
+/// `cells`; returns where the dispatcher starts.
+fn enter_entry(cx: &mut Ctx, instance: u32, func: u32, cells: &[u64]) -> Result<(*const Slot, Regs, Mem)> {
     cx.set_instance(instance);
+    cx.cur_func = func;
     let module: *const ModuleInner = &*cx.inst().module;
     // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
     let code: &CompiledFunc = compiled(unsafe { &*module }, func)?;
@@ -772,25 +850,45 @@ fn run(cx: &mut Ctx, instance: u32, func: u32, cells: &mut [u64]) -> Result<()> 
     // SAFETY: the stack was just grown to hold the frame.
     unsafe { init_frame(cx.stack.as_mut_ptr(), code) };
     cx.frame_size = code.frame_size;
-    let regs = cx.regs_at(0);
-    let mem = cx.memory();
-    // SAFETY: the entry frame is set up for `code`, whose instructions the dispatcher runs.
+    Ok((code.ops.as_ptr(), cx.regs_at(0), cx.memory()))
+}
+
+/// Runs the dispatcher from `ip` until the entry function returns or execution stops.
+///
+/// # Safety
+/// `ip` must be an instruction of the running function (whose frame `regs` is, set up in `cx`)
+/// where execution may start with empty accumulators: its first, one after a call, or a check
+/// point.
+unsafe fn dispatch(cx: &mut Ctx, ip: *const Slot, regs: Regs, mem: Mem) {
+    // SAFETY: guaranteed by the caller.
     unsafe {
         #[cfg(hayate_tail_calls)]
-        threaded::run(cx, code.ops.as_ptr(), regs, mem);
+        threaded::run(cx, ip, regs, mem);
         #[cfg(not(hayate_tail_calls))]
-        looped::run(cx, code.ops.as_ptr(), regs, mem);
-    }
-    match cx.stop.take() {
-        None => {
-            cells.copy_from_slice(&cx.stack[..cells.len()]);
-            Ok(())
-        }
-        Some(Stop::Trap(code)) => Err(backtrace_trap(cx, code)),
-        Some(Stop::Error(e)) => Err(e),
+        looped::run(cx, ip, regs, mem);
     }
 }
 
+/// Turns how execution stopped into the call's outcome; the results are copied to `cells`.
+fn finish(mut cx: Ctx, cells: &mut [u64]) -> Result<Outcome> {
+    let result = match cx.stop.take() {
+        None => match cx.stack.get(..cells.len()) {
+            Some(results) => {
+                cells.copy_from_slice(results);
+                Ok(Outcome::Finished)
+            }
+            None => Err(Error::msg("the call's results do not fit its value stack")),
+        },
+        Some(Stop::Trap(code)) => Err(backtrace_trap(&mut cx, code)),
+        Some(Stop::Error(e)) => Err(e),
+        Some(Stop::Suspend(stopped)) => match resume::suspend(&mut cx, stopped.0, stopped.1) {
+            Ok(paused) => return Ok(paused),
+            Err(e) => Err(e),
+        },
+    };
+    recycle(cx);
+    result
+}
 /// Calls a host function for the dispatchers, through the store's concrete type: the host reads
 /// its arguments from, and writes its results to, the caller's registers at `args` directly (no
 /// copy, no lock, no allocation).

@@ -80,7 +80,8 @@ macro_rules! fields {
 /// `cx.stop`.
 ///
 /// # Safety
-/// `ip` must be the first instruction of the function whose frame `regs` is, set up in `cx`.
+/// `ip` must be an instruction of the function whose frame `regs` is, set up in `cx`, where
+/// execution may start with empty accumulators: its first, one after a call, or a check point.
 pub(super) unsafe fn run(cx: &mut Ctx, ip: *const Slot, regs: Regs, mem: Mem) {
     // SAFETY: `ip` is an encoded instruction; see `next!`.
     let handler = unsafe { handler_at(ip) };
@@ -120,13 +121,17 @@ fn mem_len(cx: *mut Ctx) -> usize {
     unsafe { (*cx).mem_len }
 }
 
+// Never inlined: a handler's trap path is then one tail jump, and the handler needs no register
+// saved on its hot path.
 #[cold]
+#[inline(never)]
 fn trap(cx: *mut Ctx, code: TrapCode) {
     // SAFETY: `cx` is the live context passed down the handler chain.
     unsafe { (*cx).stop = Some(Stop::Trap(code)) }
 }
 
 #[cold]
+#[inline(never)]
 fn stop(cx: *mut Ctx, stop: Stop) {
     // SAFETY: as in `trap`.
     unsafe { (*cx).stop = Some(stop) }
@@ -299,8 +304,9 @@ mod h {
     pub(super) unsafe fn ConsumeFuel(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, ConsumeFuel { amount });
         // SAFETY: `cx` is the live context.
-        if let Err(code) = unsafe { &mut *cx }.consume_fuel(amount) {
-            return trap(cx, code);
+        if unsafe { &mut *cx }.consume_fuel(amount).is_err() {
+            // SAFETY: as above.
+            return unsafe { &mut *cx }.out_of_fuel(ip);
         }
         // SAFETY: a checkpoint is never the last instruction of a function.
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
@@ -315,8 +321,9 @@ mod h {
         facc: f64,
     ) {
         // SAFETY: `cx` is the live context.
-        if let Err(code) = unsafe { &mut *cx }.check_interrupt() {
-            return trap(cx, code);
+        if unsafe { &mut *cx }.check_interrupt().is_err() {
+            // SAFETY: as above.
+            return unsafe { &mut *cx }.interrupted(ip);
         }
         // SAFETY: a checkpoint is never the last instruction of a function.
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)

@@ -91,9 +91,9 @@ impl ExternRefSlots {
 
 impl crate::runtime::StoreInner {
     /// Reclaims unreachable host references when enough have accumulated; a no-op while Wasm
-    /// runs (called when the API enters Wasm from the outside).
+    /// runs or a suspended call lives (called when the API enters Wasm from the outside).
     pub(crate) fn maybe_collect_externrefs(&mut self) {
-        if self.reentry != 0 || !self.externrefs.should_collect() {
+        if self.reentry != 0 || Arc::strong_count(&self.suspended) > 1 || !self.externrefs.should_collect() {
             return;
         }
         let tables = self.tables.iter().filter(|t| t.ty.element == ValType::ExternRef).flat_map(|t| t.elems.iter());

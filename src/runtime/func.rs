@@ -110,12 +110,25 @@ impl Func {
     /// exactly its results.
     pub fn call<T>(&self, mut store: impl AsContextMut<Data = T>, params: &[Val], results: &mut [Val]) -> Result<()> {
         let store = store.as_context_mut().0;
+        let (ty, mut cells) = self.prepare(store, params, results.len())?;
+        crate::exec::call(store, self.index, &mut cells)?;
+        read_results(results, &cells, ty.results(), store);
+        Ok(())
+    }
+
+    /// Checks `params` and the room for `results` against the function's type and gives the
+    /// type and the cells of a call: the arguments, and room for the results.
+    pub(super) fn prepare<T>(
+        &self,
+        store: &mut Store<T>,
+        params: &[Val],
+        results: usize,
+    ) -> Result<(FuncType, smallvec::SmallVec<[u64; 16]>)> {
         let ty = self.ty(&*store)?;
-        if params.len() != ty.params().len() || results.len() != ty.results().len() {
+        if params.len() != ty.params().len() || results != ty.results().len() {
             return Err(Error::msg(format!(
-                "function {ty} called with {} arguments and room for {} results",
+                "function {ty} called with {} arguments and room for {results} results",
                 params.len(),
-                results.len()
             )));
         }
         for (i, (p, t)) in params.iter().zip(ty.params()).enumerate() {
@@ -124,15 +137,11 @@ impl Func {
             }
         }
         store.inner.maybe_collect_externrefs();
-        let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; params.len().max(results.len())];
+        let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; params.len().max(results)];
         for (cell, p) in cells.iter_mut().zip(params) {
             *cell = p.to_cell(&mut store.inner)?;
         }
-        crate::exec::call(store, self.index, &mut cells)?;
-        for (r, (cell, t)) in results.iter_mut().zip(cells.iter().zip(ty.results())) {
-            *r = Val::from_cell(*cell, *t, &store.inner);
-        }
-        Ok(())
+        Ok((ty, cells))
     }
 
     /// A typed view of the function; fails when `Params`/`Results` do not match its signature.
@@ -151,9 +160,16 @@ impl Func {
     }
 }
 
+/// Reads the results of type `types` from `cells` into `results`.
+pub(super) fn read_results<T>(results: &mut [Val], cells: &[u64], types: &[crate::ValType], store: &Store<T>) {
+    for (r, (cell, t)) in results.iter_mut().zip(cells.iter().zip(types)) {
+        *r = Val::from_cell(*cell, *t, &store.inner);
+    }
+}
+
 /// A function whose signature was checked once, called without per-call type checks.
 pub struct TypedFunc<Params, Results> {
-    func: Func,
+    pub(super) func: Func,
     _marker: PhantomData<fn(Params) -> Results>,
 }
 

@@ -9,6 +9,7 @@ mod limits;
 mod linker;
 pub(crate) mod memory;
 pub(crate) mod profile;
+mod resumable;
 pub(crate) mod store;
 mod table;
 
@@ -22,6 +23,7 @@ pub use limits::{ResourceLimiter, StoreLimits};
 pub use linker::Linker;
 pub use memory::{Memory, PAGE_SIZE};
 pub use profile::{GuestProfile, Sampler};
+pub use resumable::{ResumableCall, SuspendReason, SuspendedCall, TypedResumableCall, TypedSuspendedCall};
 pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreContext, StoreContextMut, StoreInner};
 pub use table::Table;
 pub(crate) use table::copy as copy_tables;

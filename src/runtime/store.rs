@@ -70,6 +70,9 @@ pub struct StoreInner {
     pub(crate) held_cells: usize,
     /// Fuel left (with fuel metering).
     pub(crate) fuel: u64,
+    /// Cloned by every suspended call ([`crate::SuspendedCall`]): while any lives, host references
+    /// are not reclaimed, since a suspended call's value stack may hold some.
+    pub(crate) suspended: Arc<()>,
     /// Requests from other threads, checked at function entries and loop iterations when the engine
     /// is interruptible: [`INTERRUPT`] stops the running call, [`SAMPLE`] records its call stack.
     pub(crate) attention: Arc<AtomicU8>,
@@ -156,6 +159,7 @@ impl<T> Store<T> {
                 held_frames: 0,
                 held_cells: 0,
                 fuel: 0,
+                suspended: Arc::new(()),
                 attention: Arc::new(AtomicU8::new(0)),
                 profile: None,
                 limits: StoreLimits::default(),
