@@ -221,13 +221,19 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     /// Appends an instruction, after its operands are popped and before its result is pushed,
     /// joining it with the instructions before it where a fusion rule applies (`fuse.rs`);
     /// returns the index of what it became.
-    #[inline]
+    #[inline(always)]
     pub(super) fn emit(&mut self, op: Op) -> Result<usize> {
-        let costs = if super::fuse::keyed(&op) && !self.ops.is_empty() && self.last_pin != Some(self.ops.len()) {
-            self.emit_fused(op)?
-        } else {
-            self.ops.push(op);
-            true
+        let costs = match self.ops.last() {
+            Some(prev)
+                if super::fuse::worth_trying(prev, &op, self.temp_base + self.stack.len() as u16)
+                    && self.last_pin != Some(self.ops.len()) =>
+            {
+                self.emit_fused(op)?
+            }
+            _ => {
+                self.ops.push(op);
+                true
+            }
         };
         if costs && let Some(Op::ConsumeFuel { amount }) = self.fuel_op.map(|i| &mut self.ops[i]) {
             *amount += 1;
@@ -250,6 +256,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     }
 
     /// Appends an instruction whose result register is the temporary at the new stack top.
+    #[inline(always)]
     pub(super) fn emit_result(&mut self, op: Op) -> Result<()> {
         self.emit(op)?;
         self.push(Operand::Temp)

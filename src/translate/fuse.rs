@@ -91,27 +91,40 @@ pub(super) fn emit(ops: &mut Vec<Op>, label_at: Option<usize>, cx: &mut Cx<'_>, 
     }
 }
 
-/// The rule table: for each kind of new instruction, the rules to try, in order. Derives
-/// [`keyed`] (whether any rule applies to a kind) and [`rewrite`] (which replaces `new` by the
-/// result of the first rule that applies, and returns that rule).
+/// The rule table: each rule with the pattern of the pair it applies to (previous instruction,
+/// new instruction, and the cheap part of the guard), in the order they are tried. Derives
+/// [`worth_trying`] (whether some rule's pattern matches a pair: the translator emits the others
+/// directly, without calling out) and [`rewrite`] (which replaces `new` by the result of the
+/// first rule that applies, and returns that rule). In a pattern's guard, `$dead(r)` is
+/// [`Cx::dead`].
 macro_rules! rule_table {
-    ($( $($kind:ident)|+ => $($rule:ident),+; )*) => {
-        /// Whether some rule is keyed on the kind of `op` (the translator emits others directly).
-        pub(super) fn keyed(op: &Op) -> bool {
-            matches!(op, $( $(Op::$kind { .. })|+ )|*)
+    ($dead:ident; $( $rule:ident: [$prev:pat] [$new:pat $(if $guard:expr)?]; )*) => {
+        /// Whether some rule's pattern matches `prev` followed by `new`, given the first
+        /// temporary above the operand stack.
+        #[inline(always)]
+        pub(super) fn worth_trying(prev: &Op, new: &Op, dead_from: u16) -> bool {
+            let $dead = |r: Reg| r.0 >= dead_from && r.0 < CONST_MARK;
+            #[allow(unreachable_patterns, reason = "several rules may match one pattern")]
+            match *new {
+                $( $new if true $(&& $guard)? && matches!(*prev, $prev) => true, )*
+                _ => false,
+            }
         }
 
         fn rewrite(cx: &mut Cx<'_>, prev: Op, new: &mut Op) -> Option<&'static Rule> {
-            match new {
+            let dead_from = cx.dead_from;
+            let $dead = |r: Reg| r.0 >= dead_from && r.0 < CONST_MARK;
+            let mut out;
+            // A rule whose pattern matches but whose `apply` declines falls through to the next.
+            #[allow(unreachable_patterns, reason = "several rules may match one pattern")]
+            match *new {
                 $(
-                    $(Op::$kind { .. })|+ => {
-                        $(
-                            if let Some(op) = ($rule.apply)(cx, prev, *new) {
-                                *new = op;
-                                return Some(&$rule);
-                            }
-                        )+
-                        None
+                    $new if true $(&& $guard)? && matches!(prev, $prev) && {
+                        out = ($rule.apply)(cx, prev, *new);
+                        out.is_some()
+                    } => {
+                        *new = out.expect("the guard checked");
+                        Some(&$rule)
                     }
                 )*
                 _ => None,
@@ -120,16 +133,33 @@ macro_rules! rule_table {
     };
 }
 
-rule_table! {
-    I32Eqz => NEGATE_COMPARE;
-    Copy => FOLD_RESULT, COPY2;
-    I32AddRI | I32SubRI => STEP2;
-    I32AddRR => ADD_SHL;
-    I32Load | I64Load | I32Load8U | I32Store | I32Store8 | I64Store => ADDRESS;
-    BrIfNez => COMPARE_BRANCH, STEP_BRANCH, LOAD_BRANCH;
-    BrIfEqz => COMPARE_BRANCH, LOAD_BRANCH;
-    BrIfI32NeRR | BrIfI32LtSRR | BrIfI32LtURR | BrIfI32NeRI | BrIfI32LtSRI | BrIfI32LtURI | BrIfI32GtSRI
-        | BrIfI64NeRI => STEP_BRANCH;
+rule_table! { dead;
+    NEGATE_COMPARE: [_] [Op::I32Eqz { src, .. } if dead(src)];
+    FOLD_RESULT: [_] [Op::Copy { src, .. } if dead(src)];
+    COPY2: [Op::Copy { .. }] [Op::Copy { .. }];
+    STEP2: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
+    ADD_SHL: [Op::I32ShlRI { .. }] [Op::I32AddRR { .. }];
+    ADDRESS: [Op::I32AddRI { .. } | Op::I32AddRR { .. } | Op::I32AddShl { .. }] [
+        Op::I32Load { ptr, .. }
+        | Op::I64Load { ptr, .. }
+        | Op::I32Load8U { ptr, .. }
+        | Op::I32Store { ptr, .. }
+        | Op::I32Store8 { ptr, .. }
+        | Op::I64Store { ptr, .. } if dead(ptr)
+    ];
+    COMPARE_BRANCH: [_] [Op::BrIfNez { cond, .. } | Op::BrIfEqz { cond, .. } if dead(cond)];
+    STEP_BRANCH: [Op::I32AddRI { .. } | Op::I32SubRI { .. } | Op::I64AddRI { .. } | Op::I64SubRI { .. } | Op::I32AddRR { .. }] [
+        Op::BrIfNez { .. }
+        | Op::BrIfI32NeRR { .. }
+        | Op::BrIfI32LtSRR { .. }
+        | Op::BrIfI32LtURR { .. }
+        | Op::BrIfI32NeRI { .. }
+        | Op::BrIfI32LtSRI { .. }
+        | Op::BrIfI32LtURI { .. }
+        | Op::BrIfI32GtSRI { .. }
+        | Op::BrIfI64NeRI { .. }
+    ];
+    LOAD_BRANCH: [Op::I32Load8U { .. } | Op::I32Load { .. }] [Op::BrIfNez { .. } | Op::BrIfEqz { .. }];
 }
 
 /// Every rule, for the test that each has its golden file.
@@ -140,38 +170,37 @@ const RULES: [&Rule; 9] =
 /// `r[t] = a <cmp> b; r[d] = i32.eqz r[t]` → `r[d] = a <opposite cmp> b`, for integer compares
 /// (a float compare's opposite differs on NaN). Guard: `t` is dead after the `i32.eqz`.
 /// So `i64.eqz; i32.eqz; br_if` becomes one branch.
-const NEGATE_COMPARE: Rule = Rule {
-    name: "negate_compare",
-    kind: Kind::Fold,
-    apply: |cx, prev, new| {
-        let Op::I32Eqz { dst, src } = new else { return None };
-        if !cx.dead(src) || result(prev) != Some(src) {
-            return None;
-        }
-        negate_compare(prev).map(|mut op| {
-            *op.dst_mut().expect("a compare has a result") = dst;
-            op
-        })
-    },
-};
+const NEGATE_COMPARE: Rule = Rule { name: "negate_compare", kind: Kind::Fold, apply: apply_negate_compare };
+
+#[inline]
+fn apply_negate_compare(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let Op::I32Eqz { dst, src } = new else { return None };
+    if !cx.dead(src) || result(prev) != Some(src) {
+        return None;
+    }
+    negate_compare(prev).map(|mut op| {
+        *op.dst_mut().expect("a compare has a result") = dst;
+        op
+    })
+}
 
 /// `r[t] = …; r[d] = r[t]` → `r[d] = …`: a value computed into a temporary and copied into a
 /// local (`local.set`) is computed into the local. Guard: `t` is dead after the copy. (When the
 /// operand stack still holds the local's old value, the translator copies that out first, so the
 /// copy's predecessor is not the producer.)
-const FOLD_RESULT: Rule = Rule {
-    name: "fold_result",
-    kind: Kind::Fold,
-    apply: |cx, prev, new| {
-        let Op::Copy { dst, src } = new else { return None };
-        if !cx.dead(src) || result(prev) != Some(src) {
-            return None;
-        }
-        let mut op = prev;
-        *op.dst_mut().expect("checked above") = dst;
-        Some(op)
-    },
-};
+const FOLD_RESULT: Rule = Rule { name: "fold_result", kind: Kind::Fold, apply: apply_fold_result };
+
+#[inline]
+fn apply_fold_result(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let Op::Copy { dst, src } = new else { return None };
+    let mut op = prev;
+    let result = op.dst_mut()?;
+    if !cx.dead(src) || *result != src {
+        return None;
+    }
+    *result = dst;
+    Some(op)
+}
 
 /// `r[a] = r[b]; r[c] = r[d]` → `Copy2` (in order: the second may read what the first wrote).
 const COPY2: Rule = Rule {
@@ -188,67 +217,62 @@ const COPY2: Rule = Rule {
 /// Two counter steps (`r += k`, an `i32` add or subtract of a constant in place, `k` within
 /// 16 bits), the second on a local → `I32Step2`. (A step of a temporary is an address being
 /// computed, which the access after it may still join: see [`ADDRESS`].)
-const STEP2: Rule = Rule {
-    name: "step2",
-    kind: Kind::Join,
-    apply: |cx, prev, new| {
-        let step = |op: Op| match op {
-            Op::I32AddRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(imm).ok()?)),
-            Op::I32SubRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(-i64::from(imm)).ok()?)),
-            _ => None,
-        };
-        match (step(prev), step(new)) {
-            (Some((reg1, step1)), Some((reg2, step2))) if cx.local(reg2) => {
-                Some(Op::I32Step2 { reg1, step1, reg2, step2 })
-            }
-            _ => None,
-        }
-    },
-};
+const STEP2: Rule = Rule { name: "step2", kind: Kind::Join, apply: apply_step2 };
+
+#[inline]
+fn apply_step2(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let step = |op: Op| match op {
+        Op::I32AddRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(imm).ok()?)),
+        Op::I32SubRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(-i64::from(imm)).ok()?)),
+        _ => None,
+    };
+    match (step(prev), step(new)) {
+        (Some((reg1, step1)), Some((reg2, step2))) if cx.local(reg2) => Some(Op::I32Step2 { reg1, step1, reg2, step2 }),
+        _ => None,
+    }
+}
 
 /// `r[t] = r[i] << k; r[d] = r[b] + r[t]` (either side) → `I32AddShl` (array indexing).
 /// Guard: `t` is dead after the add.
-const ADD_SHL: Rule = Rule {
-    name: "add_shl",
-    kind: Kind::Join,
-    apply: |cx, prev, new| {
-        let (Op::I32ShlRI { dst: t, lhs: idx, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
-            return None;
-        };
-        let base = if rhs == t {
-            lhs
-        } else if lhs == t {
-            rhs
-        } else {
-            return None;
-        };
-        cx.dead(t).then_some(Op::I32AddShl { dst, lhs: base, idx, shift: (imm & 31) as u16 })
-    },
-};
+const ADD_SHL: Rule = Rule { name: "add_shl", kind: Kind::Join, apply: apply_add_shl };
+
+#[inline]
+fn apply_add_shl(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::I32ShlRI { dst: t, lhs: idx, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
+        return None;
+    };
+    let base = if rhs == t {
+        lhs
+    } else if lhs == t {
+        rhs
+    } else {
+        return None;
+    };
+    cx.dead(t).then_some(Op::I32AddShl { dst, lhs: base, idx, shift: (imm & 31) as u16 })
+}
 
 /// An address computed by an `i32.add` (or an `I32AddShl`) into `t`, then a load or store at
 /// `t` → one access with the address arithmetic built in (the `…RI`, `…RR` and `…Shl` forms of
 /// the op list). Guards: `t` is dead after the access and is not the stored value; a register
 /// plus constant only with access offset 0; the `…Shl` forms only with an offset within 16 bits.
-const ADDRESS: Rule = Rule {
-    name: "address",
-    kind: Kind::Join,
-    apply: |cx, prev, new| {
-        let t = match new {
-            Op::I32Load { ptr, .. } | Op::I64Load { ptr, .. } | Op::I32Load8U { ptr, .. } => ptr,
-            Op::I32Store { ptr, val, .. } | Op::I32Store8 { ptr, val, .. } | Op::I64Store { ptr, val, .. }
-                if val != ptr =>
-            {
-                ptr
-            }
-            _ => return None,
-        };
-        if !cx.dead(t) || result(prev) != Some(t) {
-            return None;
+const ADDRESS: Rule = Rule { name: "address", kind: Kind::Join, apply: apply_address };
+
+#[inline]
+fn apply_address(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let t = match new {
+        Op::I32Load { ptr, .. } | Op::I64Load { ptr, .. } | Op::I32Load8U { ptr, .. } => ptr,
+        Op::I32Store { ptr, val, .. } | Op::I32Store8 { ptr, val, .. } | Op::I64Store { ptr, val, .. }
+            if val != ptr =>
+        {
+            ptr
         }
-        address(prev, new)
-    },
-};
+        _ => return None,
+    };
+    if !cx.dead(t) || result(prev) != Some(t) {
+        return None;
+    }
+    address(prev, new)
+}
 
 /// The access `access` at the address `add` computes (see [`ADDRESS`]).
 fn address(add: Op, access: Op) -> Option<Op> {
@@ -283,77 +307,74 @@ fn address(add: Op, access: Op) -> Option<Op> {
 /// `r[t] = a <test> b; br_if r[t]` (`BrIfNez`, or `BrIfEqz` for the opposite) → one
 /// compare-and-branch: integer compares, `i32.and` (a bit test), `eqz`, and float compares
 /// (not negated: NaN). Guard: `t` is dead after the branch.
-const COMPARE_BRANCH: Rule = Rule {
-    name: "compare_branch",
-    kind: Kind::Join,
-    apply: |cx, prev, new| {
-        let (cond, negate, off) = match new {
-            Op::BrIfNez { cond, off } => (cond, false, off),
-            Op::BrIfEqz { cond, off } => (cond, true, off),
-            _ => return None,
-        };
-        if !cx.dead(cond) || result(prev) != Some(cond) {
-            return None;
-        }
-        compare_branch(prev, negate, off)
-    },
-};
+const COMPARE_BRANCH: Rule = Rule { name: "compare_branch", kind: Kind::Join, apply: apply_compare_branch };
+
+#[inline]
+fn apply_compare_branch(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (cond, negate, off) = match new {
+        Op::BrIfNez { cond, off } => (cond, false, off),
+        Op::BrIfEqz { cond, off } => (cond, true, off),
+        _ => return None,
+    };
+    if !cx.dead(cond) || result(prev) != Some(cond) {
+        return None;
+    }
+    compare_branch(prev, negate, off)
+}
 
 /// A counter step (`r += k` in place, `k` within 16 bits; or `r += r[by]`) then a
 /// compare-and-branch on `r` → one stepping branch (`I32StepBr…`, `I64StepBrNeRI`,
 /// `I32AddBr…`). The bound may be a register or an immediate within 16 bits; a wider immediate
 /// moves to a constant register when the register form then fuses. The step's register stays
 /// live: the stepping branch writes it.
-const STEP_BRANCH: Rule = Rule {
-    name: "step_branch",
-    kind: Kind::Join,
-    apply: |cx, prev, new| {
-        if let Some(op) = step_branch(prev, new) {
-            return Some(op);
-        }
-        let as_rr = |rhs: Reg| match new {
-            Op::BrIfI32NeRI { lhs, off, .. } => Some(Op::BrIfI32NeRR { lhs, rhs, off }),
-            Op::BrIfI32LtSRI { lhs, off, .. } => Some(Op::BrIfI32LtSRR { lhs, rhs, off }),
-            Op::BrIfI32LtURI { lhs, off, .. } => Some(Op::BrIfI32LtURR { lhs, rhs, off }),
-            _ => None,
-        };
-        let (Op::BrIfI32NeRI { imm, .. } | Op::BrIfI32LtSRI { imm, .. } | Op::BrIfI32LtURI { imm, .. }) = new else {
-            return None;
-        };
-        if as_rr(Reg(0)).and_then(|br| step_branch(prev, br)).is_none() {
-            return None;
-        }
-        let rhs = cx.const_reg(u64::from(imm as u32))?;
-        as_rr(rhs).and_then(|br| step_branch(prev, br))
-    },
-};
+const STEP_BRANCH: Rule = Rule { name: "step_branch", kind: Kind::Join, apply: apply_step_branch };
+
+#[inline]
+fn apply_step_branch(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    if let Some(op) = step_branch(prev, new) {
+        return Some(op);
+    }
+    let as_rr = |rhs: Reg| match new {
+        Op::BrIfI32NeRI { lhs, off, .. } => Some(Op::BrIfI32NeRR { lhs, rhs, off }),
+        Op::BrIfI32LtSRI { lhs, off, .. } => Some(Op::BrIfI32LtSRR { lhs, rhs, off }),
+        Op::BrIfI32LtURI { lhs, off, .. } => Some(Op::BrIfI32LtURR { lhs, rhs, off }),
+        _ => None,
+    };
+    let (Op::BrIfI32NeRI { imm, .. } | Op::BrIfI32LtSRI { imm, .. } | Op::BrIfI32LtURI { imm, .. }) = new else {
+        return None;
+    };
+    if as_rr(Reg(0)).and_then(|br| step_branch(prev, br)).is_none() {
+        return None;
+    }
+    let rhs = cx.const_reg(u64::from(imm as u32))?;
+    as_rr(rhs).and_then(|br| step_branch(prev, br))
+}
 
 /// A branch on zero (`BrIfNez`/`BrIfEqz`) of the value the previous instruction loaded
 /// (`i32.load8_u` or `i32.load`, offset within 16 bits) → one loading branch, which still
 /// writes the loaded value (so no guard on its register).
-const LOAD_BRANCH: Rule = Rule {
-    name: "load_branch",
-    kind: Kind::Join,
-    apply: |_, prev, new| {
-        let (cond, nez, off) = match new {
-            Op::BrIfNez { cond, off } => (cond, true, off),
-            Op::BrIfEqz { cond, off } => (cond, false, off),
-            _ => return None,
-        };
-        let (dst, ptr, offset, byte) = match prev {
-            Op::I32Load8U { dst, ptr, offset } => (dst, ptr, offset, true),
-            Op::I32Load { dst, ptr, offset } => (dst, ptr, offset, false),
-            _ => return None,
-        };
-        let (true, Ok(offset)) = (dst == cond, u16::try_from(offset)) else { return None };
-        Some(match (byte, nez) {
-            (true, true) => Op::BrIfI32Load8UNez { dst, ptr, offset, off },
-            (true, false) => Op::BrIfI32Load8UEqz { dst, ptr, offset, off },
-            (false, true) => Op::BrIfI32LoadNez { dst, ptr, offset, off },
-            (false, false) => Op::BrIfI32LoadEqz { dst, ptr, offset, off },
-        })
-    },
-};
+const LOAD_BRANCH: Rule = Rule { name: "load_branch", kind: Kind::Join, apply: apply_load_branch };
+
+#[inline]
+fn apply_load_branch(_cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (cond, nez, off) = match new {
+        Op::BrIfNez { cond, off } => (cond, true, off),
+        Op::BrIfEqz { cond, off } => (cond, false, off),
+        _ => return None,
+    };
+    let (dst, ptr, offset, byte) = match prev {
+        Op::I32Load8U { dst, ptr, offset } => (dst, ptr, offset, true),
+        Op::I32Load { dst, ptr, offset } => (dst, ptr, offset, false),
+        _ => return None,
+    };
+    let (true, Ok(offset)) = (dst == cond, u16::try_from(offset)) else { return None };
+    Some(match (byte, nez) {
+        (true, true) => Op::BrIfI32Load8UNez { dst, ptr, offset, off },
+        (true, false) => Op::BrIfI32Load8UEqz { dst, ptr, offset, off },
+        (false, true) => Op::BrIfI32LoadNez { dst, ptr, offset, off },
+        (false, false) => Op::BrIfI32LoadEqz { dst, ptr, offset, off },
+    })
+}
 
 /// `r[d] = r[s]; return r[d]` → `return r[s]`, over the finished function (after jump
 /// threading has turned branches to returns into returns): the copy is dead once the frame is
