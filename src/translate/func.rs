@@ -241,8 +241,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(self.ops.len() - 1)
     }
 
-    /// [`Self::emit`] of an instruction some fusion rule is keyed on; returns whether it costs
-    /// fuel.
+    /// [`Self::emit`] of an instruction that some fusion rule's pattern matches together with
+    /// the previous one; returns whether it costs fuel.
     #[inline(never)]
     fn emit_fused(&mut self, op: Op) -> Result<bool> {
         let mut cx = super::fuse::Cx {

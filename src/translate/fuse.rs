@@ -1,9 +1,10 @@
 //! Fusion: the rewrite rules that join an instruction with the one emitted just before it, each
 //! written once with its guard, and the one place that applies them.
 //!
-//! The visitor emits plain instructions only. Every emission goes through [`emit`], which looks
-//! up the rules for the kind of the new instruction ([`rewrite`], the rule table) and tries them
-//! in order against the previous instruction. A rule that applies replaces the pair with one
+//! The visitor emits plain instructions only. Every emission goes through the translator's
+//! `emit`, which checks the rules' patterns against the pair of the previous and the new
+//! instruction ([`worth_trying`]) and, when one matches, calls [`emit`] here to try the rules in
+//! order ([`rewrite`]; the rule table is `rule_table!`'s input). A rule that applies replaces the pair with one
 //! instruction, which is then treated as just emitted, so rules chain (`i32.lt_s; br_if` becomes
 //! `BrIfI32LtSRR`, which a counter step before it then joins). The applier itself enforces the
 //! guard every rule shares: no label lands between the two parts (branches arriving there would
@@ -343,9 +344,8 @@ fn apply_step_branch(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     let (Op::BrIfI32NeRI { imm, .. } | Op::BrIfI32LtSRI { imm, .. } | Op::BrIfI32LtURI { imm, .. }) = new else {
         return None;
     };
-    if as_rr(Reg(0)).and_then(|br| step_branch(prev, br)).is_none() {
-        return None;
-    }
+    // Only take a constant register when the register form fuses.
+    as_rr(Reg(0)).and_then(|br| step_branch(prev, br))?;
     let rhs = cx.const_reg(u64::from(imm as u32))?;
     as_rr(rhs).and_then(|br| step_branch(prev, br))
 }
