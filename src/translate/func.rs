@@ -256,7 +256,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     }
 
     /// Appends an instruction whose result register is the temporary at the new stack top.
-    #[inline(always)]
+    #[inline(never)]
     pub(super) fn emit_result(&mut self, op: Op) -> Result<()> {
         self.emit(op)?;
         self.push(Operand::Temp)
