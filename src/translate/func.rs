@@ -1,5 +1,6 @@
 //! The translator's state for one function: the operand stack model, control frames, labels with
-//! patch chains, constant registers, and the emission helpers the visitors are built from.
+//! patch chains, constant registers, and the emission helpers the visitors are built from (every
+//! instruction goes through [`FuncTranslator::emit`], where the fusion rules of `fuse.rs` apply).
 
 use crate::code::Translated;
 use crate::error::{Error, Result};
@@ -9,7 +10,7 @@ use smallvec::SmallVec;
 use std::collections::HashMap;
 
 /// Registers at or above this mark are constants until [`FuncTranslator::finish`] relocates them.
-const CONST_MARK: u16 = 0x8000;
+pub(super) const CONST_MARK: u16 = 0x8000;
 
 /// Where an operand-stack value lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,9 +98,6 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     local_refs: usize,
     /// Whether the code being translated can be reached.
     pub(super) reachable: bool,
-    /// The index of the last instruction when it wrote the temporary at the top of the stack and
-    /// nothing may jump between it and the next instruction (so it can be fused or retargeted).
-    pub(super) fusable: Option<usize>,
     /// The position the most recently pinned label points at (branches may arrive there).
     last_pin: Option<usize>,
     /// With fuel metering: the `ConsumeFuel` that pays for the instructions being emitted.
@@ -141,7 +139,6 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             max_height: 0,
             local_refs: 0,
             reachable: true,
-            fusable: None,
             last_pin: None,
             fuel_op: None,
             metering: config.consume_fuel,
@@ -159,18 +156,19 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             dead: false,
             saved: SmallVec::new(),
         });
-        t.checkpoint();
+        t.checkpoint()?;
         Ok(t)
     }
 
     /// At function entry and loop heads: the interrupt check and the fuel charge for what follows.
-    pub(super) fn checkpoint(&mut self) {
+    pub(super) fn checkpoint(&mut self) -> Result<()> {
         if self.interruptible {
-            self.emit(Op::CheckInterrupt);
+            self.emit(Op::CheckInterrupt)?;
         }
         if self.metering {
-            self.fuel_op = Some(self.emit(Op::ConsumeFuel { amount: 0 }));
+            self.fuel_op = Some(self.emit(Op::ConsumeFuel { amount: 0 })?);
         }
+        Ok(())
     }
 
     /// Relocates constants after the temporaries and packages the function.
@@ -184,7 +182,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         self.layout.mark_entries(self.ops);
         thread_jumps(self.ops, &self.layout.entry);
         super::layout::layout_branches(self.ops, self.layout);
-        fold_copies_into_returns(self.ops);
+        super::fuse::return_copy(self.ops);
         for op in self.ops.iter_mut() {
             if let Op::CallInternal { frame, .. } = op {
                 *frame = frame_size as u16;
@@ -217,22 +215,48 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
 
     // ---- emission ----
 
-    /// Appends an instruction; returns its index.
-    pub(super) fn emit(&mut self, op: Op) -> usize {
-        self.fusable = None;
-        if let Some(Op::ConsumeFuel { amount }) = self.fuel_op.map(|i| &mut self.ops[i]) {
+    /// Appends an instruction, after its operands are popped and before its result is pushed,
+    /// joining it with the instructions before it where a fusion rule applies (`fuse.rs`);
+    /// returns the index of what it became.
+    #[inline(always)]
+    pub(super) fn emit(&mut self, op: Op) -> Result<usize> {
+        let costs = match self.ops.last() {
+            Some(prev)
+                if super::fuse::worth_trying(prev, &op, self.temp_base + self.stack.len() as u16)
+                    && self.last_pin != Some(self.ops.len()) =>
+            {
+                self.emit_fused(op)?
+            }
+            _ => {
+                self.ops.push(op);
+                true
+            }
+        };
+        if costs && let Some(Op::ConsumeFuel { amount }) = self.fuel_op.map(|i| &mut self.ops[i]) {
             *amount += 1;
         }
-        self.ops.push(op);
-        self.ops.len() - 1
+        Ok(self.ops.len() - 1)
+    }
+
+    /// [`Self::emit`] of an instruction that some fusion rule's pattern matches together with
+    /// the previous one; returns whether it costs fuel.
+    #[inline(never)]
+    fn emit_fused(&mut self, op: Op) -> Result<bool> {
+        let mut cx = super::fuse::Cx {
+            temp_from: self.temp_base,
+            dead_from: self.temp_base + self.stack.len() as u16,
+            consts: self.consts,
+            const_regs: self.const_regs,
+            error: None,
+        };
+        super::fuse::emit(self.ops, self.last_pin, &mut cx, op)
     }
 
     /// Appends an instruction whose result register is the temporary at the new stack top.
+    #[inline(never)]
     pub(super) fn emit_result(&mut self, op: Op) -> Result<()> {
-        self.emit(op);
-        self.push(Operand::Temp)?;
-        self.fusable = Some(self.ops.len() - 1);
-        Ok(())
+        self.emit(op)?;
+        self.push(Operand::Temp)
     }
 
     // ---- operand stack ----
@@ -275,100 +299,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     }
 
     pub(super) fn const_reg(&mut self, c: u64) -> Result<Reg> {
-        if let Some(&k) = self.const_regs.get(&c) {
-            return Ok(Reg(CONST_MARK + k));
-        }
-        let k = self.consts.len();
-        if k >= usize::from(CONST_MARK) - 1 {
-            return Err(too_large("too many constants"));
-        }
-        self.consts.push(c);
-        self.const_regs.insert(c, k as u16);
-        Ok(Reg(CONST_MARK + k as u16))
-    }
-
-    /// `fuse_step(prev, br)`, popping `prev` when it joins; an immediate too wide for the stepping
-    /// form moves to a constant register (only when the step then fuses).
-    fn join_step(&mut self, prev: Op, br: Op) -> Result<Op> {
-        let as_rr = |br: Op, rhs: Reg| match br {
-            Op::BrIfI32NeRI { lhs, off, .. } => Op::BrIfI32NeRR { lhs, rhs, off },
-            Op::BrIfI32LtSRI { lhs, off, .. } => Op::BrIfI32LtSRR { lhs, rhs, off },
-            Op::BrIfI32LtURI { lhs, off, .. } => Op::BrIfI32LtURR { lhs, rhs, off },
-            other => other,
-        };
-        let stepped = match fuse_step(prev, br) {
-            Some(stepped) => stepped,
-            None => match br {
-                Op::BrIfI32NeRI { imm, .. } | Op::BrIfI32LtSRI { imm, .. } | Op::BrIfI32LtURI { imm, .. }
-                    if fuse_step(prev, as_rr(br, Reg(0))).is_some() =>
-                {
-                    let rhs = self.const_reg(u64::from(imm as u32))?;
-                    match fuse_step(prev, as_rr(br, rhs)) {
-                        Some(stepped) => stepped,
-                        None => return Ok(br),
-                    }
-                }
-                _ => return Ok(br),
-            },
-        };
-        self.ops.pop();
-        Ok(stepped)
-    }
-
-    /// A branch on zero (`br`, a `BrIfNez` or `BrIfEqz`) of the value the last instruction loaded
-    /// as one loading branch (which still writes the loaded value), popping the load; `br` itself
-    /// otherwise. The caller makes sure no branch lands between them.
-    fn join_load(&mut self, br: Op) -> Op {
-        let (cond, nez) = match br {
-            Op::BrIfNez { cond, .. } => (cond, true),
-            Op::BrIfEqz { cond, .. } => (cond, false),
-            _ => return br,
-        };
-        let (dst, ptr, offset, byte) = match self.ops.last() {
-            Some(&Op::I32Load8U { dst, ptr, offset }) => (dst, ptr, offset, true),
-            Some(&Op::I32Load { dst, ptr, offset }) => (dst, ptr, offset, false),
-            _ => return br,
-        };
-        let (true, Ok(offset)) = (dst == cond, u16::try_from(offset)) else { return br };
-        self.ops.pop();
-        let off = BranchOffset(0);
-        match (byte, nez) {
-            (true, true) => Op::BrIfI32Load8UNez { dst, ptr, offset, off },
-            (true, false) => Op::BrIfI32Load8UEqz { dst, ptr, offset, off },
-            (false, true) => Op::BrIfI32LoadNez { dst, ptr, offset, off },
-            (false, false) => Op::BrIfI32LoadEqz { dst, ptr, offset, off },
-        }
-    }
-
-    /// Joins the last two instructions into one `I32Step2` when both step an `i32` counter in
-    /// place by a small constant and no branch lands on the second.
-    pub(super) fn join_counter_steps(&mut self) {
-        let n = self.ops.len();
-        if n < 2 || self.last_pin == Some(n - 1) {
-            return;
-        }
-        let step = |op: Op| match op {
-            Op::I32AddRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(imm).ok()?)),
-            Op::I32SubRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(-i64::from(imm)).ok()?)),
-            _ => None,
-        };
-        if let (Some((reg1, step1)), Some((reg2, step2))) = (step(self.ops[n - 2]), step(self.ops[n - 1])) {
-            self.ops.pop();
-            self.ops[n - 2] = Op::I32Step2 { reg1, step1, reg2, step2 };
-        }
-    }
-
-    /// Emits `r[dst] = r[src]`, joining a copy emitted just before (no branch lands between) into
-    /// one `Copy2`.
-    fn emit_copy(&mut self, dst: Reg, src: Reg) {
-        if let Some(&Op::Copy { dst: dst1, src: src1 }) = self.ops.last()
-            && self.last_pin != Some(self.ops.len())
-        {
-            self.ops.pop();
-            self.emit(Op::Copy2 { dst1, src1, dst2: dst, src2: src });
-            return;
-        }
-        self.emit(Op::Copy { dst, src });
+        const_reg(self.consts, self.const_regs, c)
     }
 
     /// Copies an operand into register `dst` (nothing when it is already there).
@@ -376,18 +307,18 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         match op {
             Operand::Const(c) => {
                 if c <= u64::from(u32::MAX) {
-                    self.emit(Op::I32Const { dst, value: c as u32 as i32 });
+                    self.emit(Op::I32Const { dst, value: c as u32 as i32 })?;
                 } else if c as i64 == i64::from(c as i64 as i32) {
-                    self.emit(Op::I64ConstS32 { dst, value: c as i64 as i32 });
+                    self.emit(Op::I64ConstS32 { dst, value: c as i64 as i32 })?;
                 } else {
                     let src = self.const_reg(c)?;
-                    self.emit_copy(dst, src);
+                    self.emit(Op::Copy { dst, src })?;
                 }
             }
             _ => {
                 let src = self.reg(op, pos)?;
                 if src != dst {
-                    self.emit_copy(dst, src);
+                    self.emit(Op::Copy { dst, src })?;
                 }
             }
         }
@@ -457,22 +388,24 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         }
         self.labels[label] = Label::Pinned(here);
         self.last_pin = Some(here);
-        self.fusable = None;
     }
 
-    /// The offset for a branch at the next instruction to `label`, recording it as a user.
-    pub(super) fn offset_to(&mut self, label: usize) -> Result<BranchOffset> {
-        let at = self.ops.len();
+    /// Emits the branch `op` (whatever its offset) to `label`: sets the offset of what it
+    /// became, recording it as a user of the label.
+    pub(super) fn emit_branch(&mut self, op: Op, label: usize) -> Result<()> {
+        let at = self.emit(op)?;
         if at > i32::MAX as usize / 2 {
             return Err(too_large("too many instructions"));
         }
-        Ok(match self.labels[label] {
+        let off = match self.labels[label] {
             Label::Pinned(target) => BranchOffset(target as i32 - at as i32),
             Label::Unpinned(head) => {
                 self.labels[label] = Label::Unpinned(Some(at));
                 BranchOffset(head.map_or(-1, |h| h as i32))
             }
-        })
+        };
+        *self.ops[at].branch_offset_mut().expect("a branch") = off;
+        Ok(())
     }
 
     // ---- branches ----
@@ -511,11 +444,11 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let top = self.stack.len() - n;
         match n {
             0 => {
-                self.emit(Op::Return);
+                self.emit(Op::Return)?;
             }
             1 => {
                 let src = self.reg(self.stack[top], top)?;
-                self.emit(Op::Return1 { src });
+                self.emit(Op::Return1 { src })?;
             }
             _ => {
                 for pos in top..top + n {
@@ -524,7 +457,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                         self.copy_to(self.temp(pos), op, pos)?;
                     }
                 }
-                self.emit(Op::ReturnSpan { src: self.temp(top), len: n as u16 });
+                self.emit(Op::ReturnSpan { src: self.temp(top), len: n as u16 })?;
             }
         }
         Ok(())
@@ -539,147 +472,42 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let idx = self.ctrl.len() - 1 - depth as usize;
         self.ctrl[idx].label_used = true;
         let label = self.ctrl[idx].label;
-        let off = self.offset_to(label)?;
-        self.emit(Op::Br { off });
-        Ok(())
+        self.emit_branch(Op::Br { off: BranchOffset(0) }, label)
     }
 
     /// Marks the rest of the current frame unreachable.
     pub(super) fn set_unreachable(&mut self) {
         self.reachable = false;
-        self.fusable = None;
     }
 
     /// Emits a conditional branch to `label` taken when the condition (an `i32` operand at
-    /// `pos`) is non-zero, or zero when `negate`. Fuses with a compare that just produced it.
+    /// `pos`) is non-zero, or zero when `negate`.
     pub(super) fn branch_if(&mut self, cond: Operand, pos: usize, negate: bool, label: usize) -> Result<()> {
+        let off = BranchOffset(0);
         if let Operand::Const(c) = cond {
             if (c as u32 != 0) != negate {
-                let off = self.offset_to(label)?;
-                self.emit(Op::Br { off });
+                self.emit_branch(Op::Br { off }, label)?;
             }
             return Ok(());
         }
-        if cond == Operand::Temp && self.fusable == Some(self.ops.len() - 1) {
-            let last = self.ops[self.ops.len() - 1];
-            if let Some(fused) = fuse(last, negate).filter(|_| last_writes(&last, self.temp(pos))) {
-                self.ops.pop();
-                return self.emit_branch(fused, label);
-            }
-        }
         let cond = self.reg(cond, pos)?;
-        let off = BranchOffset(0);
         self.emit_branch(if negate { Op::BrIfEqz { cond, off } } else { Op::BrIfNez { cond, off } }, label)
     }
-
-    /// Emits the conditional branch `op` to `label`, first joining the instruction just before
-    /// it when no branch lands between them: a counter step ([`Self::join_step`]) or the load of
-    /// its condition ([`Self::join_load`]).
-    fn emit_branch(&mut self, mut op: Op, label: usize) -> Result<()> {
-        let n = self.ops.len();
-        if self.reachable && n > 0 && self.last_pin.is_none_or(|p| p < n) {
-            op = self.join_step(self.ops[n - 1], op)?;
-            // A joined step leaves a stepping branch, which no load joins.
-            op = self.join_load(op);
-        }
-        *op.branch_offset_mut().expect("a branch") = self.offset_to(label)?;
-        self.emit(op);
-        Ok(())
-    }
 }
 
-/// The integer comparison computing the opposite of `op` into the same register, if `op` is one.
-pub(super) fn negate_compare(op: Op) -> Option<Op> {
-    macro_rules! pairs {
-        ($($a:ident <=> $b:ident, $k:ident;)*) => {
-            match op {
-                $(
-                    pairs!(@pat $a $k dst lhs x) => Some(pairs!(@mk $b $k dst lhs x)),
-                    pairs!(@pat $b $k dst lhs x) => Some(pairs!(@mk $a $k dst lhs x)),
-                )*
-                Op::I32Eqz { dst, src } => Some(Op::I32NeRI { dst, lhs: src, imm: 0 }),
-                Op::I64Eqz { dst, src } => Some(Op::I64NeRI { dst, lhs: src, imm: 0 }),
-                _ => None,
-            }
-        };
-        (@pat $n:ident RR $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, rhs: $x } };
-        (@pat $n:ident RI $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, imm: $x } };
-        (@mk $n:ident RR $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, rhs: $x } };
-        (@mk $n:ident RI $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, imm: $x } };
+/// The register of constant `c` (below its final place, see [`CONST_MARK`]), added to the
+/// function's constants if new.
+pub(super) fn const_reg(consts: &mut Vec<u64>, const_regs: &mut HashMap<u64, u16>, c: u64) -> Result<Reg> {
+    if let Some(&k) = const_regs.get(&c) {
+        return Ok(Reg(CONST_MARK + k));
     }
-    pairs! {
-        I32EqRR <=> I32NeRR, RR; I32LtSRR <=> I32GeSRR, RR; I32LtURR <=> I32GeURR, RR;
-        I32GtSRR <=> I32LeSRR, RR; I32GtURR <=> I32LeURR, RR;
-        I32EqRI <=> I32NeRI, RI; I32LtSRI <=> I32GeSRI, RI; I32LtURI <=> I32GeURI, RI;
-        I32GtSRI <=> I32LeSRI, RI; I32GtURI <=> I32LeURI, RI;
-        I64EqRR <=> I64NeRR, RR; I64LtSRR <=> I64GeSRR, RR; I64LtURR <=> I64GeURR, RR;
-        I64GtSRR <=> I64LeSRR, RR; I64GtURR <=> I64LeURR, RR;
-        I64EqRI <=> I64NeRI, RI; I64LtSRI <=> I64GeSRI, RI; I64LtURI <=> I64GeURI, RI;
-        I64GtSRI <=> I64LeSRI, RI; I64GtURI <=> I64LeURI, RI;
+    let k = consts.len();
+    if k >= usize::from(CONST_MARK) - 1 {
+        return Err(too_large("too many constants"));
     }
-}
-
-/// `r[d] = r[s]` right before `return r[d]` becomes `return r[s]` (the copy is dead once the
-/// frame is gone). The return stays for branches that land on it, so no offset changes.
-fn fold_copies_into_returns(ops: &mut [Op]) {
-    for i in 1..ops.len() {
-        if let (Op::Copy { dst, src }, Op::Return1 { src: ret }) = (ops[i - 1], ops[i])
-            && dst == ret
-        {
-            ops[i - 1] = Op::Return1 { src };
-        }
-    }
-}
-
-/// Fuses `reg += imm` (an `i32`/`i64` add or subtract of a small constant in place) with the
-/// compare-and-branch `br` on `reg` that follows it.
-pub(super) fn fuse_step(prev: Op, br: Op) -> Option<Op> {
-    let small = |v: i64| i16::try_from(v).ok();
-    // A step by a register (a variable stride) joins the register-bound compares.
-    let by_reg = match prev {
-        Op::I32AddRR { dst, lhs, rhs } if dst == lhs => Some((dst, rhs)),
-        Op::I32AddRR { dst, lhs, rhs } if dst == rhs => Some((dst, lhs)),
-        _ => None,
-    };
-    if let Some((reg, by)) = by_reg {
-        let off = BranchOffset(0);
-        return match br {
-            Op::BrIfI32NeRR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrNeRR { reg, by, rhs, off }),
-            Op::BrIfI32LtSRR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrLtSRR { reg, by, rhs, off }),
-            Op::BrIfI32LtURR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrLtURR { reg, by, rhs, off }),
-            _ => None,
-        };
-    }
-    let (reg, step, wide) = match prev {
-        Op::I32AddRI { dst, lhs, imm } if dst == lhs => (dst, small(i64::from(imm))?, false),
-        Op::I32SubRI { dst, lhs, imm } if dst == lhs => (dst, small(-i64::from(imm))?, false),
-        Op::I64AddRI { dst, lhs, imm } if dst == lhs => (dst, small(i64::from(imm))?, true),
-        Op::I64SubRI { dst, lhs, imm } if dst == lhs => (dst, small(-i64::from(imm))?, true),
-        _ => return None,
-    };
-    let off = BranchOffset(0);
-    Some(match br {
-        Op::BrIfNez { cond, .. } if cond == reg && !wide => Op::I32StepBrNeRI { reg, step, imm: 0, off },
-        Op::BrIfI32NeRR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrNeRR { reg, step, rhs, off },
-        Op::BrIfI32LtSRR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrLtSRR { reg, step, rhs, off },
-        Op::BrIfI32LtURR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrLtURR { reg, step, rhs, off },
-        Op::BrIfI32NeRI { lhs, imm, .. } if lhs == reg && !wide => {
-            Op::I32StepBrNeRI { reg, step, imm: small(i64::from(imm))?, off }
-        }
-        Op::BrIfI32LtSRI { lhs, imm, .. } if lhs == reg && !wide => {
-            Op::I32StepBrLtSRI { reg, step, imm: small(i64::from(imm))?, off }
-        }
-        Op::BrIfI32LtURI { lhs, imm, .. } if lhs == reg && !wide => {
-            Op::I32StepBrLtURI { reg, step, imm: small(i64::from(imm))?, off }
-        }
-        Op::BrIfI32GtSRI { lhs, imm, .. } if lhs == reg && !wide => {
-            Op::I32StepBrGtSRI { reg, step, imm: small(i64::from(imm))?, off }
-        }
-        Op::BrIfI64NeRI { lhs, imm, .. } if lhs == reg && wide => {
-            Op::I64StepBrNeRI { reg, step, imm: small(i64::from(imm))?, off }
-        }
-        _ => return None,
-    })
+    consts.push(c);
+    const_regs.insert(c, k as u16);
+    Ok(Reg(CONST_MARK + k as u16))
 }
 
 /// Jump threading: an unconditional branch to a return becomes that return, and one to another
@@ -703,97 +531,5 @@ fn thread_jumps(ops: &mut [Op], entry: &[bool]) {
             ret @ (Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. }) => ret,
             _ => Op::Br { off: BranchOffset((target as i64 - i as i64) as i32) },
         };
-    }
-}
-
-fn last_writes(op: &Op, reg: Reg) -> bool {
-    let mut op = *op;
-    op.dst_mut().is_some_and(|d| *d == reg)
-}
-
-/// The compare-and-branch form of a compare (negated when asked), with a placeholder offset.
-fn fuse(op: Op, negate: bool) -> Option<Op> {
-    let off = BranchOffset(0);
-    macro_rules! int {
-        ($($cmp:ident => $br:ident / $nbr:ident, $kind:ident;)*) => {
-            match op {
-                $( int!(@pat $cmp $kind lhs rhs) => Some(if negate { int!(@mk $nbr $kind lhs rhs off) } else { int!(@mk $br $kind lhs rhs off) }), )*
-                Op::I32Eqz { src, .. } => Some(if negate { Op::BrIfNez { cond: src, off } } else { Op::BrIfEqz { cond: src, off } }),
-                Op::I64Eqz { src, .. } => Some(if negate {
-                    Op::BrIfI64NeRI { lhs: src, imm: 0, off }
-                } else {
-                    Op::BrIfI64EqRI { lhs: src, imm: 0, off }
-                }),
-                Op::F32Eq { lhs, rhs, .. } if !negate => Some(Op::BrIfF32EqRR { lhs, rhs, off }),
-                Op::F32Ne { lhs, rhs, .. } if !negate => Some(Op::BrIfF32NeRR { lhs, rhs, off }),
-                Op::F32Lt { lhs, rhs, .. } if !negate => Some(Op::BrIfF32LtRR { lhs, rhs, off }),
-                Op::F32Gt { lhs, rhs, .. } if !negate => Some(Op::BrIfF32GtRR { lhs, rhs, off }),
-                Op::F32Le { lhs, rhs, .. } if !negate => Some(Op::BrIfF32LeRR { lhs, rhs, off }),
-                Op::F32Ge { lhs, rhs, .. } if !negate => Some(Op::BrIfF32GeRR { lhs, rhs, off }),
-                Op::F64Eq { lhs, rhs, .. } if !negate => Some(Op::BrIfF64EqRR { lhs, rhs, off }),
-                Op::F64Ne { lhs, rhs, .. } if !negate => Some(Op::BrIfF64NeRR { lhs, rhs, off }),
-                Op::F64Lt { lhs, rhs, .. } if !negate => Some(Op::BrIfF64LtRR { lhs, rhs, off }),
-                Op::F64Gt { lhs, rhs, .. } if !negate => Some(Op::BrIfF64GtRR { lhs, rhs, off }),
-                Op::F64Le { lhs, rhs, .. } if !negate => Some(Op::BrIfF64LeRR { lhs, rhs, off }),
-                Op::F64Ge { lhs, rhs, .. } if !negate => Some(Op::BrIfF64GeRR { lhs, rhs, off }),
-                Op::I32AndRR { lhs, rhs, .. } => Some(if negate {
-                    Op::BrIfI32AndRREqz { lhs, rhs, off }
-                } else {
-                    Op::BrIfI32AndRRNez { lhs, rhs, off }
-                }),
-                Op::I32AndRI { lhs, imm, .. } => Some(if negate {
-                    Op::BrIfI32AndRIEqz { lhs, imm, off }
-                } else {
-                    Op::BrIfI32AndRINez { lhs, imm, off }
-                }),
-                _ => None,
-            }
-        };
-        (@pat $cmp:ident RR $l:ident $r:ident) => { Op::$cmp { lhs: $l, rhs: $r, .. } };
-        (@pat $cmp:ident RI $l:ident $r:ident) => { Op::$cmp { lhs: $l, imm: $r, .. } };
-        (@mk $br:ident RR $l:ident $r:ident $off:ident) => { Op::$br { lhs: $l, rhs: $r, off: $off } };
-        (@mk $br:ident RI $l:ident $r:ident $off:ident) => { Op::$br { lhs: $l, imm: $r, off: $off } };
-    }
-    int! {
-        I32EqRR => BrIfI32EqRR / BrIfI32NeRR, RR;
-        I32NeRR => BrIfI32NeRR / BrIfI32EqRR, RR;
-        I32LtSRR => BrIfI32LtSRR / BrIfI32GeSRR, RR;
-        I32LtURR => BrIfI32LtURR / BrIfI32GeURR, RR;
-        I32GtSRR => BrIfI32GtSRR / BrIfI32LeSRR, RR;
-        I32GtURR => BrIfI32GtURR / BrIfI32LeURR, RR;
-        I32LeSRR => BrIfI32LeSRR / BrIfI32GtSRR, RR;
-        I32LeURR => BrIfI32LeURR / BrIfI32GtURR, RR;
-        I32GeSRR => BrIfI32GeSRR / BrIfI32LtSRR, RR;
-        I32GeURR => BrIfI32GeURR / BrIfI32LtURR, RR;
-        I32EqRI => BrIfI32EqRI / BrIfI32NeRI, RI;
-        I32NeRI => BrIfI32NeRI / BrIfI32EqRI, RI;
-        I32LtSRI => BrIfI32LtSRI / BrIfI32GeSRI, RI;
-        I32LtURI => BrIfI32LtURI / BrIfI32GeURI, RI;
-        I32GtSRI => BrIfI32GtSRI / BrIfI32LeSRI, RI;
-        I32GtURI => BrIfI32GtURI / BrIfI32LeURI, RI;
-        I32LeSRI => BrIfI32LeSRI / BrIfI32GtSRI, RI;
-        I32LeURI => BrIfI32LeURI / BrIfI32GtURI, RI;
-        I32GeSRI => BrIfI32GeSRI / BrIfI32LtSRI, RI;
-        I32GeURI => BrIfI32GeURI / BrIfI32LtURI, RI;
-        I64EqRR => BrIfI64EqRR / BrIfI64NeRR, RR;
-        I64NeRR => BrIfI64NeRR / BrIfI64EqRR, RR;
-        I64LtSRR => BrIfI64LtSRR / BrIfI64GeSRR, RR;
-        I64LtURR => BrIfI64LtURR / BrIfI64GeURR, RR;
-        I64GtSRR => BrIfI64GtSRR / BrIfI64LeSRR, RR;
-        I64GtURR => BrIfI64GtURR / BrIfI64LeURR, RR;
-        I64LeSRR => BrIfI64LeSRR / BrIfI64GtSRR, RR;
-        I64LeURR => BrIfI64LeURR / BrIfI64GtURR, RR;
-        I64GeSRR => BrIfI64GeSRR / BrIfI64LtSRR, RR;
-        I64GeURR => BrIfI64GeURR / BrIfI64LtURR, RR;
-        I64EqRI => BrIfI64EqRI / BrIfI64NeRI, RI;
-        I64NeRI => BrIfI64NeRI / BrIfI64EqRI, RI;
-        I64LtSRI => BrIfI64LtSRI / BrIfI64GeSRI, RI;
-        I64LtURI => BrIfI64LtURI / BrIfI64GeURI, RI;
-        I64GtSRI => BrIfI64GtSRI / BrIfI64LeSRI, RI;
-        I64GtURI => BrIfI64GtURI / BrIfI64LeURI, RI;
-        I64LeSRI => BrIfI64LeSRI / BrIfI64GtSRI, RI;
-        I64LeURI => BrIfI64LeURI / BrIfI64GtURI, RI;
-        I64GeSRI => BrIfI64GeSRI / BrIfI64LtSRI, RI;
-        I64GeURI => BrIfI64GeURI / BrIfI64LtURI, RI;
     }
 }

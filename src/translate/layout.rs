@@ -22,7 +22,7 @@
 //! A `br` that other branches land on is never moved or deleted, and `br_table` entries stay as
 //! they are.
 
-use super::func::fuse_step;
+use super::fuse::step_branch as fuse_step;
 use crate::ir::{BranchOffset, Op};
 
 /// The conditional branch taken exactly when `op` is not, with the same operands and offset.

@@ -2,6 +2,7 @@
 //! in the same pass (`FuncValidator` and our [`FuncTranslator`] both visit it).
 
 mod func;
+mod fuse;
 mod layout;
 mod visit;
 

@@ -1,6 +1,7 @@
-//! One method per Wasm operator: how each becomes register IR.
+//! One method per Wasm operator: how each becomes register IR. The methods emit plain
+//! instructions; fusions happen where they are emitted (`fuse.rs`).
 
-use super::func::{Ctrl, CtrlKind, FuncTranslator, Operand, negate_compare};
+use super::func::{Ctrl, CtrlKind, FuncTranslator, Operand};
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
 use smallvec::SmallVec;
@@ -108,47 +109,11 @@ impl FuncTranslator<'_, '_> {
             }
             _ => rr(dst, self.reg(lhs, lpos)?, self.reg(rhs, rpos)?),
         };
-        // `x << k` computed just before and consumed here joins an `i32.add` (array indexing).
-        let last = self.ops.len().wrapping_sub(1);
-        if let (Op::I32AddRR { dst, lhs: l, rhs: r }, true) = (op, self.fusable == Some(last))
-            && let Op::I32ShlRI { dst: t, lhs: idx, imm } = self.ops[last]
-        {
-            let shift = (imm & 31) as u16;
-            let base = if rhs == Operand::Temp && r == t {
-                Some(l)
-            } else if lhs == Operand::Temp && l == t && r != t {
-                Some(r)
-            } else {
-                None
-            };
-            if let Some(base) = base {
-                self.ops.pop();
-                return self.emit_result(Op::I32AddShl { dst, lhs: base, idx, shift });
-            }
-        }
         self.emit_result(op)
     }
 
     fn float_binop(&mut self, rr: RR) -> Result<()> {
         self.binop(rr, None, None, |_| None)
-    }
-
-    /// `i32.eqz`; of a comparison computed just before, it negates that comparison instead
-    /// (`i64.eqz; i32.eqz; br_if` then fuses into one branch).
-    pub(super) fn visit_i32_eqz(&mut self) -> Result<()> {
-        let last = self.ops.len().wrapping_sub(1);
-        if self.reachable && self.fusable == Some(last) {
-            let (top, pos) = (self.stack[self.stack.len() - 1], self.stack.len() - 1);
-            let temp = self.temp(pos);
-            if top == Operand::Temp
-                && let Some(negated) =
-                    negate_compare(self.ops[last]).filter(|n| n.clone().dst_mut().is_some_and(|d| *d == temp))
-            {
-                self.ops[last] = negated;
-                return Ok(());
-            }
-        }
-        self.unary(|dst, src| Op::I32Eqz { dst, src })
     }
 
     fn unary(&mut self, f: fn(Reg, Reg) -> Op) -> Result<()> {
@@ -165,19 +130,9 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let offset = offset(memarg)?;
-        let (ptr_operand, pos) = self.pop();
-        let ptr = self.reg(ptr_operand, pos)?;
-        let op = f(self.temp(pos), ptr, offset);
-        // An address `i32.add` computed just before into this temporary joins the load.
-        let last = self.ops.len().wrapping_sub(1);
-        if ptr_operand == Operand::Temp
-            && self.fusable == Some(last)
-            && let Some(fused) = fuse_address(self.ops[last], op, ptr)
-        {
-            self.ops.pop();
-            return self.emit_result(fused);
-        }
-        self.emit_result(op)
+        let (p, pos) = self.pop();
+        let ptr = self.reg(p, pos)?;
+        self.emit_result(f(self.temp(pos), ptr, offset))
     }
 
     fn store(&mut self, memarg: MemArg, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
@@ -188,19 +143,7 @@ impl FuncTranslator<'_, '_> {
         let (val_operand, vpos) = self.pop();
         let (ptr_operand, ppos) = self.pop();
         let (ptr, val) = (self.reg(ptr_operand, ppos)?, self.reg(val_operand, vpos)?);
-        let op = f(ptr, val, offset);
-        // As in `load`, when the value needed no instruction after the address.
-        let last = self.ops.len().wrapping_sub(1);
-        if ptr_operand == Operand::Temp
-            && val_operand != Operand::Temp
-            && self.fusable == Some(last)
-            && let Some(fused) = fuse_address(self.ops[last], op, ptr)
-        {
-            self.ops.pop();
-            self.emit(fused);
-            return Ok(());
-        }
-        self.emit(op);
+        self.emit(f(ptr, val, offset))?;
         Ok(())
     }
 
@@ -229,24 +172,10 @@ impl FuncTranslator<'_, '_> {
         Ok(self.temp(base))
     }
 
-    fn has_local_ref(&self, local: u16) -> bool {
-        self.stack.contains(&Operand::Local(local))
-    }
-
     /// `local.set` without the push: stores the popped value into `local`.
     fn set_local(&mut self, local: u32) -> Result<Operand> {
         let local = local as u16;
         let (v, pos) = self.pop();
-        let last = self.ops.len().wrapping_sub(1);
-        if v == Operand::Temp && self.fusable == Some(last) && !self.has_local_ref(local) {
-            let temp = self.temp(pos);
-            if let Some(dst) = self.ops[last].dst_mut().filter(|d| **d == temp) {
-                *dst = Reg(local);
-                self.fusable = None;
-                self.join_counter_steps();
-                return Ok(v);
-            }
-        }
         self.preserve_local(local)?;
         self.copy_to(Reg(local), v, pos)?;
         Ok(v)
@@ -256,7 +185,7 @@ impl FuncTranslator<'_, '_> {
 
     pub(super) fn visit_unreachable(&mut self) -> Result<()> {
         if self.reachable {
-            self.emit(Op::Unreachable);
+            self.emit(Op::Unreachable)?;
             self.set_unreachable();
         }
         Ok(())
@@ -287,7 +216,7 @@ impl FuncTranslator<'_, '_> {
                 self.materialize(pos)?;
             }
             self.pin(label);
-            self.checkpoint();
+            self.checkpoint()?;
         }
         self.push_frame(CtrlKind::Loop, label, label, bt, dead);
         Ok(())
@@ -313,8 +242,7 @@ impl FuncTranslator<'_, '_> {
         }
         if self.reachable {
             self.emit_branch_copies(0)?;
-            let off = self.offset_to(f.label)?;
-            self.emit(Op::Br { off });
+            self.emit_branch(Op::Br { off: BranchOffset(0) }, f.label)?;
             self.ctrl.last_mut().expect("validated").label_used = true;
         }
         self.pin(f.else_label);
@@ -405,17 +333,16 @@ impl FuncTranslator<'_, '_> {
         let index = self.reg(index, pos)?;
         let mut depths: Vec<u32> = targets.targets().collect::<Result<_, _>>().map_err(crate::error::malformed)?;
         depths.push(targets.default());
-        self.emit(Op::BrTable { index, len: depths.len() as u32 - 1 });
+        self.emit(Op::BrTable { index, len: depths.len() as u32 - 1 })?;
         let mut stubs = Vec::new();
         for &depth in &depths {
             let idx = self.ctrl.len() - 1 - depth as usize;
             if self.ctrl[idx].kind == CtrlKind::Func || self.needs_copies(depth) {
-                stubs.push((self.emit(Op::Br { off: BranchOffset(0) }), depth));
+                stubs.push((self.emit(Op::Br { off: BranchOffset(0) })?, depth));
             } else {
                 self.ctrl[idx].label_used = true;
                 let label = self.ctrl[idx].label;
-                let off = self.offset_to(label)?;
-                self.emit(Op::Br { off });
+                self.emit_branch(Op::Br { off: BranchOffset(0) }, label)?;
             }
         }
         let mut stub_at: HashMap<u32, usize> = HashMap::new();
@@ -455,7 +382,7 @@ impl FuncTranslator<'_, '_> {
             Op::CallImported { func: function_index, args }
         } else {
             Op::CallInternal { func: function_index - imported, args, frame: 0 }
-        });
+        })?;
         self.push_temps(m)
     }
 
@@ -469,7 +396,7 @@ impl FuncTranslator<'_, '_> {
         let (n, m) = (ty.params().len(), ty.results().len() as u16);
         let args = self.call_args(n)?;
         let sig = self.env.type_sigs[type_index as usize];
-        self.emit(Op::CallIndirect { sig, index, args, table: table_index as u16 });
+        self.emit(Op::CallIndirect { sig, index, args, table: table_index as u16 })?;
         self.push_temps(m)
     }
 
@@ -539,7 +466,7 @@ impl FuncTranslator<'_, '_> {
         if self.reachable {
             let (v, pos) = self.pop();
             let src = self.reg(v, pos)?;
-            self.emit(Op::GlobalSet { src, global: global_index });
+            self.emit(Op::GlobalSet { src, global: global_index })?;
         }
         Ok(())
     }
@@ -636,7 +563,7 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn visit_memory_fill(&mut self, _mem: u32) -> Result<()> {
         if self.reachable {
             let (dst, val, len) = self.pop3()?;
-            self.emit(Op::MemoryFill { dst, val, len });
+            self.emit(Op::MemoryFill { dst, val, len })?;
         }
         Ok(())
     }
@@ -644,7 +571,7 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn visit_memory_copy(&mut self, _dst_mem: u32, _src_mem: u32) -> Result<()> {
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
-            self.emit(Op::MemoryCopy { dst, src, len });
+            self.emit(Op::MemoryCopy { dst, src, len })?;
         }
         Ok(())
     }
@@ -652,14 +579,14 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn visit_memory_init(&mut self, data_index: u32, _mem: u32) -> Result<()> {
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
-            self.emit(Op::MemoryInit { dst, src, len, data: data_index });
+            self.emit(Op::MemoryInit { dst, src, len, data: data_index })?;
         }
         Ok(())
     }
 
     pub(super) fn visit_data_drop(&mut self, data_index: u32) -> Result<()> {
         if self.reachable {
-            self.emit(Op::DataDrop { data: data_index });
+            self.emit(Op::DataDrop { data: data_index })?;
         }
         Ok(())
     }
@@ -680,7 +607,7 @@ impl FuncTranslator<'_, '_> {
             let (v, vpos) = self.pop();
             let (i, ipos) = self.pop();
             let (index, val) = (self.reg(i, ipos)?, self.reg(v, vpos)?);
-            self.emit(Op::TableSet { index, val, table });
+            self.emit(Op::TableSet { index, val, table })?;
         }
         Ok(())
     }
@@ -706,7 +633,7 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn visit_table_fill(&mut self, table: u32) -> Result<()> {
         if self.reachable {
             let (dst, val, len) = self.pop3()?;
-            self.emit(Op::TableFill { dst, val, len, table });
+            self.emit(Op::TableFill { dst, val, len, table })?;
         }
         Ok(())
     }
@@ -714,7 +641,7 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn visit_table_copy(&mut self, dst_table: u32, src_table: u32) -> Result<()> {
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
-            self.emit(Op::TableCopy { dst, src, len, dst_table: dst_table as u16, src_table: src_table as u16 });
+            self.emit(Op::TableCopy { dst, src, len, dst_table: dst_table as u16, src_table: src_table as u16 })?;
         }
         Ok(())
     }
@@ -722,15 +649,15 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn visit_table_init(&mut self, elem_index: u32, table: u32) -> Result<()> {
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
-            self.emit(Op::TableInit { dst, src, len, elem: elem_index });
-            self.emit(Op::Imm32 { value: table });
+            self.emit(Op::TableInit { dst, src, len, elem: elem_index })?;
+            self.emit(Op::Imm32 { value: table })?;
         }
         Ok(())
     }
 
     pub(super) fn visit_elem_drop(&mut self, elem_index: u32) -> Result<()> {
         if self.reachable {
-            self.emit(Op::ElemDrop { elem: elem_index });
+            self.emit(Op::ElemDrop { elem: elem_index })?;
         }
         Ok(())
     }
@@ -791,7 +718,7 @@ macro_rules! unary_ops {
     };
 }
 unary_ops!(
-    visit_i32_clz => I32Clz, visit_i32_ctz => I32Ctz, visit_i32_popcnt => I32Popcnt,
+    visit_i32_eqz => I32Eqz, visit_i32_clz => I32Clz, visit_i32_ctz => I32Ctz, visit_i32_popcnt => I32Popcnt,
     visit_i32_extend8_s => I32Extend8S, visit_i32_extend16_s => I32Extend16S,
     visit_i64_eqz => I64Eqz, visit_i64_clz => I64Clz, visit_i64_ctz => I64Ctz, visit_i64_popcnt => I64Popcnt,
     visit_i64_extend8_s => I64Extend8S, visit_i64_extend16_s => I64Extend16S, visit_i64_extend32_s => I64Extend32S,
@@ -900,43 +827,4 @@ int_ops! {
     visit_i64_le_u => I64LeURR, I64LeURI, I64GeURI, imm64;
     visit_i64_ge_s => I64GeSRR, I64GeSRI, I64LeSRI, imm64;
     visit_i64_ge_u => I64GeURR, I64GeURI, I64LeURI, imm64;
-}
-
-/// A memory access whose address `t` the `i32.add` `add` just computed, as one instruction (see
-/// the fused access instructions in the op list). `t` is a temporary the access consumes, so
-/// nothing else reads it.
-fn fuse_address(add: Op, access: Op, t: Reg) -> Option<Op> {
-    match add {
-        Op::I32AddRI { dst, lhs: ptr, imm } if dst == t => match access {
-            Op::I32Load { dst, offset: 0, .. } => Some(Op::I32LoadRI { dst, ptr, imm }),
-            Op::I64Load { dst, offset: 0, .. } => Some(Op::I64LoadRI { dst, ptr, imm }),
-            Op::I32Load8U { dst, offset: 0, .. } => Some(Op::I32Load8URI { dst, ptr, imm }),
-            Op::I32Store { val, offset: 0, .. } if val != t => Some(Op::I32StoreRI { ptr, val, imm }),
-            _ => None,
-        },
-        Op::I32AddRR { dst, lhs: ptr, rhs: idx } if dst == t => match access {
-            Op::I32Load { dst, offset, .. } => Some(Op::I32LoadRR { dst, ptr, idx, offset }),
-            Op::I64Load { dst, offset, .. } => Some(Op::I64LoadRR { dst, ptr, idx, offset }),
-            Op::I32Load8U { dst, offset, .. } => Some(Op::I32Load8URR { dst, ptr, idx, offset }),
-            Op::I32Store { val, offset, .. } if val != t => Some(Op::I32StoreRR { ptr, idx, val, offset }),
-            Op::I32Store8 { val, offset, .. } if val != t => Some(Op::I32Store8RR { ptr, idx, val, offset }),
-            _ => None,
-        },
-        Op::I32AddShl { dst, lhs: ptr, idx, shift } if dst == t => match access {
-            Op::I32Load { dst, offset, .. } => {
-                Some(Op::I32LoadShl { dst, ptr, idx, shift, offset: u16::try_from(offset).ok()? })
-            }
-            Op::I64Load { dst, offset, .. } => {
-                Some(Op::I64LoadShl { dst, ptr, idx, shift, offset: u16::try_from(offset).ok()? })
-            }
-            Op::I32Store { val, offset, .. } if val != t => {
-                Some(Op::I32StoreShl { ptr, idx, val, shift, offset: u16::try_from(offset).ok()? })
-            }
-            Op::I64Store { val, offset, .. } if val != t => {
-                Some(Op::I64StoreShl { ptr, idx, val, shift, offset: u16::try_from(offset).ok()? })
-            }
-            _ => None,
-        },
-        _ => None,
-    }
 }

@@ -1,0 +1,594 @@
+//! Fusion: the rewrite rules that join an instruction with the one emitted just before it, each
+//! written once with its guard, and the one place that applies them.
+//!
+//! The visitor emits plain instructions only. Every emission goes through the translator's
+//! `emit`, which checks the rules' patterns against the pair of the previous and the new
+//! instruction ([`worth_trying`]) and, when one matches, calls [`emit`] here to try the rules in
+//! order ([`rewrite`]; the rule table is `rule_table!`'s input). A rule that applies replaces the pair with one
+//! instruction, which is then treated as just emitted, so rules chain (`i32.lt_s; br_if` becomes
+//! `BrIfI32LtSRR`, which a counter step before it then joins). The applier itself enforces the
+//! guard every rule shares: no label lands between the two parts (branches arriving there would
+//! skip the first part). Each rule adds its own: operand kinds, immediate ranges, and whether the
+//! register passing the value between the parts is a temporary that nothing reads afterwards
+//! ([`Cx::dead`]).
+//!
+//! Each rule is named after its golden test, `tests/ir/rule_NAME.wat`, which shows the cases
+//! that fuse and those that must not (a unit test checks that the files exist). One rule runs
+//! over the finished function instead ([`return_copy`]): jump threading makes its pairs.
+
+use super::func::CONST_MARK;
+use crate::error::{Error, Result};
+use crate::ir::{BranchOffset, Op, Reg};
+use std::collections::HashMap;
+
+/// What becomes of the new instruction when a rule applies.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// The pair becomes one instruction doing the work of both.
+    Join,
+    /// The new instruction disappears into the previous one, which is rewritten (it costs no
+    /// fuel, as if it had never been emitted).
+    Fold,
+}
+
+/// A rewrite rule: `apply(cx, prev, new)` is the pattern and the guard, and returns the
+/// replacement of the pair when it applies.
+pub(super) struct Rule {
+    /// The rule's name: its golden test is `tests/ir/rule_NAME.wat`.
+    #[cfg_attr(not(test), allow(dead_code, reason = "read by the test that each rule has its golden file"))]
+    pub name: &'static str,
+    pub kind: Kind,
+    pub apply: fn(&mut Cx<'_>, Op, Op) -> Option<Op>,
+}
+
+/// What a rule may ask about the code around the pair.
+pub(super) struct Cx<'a> {
+    /// The first temporary (registers below it are the function's parameters and locals).
+    pub temp_from: u16,
+    /// The first temporary above the operand stack once the new instruction has taken its
+    /// operands.
+    pub dead_from: u16,
+    pub consts: &'a mut Vec<u64>,
+    pub const_regs: &'a mut HashMap<u64, u16>,
+    /// Set when a rule could not get a constant register (the function has too many).
+    pub error: Option<Error>,
+}
+
+impl Cx<'_> {
+    /// Whether `r` is a temporary whose value nothing reads after the new instruction: the
+    /// operand stack no longer holds it (the new instruction consumed it), and temporaries are
+    /// read only through the operand stack.
+    fn dead(&self, r: Reg) -> bool {
+        r.0 >= self.dead_from && r.0 < CONST_MARK
+    }
+
+    /// Whether `r` is a parameter or local.
+    fn local(&self, r: Reg) -> bool {
+        r.0 < self.temp_from
+    }
+
+    /// The register of constant `c`; `None` (recording the error) when there is no room.
+    fn const_reg(&mut self, c: u64) -> Option<Reg> {
+        super::func::const_reg(self.consts, self.const_regs, c).map_err(|e| self.error = Some(e)).ok()
+    }
+}
+
+/// Appends `new` to `ops`, first joining it with the instructions before it while a rule
+/// applies and no label lands between them (`label_at`: where the last label was pinned).
+/// Returns whether the instruction costs fuel (not when a [`Kind::Fold`] absorbed it).
+pub(super) fn emit(ops: &mut Vec<Op>, label_at: Option<usize>, cx: &mut Cx<'_>, mut new: Op) -> Result<bool> {
+    let mut costs = true;
+    while let Some(&prev) = ops.last()
+        && label_at != Some(ops.len())
+        && let Some(rule) = rewrite(cx, prev, &mut new)
+    {
+        ops.pop();
+        costs &= rule.kind == Kind::Join;
+    }
+    ops.push(new);
+    match cx.error.take() {
+        Some(e) => Err(e),
+        None => Ok(costs),
+    }
+}
+
+/// The rule table: each rule with the pattern of the pair it applies to (previous instruction,
+/// new instruction, and the cheap part of the guard), in the order they are tried. Derives
+/// [`worth_trying`] (whether some rule's pattern matches a pair: the translator emits the others
+/// directly, without calling out) and [`rewrite`] (which replaces `new` by the result of the
+/// first rule that applies, and returns that rule). In a pattern's guard, `$dead(r)` is
+/// [`Cx::dead`].
+macro_rules! rule_table {
+    ($dead:ident; $( $rule:ident: [$prev:pat] [$new:pat $(if $guard:expr)?]; )*) => {
+        /// Whether some rule's pattern matches `prev` followed by `new`, given the first
+        /// temporary above the operand stack.
+        #[inline(always)]
+        pub(super) fn worth_trying(prev: &Op, new: &Op, dead_from: u16) -> bool {
+            let $dead = |r: Reg| r.0 >= dead_from && r.0 < CONST_MARK;
+            #[allow(unreachable_patterns, reason = "several rules may match one pattern")]
+            match *new {
+                $( $new if true $(&& $guard)? && matches!(*prev, $prev) => true, )*
+                _ => false,
+            }
+        }
+
+        fn rewrite(cx: &mut Cx<'_>, prev: Op, new: &mut Op) -> Option<&'static Rule> {
+            let dead_from = cx.dead_from;
+            let $dead = |r: Reg| r.0 >= dead_from && r.0 < CONST_MARK;
+            let mut out;
+            // A rule whose pattern matches but whose `apply` declines falls through to the next.
+            #[allow(unreachable_patterns, reason = "several rules may match one pattern")]
+            match *new {
+                $(
+                    $new if true $(&& $guard)? && matches!(prev, $prev) && {
+                        out = ($rule.apply)(cx, prev, *new);
+                        out.is_some()
+                    } => {
+                        *new = out.expect("the guard checked");
+                        Some(&$rule)
+                    }
+                )*
+                _ => None,
+            }
+        }
+    };
+}
+
+rule_table! { dead;
+    NEGATE_COMPARE: [_] [Op::I32Eqz { src, .. } if dead(src)];
+    FOLD_RESULT: [_] [Op::Copy { src, .. } if dead(src)];
+    COPY2: [Op::Copy { .. }] [Op::Copy { .. }];
+    STEP2: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
+    ADD_SHL: [Op::I32ShlRI { .. }] [Op::I32AddRR { .. }];
+    ADDRESS: [Op::I32AddRI { .. } | Op::I32AddRR { .. } | Op::I32AddShl { .. }] [
+        Op::I32Load { ptr, .. }
+        | Op::I64Load { ptr, .. }
+        | Op::I32Load8U { ptr, .. }
+        | Op::I32Store { ptr, .. }
+        | Op::I32Store8 { ptr, .. }
+        | Op::I64Store { ptr, .. } if dead(ptr)
+    ];
+    COMPARE_BRANCH: [_] [Op::BrIfNez { cond, .. } | Op::BrIfEqz { cond, .. } if dead(cond)];
+    STEP_BRANCH: [Op::I32AddRI { .. } | Op::I32SubRI { .. } | Op::I64AddRI { .. } | Op::I64SubRI { .. } | Op::I32AddRR { .. }] [
+        Op::BrIfNez { .. }
+        | Op::BrIfI32NeRR { .. }
+        | Op::BrIfI32LtSRR { .. }
+        | Op::BrIfI32LtURR { .. }
+        | Op::BrIfI32NeRI { .. }
+        | Op::BrIfI32LtSRI { .. }
+        | Op::BrIfI32LtURI { .. }
+        | Op::BrIfI32GtSRI { .. }
+        | Op::BrIfI64NeRI { .. }
+    ];
+    LOAD_BRANCH: [Op::I32Load8U { .. } | Op::I32Load { .. }] [Op::BrIfNez { .. } | Op::BrIfEqz { .. }];
+}
+
+/// Every rule, for the test that each has its golden file.
+#[cfg(test)]
+const RULES: [&Rule; 9] =
+    [&NEGATE_COMPARE, &FOLD_RESULT, &COPY2, &STEP2, &ADD_SHL, &ADDRESS, &COMPARE_BRANCH, &STEP_BRANCH, &LOAD_BRANCH];
+
+/// `r[t] = a <cmp> b; r[d] = i32.eqz r[t]` → `r[d] = a <opposite cmp> b`, for integer compares
+/// (a float compare's opposite differs on NaN). Guard: `t` is dead after the `i32.eqz`.
+/// So `i64.eqz; i32.eqz; br_if` becomes one branch.
+const NEGATE_COMPARE: Rule = Rule { name: "negate_compare", kind: Kind::Fold, apply: apply_negate_compare };
+
+#[inline]
+fn apply_negate_compare(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let Op::I32Eqz { dst, src } = new else { return None };
+    if !cx.dead(src) || result(prev) != Some(src) {
+        return None;
+    }
+    negate_compare(prev).map(|mut op| {
+        *op.dst_mut().expect("a compare has a result") = dst;
+        op
+    })
+}
+
+/// `r[t] = …; r[d] = r[t]` → `r[d] = …`: a value computed into a temporary and copied into a
+/// local (`local.set`) is computed into the local. Guard: `t` is dead after the copy. (When the
+/// operand stack still holds the local's old value, the translator copies that out first, so the
+/// copy's predecessor is not the producer.)
+const FOLD_RESULT: Rule = Rule { name: "fold_result", kind: Kind::Fold, apply: apply_fold_result };
+
+#[inline]
+fn apply_fold_result(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let Op::Copy { dst, src } = new else { return None };
+    let mut op = prev;
+    let result = op.dst_mut()?;
+    if !cx.dead(src) || *result != src {
+        return None;
+    }
+    *result = dst;
+    Some(op)
+}
+
+/// `r[a] = r[b]; r[c] = r[d]` → `Copy2` (in order: the second may read what the first wrote).
+const COPY2: Rule = Rule {
+    name: "copy2",
+    kind: Kind::Join,
+    apply: |_, prev, new| match (prev, new) {
+        (Op::Copy { dst: dst1, src: src1 }, Op::Copy { dst: dst2, src: src2 }) => {
+            Some(Op::Copy2 { dst1, src1, dst2, src2 })
+        }
+        _ => None,
+    },
+};
+
+/// Two counter steps (`r += k`, an `i32` add or subtract of a constant in place, `k` within
+/// 16 bits), the second on a local → `I32Step2`. (A step of a temporary is an address being
+/// computed, which the access after it may still join: see [`ADDRESS`].)
+const STEP2: Rule = Rule { name: "step2", kind: Kind::Join, apply: apply_step2 };
+
+#[inline]
+fn apply_step2(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let step = |op: Op| match op {
+        Op::I32AddRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(imm).ok()?)),
+        Op::I32SubRI { dst, lhs, imm } if dst == lhs => Some((dst, i16::try_from(-i64::from(imm)).ok()?)),
+        _ => None,
+    };
+    match (step(prev), step(new)) {
+        (Some((reg1, step1)), Some((reg2, step2))) if cx.local(reg2) => Some(Op::I32Step2 { reg1, step1, reg2, step2 }),
+        _ => None,
+    }
+}
+
+/// `r[t] = r[i] << k; r[d] = r[b] + r[t]` (either side) → `I32AddShl` (array indexing).
+/// Guard: `t` is dead after the add.
+const ADD_SHL: Rule = Rule { name: "add_shl", kind: Kind::Join, apply: apply_add_shl };
+
+#[inline]
+fn apply_add_shl(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::I32ShlRI { dst: t, lhs: idx, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
+        return None;
+    };
+    let base = if rhs == t {
+        lhs
+    } else if lhs == t {
+        rhs
+    } else {
+        return None;
+    };
+    cx.dead(t).then_some(Op::I32AddShl { dst, lhs: base, idx, shift: (imm & 31) as u16 })
+}
+
+/// An address computed by an `i32.add` (or an `I32AddShl`) into `t`, then a load or store at
+/// `t` → one access with the address arithmetic built in (the `…RI`, `…RR` and `…Shl` forms of
+/// the op list). Guards: `t` is dead after the access and is not the stored value; a register
+/// plus constant only with access offset 0; the `…Shl` forms only with an offset within 16 bits.
+const ADDRESS: Rule = Rule { name: "address", kind: Kind::Join, apply: apply_address };
+
+#[inline]
+fn apply_address(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let t = match new {
+        Op::I32Load { ptr, .. } | Op::I64Load { ptr, .. } | Op::I32Load8U { ptr, .. } => ptr,
+        Op::I32Store { ptr, val, .. } | Op::I32Store8 { ptr, val, .. } | Op::I64Store { ptr, val, .. }
+            if val != ptr =>
+        {
+            ptr
+        }
+        _ => return None,
+    };
+    if !cx.dead(t) || result(prev) != Some(t) {
+        return None;
+    }
+    address(prev, new)
+}
+
+/// The access `access` at the address `add` computes (see [`ADDRESS`]).
+fn address(add: Op, access: Op) -> Option<Op> {
+    let short = |offset: u32| u16::try_from(offset).ok();
+    Some(match (add, access) {
+        (Op::I32AddRI { lhs: ptr, imm, .. }, _) => match access {
+            Op::I32Load { dst, offset: 0, .. } => Op::I32LoadRI { dst, ptr, imm },
+            Op::I64Load { dst, offset: 0, .. } => Op::I64LoadRI { dst, ptr, imm },
+            Op::I32Load8U { dst, offset: 0, .. } => Op::I32Load8URI { dst, ptr, imm },
+            Op::I32Store { val, offset: 0, .. } => Op::I32StoreRI { ptr, val, imm },
+            _ => return None,
+        },
+        (Op::I32AddRR { lhs: ptr, rhs: idx, .. }, _) => match access {
+            Op::I32Load { dst, offset, .. } => Op::I32LoadRR { dst, ptr, idx, offset },
+            Op::I64Load { dst, offset, .. } => Op::I64LoadRR { dst, ptr, idx, offset },
+            Op::I32Load8U { dst, offset, .. } => Op::I32Load8URR { dst, ptr, idx, offset },
+            Op::I32Store { val, offset, .. } => Op::I32StoreRR { ptr, idx, val, offset },
+            Op::I32Store8 { val, offset, .. } => Op::I32Store8RR { ptr, idx, val, offset },
+            _ => return None,
+        },
+        (Op::I32AddShl { lhs: ptr, idx, shift, .. }, _) => match access {
+            Op::I32Load { dst, offset, .. } => Op::I32LoadShl { dst, ptr, idx, shift, offset: short(offset)? },
+            Op::I64Load { dst, offset, .. } => Op::I64LoadShl { dst, ptr, idx, shift, offset: short(offset)? },
+            Op::I32Store { val, offset, .. } => Op::I32StoreShl { ptr, idx, val, shift, offset: short(offset)? },
+            Op::I64Store { val, offset, .. } => Op::I64StoreShl { ptr, idx, val, shift, offset: short(offset)? },
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// `r[t] = a <test> b; br_if r[t]` (`BrIfNez`, or `BrIfEqz` for the opposite) → one
+/// compare-and-branch: integer compares, `i32.and` (a bit test), `eqz`, and float compares
+/// (not negated: NaN). Guard: `t` is dead after the branch.
+const COMPARE_BRANCH: Rule = Rule { name: "compare_branch", kind: Kind::Join, apply: apply_compare_branch };
+
+#[inline]
+fn apply_compare_branch(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (cond, negate, off) = match new {
+        Op::BrIfNez { cond, off } => (cond, false, off),
+        Op::BrIfEqz { cond, off } => (cond, true, off),
+        _ => return None,
+    };
+    if !cx.dead(cond) || result(prev) != Some(cond) {
+        return None;
+    }
+    compare_branch(prev, negate, off)
+}
+
+/// A counter step (`r += k` in place, `k` within 16 bits; or `r += r[by]`) then a
+/// compare-and-branch on `r` → one stepping branch (`I32StepBr…`, `I64StepBrNeRI`,
+/// `I32AddBr…`). The bound may be a register or an immediate within 16 bits; a wider immediate
+/// moves to a constant register when the register form then fuses. The step's register stays
+/// live: the stepping branch writes it.
+const STEP_BRANCH: Rule = Rule { name: "step_branch", kind: Kind::Join, apply: apply_step_branch };
+
+#[inline]
+fn apply_step_branch(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    if let Some(op) = step_branch(prev, new) {
+        return Some(op);
+    }
+    let as_rr = |rhs: Reg| match new {
+        Op::BrIfI32NeRI { lhs, off, .. } => Some(Op::BrIfI32NeRR { lhs, rhs, off }),
+        Op::BrIfI32LtSRI { lhs, off, .. } => Some(Op::BrIfI32LtSRR { lhs, rhs, off }),
+        Op::BrIfI32LtURI { lhs, off, .. } => Some(Op::BrIfI32LtURR { lhs, rhs, off }),
+        _ => None,
+    };
+    let (Op::BrIfI32NeRI { imm, .. } | Op::BrIfI32LtSRI { imm, .. } | Op::BrIfI32LtURI { imm, .. }) = new else {
+        return None;
+    };
+    // Only take a constant register when the register form fuses.
+    as_rr(Reg(0)).and_then(|br| step_branch(prev, br))?;
+    let rhs = cx.const_reg(u64::from(imm as u32))?;
+    as_rr(rhs).and_then(|br| step_branch(prev, br))
+}
+
+/// A branch on zero (`BrIfNez`/`BrIfEqz`) of the value the previous instruction loaded
+/// (`i32.load8_u` or `i32.load`, offset within 16 bits) → one loading branch, which still
+/// writes the loaded value (so no guard on its register).
+const LOAD_BRANCH: Rule = Rule { name: "load_branch", kind: Kind::Join, apply: apply_load_branch };
+
+#[inline]
+fn apply_load_branch(_cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (cond, nez, off) = match new {
+        Op::BrIfNez { cond, off } => (cond, true, off),
+        Op::BrIfEqz { cond, off } => (cond, false, off),
+        _ => return None,
+    };
+    let (dst, ptr, offset, byte) = match prev {
+        Op::I32Load8U { dst, ptr, offset } => (dst, ptr, offset, true),
+        Op::I32Load { dst, ptr, offset } => (dst, ptr, offset, false),
+        _ => return None,
+    };
+    let (true, Ok(offset)) = (dst == cond, u16::try_from(offset)) else { return None };
+    Some(match (byte, nez) {
+        (true, true) => Op::BrIfI32Load8UNez { dst, ptr, offset, off },
+        (true, false) => Op::BrIfI32Load8UEqz { dst, ptr, offset, off },
+        (false, true) => Op::BrIfI32LoadNez { dst, ptr, offset, off },
+        (false, false) => Op::BrIfI32LoadEqz { dst, ptr, offset, off },
+    })
+}
+
+/// `r[d] = r[s]; return r[d]` → `return r[s]`, over the finished function (after jump
+/// threading has turned branches to returns into returns): the copy is dead once the frame is
+/// gone. The return stays for branches that land on it, so no offset changes and no label
+/// guard is needed. Golden test: `tests/ir/rule_return_copy.wat`.
+pub(super) fn return_copy(ops: &mut [Op]) {
+    for i in 1..ops.len() {
+        if let (Op::Copy { dst, src }, Op::Return1 { src: ret }) = (ops[i - 1], ops[i])
+            && dst == ret
+        {
+            ops[i - 1] = Op::Return1 { src };
+        }
+    }
+}
+
+/// The register an instruction computes its result into.
+fn result(mut op: Op) -> Option<Reg> {
+    op.dst_mut().copied()
+}
+
+/// The integer comparison computing the opposite of `op` into the same register, if `op` is one.
+fn negate_compare(op: Op) -> Option<Op> {
+    macro_rules! pairs {
+        ($($a:ident <=> $b:ident, $k:ident;)*) => {
+            match op {
+                $(
+                    pairs!(@pat $a $k dst lhs x) => Some(pairs!(@mk $b $k dst lhs x)),
+                    pairs!(@pat $b $k dst lhs x) => Some(pairs!(@mk $a $k dst lhs x)),
+                )*
+                Op::I32Eqz { dst, src } => Some(Op::I32NeRI { dst, lhs: src, imm: 0 }),
+                Op::I64Eqz { dst, src } => Some(Op::I64NeRI { dst, lhs: src, imm: 0 }),
+                _ => None,
+            }
+        };
+        (@pat $n:ident RR $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, rhs: $x } };
+        (@pat $n:ident RI $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, imm: $x } };
+        (@mk $n:ident RR $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, rhs: $x } };
+        (@mk $n:ident RI $d:ident $l:ident $x:ident) => { Op::$n { dst: $d, lhs: $l, imm: $x } };
+    }
+    pairs! {
+        I32EqRR <=> I32NeRR, RR; I32LtSRR <=> I32GeSRR, RR; I32LtURR <=> I32GeURR, RR;
+        I32GtSRR <=> I32LeSRR, RR; I32GtURR <=> I32LeURR, RR;
+        I32EqRI <=> I32NeRI, RI; I32LtSRI <=> I32GeSRI, RI; I32LtURI <=> I32GeURI, RI;
+        I32GtSRI <=> I32LeSRI, RI; I32GtURI <=> I32LeURI, RI;
+        I64EqRR <=> I64NeRR, RR; I64LtSRR <=> I64GeSRR, RR; I64LtURR <=> I64GeURR, RR;
+        I64GtSRR <=> I64LeSRR, RR; I64GtURR <=> I64LeURR, RR;
+        I64EqRI <=> I64NeRI, RI; I64LtSRI <=> I64GeSRI, RI; I64LtURI <=> I64GeURI, RI;
+        I64GtSRI <=> I64LeSRI, RI; I64GtURI <=> I64LeURI, RI;
+    }
+}
+
+/// The stepping branch joining the counter step `prev` with the compare-and-branch `br` on the
+/// stepped register (see [`STEP_BRANCH`]; the branch layout pass joins the tests it moves with
+/// this too), with `br`'s offset.
+pub(super) fn step_branch(prev: Op, br: Op) -> Option<Op> {
+    let fused = step_branch_at_zero(prev, br)?;
+    Some(with_offset(fused, br))
+}
+
+/// `op` with the branch offset of `br`.
+fn with_offset(mut op: Op, br: Op) -> Op {
+    if let (Some(to), Some(from)) = (op.branch_offset_mut(), { br }.branch_offset_mut()) {
+        *to = *from;
+    }
+    op
+}
+
+/// [`step_branch`] with offset 0.
+fn step_branch_at_zero(prev: Op, br: Op) -> Option<Op> {
+    let small = |v: i64| i16::try_from(v).ok();
+    let off = BranchOffset(0);
+    // A step by a register (a variable stride) joins the register-bound compares.
+    let by_reg = match prev {
+        Op::I32AddRR { dst, lhs, rhs } if dst == lhs => Some((dst, rhs)),
+        Op::I32AddRR { dst, lhs, rhs } if dst == rhs => Some((dst, lhs)),
+        _ => None,
+    };
+    if let Some((reg, by)) = by_reg {
+        return match br {
+            Op::BrIfI32NeRR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrNeRR { reg, by, rhs, off }),
+            Op::BrIfI32LtSRR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrLtSRR { reg, by, rhs, off }),
+            Op::BrIfI32LtURR { lhs, rhs, .. } if lhs == reg => Some(Op::I32AddBrLtURR { reg, by, rhs, off }),
+            _ => None,
+        };
+    }
+    let (reg, step, wide) = match prev {
+        Op::I32AddRI { dst, lhs, imm } if dst == lhs => (dst, small(i64::from(imm))?, false),
+        Op::I32SubRI { dst, lhs, imm } if dst == lhs => (dst, small(-i64::from(imm))?, false),
+        Op::I64AddRI { dst, lhs, imm } if dst == lhs => (dst, small(i64::from(imm))?, true),
+        Op::I64SubRI { dst, lhs, imm } if dst == lhs => (dst, small(-i64::from(imm))?, true),
+        _ => return None,
+    };
+    Some(match br {
+        Op::BrIfNez { cond, .. } if cond == reg && !wide => Op::I32StepBrNeRI { reg, step, imm: 0, off },
+        Op::BrIfI32NeRR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrNeRR { reg, step, rhs, off },
+        Op::BrIfI32LtSRR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrLtSRR { reg, step, rhs, off },
+        Op::BrIfI32LtURR { lhs, rhs, .. } if lhs == reg && !wide => Op::I32StepBrLtURR { reg, step, rhs, off },
+        Op::BrIfI32NeRI { lhs, imm, .. } if lhs == reg && !wide => {
+            Op::I32StepBrNeRI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        Op::BrIfI32LtSRI { lhs, imm, .. } if lhs == reg && !wide => {
+            Op::I32StepBrLtSRI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        Op::BrIfI32LtURI { lhs, imm, .. } if lhs == reg && !wide => {
+            Op::I32StepBrLtURI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        Op::BrIfI32GtSRI { lhs, imm, .. } if lhs == reg && !wide => {
+            Op::I32StepBrGtSRI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        Op::BrIfI64NeRI { lhs, imm, .. } if lhs == reg && wide => {
+            Op::I64StepBrNeRI { reg, step, imm: small(i64::from(imm))?, off }
+        }
+        _ => return None,
+    })
+}
+
+/// The compare-and-branch form of a compare (negated when asked), with offset `off`.
+fn compare_branch(op: Op, negate: bool, off: BranchOffset) -> Option<Op> {
+    macro_rules! int {
+        ($($cmp:ident => $br:ident / $nbr:ident, $kind:ident;)*) => {
+            match op {
+                $( int!(@pat $cmp $kind lhs rhs) => Some(if negate { int!(@mk $nbr $kind lhs rhs off) } else { int!(@mk $br $kind lhs rhs off) }), )*
+                Op::I32Eqz { src, .. } => Some(if negate { Op::BrIfNez { cond: src, off } } else { Op::BrIfEqz { cond: src, off } }),
+                Op::I64Eqz { src, .. } => Some(if negate {
+                    Op::BrIfI64NeRI { lhs: src, imm: 0, off }
+                } else {
+                    Op::BrIfI64EqRI { lhs: src, imm: 0, off }
+                }),
+                Op::F32Eq { lhs, rhs, .. } if !negate => Some(Op::BrIfF32EqRR { lhs, rhs, off }),
+                Op::F32Ne { lhs, rhs, .. } if !negate => Some(Op::BrIfF32NeRR { lhs, rhs, off }),
+                Op::F32Lt { lhs, rhs, .. } if !negate => Some(Op::BrIfF32LtRR { lhs, rhs, off }),
+                Op::F32Gt { lhs, rhs, .. } if !negate => Some(Op::BrIfF32GtRR { lhs, rhs, off }),
+                Op::F32Le { lhs, rhs, .. } if !negate => Some(Op::BrIfF32LeRR { lhs, rhs, off }),
+                Op::F32Ge { lhs, rhs, .. } if !negate => Some(Op::BrIfF32GeRR { lhs, rhs, off }),
+                Op::F64Eq { lhs, rhs, .. } if !negate => Some(Op::BrIfF64EqRR { lhs, rhs, off }),
+                Op::F64Ne { lhs, rhs, .. } if !negate => Some(Op::BrIfF64NeRR { lhs, rhs, off }),
+                Op::F64Lt { lhs, rhs, .. } if !negate => Some(Op::BrIfF64LtRR { lhs, rhs, off }),
+                Op::F64Gt { lhs, rhs, .. } if !negate => Some(Op::BrIfF64GtRR { lhs, rhs, off }),
+                Op::F64Le { lhs, rhs, .. } if !negate => Some(Op::BrIfF64LeRR { lhs, rhs, off }),
+                Op::F64Ge { lhs, rhs, .. } if !negate => Some(Op::BrIfF64GeRR { lhs, rhs, off }),
+                Op::I32AndRR { lhs, rhs, .. } => Some(if negate {
+                    Op::BrIfI32AndRREqz { lhs, rhs, off }
+                } else {
+                    Op::BrIfI32AndRRNez { lhs, rhs, off }
+                }),
+                Op::I32AndRI { lhs, imm, .. } => Some(if negate {
+                    Op::BrIfI32AndRIEqz { lhs, imm, off }
+                } else {
+                    Op::BrIfI32AndRINez { lhs, imm, off }
+                }),
+                _ => None,
+            }
+        };
+        (@pat $cmp:ident RR $l:ident $r:ident) => { Op::$cmp { lhs: $l, rhs: $r, .. } };
+        (@pat $cmp:ident RI $l:ident $r:ident) => { Op::$cmp { lhs: $l, imm: $r, .. } };
+        (@mk $br:ident RR $l:ident $r:ident $off:ident) => { Op::$br { lhs: $l, rhs: $r, off: $off } };
+        (@mk $br:ident RI $l:ident $r:ident $off:ident) => { Op::$br { lhs: $l, imm: $r, off: $off } };
+    }
+    int! {
+        I32EqRR => BrIfI32EqRR / BrIfI32NeRR, RR;
+        I32NeRR => BrIfI32NeRR / BrIfI32EqRR, RR;
+        I32LtSRR => BrIfI32LtSRR / BrIfI32GeSRR, RR;
+        I32LtURR => BrIfI32LtURR / BrIfI32GeURR, RR;
+        I32GtSRR => BrIfI32GtSRR / BrIfI32LeSRR, RR;
+        I32GtURR => BrIfI32GtURR / BrIfI32LeURR, RR;
+        I32LeSRR => BrIfI32LeSRR / BrIfI32GtSRR, RR;
+        I32LeURR => BrIfI32LeURR / BrIfI32GtURR, RR;
+        I32GeSRR => BrIfI32GeSRR / BrIfI32LtSRR, RR;
+        I32GeURR => BrIfI32GeURR / BrIfI32LtURR, RR;
+        I32EqRI => BrIfI32EqRI / BrIfI32NeRI, RI;
+        I32NeRI => BrIfI32NeRI / BrIfI32EqRI, RI;
+        I32LtSRI => BrIfI32LtSRI / BrIfI32GeSRI, RI;
+        I32LtURI => BrIfI32LtURI / BrIfI32GeURI, RI;
+        I32GtSRI => BrIfI32GtSRI / BrIfI32LeSRI, RI;
+        I32GtURI => BrIfI32GtURI / BrIfI32LeURI, RI;
+        I32LeSRI => BrIfI32LeSRI / BrIfI32GtSRI, RI;
+        I32LeURI => BrIfI32LeURI / BrIfI32GtURI, RI;
+        I32GeSRI => BrIfI32GeSRI / BrIfI32LtSRI, RI;
+        I32GeURI => BrIfI32GeURI / BrIfI32LtURI, RI;
+        I64EqRR => BrIfI64EqRR / BrIfI64NeRR, RR;
+        I64NeRR => BrIfI64NeRR / BrIfI64EqRR, RR;
+        I64LtSRR => BrIfI64LtSRR / BrIfI64GeSRR, RR;
+        I64LtURR => BrIfI64LtURR / BrIfI64GeURR, RR;
+        I64GtSRR => BrIfI64GtSRR / BrIfI64LeSRR, RR;
+        I64GtURR => BrIfI64GtURR / BrIfI64LeURR, RR;
+        I64LeSRR => BrIfI64LeSRR / BrIfI64GtSRR, RR;
+        I64LeURR => BrIfI64LeURR / BrIfI64GtURR, RR;
+        I64GeSRR => BrIfI64GeSRR / BrIfI64LtSRR, RR;
+        I64GeURR => BrIfI64GeURR / BrIfI64LtURR, RR;
+        I64EqRI => BrIfI64EqRI / BrIfI64NeRI, RI;
+        I64NeRI => BrIfI64NeRI / BrIfI64EqRI, RI;
+        I64LtSRI => BrIfI64LtSRI / BrIfI64GeSRI, RI;
+        I64LtURI => BrIfI64LtURI / BrIfI64GeURI, RI;
+        I64GtSRI => BrIfI64GtSRI / BrIfI64LeSRI, RI;
+        I64GtURI => BrIfI64GtURI / BrIfI64LeURI, RI;
+        I64LeSRI => BrIfI64LeSRI / BrIfI64GtSRI, RI;
+        I64LeURI => BrIfI64LeURI / BrIfI64GtURI, RI;
+        I64GeSRI => BrIfI64GeSRI / BrIfI64LtSRI, RI;
+        I64GeURI => BrIfI64GeURI / BrIfI64LtURI, RI;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+
+    #[test]
+    fn every_rule_has_its_golden_test() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ir");
+        for name in RULES.iter().map(|r| r.name).chain(["return_copy"]) {
+            for ext in ["wat", "ir"] {
+                let file = dir.join(format!("rule_{name}.{ext}"));
+                assert!(file.exists(), "rule {name} has no golden file {}", file.display());
+            }
+        }
+    }
+}
