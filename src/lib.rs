@@ -46,15 +46,15 @@ pub mod wast;
 
 pub use engine::{Config, Engine};
 pub use error::{Error, ErrorKind, FrameInfo, Result, Trap, TrapCode};
-pub use exec::dispatch_mode;
 /// The dynamic instruction mix, with the cargo feature `stats` (as `hayate run --stats` prints it).
 #[cfg(feature = "stats")]
 pub use exec::stats;
+pub use exec::{ResumableCall, SuspendReason, SuspendedCall, TypedResumableCall, TypedSuspendedCall, dispatch_mode};
 pub use module::Module;
 pub use runtime::{
     AsContext, AsContextMut, Caller, Extern, Func, Global, GuestProfile, HostResult, Instance, InterruptHandle,
-    IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, ResumableCall, Sampler, Store, StoreContext, StoreContextMut,
-    StoreInner, StoreLimits, SuspendReason, SuspendedCall, Table, TypedFunc, TypedResumableCall, TypedSuspendedCall,
+    IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, Sampler, Store, StoreContext, StoreContextMut, StoreInner,
+    StoreLimits, Table, TypedFunc,
 };
 pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
 pub use value::{ExternRef, Val, WasmTy, WasmTyList};

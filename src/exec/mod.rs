@@ -10,12 +10,16 @@
 #[macro_use]
 mod ops;
 mod acc;
+mod entry;
 #[cfg(not(hayate_tail_calls))]
 mod looped;
 mod regs;
+mod resumable;
 mod resume;
 #[cfg(feature = "stats")]
 pub mod stats;
+
+pub use resumable::{ResumableCall, SuspendReason, SuspendedCall, TypedResumableCall, TypedSuspendedCall};
 #[cfg(hayate_tail_calls)]
 mod threaded;
 

@@ -106,19 +106,9 @@ impl Func {
         Ok(store.engine.signature(store.funcs[self.index as usize].sig()))
     }
 
-    /// Calls the function. `params` must match its parameter types and `results` have room for
-    /// exactly its results.
-    pub fn call<T>(&self, mut store: impl AsContextMut<Data = T>, params: &[Val], results: &mut [Val]) -> Result<()> {
-        let store = store.as_context_mut().0;
-        let (ty, mut cells) = self.prepare(store, params, results.len())?;
-        crate::exec::call(store, self.index, &mut cells)?;
-        read_results(results, &cells, ty.results(), store);
-        Ok(())
-    }
-
     /// Checks `params` and the room for `results` against the function's type and gives the
     /// type and the cells of a call: the arguments, and room for the results.
-    pub(super) fn prepare<T>(
+    pub(crate) fn prepare<T>(
         &self,
         store: &mut Store<T>,
         params: &[Val],
@@ -161,7 +151,7 @@ impl Func {
 }
 
 /// Reads the results of type `types` from `cells` into `results`.
-pub(super) fn read_results<T>(results: &mut [Val], cells: &[u64], types: &[crate::ValType], store: &Store<T>) {
+pub(crate) fn read_results<T>(results: &mut [Val], cells: &[u64], types: &[crate::ValType], store: &Store<T>) {
     for (r, (cell, t)) in results.iter_mut().zip(cells.iter().zip(types)) {
         *r = Val::from_cell(*cell, *t, &store.inner);
     }
@@ -169,7 +159,7 @@ pub(super) fn read_results<T>(results: &mut [Val], cells: &[u64], types: &[crate
 
 /// A function whose signature was checked once, called without per-call type checks.
 pub struct TypedFunc<Params, Results> {
-    pub(super) func: Func,
+    pub(crate) func: Func,
     _marker: PhantomData<fn(Params) -> Results>,
 }
 
@@ -187,25 +177,6 @@ impl<P, R> std::fmt::Debug for TypedFunc<P, R> {
 }
 
 impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
-    /// Calls the function.
-    pub fn call<T>(&self, mut store: impl AsContextMut<Data = T>, params: Params) -> Result<Results> {
-        let store = store.as_context_mut().0;
-        store.inner.check(self.func.store, "TypedFunc")?;
-        store.inner.maybe_collect_externrefs();
-        let n = Params::LEN.max(Results::LEN);
-        let mut cells = [0u64; 16];
-        let mut heap;
-        let cells: &mut [u64] = if n <= 16 {
-            &mut cells[..n]
-        } else {
-            heap = vec![0u64; n];
-            &mut heap
-        };
-        params.write_cells(cells, &mut store.inner)?;
-        crate::exec::call(store, self.func.index, cells)?;
-        Ok(Results::read_cells(cells, &store.inner))
-    }
-
     /// The untyped function.
     pub fn func(&self) -> Func {
         self.func

@@ -5,7 +5,7 @@ use super::func::Func;
 use super::memory::{Memory, MemoryEntity};
 use super::store::{FuncEntity, GlobalEntity};
 use super::table::{Table, TableEntity};
-use super::{AsContext, AsContextMut, Extern, Global, Store, TypedFunc};
+use super::{AsContext, Extern, Global, Store, TypedFunc};
 use crate::error::{Error, ErrorKind, Result, TrapCode};
 use crate::module::{ConstExpr, ConstOp, ExportIndex, Module, ModuleInner, SegmentMode};
 use crate::runtime::store::StoreId;
@@ -72,11 +72,6 @@ fn eval(expr: &ConstExpr, funcs: &[u32], globals: &[u32], store_globals: &[Globa
 }
 
 impl Instance {
-    /// Instantiates `module` with `imports` given in the order of the module's import section.
-    pub fn new<T>(mut store: impl AsContextMut<Data = T>, module: &Module, imports: &[Extern]) -> Result<Instance> {
-        instantiate(store.as_context_mut().0, module, imports)
-    }
-
     /// An export by name; `None` if there is none, or if the instance belongs to another store.
     pub fn get_export(&self, store: impl AsContext, name: &str) -> Option<Extern> {
         let store = &store.as_context().0.inner;
@@ -154,7 +149,14 @@ fn check_import<T>(store: &Store<T>, module: &ModuleInner, i: usize, provided: &
     }
 }
 
-pub(crate) fn instantiate<T>(store: &mut Store<T>, module: &Module, imports: &[Extern]) -> Result<Instance> {
+/// Creates an instance of `module` in `store` with `imports` (in the order of the module's import
+/// section) and applies its segments; returns it with its start function (a store function
+/// index), which the caller runs (`Instance::new` and `Linker::instantiate`, in the executor).
+pub(crate) fn instantiate<T>(
+    store: &mut Store<T>,
+    module: &Module,
+    imports: &[Extern],
+) -> Result<(Instance, Option<u32>)> {
     if !crate::Engine::same(&store.inner.engine, &module.engine) {
         return Err(Error::msg("module and store belong to different engines"));
     }
@@ -251,11 +253,8 @@ pub(crate) fn instantiate<T>(store: &mut Store<T>, module: &Module, imports: &[E
     });
     let instance = Instance { store: id, index: instance_index };
     initialize_segments(store, instance_index)?;
-    if let Some(start) = m.start {
-        let func = store.inner.instances[instance_index as usize].funcs[start as usize];
-        crate::exec::call(store, func, &mut [])?;
-    }
-    Ok(instance)
+    let start = m.start.map(|start| store.inner.instances[instance_index as usize].funcs[start as usize]);
+    Ok((instance, start))
 }
 
 /// Runs the active element and data segments in order, then drops them and the declared ones.

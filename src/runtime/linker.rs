@@ -2,7 +2,7 @@
 //! by resolving their imports by name.
 
 use super::func::{HostFunc, IntoFunc};
-use super::{AsContext, AsContextMut, Caller, Extern, Instance};
+use super::{AsContext, AsContextMut, Caller, Extern, Instance, Store};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::module::Module;
@@ -112,9 +112,9 @@ impl<T: 'static> Linker<T> {
         })
     }
 
-    /// Instantiates `module`, resolving each import by name, and runs its start function.
-    pub fn instantiate(&self, mut store: impl AsContextMut<Data = T>, module: &Module) -> Result<Instance> {
-        let store = store.as_context_mut().0;
+    /// The definitions of `module`'s imports, in the order of its import section (for
+    /// `Linker::instantiate`, in the executor, which also runs the start function).
+    pub(crate) fn resolve_imports(&self, store: &mut Store<T>, module: &Module) -> Result<Vec<Extern>> {
         let mut externs = Vec::with_capacity(module.inner.imports.len());
         for import in &module.inner.imports {
             let ext = self.get(&mut *store, &import.module, &import.name).ok_or_else(|| {
@@ -122,6 +122,6 @@ impl<T: 'static> Linker<T> {
             })?;
             externs.push(ext);
         }
-        super::instance::instantiate(store, module, &externs)
+        Ok(externs)
     }
 }

@@ -3,10 +3,10 @@
 //! or (as [`crate::Config`] asks) when the guest runs out of fuel or is interrupted; the embedder
 //! resumes it later, with the host function's results.
 
-use super::func::read_results;
-use super::{AsContextMut, Func, Store, TypedFunc};
+use super::{Outcome, Paused, Reason};
 use crate::error::{Error, Result};
-use crate::exec::{Outcome, Paused, Reason};
+use crate::runtime::read_results;
+use crate::runtime::{AsContextMut, Func, Store, TypedFunc};
 use crate::types::ValType;
 use crate::value::{Val, WasmTyList};
 use std::any::Any;
@@ -141,7 +141,7 @@ impl SuspendedCall {
         for v in host_results {
             host_cells.push(v.to_cell(&mut store.inner)?);
         }
-        match crate::exec::resume(store, self.paused, &host_cells, cells)? {
+        match super::resume(store, self.paused, &host_cells, cells)? {
             Outcome::Finished => Ok(None),
             Outcome::Suspended(paused, reason) => Ok(Some(SuspendedCall::new(store, paused, reason, self.results))),
         }
@@ -173,7 +173,7 @@ impl Func {
     ) -> Result<ResumableCall> {
         let store = store.as_context_mut().0;
         let (ty, mut cells) = self.prepare(store, params, results.len())?;
-        match crate::exec::start(store, self.index, &mut cells, true)? {
+        match super::start(store, self.index, &mut cells, true)? {
             Outcome::Finished => {
                 read_results(results, &cells, ty.results(), store);
                 Ok(ResumableCall::Finished)
@@ -294,7 +294,7 @@ impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
         store.inner.maybe_collect_externrefs();
         let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; Params::LEN.max(Results::LEN)];
         params.write_cells(&mut cells, &mut store.inner)?;
-        let call = match crate::exec::start(store, self.func.index, &mut cells, true)? {
+        let call = match super::start(store, self.func.index, &mut cells, true)? {
             Outcome::Finished => None,
             Outcome::Suspended(paused, reason) => Some(SuspendedCall::new(store, paused, reason, Results::types())),
         };
