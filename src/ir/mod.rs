@@ -547,20 +547,19 @@ impl Op {
 
     /// The registers the instruction reads (spans by their first register), with their roles.
     pub fn reads(&self) -> RegList {
-        let mut list = RegList::default();
-        self.for_each_reg(&mut |r, role| {
-            if role.reads() {
-                list.push(r, role)
-            }
-        });
-        list
+        self.regs_where(|role| role.reads())
     }
 
     /// The registers the instruction writes (spans by their first register), with their roles.
     pub fn writes(&self) -> RegList {
+        self.regs_where(|role| role.writes())
+    }
+
+    /// The register operands whose role passes `keep`.
+    fn regs_where(&self, keep: impl Fn(Role) -> bool) -> RegList {
         let mut list = RegList::default();
         self.for_each_reg(&mut |r, role| {
-            if role.writes() {
+            if keep(role) {
                 list.push(r, role)
             }
         });

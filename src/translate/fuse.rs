@@ -312,11 +312,8 @@ const COMPARE_BRANCH: Rule = Rule { name: "compare_branch", kind: Kind::Join, ap
 
 #[inline]
 fn apply_compare_branch(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
-    let (cond, negate, off) = match new {
-        Op::BrIfNez { cond, off } => (cond, false, off),
-        Op::BrIfEqz { cond, off } => (cond, true, off),
-        _ => return None,
-    };
+    let (cond, nez, off) = branch_on_zero(new)?;
+    let negate = !nez;
     if !cx.dead(cond) || result(prev) != Some(cond) {
         return None;
     }
@@ -357,11 +354,7 @@ const LOAD_BRANCH: Rule = Rule { name: "load_branch", kind: Kind::Join, apply: a
 
 #[inline]
 fn apply_load_branch(_cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
-    let (cond, nez, off) = match new {
-        Op::BrIfNez { cond, off } => (cond, true, off),
-        Op::BrIfEqz { cond, off } => (cond, false, off),
-        _ => return None,
-    };
+    let (cond, nez, off) = branch_on_zero(new)?;
     let (dst, ptr, offset, byte) = match prev {
         Op::I32Load8U { dst, ptr, offset } => (dst, ptr, offset, true),
         Op::I32Load { dst, ptr, offset } => (dst, ptr, offset, false),
@@ -391,6 +384,15 @@ pub(super) fn return_copy(ops: &mut [Op]) {
 }
 
 /// The register an instruction computes its result into.
+/// The register, sense (`true`: branch when non-zero) and offset of a `BrIfNez`/`BrIfEqz`.
+fn branch_on_zero(op: Op) -> Option<(Reg, bool, BranchOffset)> {
+    match op {
+        Op::BrIfNez { cond, off } => Some((cond, true, off)),
+        Op::BrIfEqz { cond, off } => Some((cond, false, off)),
+        _ => None,
+    }
+}
+
 fn result(mut op: Op) -> Option<Reg> {
     op.dst_mut().copied()
 }
