@@ -162,6 +162,12 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::EXTENDED_CONST, enable)
     }
 
+    /// Allow tail calls (`return_call`, `return_call_indirect`): the callee replaces the calling
+    /// function, so chains of tail calls run in constant space. On by default.
+    pub fn wasm_tail_call(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::TAIL_CALL, enable)
+    }
+
     /// Whether modules may use extended constant expressions.
     pub(crate) fn extended_const(&self) -> bool {
         self.features.contains(wasmparser::WasmFeatures::EXTENDED_CONST)
@@ -175,10 +181,12 @@ impl Config {
     }
 }
 
-/// Every feature hayate implements: Wasm 2.0 without SIMD, and extended constant expressions.
+/// Every feature hayate implements: Wasm 2.0 without SIMD, extended constant expressions and tail
+/// calls.
 const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
     .difference(wasmparser::WasmFeatures::SIMD)
-    .union(wasmparser::WasmFeatures::EXTENDED_CONST);
+    .union(wasmparser::WasmFeatures::EXTENDED_CONST)
+    .union(wasmparser::WasmFeatures::TAIL_CALL);
 
 /// Shared, thread-safe state for compiling and running modules. Cheap to clone.
 #[derive(Debug, Clone, Default)]

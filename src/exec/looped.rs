@@ -142,6 +142,29 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     Op::CallIndirect { index, sig, args, table } => {
                         called!(cx.call_indirect(sig, regs.u32(index), table, args, next))
                     }
+                    Op::ReturnCallInternal { func, args } => {
+                        let module: *const crate::module::ModuleInner = &*cx.inst().module;
+                        // SAFETY: the module lives behind an `Arc` held by the instance.
+                        let code = match crate::exec::compiled(unsafe { &*module }, func) {
+                            Ok(code) => code,
+                            Err(e) => stop!(Stop::Error(e)),
+                        };
+                        match cx.replace(code, cx.inst_idx, func, args) {
+                            Ok(callee_regs) => {
+                                ip = code.ops.as_ptr();
+                                regs = callee_regs;
+                                continue;
+                            }
+                            Err(code) => stop!(Stop::Trap(code)),
+                        }
+                    }
+                    Op::ReturnCallImported { func, args } => {
+                        let f = cx.inst().funcs[func as usize];
+                        called!(cx.tail_call_func(f, args, next))
+                    }
+                    Op::ReturnCallIndirect { index, sig, args, table } => {
+                        called!(cx.tail_call_indirect(sig, regs.u32(index), table, args, next))
+                    }
                     Op::RefFunc { .. }
                     | Op::MemorySize { .. }
                     | Op::MemoryGrow { .. }

@@ -329,26 +329,12 @@ impl Ctx {
         }
         // SAFETY: `sp` is the caller's frame, at `self.base` in the stack, which holds the
         // arguments and ends at `new_base`; the callee's frame plus `SLACK` cells fit in the stack
-        // (checked above), so every cell touched here is inside it. Parameters are copied as
-        // `SMALL_PARAMS` cells, locals zeroed as `SMALL_LOCALS` cells and constants copied as
-        // `SMALL_CONSTS` cells whatever their number (the function is small): the extra cells
-        // read are stack cells, and the extra cells written are the callee's temporaries, locals
-        // or constants (written afterwards) or slack, none live. `depth < capacity`, so the frame
-        // write is in bounds.
+        // (checked above), so every cell `init_small_frame` touches is inside it, and the
+        // arguments lie below the callee's frame. `depth < capacity`, so the frame write is in
+        // bounds.
         unsafe {
             let callee = sp.add(frame_size);
-            let src = sp.add(usize::from(args.0));
-            for i in 0..SMALL_PARAMS {
-                *callee.add(i) = *src.add(i);
-            }
-            let locals = callee.add(usize::from(code.num_params));
-            for i in 0..SMALL_LOCALS {
-                *locals.add(i) = 0;
-            }
-            let consts = callee.add(usize::from(code.const_base));
-            for (i, &c) in code.fast_consts.iter().enumerate() {
-                *consts.add(i) = c;
-            }
+            init_small_frame(callee, sp.add(usize::from(args.0)), code);
             self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
             self.frames.set_len(depth + 1);
             self.base = new_base;
@@ -356,6 +342,52 @@ impl Ctx {
             self.cur_func = func;
             Some(Regs(callee))
         }
+    }
+
+    /// A tail call: replaces the running function's frame with one for `code`, defined function
+    /// `func` of `instance`, whose arguments are at `args` of the running frame. The frame keeps
+    /// its place and its caller, so a chain of tail calls runs in constant space. Returns the
+    /// callee's registers.
+    #[inline(always)]
+    fn replace(&mut self, code: &CompiledFunc, instance: u32, func: u32, args: Reg) -> Result<Regs, TrapCode> {
+        let needed = self.base + code.frame_size as usize;
+        if needed > self.stack.len() && !grow_stack(&mut self.stack, needed, self.max_cells) {
+            return Err(TrapCode::StackOverflow);
+        }
+        // SAFETY: the stack holds the running frame, which contains the arguments, and the
+        // callee's, which starts at the same place (grown above). `ptr::copy` allows the overlap.
+        unsafe {
+            let frame = self.stack.as_mut_ptr().add(self.base);
+            ptr::copy(frame.add(usize::from(args.0)), frame, usize::from(code.num_params));
+            init_frame(frame, code);
+        }
+        self.frame_size = code.frame_size;
+        self.cur_func = func;
+        if instance != self.inst_idx {
+            self.set_instance(instance);
+        }
+        Ok(self.regs_at(self.base))
+    }
+
+    /// The common case of [`replace`](Self::replace) for a tail call within the instance, as
+    /// [`enter_fast`](Self::enter_fast) is for a call: `None` when the callee has many parameters
+    /// or locals, or the value stack would have to grow. `sp` is the running function's frame.
+    #[inline(always)]
+    #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+    fn replace_fast(&mut self, sp: *mut u64, code: &CompiledFunc, func: u32, args: Reg) -> Option<Regs> {
+        // The callee's frame plus `SLACK` cells, and the running frame plus the `SMALL_PARAMS`
+        // cells read from its last argument on, must lie inside the stack (`fast_need` is
+        // `u32::MAX` for a function that is not small, which never fits).
+        let need = (code.fast_need as usize).max(self.frame_size as usize + SMALL_PARAMS);
+        if self.base + need > self.stack.len() {
+            return None;
+        }
+        // SAFETY: every cell `init_small_frame` reads or writes is inside the stack (checked
+        // above); the arguments lie at or above the parameters, which its forward copy allows.
+        unsafe { init_small_frame(sp, sp.add(usize::from(args.0)), code) };
+        self.frame_size = code.frame_size;
+        self.cur_func = func;
+        Some(Regs(sp))
     }
 
     /// Returns `n` values from register `src`: to the caller (its resume point, registers and
@@ -418,16 +450,27 @@ impl Ctx {
         Ok(Called::Host)
     }
 
-    /// `call_indirect`: checks the table entry and its signature, then calls it.
+    /// Tail-calls store function `f` with arguments at `args`: a Wasm function replaces the
+    /// running one; a host function is called as by [`call_func`](Self::call_func), and execution
+    /// goes on at `ret_ip`, which returns its results.
     #[inline(always)]
-    fn call_indirect(
-        &mut self,
-        sig: u32,
-        index: u32,
-        table: u16,
-        args: Reg,
-        ret_ip: *const Slot,
-    ) -> Result<Called, Stop> {
+    fn tail_call_func(&mut self, f: u32, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
+        match self.store().funcs[f as usize] {
+            FuncEntity::Wasm { instance, index, .. } => {
+                let module: *const ModuleInner = &*self.store().instances[instance as usize].module;
+                // SAFETY: the module lives behind an `Arc` held by an instance of the store.
+                let code = compiled(unsafe { &*module }, index).map_err(Stop::Error)?;
+                let regs = self.replace(code, instance, index, args)?;
+                Ok(Called::Wasm(code.ops.as_ptr(), regs))
+            }
+            FuncEntity::Host { index, .. } => self.call_host_func(f, index, args, ret_ip),
+        }
+    }
+
+    /// The store function `call_indirect` calls: entry `index` of table `table`, checked to be
+    /// there and to have signature `sig`.
+    #[inline(always)]
+    fn indirect_target(&mut self, sig: u32, index: u32, table: u16) -> Result<u32, Stop> {
         let t = self.inst().tables[usize::from(table)];
         let store = self.store();
         let cell = *store.tables[t as usize].elems.get(index as usize).ok_or(TrapCode::TableOutOfBounds)?;
@@ -438,7 +481,35 @@ impl Ctx {
         if store.funcs[f as usize].sig() != sig {
             return Err(Stop::Trap(TrapCode::BadSignature));
         }
+        Ok(f)
+    }
+
+    /// `call_indirect`: checks the table entry and its signature, then calls it.
+    #[inline(always)]
+    fn call_indirect(
+        &mut self,
+        sig: u32,
+        index: u32,
+        table: u16,
+        args: Reg,
+        ret_ip: *const Slot,
+    ) -> Result<Called, Stop> {
+        let f = self.indirect_target(sig, index, table)?;
         self.call_func(f, args, ret_ip)
+    }
+
+    /// `return_call_indirect`: checks the table entry and its signature, then tail-calls it.
+    #[inline(always)]
+    fn tail_call_indirect(
+        &mut self,
+        sig: u32,
+        index: u32,
+        table: u16,
+        args: Reg,
+        ret_ip: *const Slot,
+    ) -> Result<Called, Stop> {
+        let f = self.indirect_target(sig, index, table)?;
+        self.tail_call_func(f, args, ret_ip)
     }
 
     /// `ConsumeFuel`.
@@ -655,6 +726,35 @@ unsafe fn init_frame(frame: *mut u64, code: &CompiledFunc) {
             ptr::write_bytes(locals, 0, n);
         }
         copy_cells(code.consts.as_ptr(), frame.add(usize::from(code.const_base)), code.consts.len());
+    }
+}
+
+/// Sets up the frame of a small function ([`crate::code::fast_need`]) at `frame`, with its
+/// arguments at `args`: parameters are copied as `SMALL_PARAMS` cells, locals zeroed as
+/// `SMALL_LOCALS` cells and constants copied as `SMALL_CONSTS` cells whatever their number, so
+/// without calls to `memcpy`/`memset` or loops of unknown length.
+///
+/// # Safety
+/// `SMALL_PARAMS` cells from `args` and the function's frame plus `SLACK` cells from `frame`
+/// must lie inside the stack, and `args` must not lie below `frame` (the copy goes forwards, so the
+/// arguments may be in the frame itself, as for a tail call). The extra cells read are stack
+/// cells, and the extra cells written are the function's temporaries, locals or constants
+/// (written afterwards) or slack, none live.
+#[inline(always)]
+unsafe fn init_small_frame(frame: *mut u64, args: *const u64, code: &CompiledFunc) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        for i in 0..SMALL_PARAMS {
+            *frame.add(i) = *args.add(i);
+        }
+        let locals = frame.add(usize::from(code.num_params));
+        for i in 0..SMALL_LOCALS {
+            *locals.add(i) = 0;
+        }
+        let consts = frame.add(usize::from(code.const_base));
+        for (i, &c) in code.fast_consts.iter().enumerate() {
+            *consts.add(i) = c;
+        }
     }
 }
 

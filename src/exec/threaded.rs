@@ -539,6 +539,83 @@ mod h {
         // SAFETY: as above.
         unsafe { called(result, ip, sp, cx) }
     }
+
+    pub(super) unsafe fn ReturnCallInternal(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        fields!(ip, ReturnCallInternal { func, args });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        // SAFETY: as in `CallInternal`.
+        if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get()
+            && let Some(regs) = c.replace_fast(sp, code, func, args)
+        {
+            // The callee starts with empty accumulators, as after a call.
+            next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
+        }
+        // SAFETY: same state.
+        unsafe { return_call_internal_slow(ip, mem, cx) }
+    }
+
+    /// `ReturnCallInternal` when the callee is not translated yet, has a large frame, or the
+    /// stack must grow (or overflows).
+    #[inline(never)]
+    unsafe fn return_call_internal_slow(ip: *const Slot, mem: *mut u8, cx: *mut Ctx) {
+        fields!(ip, ReturnCallInternal { func, args });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        let module: *const crate::module::ModuleInner = &*c.inst().module;
+        // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
+        let code = match crate::exec::compiled(unsafe { &*module }, func) {
+            Ok(code) => code,
+            Err(e) => return stop(cx, Stop::Error(e)),
+        };
+        // The instance, so the memory, stays the same.
+        match c.replace(code, c.inst_idx, func, args) {
+            Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0),
+            Err(code) => trap(cx, code),
+        }
+    }
+
+    pub(super) unsafe fn ReturnCallImported(
+        ip: *const Slot,
+        sp: *mut u64,
+        _mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        fields!(ip, ReturnCallImported { func, args });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        let f = c.inst().funcs[func as usize];
+        // SAFETY: a tail call is followed by the return of a host function's results.
+        let result = c.tail_call_func(f, args, unsafe { ip.add(1) });
+        // SAFETY: as above.
+        unsafe { called(result, ip, sp, cx) }
+    }
+
+    pub(super) unsafe fn ReturnCallIndirect(
+        ip: *const Slot,
+        sp: *mut u64,
+        _mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        fields!(ip, ReturnCallIndirect { index, sig, args, table });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        // SAFETY: a tail call is followed by the return of a host function's results.
+        let result = c.tail_call_indirect(sig, Regs(sp).u32(index), table, args, unsafe { ip.add(1) });
+        // SAFETY: as above.
+        unsafe { called(result, ip, sp, cx) }
+    }
 }
 
 macro_rules! handler_table {

@@ -238,6 +238,12 @@ macro_rules! for_each_op {
             CallImported { func: Func(u32), args: RWSpan } -> Next, Lost,
             /// call tables\[table\]\[r\[index\]\] after checking its signature is `sig`; arguments and results at r\[args..\]
             CallIndirect { index: R(I32), sig: Type(u32), args: RWSpan, table: Table(u16) } -> Next, Lost,
+            /// tail call: the instance's function `func` (defined in this module) replaces the running function, with arguments r\[args..\]
+            ReturnCallInternal { func: Func(u32), args: RSpan } -> Return, Lost,
+            /// tail call the instance's imported function `func` with arguments r\[args..\]; a host function's results land at r\[args..\], for the next instruction (a return) to return
+            ReturnCallImported { func: Func(u32), args: RWSpan } -> Next, Lost,
+            /// tail call tables\[table\]\[r\[index\]\] after checking its signature is `sig`; a host function's results land at r\[args..\], for the next instruction (a return) to return
+            ReturnCallIndirect { index: R(I32), sig: Type(u32), args: RWSpan, table: Table(u16) } -> Next, Lost,
             /// r\[dst\] = reference to the instance's function `func`
             RefFunc { dst: W(Ref), func: Func(u32) } -> Next, Lost,
 

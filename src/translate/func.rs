@@ -463,6 +463,17 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(())
     }
 
+    /// Emits the return of the `n` values in registers `src..`: where a tail call leaves a host
+    /// function's results.
+    pub(super) fn emit_return_from(&mut self, src: Reg, n: usize) -> Result<()> {
+        match n {
+            0 => self.emit(Op::Return),
+            1 => self.emit(Op::Return1 { src }),
+            _ => self.emit(Op::ReturnSpan { src, len: n as u16 }),
+        }
+        .map(drop)
+    }
+
     /// Emits an unconditional branch to frame `depth` with its values.
     pub(super) fn emit_br(&mut self, depth: u32) -> Result<()> {
         if self.frame(depth).kind == CtrlKind::Func {
@@ -528,7 +539,7 @@ fn thread_jumps(ops: &mut [Op], entry: &[bool]) {
             }
         }
         ops[i] = match ops[target] {
-            ret @ (Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. }) => ret,
+            ret @ (Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. } | Op::ReturnCallInternal { .. }) => ret,
             _ => Op::Br { off: BranchOffset((target as i64 - i as i64) as i32) },
         };
     }

@@ -135,7 +135,7 @@ fn target(i: usize, op: &Op) -> Option<usize> {
 
 /// Whether `op` never continues with the next instruction.
 fn leaves(op: &Op) -> bool {
-    matches!(op, Op::Br { .. } | Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. } | Op::Unreachable)
+    !op.flow().falls_through()
 }
 
 /// Applies the rewrites described in the module docs to `ops`, whose branches are resolved and

@@ -400,6 +400,40 @@ impl FuncTranslator<'_, '_> {
         self.push_temps(m)
     }
 
+    pub(super) fn visit_return_call(&mut self, function_index: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let ty = self.env.func_type(function_index);
+        let (n, m) = (ty.params().len(), ty.results().len());
+        let args = self.call_args(n)?;
+        let imported = self.env.num_imported_funcs;
+        if function_index < imported {
+            self.emit(Op::ReturnCallImported { func: function_index, args })?;
+            self.emit_return_from(args, m)?;
+        } else {
+            self.emit(Op::ReturnCallInternal { func: function_index - imported, args })?;
+        }
+        self.set_unreachable();
+        Ok(())
+    }
+
+    pub(super) fn visit_return_call_indirect(&mut self, type_index: u32, table_index: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (idx, ipos) = self.pop();
+        let index = self.reg(idx, ipos)?;
+        let ty = &self.env.types[type_index as usize];
+        let (n, m) = (ty.params().len(), ty.results().len());
+        let args = self.call_args(n)?;
+        let sig = self.env.type_sigs[type_index as usize];
+        self.emit(Op::ReturnCallIndirect { sig, index, args, table: table_index as u16 })?;
+        self.emit_return_from(args, m)?;
+        self.set_unreachable();
+        Ok(())
+    }
+
     pub(super) fn visit_drop(&mut self) -> Result<()> {
         if self.reachable {
             self.pop();
