@@ -22,6 +22,7 @@ const EXECUTE: &[(&str, &str, Arg, i64)] = &[
     ("br_table.wat", "br_table", Arg::I32(4_000_000), 1_626_339_521),
     ("fib_iter.wat", "fib_iter", Arg::I64(10_000_000), 824_537_984_562_236_219),
     ("fib_tail.wat", "fib_tail", Arg::I32(50_000), 26_815_918_707_183_165),
+    ("fib_tail_call.wat", "fib_tail_call", Arg::I32(50_000), 26_815_918_707_183_165),
     ("i64_arith.wat", "i64_arith", Arg::I32(2_000_000), 6_547_040_618_140_131_102),
     ("f64_math.wat", "f64_math", Arg::I32(500), 5_491_293),
 ];

@@ -9,7 +9,8 @@
 #
 # Kernels run with their argument divided by 100 (fib with 25), programs with theirs divided by 20
 # (at least 1). Prints one row per workload: the counts in millions and each binary's ratio to the
-# first.
+# first. WORKLOADS=FILE reads another workload list (e.g. the one of an older commit, whose binary
+# cannot run workloads added since).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -24,7 +25,7 @@ count() { # binary, command arguments... -> instructions executed
     sed -n 's/^summary: //p' "$tmp/out"
 }
 printf '%-12s' workload; for b in "$@"; do printf ' %14s' "$(basename "$(dirname "$b")")/$(basename "$b")"; done; echo
-grep -v '^#' benches/workloads.txt | while read -r file export arg _; do
+grep -v '^#' "${WORKLOADS:-benches/workloads.txt}" | while read -r file export arg _; do
     [ -n "$file" ] || continue
     if [[ $file == programs/* ]]; then
         n=$(( arg / 20 > 0 ? arg / 20 : 1 ))

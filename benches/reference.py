@@ -34,6 +34,10 @@ def fib_tail(n):
     return total & 0x7FFF_FFFF_FFFF_FFFF
 
 
+def fib_tail_call(n):
+    return fib_tail(n)
+
+
 def fib(n):
     a, b = 0, 1
     for _ in range(n):
@@ -141,7 +145,7 @@ def f64_math(size):
     return total + int(fsum)  # int() truncates toward zero like i64.trunc_f64_s
 
 
-KERNELS = {f.__name__: f for f in (count, fib_iter, fib_tail, fib, memfill, memcopy, calls, br_table, i64_arith, f64_math)}
+KERNELS = {f.__name__: f for f in (count, fib_iter, fib_tail, fib_tail_call, fib, memfill, memcopy, calls, br_table, i64_arith, f64_math)}
 
 
 def main():

@@ -158,6 +158,11 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                             Err(code) => stop!(Stop::Trap(code)),
                         }
                     }
+                    Op::ReturnCallSelf { args, params, locals, off } => {
+                        // SAFETY: as in the tail-call dispatcher's handler.
+                        unsafe { crate::exec::restart_frame(regs.0, args, params, locals) };
+                        branch!(off)
+                    }
                     Op::ReturnCallImported { func, args } => {
                         let f = cx.inst().funcs[func as usize];
                         called!(cx.tail_call_func(f, args, next))

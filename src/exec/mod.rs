@@ -758,6 +758,27 @@ unsafe fn init_small_frame(frame: *mut u64, args: *const u64, code: &CompiledFun
     }
 }
 
+/// `ReturnCallSelf`: the frame at `frame` starts over with the `params` arguments at `args` as its
+/// parameters and its `locals` locals zeroed.
+///
+/// # Safety
+/// `frame` must be a frame whose parameters and locals are followed by the arguments (temporaries
+/// from `args` on), all inside it.
+#[inline(always)]
+pub(super) unsafe fn restart_frame(frame: *mut u64, args: Reg, params: u16, locals: u16) {
+    let (params, locals) = (usize::from(params), usize::from(locals));
+    // SAFETY: guaranteed by the caller: the ranges lie in the frame and do not overlap.
+    unsafe {
+        let src = frame.add(usize::from(args.0));
+        for i in 0..params {
+            *frame.add(i) = *src.add(i);
+        }
+        for i in params..params + locals {
+            *frame.add(i) = 0;
+        }
+    }
+}
+
 /// Copies `n` cells; the common small counts inline, without a call to `memcpy`.
 ///
 /// # Safety

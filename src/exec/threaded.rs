@@ -255,6 +255,7 @@ mod h {
                     Op::Br { .. } if v & CHECKED != 0 => Some(br::<CHECKED> as Handler),
                     Op::BrIfNez { .. } if v & CHECKED != 0 => Some(br_if_nez::<CHECKED> as Handler),
                     Op::BrIfEqz { .. } if v & CHECKED != 0 => Some(br_if_eqz::<CHECKED> as Handler),
+                    Op::ReturnCallSelf { .. } if v & CHECKED != 0 => Some(return_call_self::<CHECKED> as Handler),
                     _ => None,
                 }
             }
@@ -356,6 +357,27 @@ mod h {
         br: Br {} if |_r| true;
         br_if_nez: BrIfNez { cond } if |r| r.u32(cond) != 0;
         br_if_eqz: BrIfEqz { cond } if |r| r.u32(cond) == 0;
+    }
+
+    #[allow(non_upper_case_globals)]
+    pub(super) const ReturnCallSelf: Handler = return_call_self::<0>;
+
+    /// `ReturnCallSelf` in variant `V` (0 or [`CHECKED`]): the function's registers are reused, so
+    /// nothing in the context changes.
+    pub(super) unsafe fn return_call_self<const V: u8>(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        fields!(ip, ReturnCallSelf { args, params, locals, off });
+        // SAFETY: the arguments are temporaries of the frame, above its parameters and locals, so
+        // the ranges do not overlap and all lie inside the frame.
+        unsafe { crate::exec::restart_frame(sp, args, params, locals) };
+        // The first instruction runs with empty accumulators, as at a call.
+        taken_v!(V, ip, off, sp, mem, cx, 0, 0.0)
     }
 
     pub(super) unsafe fn BrTable(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {

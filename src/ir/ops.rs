@@ -240,6 +240,8 @@ macro_rules! for_each_op {
             CallIndirect { index: R(I32), sig: Type(u32), args: RWSpan, table: Table(u16) } -> Next, Lost,
             /// tail call: the instance's function `func` (defined in this module) replaces the running function, with arguments r\[args..\]
             ReturnCallInternal { func: Func(u32), args: RSpan } -> Return, Lost,
+            /// tail call of the running function itself: r\[0..params\] = r\[args..args + params\], then its `locals` locals r\[params..\] = 0, goto off (its first instruction)
+            ReturnCallSelf { args: RSpan, params: Imm(u16), locals: Imm(u16), off: Branch } -> Jump, Lost,
             /// tail call the instance's imported function `func` with arguments r\[args..\]; a host function's results land at r\[args..\], for the next instruction (a return) to return
             ReturnCallImported { func: Func(u32), args: RWSpan } -> Next, Lost,
             /// tail call tables\[table\]\[r\[index\]\] after checking its signature is `sig`; a host function's results land at r\[args..\], for the next instruction (a return) to return

@@ -5,7 +5,6 @@
 use crate::code::Translated;
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
-use crate::types::FuncType;
 use smallvec::SmallVec;
 use std::collections::HashMap;
 
@@ -82,6 +81,8 @@ pub(crate) struct Scratch {
 /// Translates one function body; the visitor methods live in `visit.rs`.
 pub(crate) struct FuncTranslator<'s, 'm> {
     pub(super) env: super::Env<'m>,
+    /// The function being translated (its index in the module's function index space).
+    pub(super) func_index: u32,
     pub(super) ops: &'s mut Vec<Op>,
     pub(super) stack: &'s mut Vec<Operand>,
     pub(super) ctrl: &'s mut Vec<Ctrl>,
@@ -111,7 +112,8 @@ fn too_large(what: &str) -> Error {
 }
 
 impl<'s, 'm> FuncTranslator<'s, 'm> {
-    pub(super) fn new(env: &super::Env<'m>, ty: &FuncType, num_locals: u64, s: &'s mut Scratch) -> Result<Self> {
+    pub(super) fn new(env: &super::Env<'m>, func_index: u32, num_locals: u64, s: &'s mut Scratch) -> Result<Self> {
+        let ty = env.func_type(func_index);
         s.ops.clear();
         s.stack.clear();
         s.ctrl.clear();
@@ -126,6 +128,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let config = env.config;
         let mut t = FuncTranslator {
             env: *env,
+            func_index,
             ops: &mut s.ops,
             stack: &mut s.stack,
             ctrl: &mut s.ctrl,
@@ -461,6 +464,11 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             }
         }
         Ok(())
+    }
+
+    /// The number of parameters and the number of other locals of the function.
+    pub(super) fn locals(&self) -> (u16, u16) {
+        (self.num_params, self.temp_base - self.num_params)
     }
 
     /// Emits the return of the `n` values in registers `src..`: where a tail call leaves a host

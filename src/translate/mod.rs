@@ -44,7 +44,6 @@ pub(crate) fn translate(
     scratch: &mut Scratch,
 ) -> Result<(Translated, FuncValidatorAllocations)> {
     let mut reader = body.get_binary_reader();
-    let ty = env.func_type(func_index);
     let mut num_locals: u64 = 0;
     let groups = reader.read_var_u32().map_err(malformed)?;
     for _ in 0..groups {
@@ -54,7 +53,7 @@ pub(crate) fn translate(
         validator.define_locals(offset, count, vt).map_err(invalid)?;
         num_locals += u64::from(count);
     }
-    let mut t = FuncTranslator::new(env, ty, num_locals, scratch)?;
+    let mut t = FuncTranslator::new(env, func_index, num_locals, scratch)?;
     while !reader.eof() {
         let offset = reader.original_position();
         let mut both = Both { validator: &mut validator, translator: &mut t, offset };
@@ -82,7 +81,7 @@ pub(crate) fn translate_validated(
         num_locals += u64::from(count);
     }
     let mut scratch = Scratch::default();
-    let mut t = FuncTranslator::new(env, env.func_type(func_index), num_locals, &mut scratch)?;
+    let mut t = FuncTranslator::new(env, func_index, num_locals, &mut scratch)?;
     while !reader.eof() {
         reader.visit_operator(&mut Alone { translator: &mut t }).map_err(malformed)??;
     }

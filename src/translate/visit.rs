@@ -411,6 +411,12 @@ impl FuncTranslator<'_, '_> {
         if function_index < imported {
             self.emit(Op::ReturnCallImported { func: function_index, args })?;
             self.emit_return_from(args, m)?;
+        } else if function_index == self.func_index {
+            // A loop: new parameters, zeroed locals, and back to the first instruction (which
+            // charges fuel and checks for interrupts as a call would).
+            let (params, locals) = self.locals();
+            let off = BranchOffset(-(self.ops.len() as i32));
+            self.emit(Op::ReturnCallSelf { args, params, locals, off })?;
         } else {
             self.emit(Op::ReturnCallInternal { func: function_index - imported, args })?;
         }
