@@ -67,12 +67,12 @@ impl Rng {
     }
 }
 
-/// wasm-smith's settings for hayate's feature set (Wasm 2.0 without SIMD), with sizes bounded so that
+/// wasm-smith's settings for hayate's feature set (Wasm 2.0 without SIMD, tail calls, extended constants), with sizes bounded so that
 /// modules stay small and memories and tables have a declared maximum (so that growth does not depend
 /// on either runtime's resource limits).
 pub fn smith_config() -> wasm_smith::Config {
     wasm_smith::Config {
-        // Wasm 2.0 without SIMD.
+        // Wasm 2.0 without SIMD, and the Wasm 3.0 proposals hayate implements.
         multi_value_enabled: true,
         bulk_memory_enabled: true,
         reference_types_enabled: true,
@@ -82,11 +82,11 @@ pub fn smith_config() -> wasm_smith::Config {
         relaxed_simd_enabled: false,
         threads_enabled: false,
         shared_everything_threads_enabled: false,
-        tail_call_enabled: false,
+        tail_call_enabled: true,
         gc_enabled: false,
         exceptions_enabled: false,
         memory64_enabled: false,
-        extended_const_enabled: false,
+        extended_const_enabled: true,
         wide_arithmetic_enabled: false,
         custom_page_sizes_enabled: false,
         compact_imports_enabled: false,
@@ -603,8 +603,8 @@ mod w {
             .set_max_recursion_depth(max_call_depth)
             .set_max_stack_height(256 * 1024 * 1024)
             .compilation_mode(wasmi::CompilationMode::Eager)
-            .wasm_tail_call(false)
-            .wasm_extended_const(false)
+            .wasm_tail_call(true)
+            .wasm_extended_const(true)
             .wasm_memory64(false)
             .wasm_wide_arithmetic(false)
             .wasm_multi_memory(false)
@@ -1032,7 +1032,9 @@ fn mutate(rng: &mut Rng, wasm: &mut Vec<u8>) {
 
 /// hayate's feature set, to ask wasmparser whether a module is valid.
 fn validates(wasm: &[u8]) -> bool {
-    let features = wasmparser::WasmFeatures::WASM2 & !wasmparser::WasmFeatures::SIMD;
+    use wasmparser::WasmFeatures as F;
+    // What hayate implements (`Config`'s defaults).
+    let features = (F::WASM2 & !F::SIMD) | F::EXTENDED_CONST | F::TAIL_CALL;
     wasmparser::Validator::new_with_features(features).validate_all(wasm).is_ok()
 }
 
