@@ -168,6 +168,12 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::TAIL_CALL, enable)
     }
 
+    /// Allow exception handling: tags, `throw`, `throw_ref`, `try_table` and `exnref` values.
+    /// On by default.
+    pub fn wasm_exceptions(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::EXCEPTIONS, enable)
+    }
+
     /// Whether modules may use extended constant expressions.
     pub(crate) fn extended_const(&self) -> bool {
         self.features.contains(wasmparser::WasmFeatures::EXTENDED_CONST)
@@ -181,12 +187,13 @@ impl Config {
     }
 }
 
-/// Every feature hayate implements: Wasm 2.0 without SIMD, extended constant expressions and tail
-/// calls.
+/// Every feature hayate implements: Wasm 2.0 without SIMD, extended constant expressions, tail
+/// calls and exception handling.
 const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
     .difference(wasmparser::WasmFeatures::SIMD)
     .union(wasmparser::WasmFeatures::EXTENDED_CONST)
-    .union(wasmparser::WasmFeatures::TAIL_CALL);
+    .union(wasmparser::WasmFeatures::TAIL_CALL)
+    .union(wasmparser::WasmFeatures::EXCEPTIONS);
 
 /// Shared, thread-safe state for compiling and running modules. Cheap to clone.
 #[derive(Debug, Clone, Default)]

@@ -156,6 +156,9 @@ pub enum ErrorKind {
     /// embedder. Inside a resumable call ([`crate::Func::call_resumable`]) the call returns
     /// suspended instead of failing; it never comes out of a call as an error.
     Suspend(Box<dyn std::any::Any + Send + Sync>),
+    /// A Wasm exception that no Wasm code caught ([`crate::Exception`]), or that a host function
+    /// throws into its Wasm caller ([`Error::exception`]).
+    Exception(Box<crate::Exception>),
 }
 
 /// hayate's error type: one pointer wide so that `Result`s stay small.
@@ -256,6 +259,7 @@ impl fmt::Display for Error {
             ErrorKind::Limit(m) => write!(f, "limit exceeded: {m}"),
             ErrorKind::Message(m) => f.write_str(m),
             ErrorKind::Suspend(_) => f.write_str("a host function asked to suspend the guest"),
+            ErrorKind::Exception(e) => e.fmt(f),
         }
     }
 }

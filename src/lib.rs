@@ -52,9 +52,9 @@ pub use exec::stats;
 pub use exec::{ResumableCall, SuspendReason, SuspendedCall, TypedResumableCall, TypedSuspendedCall, dispatch_mode};
 pub use module::Module;
 pub use runtime::{
-    AsContext, AsContextMut, Caller, Extern, Func, Global, GuestProfile, HostResult, Instance, InterruptHandle,
-    IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, Sampler, Store, StoreContext, StoreContextMut, StoreInner,
-    StoreLimits, Table, TypedFunc,
+    AsContext, AsContextMut, Caller, Exception, Extern, Func, Global, GuestProfile, HostResult, Instance,
+    InterruptHandle, IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, Sampler, Store, StoreContext,
+    StoreContextMut, StoreInner, StoreLimits, Table, Tag, TypedFunc,
 };
-pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
+pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, TagType, ValType};
 pub use value::{ExternRef, Val, WasmTy, WasmTyList};

@@ -159,6 +159,38 @@ impl TableType {
     }
 }
 
+/// The type of an exception tag: the types of the values an exception with this tag carries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TagType {
+    params: Box<[ValType]>,
+}
+
+impl TagType {
+    /// A tag type whose exceptions carry values of types `params`.
+    pub fn new(params: impl IntoIterator<Item = ValType>) -> Self {
+        TagType { params: params.into_iter().collect() }
+    }
+
+    /// The types of the values an exception carries.
+    pub fn params(&self) -> &[ValType] {
+        &self.params
+    }
+}
+
+impl fmt::Display for TagType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(tag")?;
+        if !self.params.is_empty() {
+            f.write_str(" (param")?;
+            for t in &self.params {
+                write!(f, " {t}")?;
+            }
+            f.write_str(")")?;
+        }
+        f.write_str(")")
+    }
+}
+
 /// The type of an import or export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExternType {
@@ -170,6 +202,8 @@ pub enum ExternType {
     Memory(MemoryType),
     /// A table.
     Table(TableType),
+    /// An exception tag.
+    Tag(TagType),
 }
 
 /// Whether limits `(min, max)` of an actual item satisfy the limits an import asks for.

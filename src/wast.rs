@@ -222,7 +222,11 @@ impl Runner {
                     }
                 }
             }
-            WastDirective::AssertException { .. } => Err("assert_exception is not supported (no exceptions)".into()),
+            WastDirective::AssertException { exec, .. } => match self.execute(exec)? {
+                Ok(values) => Err(format!("expected an exception, returned {}", self.show_vals(&values))),
+                Err(e) if e.as_exception().is_some() => Ok(()),
+                Err(e) => Err(format!("expected an exception, got: {e}")),
+            },
             WastDirective::AssertSuspension { .. } => Err("assert_suspension is not supported".into()),
             WastDirective::AssertInvalidCustom { .. } | WastDirective::AssertMalformedCustom { .. } => {
                 Err("custom-section assertions are not supported".into())

@@ -94,6 +94,24 @@ pub(crate) struct FuncBody<Code> {
     pub fast_need: u32,
     /// The constants padded with zeros to the fast path's fixed count (it copies them all).
     pub fast_consts: [u64; SMALL_CONSTS],
+    /// The `try_table` catch clauses, innermost `try_table` first and each one's clauses in
+    /// order: the first that covers an instruction and matches an exception catches it.
+    pub catches: Box<[Catch]>,
+}
+
+/// A `try_table` catch clause: an exception thrown while instruction `start..end` runs (a throw, or
+/// a call the exception comes out of) whose tag is `tag` (any tag when `None`) is caught: its values
+/// go to registers `dst..`, followed by a reference to it when `with_ref`, and execution goes on at
+/// instruction `pad`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Catch {
+    pub start: u32,
+    pub end: u32,
+    /// An index into the instance's tags.
+    pub tag: Option<u32>,
+    pub dst: crate::ir::Reg,
+    pub with_ref: bool,
+    pub pad: u32,
 }
 
 /// A translated function encoded for the dispatchers.
@@ -105,8 +123,19 @@ pub(crate) type Translated = FuncBody<Box<[Op]>>;
 impl<Code> FuncBody<Code> {
     /// The same function with its instructions replaced by `f` of them.
     pub(crate) fn map_ops<Other>(self, f: impl FnOnce(Code) -> Other) -> FuncBody<Other> {
-        let FuncBody { ops, num_params, num_locals, frame_size, consts, const_base, fast_need, fast_consts } = self;
-        FuncBody { ops: f(ops), num_params, num_locals, frame_size, consts, const_base, fast_need, fast_consts }
+        let FuncBody { ops, num_params, num_locals, frame_size, consts, const_base, fast_need, fast_consts, catches } =
+            self;
+        FuncBody {
+            ops: f(ops),
+            num_params,
+            num_locals,
+            frame_size,
+            consts,
+            const_base,
+            fast_need,
+            fast_consts,
+            catches,
+        }
     }
 }
 

@@ -26,6 +26,19 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
             continue;
         }};
     }
+    macro_rules! throw {
+        ($exn:expr) => {
+            match cx.unwind($exn, ip) {
+                Ok((pad, catcher_regs)) => {
+                    ip = pad;
+                    regs = catcher_regs;
+                    mem = cx.memory();
+                    continue;
+                }
+                Err(stop) => stop!(stop),
+            }
+        };
+    }
     macro_rules! called {
         ($called:expr) => {
             match $called {
@@ -36,6 +49,11 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     continue;
                 }
                 Ok(Called::Host) => mem = cx.memory(),
+                // A host function threw an exception into its caller.
+                Err(Stop::Error(e)) if e.as_exception().is_some() => match cx.exception_from_host(&e) {
+                    Ok(exn) => throw!(exn),
+                    Err(stop) => stop!(stop),
+                },
                 Err(stop) => stop!(stop),
             }
         };
@@ -162,6 +180,10 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                         // SAFETY: as in the tail-call dispatcher's handler.
                         unsafe { crate::exec::restart_frame(regs.0, args, params, locals) };
                         branch!(off)
+                    }
+                    Op::Throw { tag, args } => {
+                        let exn = cx.new_exception(tag, regs, args);
+                        throw!(exn)
                     }
                     Op::ReturnCallImported { func, args } => {
                         let f = cx.inst().funcs[func as usize];

@@ -18,6 +18,7 @@ mod resumable;
 mod resume;
 #[cfg(feature = "stats")]
 pub mod stats;
+mod unwind;
 
 pub use resumable::{ResumableCall, SuspendReason, SuspendedCall, TypedResumableCall, TypedSuspendedCall};
 #[cfg(hayate_tail_calls)]

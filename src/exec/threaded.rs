@@ -523,8 +523,50 @@ mod h {
                 // SAFETY: a call is never the last instruction of a function.
                 next!(unsafe { ip.add(1) }, sp, m.ptr, cx, 0, 0.0)
             }
+            // SAFETY: as above.
+            Err(s) => unsafe { call_failed(s, ip, cx) },
+        }
+    }
+
+    /// A call at `ip` that stopped: a host function's exception is thrown into the caller; anything
+    /// else stops execution.
+    #[cold]
+    #[inline(never)]
+    unsafe fn call_failed(s: Stop, ip: *const Slot, cx: *mut Ctx) {
+        match s {
+            Stop::Error(e) if e.as_exception().is_some() => {
+                // SAFETY: `cx` is the live context.
+                match unsafe { &mut *cx }.exception_from_host(&e) {
+                    // SAFETY: `ip` is the call, an instruction of the running function.
+                    Ok(exn) => unsafe { throw(exn, ip, cx) },
+                    Err(s) => stop(cx, s),
+                }
+            }
+            s => stop(cx, s),
+        }
+    }
+
+    /// Throws `exn` at `ip`: goes on at the clause that catches it, or stops.
+    #[inline(never)]
+    unsafe fn throw(exn: std::sync::Arc<crate::runtime::ExnData>, ip: *const Slot, cx: *mut Ctx) {
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        match c.unwind(exn, ip) {
+            Ok((pad, regs)) => {
+                let m = c.memory();
+                // A catch clause's pad starts with empty accumulators, as after a call.
+                next!(pad, regs.0, m.ptr, cx, 0, 0.0)
+            }
             Err(s) => stop(cx, s),
         }
+    }
+
+    pub(super) unsafe fn Throw(ip: *const Slot, sp: *mut u64, _mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
+        fields!(ip, Throw { tag, args });
+        // SAFETY: `cx` is the live context.
+        let exn = unsafe { &mut *cx }.new_exception(tag, Regs(sp), args);
+        // SAFETY: `ip` is the running instruction.
+        unsafe { throw(exn, ip, cx) }
     }
 
     pub(super) unsafe fn CallImported(

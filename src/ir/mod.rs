@@ -54,6 +54,8 @@ pub enum Pool {
     Data,
     /// Element segments.
     Elem,
+    /// Exception tags.
+    Tag,
 }
 
 /// What an instruction's field is (declared per field in the op list).

@@ -246,6 +246,8 @@ macro_rules! for_each_op {
             ReturnCallImported { func: Func(u32), args: RWSpan } -> Next, Lost,
             /// tail call tables\[table\]\[r\[index\]\] after checking its signature is `sig`; a host function's results land at r\[args..\], for the next instruction (a return) to return
             ReturnCallIndirect { index: R(I32), sig: Type(u32), args: RWSpan, table: Table(u16) } -> Next, Lost,
+            /// throw an exception with the instance's tag `tag` carrying r\[args..\] (as many values as the tag has parameters)
+            Throw { tag: Tag(u32), args: RSpan } -> Trap, Lost,
             /// r\[dst\] = reference to the instance's function `func`
             RefFunc { dst: W(Ref), func: Func(u32) } -> Next, Lost,
 

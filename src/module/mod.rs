@@ -7,7 +7,7 @@ use crate::code::{CompiledFunc, Translated};
 use crate::engine::Engine;
 use crate::error::Result;
 use crate::translate::Env;
-use crate::types::{ExternType, FuncType, GlobalType, MemoryType, TableType, ValType};
+use crate::types::{ExternType, FuncType, GlobalType, MemoryType, TableType, TagType, ValType};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -74,6 +74,7 @@ pub(crate) enum ExportIndex {
     Table(u32),
     Memory(u32),
     Global(u32),
+    Tag(u32),
 }
 
 /// An import declaration.
@@ -114,6 +115,9 @@ pub(crate) struct ModuleInner {
     pub num_imported_globals: u32,
     /// Initial value of each defined global.
     pub global_inits: Vec<ConstExpr>,
+    /// Type index of every exception tag, imports first.
+    pub tags: Vec<u32>,
+    pub num_imported_tags: u32,
     pub imports: Vec<ImportDecl>,
     pub exports: Vec<(String, ExportIndex)>,
     pub start: Option<u32>,
@@ -132,6 +136,11 @@ pub(crate) struct ModuleInner {
 }
 
 impl ModuleInner {
+    /// The type of tag `tag` (imported or defined).
+    pub(crate) fn tag_type(&self, tag: u32) -> TagType {
+        TagType::new(self.types[self.tags[tag as usize] as usize].params().iter().copied())
+    }
+
     /// What translation needs to know of the module.
     pub(crate) fn env(&self) -> Env<'_> {
         Env {
@@ -139,6 +148,7 @@ impl ModuleInner {
             type_sigs: &self.type_sigs,
             funcs: &self.funcs,
             num_imported_funcs: self.num_imported_funcs,
+            tags: &self.tags,
             config: &self.config,
         }
     }
@@ -205,6 +215,7 @@ impl Module {
                 ExportIndex::Table(i) => ExternType::Table(m.tables[i as usize]),
                 ExportIndex::Memory(i) => ExternType::Memory(m.memories[i as usize]),
                 ExportIndex::Global(i) => ExternType::Global(m.globals[i as usize]),
+                ExportIndex::Tag(i) => ExternType::Tag(m.tag_type(i)),
             };
             (name.as_str(), ty)
         })

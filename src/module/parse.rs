@@ -137,7 +137,11 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                             m.num_imported_globals += 1;
                             ExternType::Global(g)
                         }
-                        TypeRef::Tag(_) => return Err(Error::unsupported("exception tags")),
+                        TypeRef::Tag(t) => {
+                            m.tags.push(t.func_type_idx);
+                            m.num_imported_tags += 1;
+                            ExternType::Tag(m.tag_type(m.tags.len() as u32 - 1))
+                        }
                     };
                     m.imports.push(ImportDecl { module: import.module.into(), name: import.name.into(), ty });
                 }
@@ -177,9 +181,14 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                         ExternalKind::Table => ExportIndex::Table(export.index),
                         ExternalKind::Memory => ExportIndex::Memory(export.index),
                         ExternalKind::Global => ExportIndex::Global(export.index),
-                        ExternalKind::Tag => return Err(Error::unsupported("exception tags")),
+                        ExternalKind::Tag => ExportIndex::Tag(export.index),
                     };
                     m.exports.push((export.name.into(), index));
+                }
+            }
+            Payload::TagSection(reader) => {
+                for tag in reader {
+                    m.tags.push(tag.map_err(malformed)?.func_type_idx);
                 }
             }
             Payload::StartSection { func, .. } => m.start = Some(func),

@@ -5,7 +5,7 @@ use super::func::Func;
 use super::memory::{Memory, MemoryEntity};
 use super::store::{FuncEntity, GlobalEntity};
 use super::table::{Table, TableEntity};
-use super::{AsContext, Extern, Global, Store, TypedFunc};
+use super::{AsContext, Extern, Global, Store, Tag, TypedFunc};
 use crate::error::{Error, ErrorKind, Result, TrapCode};
 use crate::module::{ConstExpr, ConstOp, ExportIndex, Module, ModuleInner, SegmentMode};
 use crate::runtime::store::StoreId;
@@ -22,6 +22,8 @@ pub(crate) struct InstanceEntity {
     pub tables: Box<[u32]>,
     pub memories: Box<[u32]>,
     pub globals: Box<[u32]>,
+    /// Exception tags (store indices).
+    pub tags: Box<[u32]>,
     pub exports: HashMap<String, Extern>,
     /// Data segments; a dropped one is empty.
     pub datas: Vec<Arc<[u8]>>,
@@ -118,6 +120,11 @@ impl Instance {
     pub fn get_table(&self, store: impl AsContext, name: &str) -> Option<Table> {
         self.get_export(store, name)?.into_table()
     }
+
+    /// An exported exception tag.
+    pub fn get_tag(&self, store: impl AsContext, name: &str) -> Option<Tag> {
+        self.get_export(store, name)?.into_tag()
+    }
 }
 
 fn check_import<T>(store: &Store<T>, module: &ModuleInner, i: usize, provided: &Extern) -> Result<()> {
@@ -139,6 +146,10 @@ fn check_import<T>(store: &Store<T>, module: &ModuleInner, i: usize, provided: &
         (ExternType::Table(ty), Extern::Table(t)) => {
             inner.check(t.store, "Table")?;
             inner.tables[t.index as usize].matches(ty)
+        }
+        (ExternType::Tag(ty), Extern::Tag(t)) => {
+            inner.check(t.store, "Tag")?;
+            inner.tags[t.index as usize].ty == *ty
         }
         _ => false,
     };
@@ -169,6 +180,7 @@ pub(crate) fn instantiate<T>(
         )));
     }
     let (mut funcs, mut tables, mut memories, mut globals) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut tags = Vec::new();
     for (i, import) in imports.iter().enumerate() {
         check_import(store, m, i, import)?;
         match import {
@@ -176,6 +188,7 @@ pub(crate) fn instantiate<T>(
             Extern::Table(t) => tables.push(t.index),
             Extern::Memory(mem) => memories.push(mem.index),
             Extern::Global(g) => globals.push(g.index),
+            Extern::Tag(t) => tags.push(t.index),
         }
     }
     store.check_counts(
@@ -222,6 +235,10 @@ pub(crate) fn instantiate<T>(
         inner.globals.push(GlobalEntity { value, ty: *ty });
         globals.push(inner.globals.len() as u32 - 1);
     }
+    for i in m.num_imported_tags..m.tags.len() as u32 {
+        inner.tags.push(crate::runtime::TagEntity { ty: m.tag_type(i) });
+        tags.push(inner.tags.len() as u32 - 1);
+    }
     let id = inner.id;
     let exports = m
         .exports
@@ -232,6 +249,7 @@ pub(crate) fn instantiate<T>(
                 ExportIndex::Table(i) => Extern::Table(Table { store: id, index: tables[i as usize] }),
                 ExportIndex::Memory(i) => Extern::Memory(Memory { store: id, index: memories[i as usize] }),
                 ExportIndex::Global(i) => Extern::Global(Global { store: id, index: globals[i as usize] }),
+                ExportIndex::Tag(i) => Extern::Tag(Tag { store: id, index: tags[i as usize] }),
             };
             (name.clone(), ext)
         })
@@ -247,6 +265,7 @@ pub(crate) fn instantiate<T>(
         tables: tables.into(),
         memories: memories.into(),
         globals: globals.into(),
+        tags: tags.into(),
         exports,
         datas: m.datas.iter().map(|d| d.bytes.clone()).collect(),
         elems,

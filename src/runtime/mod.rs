@@ -1,5 +1,5 @@
 //! The runtime objects of the embedding API: [`Store`], [`Instance`], [`Linker`], [`Func`],
-//! [`Memory`], [`Table`], [`Global`], and [`Extern`] which holds any of the last four.
+//! [`Memory`], [`Table`], [`Global`], [`Tag`], and [`Extern`] which holds any of the last five.
 
 mod externref;
 mod func;
@@ -11,6 +11,7 @@ pub(crate) mod memory;
 pub(crate) mod profile;
 pub(crate) mod store;
 mod table;
+mod tag;
 
 pub(crate) use externref::HostValue;
 pub(crate) use func::read_results;
@@ -26,6 +27,8 @@ pub use profile::{GuestProfile, Sampler};
 pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreContext, StoreContextMut, StoreInner};
 pub use table::Table;
 pub(crate) use table::copy as copy_tables;
+pub use tag::{Exception, Tag};
+pub(crate) use tag::{ExnData, TagEntity};
 
 use crate::types::ExternType;
 
@@ -40,6 +43,8 @@ pub enum Extern {
     Table(Table),
     /// A global.
     Global(Global),
+    /// An exception tag.
+    Tag(Tag),
 }
 
 impl Extern {
@@ -59,6 +64,10 @@ impl Extern {
     pub fn into_global(self) -> Option<Global> {
         if let Extern::Global(g) = self { Some(g) } else { None }
     }
+    /// The tag, if this is one.
+    pub fn into_tag(self) -> Option<Tag> {
+        if let Extern::Tag(t) = self { Some(t) } else { None }
+    }
 
     /// The item's type; an error if it belongs to another store.
     pub fn ty(&self, store: impl AsContext) -> crate::Result<ExternType> {
@@ -67,6 +76,7 @@ impl Extern {
             Extern::Memory(m) => ExternType::Memory(m.ty(store)?),
             Extern::Table(t) => ExternType::Table(t.ty(store)?),
             Extern::Global(g) => ExternType::Global(g.ty(store)?),
+            Extern::Tag(t) => ExternType::Tag(t.ty(store)?),
         })
     }
 }
@@ -78,4 +88,4 @@ macro_rules! into_extern {
         }
     )*};
 }
-into_extern!(Func, Memory, Table, Global);
+into_extern!(Func, Memory, Table, Global, Tag);

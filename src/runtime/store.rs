@@ -54,6 +54,7 @@ pub struct StoreInner {
     pub(crate) memories: Vec<MemoryEntity>,
     pub(crate) tables: Vec<TableEntity>,
     pub(crate) globals: Vec<GlobalEntity>,
+    pub(crate) tags: Vec<crate::runtime::TagEntity>,
     pub(crate) instances: Vec<InstanceEntity>,
     /// The host references Wasm values may hold (cells are slot + 1).
     pub(crate) externrefs: ExternRefSlots,
@@ -152,6 +153,7 @@ impl<T> Store<T> {
                 memories: Vec::new(),
                 tables: Vec::new(),
                 globals: Vec::new(),
+                tags: Vec::new(),
                 instances: Vec::new(),
                 externrefs: ExternRefSlots::default(),
                 stacks: Vec::new(),

@@ -2,7 +2,7 @@
 //! patch chains, constant registers, and the emission helpers the visitors are built from (every
 //! instruction goes through [`FuncTranslator::emit`], where the fusion rules of `fuse.rs` apply).
 
-use crate::code::Translated;
+use crate::code::{Catch, Translated};
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
 use smallvec::SmallVec;
@@ -57,6 +57,27 @@ pub(super) struct Ctrl {
     pub dead: bool,
     /// For `if`: the parameter operands at entry, restored for the else branch.
     pub saved: SmallVec<[Operand; 4]>,
+    /// For `try_table`: its index in `FuncTranslator::tries`.
+    pub try_index: Option<usize>,
+}
+
+/// Where a catch clause continues once the exception's values are in place.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum CatchTarget {
+    /// A branch to the label of a block or loop.
+    Label(usize),
+    /// A return of this many values (a catch to the function's own label).
+    Return(u16),
+}
+
+/// A `try_table`'s catch clause while its body is translated.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PendingCatch {
+    pub tag: Option<u32>,
+    pub with_ref: bool,
+    /// The first register the label's values go to.
+    pub dst: Reg,
+    pub target: CatchTarget,
 }
 
 impl Ctrl {
@@ -105,6 +126,10 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     fuel_op: Option<usize>,
     metering: bool,
     interruptible: bool,
+    /// The open `try_table`s: where each starts and its clauses.
+    pub(super) tries: Vec<(usize, SmallVec<[PendingCatch; 2]>)>,
+    /// The clauses of the closed `try_table`s with their ranges, innermost first.
+    pub(super) closed_catches: Vec<(usize, usize, PendingCatch)>,
 }
 
 fn too_large(what: &str) -> Error {
@@ -146,6 +171,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             fuel_op: None,
             metering: config.consume_fuel,
             interruptible: config.interruptible,
+            tries: Vec::new(),
+            closed_catches: Vec::new(),
         };
         let label = t.new_label();
         t.ctrl.push(Ctrl {
@@ -158,6 +185,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             label_used: false,
             dead: false,
             saved: SmallVec::new(),
+            try_index: None,
         });
         t.checkpoint()?;
         Ok(t)
@@ -175,16 +203,21 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     }
 
     /// Relocates constants after the temporaries and packages the function.
-    pub(super) fn finish(self) -> Result<Translated> {
+    pub(super) fn finish(mut self) -> Result<Translated> {
         let const_base = usize::from(self.temp_base) + self.max_height;
         let frame_size = const_base + self.consts.len();
         if frame_size >= 0xFFFF {
             return Err(too_large(&format!("{frame_size} registers")));
         }
         let cb = const_base as u16;
+        let catches = self.emit_catch_pads()?;
         self.layout.mark_entries(self.ops);
         thread_jumps(self.ops, &self.layout.entry);
-        super::layout::layout_branches(self.ops, self.layout);
+        // The catch clauses cover ranges of instructions, which the layout rewrites would move
+        // code in and out of.
+        if catches.is_empty() {
+            super::layout::layout_branches(self.ops, self.layout);
+        }
         super::fuse::return_copy(self.ops);
         for op in self.ops.iter_mut() {
             if let Op::CallInternal { frame, .. } = op {
@@ -213,7 +246,37 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 frame_size,
             ),
             fast_consts: std::array::from_fn(|i| self.consts.get(i).copied().unwrap_or(0)),
+            catches,
         })
+    }
+
+    /// Emits, after the function's code, the landing pad of each catch clause (a branch to its
+    /// label, or a return), and returns the clauses.
+    fn emit_catch_pads(&mut self) -> Result<Box<[Catch]>> {
+        let mut catches = Vec::with_capacity(self.closed_catches.len());
+        for &(start, end, c) in self.closed_catches.iter() {
+            let pad = self.ops.len();
+            self.ops.push(match c.target {
+                CatchTarget::Label(label) => {
+                    let Label::Pinned(target) = self.labels[label] else {
+                        unreachable!("a closed block's label is pinned")
+                    };
+                    Op::Br { off: BranchOffset(target as i32 - pad as i32) }
+                }
+                CatchTarget::Return(0) => Op::Return,
+                CatchTarget::Return(1) => Op::Return1 { src: c.dst },
+                CatchTarget::Return(n) => Op::ReturnSpan { src: c.dst, len: n },
+            });
+            catches.push(Catch {
+                start: start as u32,
+                end: end as u32,
+                tag: c.tag,
+                dst: c.dst,
+                with_ref: c.with_ref,
+                pad: pad as u32,
+            });
+        }
+        Ok(catches.into())
     }
 
     // ---- emission ----

@@ -24,6 +24,8 @@ pub(crate) struct Env<'a> {
     /// Type index of every function, imports first.
     pub funcs: &'a [u32],
     pub num_imported_funcs: u32,
+    /// Type index of every exception tag, imports first.
+    pub tags: &'a [u32],
     /// The engine settings translation follows (fuel, interruption).
     pub config: &'a crate::Config,
 }
@@ -32,6 +34,11 @@ impl Env<'_> {
     /// The type of function `func` (imported or defined).
     pub(crate) fn func_type(&self, func: u32) -> &FuncType {
         &self.types[self.funcs[func as usize] as usize]
+    }
+
+    /// How many values an exception with tag `tag` carries.
+    pub(crate) fn tag_arity(&self, tag: u32) -> usize {
+        self.types[self.tags[tag as usize] as usize].params().len()
     }
 }
 
@@ -113,6 +120,7 @@ macro_rules! define_both {
     (@forward bulk_memory $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward reference_types $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward tail_call $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward exceptions $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward $other:ident $s:ident $visit:ident $($arg:ident)*) => {{
         $( let _ = $arg; )*
         Err(Error::unsupported(concat!("instruction ", stringify!($visit), " (", stringify!($other), " proposal)")))

@@ -1,7 +1,7 @@
 //! One method per Wasm operator: how each becomes register IR. The methods emit plain
 //! instructions; fusions happen where they are emitted (`fuse.rs`).
 
-use super::func::{Ctrl, CtrlKind, FuncTranslator, Operand};
+use super::func::{CatchTarget, Ctrl, CtrlKind, FuncTranslator, Operand, PendingCatch};
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
 use smallvec::SmallVec;
@@ -76,7 +76,18 @@ impl FuncTranslator<'_, '_> {
         } else {
             SmallVec::new()
         };
-        self.ctrl.push(Ctrl { kind, label, else_label, height, params, results, label_used: false, dead, saved });
+        self.ctrl.push(Ctrl {
+            kind,
+            label,
+            else_label,
+            height,
+            params,
+            results,
+            label_used: false,
+            dead,
+            saved,
+            try_index: None,
+        });
     }
 
     /// Drops stack entries down to `height`.
@@ -261,6 +272,11 @@ impl FuncTranslator<'_, '_> {
             self.visit_else()?;
         }
         let f = self.ctrl.pop().expect("validated");
+        if let Some(t) = f.try_index {
+            let (start, clauses) = std::mem::take(&mut self.tries[t]);
+            let end = self.ops.len();
+            self.closed_catches.extend(clauses.into_iter().map(|c| (start, end, c)));
+        }
         if f.dead {
             return Ok(());
         }
@@ -438,6 +454,57 @@ impl FuncTranslator<'_, '_> {
         self.emit_return_from(args, m)?;
         self.set_unreachable();
         Ok(())
+    }
+
+    pub(super) fn visit_try_table(&mut self, table: wasmparser::TryTable) -> Result<()> {
+        let dead = !self.reachable;
+        let mut clauses = SmallVec::new();
+        if !dead {
+            // Catch labels count from the block around the `try_table`.
+            for c in &table.catches {
+                let (tag, label, with_ref) = match *c {
+                    wasmparser::Catch::One { tag, label } => (Some(tag), label, false),
+                    wasmparser::Catch::OneRef { tag, label } => (Some(tag), label, true),
+                    wasmparser::Catch::All { label } => (None, label, false),
+                    wasmparser::Catch::AllRef { label } => (None, label, true),
+                };
+                if with_ref {
+                    return Err(Error::unsupported("catch_ref and catch_all_ref (exnref values)"));
+                }
+                let idx = self.ctrl.len() - 1 - label as usize;
+                let f = &mut self.ctrl[idx];
+                f.label_used = true;
+                let target = if f.kind == CtrlKind::Func {
+                    CatchTarget::Return(f.branch_arity() as u16)
+                } else {
+                    CatchTarget::Label(f.label)
+                };
+                let dst = self.temp(self.ctrl[idx].height);
+                clauses.push(PendingCatch { tag, with_ref, dst, target });
+            }
+            self.preserve_locals()?;
+        }
+        let label = self.new_label();
+        self.push_frame(CtrlKind::Block, label, label, table.ty, dead);
+        if !dead {
+            self.tries.push((self.ops.len(), clauses));
+            self.ctrl.last_mut().expect("just pushed").try_index = Some(self.tries.len() - 1);
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_throw(&mut self, tag_index: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let args = self.call_args(self.env.tag_arity(tag_index))?;
+        self.emit(Op::Throw { tag: tag_index, args })?;
+        self.set_unreachable();
+        Ok(())
+    }
+
+    pub(super) fn visit_throw_ref(&mut self) -> Result<()> {
+        Err(Error::unsupported("throw_ref (exnref values)"))
     }
 
     pub(super) fn visit_drop(&mut self) -> Result<()> {
