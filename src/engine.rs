@@ -162,6 +162,12 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::EXTENDED_CONST, enable)
     }
 
+    /// Allow the wide-arithmetic instructions (`i64.add128`, `i64.sub128`, `i64.mul_wide_s`,
+    /// `i64.mul_wide_u`: 128-bit arithmetic on pairs of `i64`s). On by default.
+    pub fn wasm_wide_arithmetic(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::WIDE_ARITHMETIC, enable)
+    }
+
     /// Whether modules may use extended constant expressions.
     pub(crate) fn extended_const(&self) -> bool {
         self.features.contains(wasmparser::WasmFeatures::EXTENDED_CONST)
@@ -175,10 +181,12 @@ impl Config {
     }
 }
 
-/// Every feature hayate implements: Wasm 2.0 without SIMD, and extended constant expressions.
+/// Every feature hayate implements: Wasm 2.0 without SIMD, extended constant expressions and
+/// wide arithmetic.
 const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
     .difference(wasmparser::WasmFeatures::SIMD)
-    .union(wasmparser::WasmFeatures::EXTENDED_CONST);
+    .union(wasmparser::WasmFeatures::EXTENDED_CONST)
+    .union(wasmparser::WasmFeatures::WIDE_ARITHMETIC);
 
 /// Shared, thread-safe state for compiling and running modules. Cheap to clone.
 #[derive(Debug, Clone, Default)]

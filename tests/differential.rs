@@ -67,12 +67,12 @@ impl Rng {
     }
 }
 
-/// wasm-smith's settings for hayate's feature set (Wasm 2.0 without SIMD), with sizes bounded so that
-/// modules stay small and memories and tables have a declared maximum (so that growth does not depend
-/// on either runtime's resource limits).
+/// wasm-smith's settings for hayate's feature set (Wasm 2.0 without SIMD, and wide arithmetic), with
+/// sizes bounded so that modules stay small and memories and tables have a declared maximum (so that
+/// growth does not depend on either runtime's resource limits).
 pub fn smith_config() -> wasm_smith::Config {
     wasm_smith::Config {
-        // Wasm 2.0 without SIMD.
+        // Wasm 2.0 without SIMD, and wide arithmetic.
         multi_value_enabled: true,
         bulk_memory_enabled: true,
         reference_types_enabled: true,
@@ -87,7 +87,7 @@ pub fn smith_config() -> wasm_smith::Config {
         exceptions_enabled: false,
         memory64_enabled: false,
         extended_const_enabled: false,
-        wide_arithmetic_enabled: false,
+        wide_arithmetic_enabled: true,
         custom_page_sizes_enabled: false,
         compact_imports_enabled: false,
         max_memories: 1,
@@ -606,7 +606,7 @@ mod w {
             .wasm_tail_call(false)
             .wasm_extended_const(false)
             .wasm_memory64(false)
-            .wasm_wide_arithmetic(false)
+            .wasm_wide_arithmetic(true)
             .wasm_multi_memory(false)
             .wasm_custom_page_sizes(false);
         Engine::new(&config)
@@ -1032,7 +1032,10 @@ fn mutate(rng: &mut Rng, wasm: &mut Vec<u8>) {
 
 /// hayate's feature set, to ask wasmparser whether a module is valid.
 fn validates(wasm: &[u8]) -> bool {
-    let features = wasmparser::WasmFeatures::WASM2 & !wasmparser::WasmFeatures::SIMD;
+    // hayate's default features.
+    let features = (wasmparser::WasmFeatures::WASM2 & !wasmparser::WasmFeatures::SIMD)
+        | wasmparser::WasmFeatures::EXTENDED_CONST
+        | wasmparser::WasmFeatures::WIDE_ARITHMETIC;
     wasmparser::Validator::new_with_features(features).validate_all(wasm).is_ok()
 }
 

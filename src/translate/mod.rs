@@ -113,6 +113,7 @@ macro_rules! define_both {
     (@forward saturating_float_to_int $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward bulk_memory $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward reference_types $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward wide_arithmetic $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward $other:ident $s:ident $visit:ident $($arg:ident)*) => {{
         $( let _ = $arg; )*
         Err(Error::unsupported(concat!("instruction ", stringify!($visit), " (", stringify!($other), " proposal)")))

@@ -678,6 +678,61 @@ impl FuncTranslator<'_, '_> {
         Ok(())
     }
 
+    // ---- wide arithmetic ----
+
+    /// `i64.add128`/`i64.sub128`: the high half first, into the temporary of the second operand
+    /// (no low half lives there, so the low half's instruction still reads both), then the low.
+    fn wide128(&mut self, hi: fn(Reg, Reg, Reg, Reg, Reg) -> Op, lo: RR) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (bh, bhp) = self.pop();
+        let (bl, blp) = self.pop();
+        let (ah, ahp) = self.pop();
+        let (al, alp) = self.pop();
+        let (lhs_lo, lhs_hi) = (self.reg(al, alp)?, self.reg(ah, ahp)?);
+        let (rhs_lo, rhs_hi) = (self.reg(bl, blp)?, self.reg(bh, bhp)?);
+        let (dst_lo, dst_hi) = (self.temp(alp), self.temp(ahp));
+        debug_assert!(dst_hi != lhs_lo && dst_hi != rhs_lo);
+        self.emit(hi(dst_hi, lhs_lo, lhs_hi, rhs_lo, rhs_hi))?;
+        self.emit(lo(dst_lo, lhs_lo, rhs_lo))?;
+        self.push_temps(2)
+    }
+
+    /// `i64.mul_wide_s`/`_u`: one instruction writing both halves.
+    fn mul_wide(&mut self, f: fn(Reg, Reg, Reg, Reg) -> Op) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (b, bp) = self.pop();
+        let (a, ap) = self.pop();
+        let (lhs, rhs) = (self.reg(a, ap)?, self.reg(b, bp)?);
+        self.emit(f(self.temp(ap), self.temp(bp), lhs, rhs))?;
+        self.push_temps(2)
+    }
+
+    pub(super) fn visit_i64_add128(&mut self) -> Result<()> {
+        self.wide128(
+            |dst, lhs_lo, lhs_hi, rhs_lo, rhs_hi| Op::I64Add128Hi { dst, lhs_lo, lhs_hi, rhs_lo, rhs_hi },
+            rr!(I64AddRR),
+        )
+    }
+
+    pub(super) fn visit_i64_sub128(&mut self) -> Result<()> {
+        self.wide128(
+            |dst, lhs_lo, lhs_hi, rhs_lo, rhs_hi| Op::I64Sub128Hi { dst, lhs_lo, lhs_hi, rhs_lo, rhs_hi },
+            rr!(I64SubRR),
+        )
+    }
+
+    pub(super) fn visit_i64_mul_wide_s(&mut self) -> Result<()> {
+        self.mul_wide(|dst_lo, dst_hi, lhs, rhs| Op::I64MulWideS { dst_lo, dst_hi, lhs, rhs })
+    }
+
+    pub(super) fn visit_i64_mul_wide_u(&mut self) -> Result<()> {
+        self.mul_wide(|dst_lo, dst_hi, lhs, rhs| Op::I64MulWideU { dst_lo, dst_hi, lhs, rhs })
+    }
+
     // ---- constants ----
 
     pub(super) fn visit_i32_const(&mut self, value: i32) -> Result<()> {
