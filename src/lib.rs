@@ -56,5 +56,5 @@ pub use runtime::{
     IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, Sampler, Store, StoreContext, StoreContextMut, StoreInner,
     StoreLimits, Table, TypedFunc,
 };
-pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
+pub use types::{ExternType, FuncType, GlobalType, HeapType, MemoryType, Mutability, RefType, TableType, ValType};
 pub use value::{ExternRef, Val, WasmTy, WasmTyList};

@@ -142,6 +142,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     Op::CallIndirect { index, sig, args, table } => {
                         called!(cx.call_indirect(sig, regs.u32(index), table, args, next))
                     }
+                    Op::CallRef { callee, args } => called!(cx.call_ref(regs.get(callee), args, next)),
                     Op::RefFunc { .. }
                     | Op::MemorySize { .. }
                     | Op::MemoryGrow { .. }

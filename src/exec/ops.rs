@@ -18,6 +18,7 @@ macro_rules! for_each_exec_op {
                 CopySpan { dst, src, len } => |r, m| r.copy_span(dst, src, len),
                 I32Const { dst, value } => |r, m| r.set_i32(dst, value),
                 I64ConstS32 { dst, value } => |r, m| r.set_i64(dst, i64::from(value)),
+                TrapIfNull { src } => |r, m| if r.get(src) == 0 { return Err(crate::error::TrapCode::NullReference) },
                 Select { dst, cond, a, b } => |r, m| r.set(dst, if r.u32(cond) != 0 { r.get(a) } else { r.get(b) }),
                 I32Load { dst, ptr, offset } => |r, m| r.set(dst, { let b = m.load::<4>(r.u32(ptr), offset)?; u64::from(u32::from_le_bytes(b)) }),
                 I64Load { dst, ptr, offset } => |r, m| r.set(dst, { let b = m.load::<8>(r.u32(ptr), offset)?; u64::from_le_bytes(b) }),

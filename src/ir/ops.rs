@@ -240,6 +240,10 @@ macro_rules! for_each_op {
             CallIndirect { index: R(I32), sig: Type(u32), args: RWSpan, table: Table(u16) } -> Next, Lost,
             /// r\[dst\] = reference to the instance's function `func`
             RefFunc { dst: W(Ref), func: Func(u32) } -> Next, Lost,
+            /// call the function r\[callee\] refers to (validation guarantees its signature) with arguments and results at r\[args..\]; trap `NullFunctionReference` when null
+            CallRef { callee: R(Ref), args: RWSpan } -> Next, Lost,
+            /// trap `NullReference` when r\[src\] is null (`ref.as_non_null`; the value stays where it is)
+            TrapIfNull { src: R(Ref) @1 } -> Next, Keep,
 
             // ---- memory ----
             /// r\[dst\] = mem.u32\[ea\] as u64 (also `f32.load`, `i64.load32_u`)

@@ -66,7 +66,7 @@ pub(crate) fn host_from_vals<T>(
         let mut out: smallvec::SmallVec<[Val; 4]> = results.iter().map(|t| Val::default_for(*t)).collect();
         f(Caller { store: &mut *store, instance }, &args, &mut out)?;
         for ((cell, val), ty) in cells.iter_mut().zip(&out).zip(&results) {
-            if val.ty() != *ty {
+            if !val.matches_ty(*ty, &store.inner) {
                 return Err(Error::msg(format!("host function returned {} where {ty} was expected", val.ty())));
             }
             *cell = val.to_cell(&mut store.inner)?;
@@ -122,7 +122,7 @@ impl Func {
             )));
         }
         for (i, (p, t)) in params.iter().zip(ty.params()).enumerate() {
-            if p.ty() != *t {
+            if !p.matches_ty(*t, &store.inner) {
                 return Err(Error::msg(format!("argument {i} is {} where the function takes {t}", p.ty())));
             }
         }

@@ -114,6 +114,12 @@ macro_rules! define_both {
     (@forward bulk_memory $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward reference_types $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward wide_arithmetic $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    // Tail calls (`return_call_ref`) are not implemented yet.
+    (@forward function_references $s:ident visit_return_call_ref $($arg:ident)*) => {{
+        $( let _ = $arg; )*
+        Err(Error::unsupported("instruction visit_return_call_ref (tail_call proposal)"))
+    }};
+    (@forward function_references $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward $other:ident $s:ident $visit:ident $($arg:ident)*) => {{
         $( let _ = $arg; )*
         Err(Error::unsupported(concat!("instruction ", stringify!($visit), " (", stringify!($other), " proposal)")))
