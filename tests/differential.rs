@@ -1035,7 +1035,8 @@ fn validates(wasm: &[u8]) -> bool {
     // hayate's default features.
     let features = (wasmparser::WasmFeatures::WASM2 & !wasmparser::WasmFeatures::SIMD)
         | wasmparser::WasmFeatures::EXTENDED_CONST
-        | wasmparser::WasmFeatures::WIDE_ARITHMETIC;
+        | wasmparser::WasmFeatures::WIDE_ARITHMETIC
+        | wasmparser::WasmFeatures::FUNCTION_REFERENCES;
     wasmparser::Validator::new_with_features(features).validate_all(wasm).is_ok()
 }
 
