@@ -174,6 +174,19 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::EXCEPTIONS, enable)
     }
 
+    /// Allow the wide-arithmetic instructions (`i64.add128`, `i64.sub128`, `i64.mul_wide_s`,
+    /// `i64.mul_wide_u`: 128-bit arithmetic on pairs of `i64`s). On by default.
+    pub fn wasm_wide_arithmetic(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::WIDE_ARITHMETIC, enable)
+    }
+
+    /// Allow typed function references (`(ref $t)`, `(ref null $t)` and the other reference types
+    /// of the proposal, `call_ref`, `ref.as_non_null`, `br_on_null`, `br_on_non_null`,
+    /// non-nullable locals, table initialiser expressions). On by default.
+    pub fn wasm_function_references(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::FUNCTION_REFERENCES, enable)
+    }
+
     /// Whether modules may use extended constant expressions.
     pub(crate) fn extended_const(&self) -> bool {
         self.features.contains(wasmparser::WasmFeatures::EXTENDED_CONST)
@@ -188,12 +201,14 @@ impl Config {
 }
 
 /// Every feature hayate implements: Wasm 2.0 without SIMD, extended constant expressions, tail
-/// calls and exception handling.
+/// calls, exception handling, wide arithmetic and typed function references.
 const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
     .difference(wasmparser::WasmFeatures::SIMD)
     .union(wasmparser::WasmFeatures::EXTENDED_CONST)
     .union(wasmparser::WasmFeatures::TAIL_CALL)
-    .union(wasmparser::WasmFeatures::EXCEPTIONS);
+    .union(wasmparser::WasmFeatures::EXCEPTIONS)
+    .union(wasmparser::WasmFeatures::WIDE_ARITHMETIC)
+    .union(wasmparser::WasmFeatures::FUNCTION_REFERENCES);
 
 /// Shared, thread-safe state for compiling and running modules. Cheap to clone.
 #[derive(Debug, Clone, Default)]
@@ -240,6 +255,19 @@ impl Engine {
     pub(crate) fn signature(&self, id: u32) -> FuncType {
         let sigs = self.inner.signatures.lock().unwrap_or_else(|e| e.into_inner());
         sigs.types[id as usize].clone()
+    }
+
+    /// The engine-wide id of a function signature, as [`crate::HeapType::Concrete`] holds it:
+    /// equal signatures get equal ids.
+    pub fn func_type_id(&self, ty: &FuncType) -> u32 {
+        self.intern(ty)
+    }
+
+    /// The signature behind an id from [`Engine::func_type_id`] (or a [`crate::HeapType::Concrete`]
+    /// of a module of this engine); `None` for an id this engine never gave.
+    pub fn func_type(&self, id: u32) -> Option<FuncType> {
+        let sigs = self.inner.signatures.lock().unwrap_or_else(|e| e.into_inner());
+        sigs.types.get(id as usize).cloned()
     }
 
     /// Whether two handles are the same engine.

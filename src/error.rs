@@ -22,6 +22,10 @@ pub enum TrapCode {
     IndirectCallToNull,
     /// `call_indirect` found a function of another type.
     BadSignature,
+    /// `ref.as_non_null` of a null reference.
+    NullReference,
+    /// `call_ref` of a null reference.
+    NullFunctionReference,
     /// The call stack or value stack limit was reached.
     StackOverflow,
     /// The store ran out of fuel.
@@ -42,6 +46,8 @@ impl TrapCode {
             TrapCode::TableOutOfBounds => "out of bounds table access",
             TrapCode::IndirectCallToNull => "uninitialized element",
             TrapCode::BadSignature => "indirect call type mismatch",
+            TrapCode::NullReference => "null reference",
+            TrapCode::NullFunctionReference => "null function reference",
             TrapCode::StackOverflow => "call stack exhausted",
             TrapCode::OutOfFuel => "all fuel consumed",
             TrapCode::Interrupted => "interrupted",
@@ -295,7 +301,9 @@ pub(crate) fn malformed(e: wasmparser::BinaryReaderError) -> Error {
 /// A validator error: a feature we do not support, or an invalid module.
 pub(crate) fn invalid(e: wasmparser::BinaryReaderError) -> Error {
     let message = e.message().to_string();
-    if message.contains("not enabled") {
+    // Disabled proposals: "… support is not enabled", and for typed references outside
+    // instructions "function references required for …".
+    if message.contains("not enabled") || message.starts_with("function references required") {
         return Error::unsupported(format!("{message} (at offset {:#x})", e.offset()));
     }
     Error::new(ErrorKind::Invalid { message, offset: e.offset() as usize })

@@ -56,5 +56,7 @@ pub use runtime::{
     InterruptHandle, IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, Sampler, Store, StoreContext,
     StoreContextMut, StoreInner, StoreLimits, Table, Tag, TypedFunc,
 };
-pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, TagType, ValType};
+pub use types::{
+    ExternType, FuncType, GlobalType, HeapType, MemoryType, Mutability, RefType, TableType, TagType, ValType,
+};
 pub use value::{ExternRef, Val, WasmTy, WasmTyList};

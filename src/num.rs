@@ -128,9 +128,47 @@ macro_rules! div_rem {
 div_rem!(i32_div_s, i32_div_u, i32_rem_s, i32_rem_u, i32, u32);
 div_rem!(i64_div_s, i64_div_u, i64_rem_s, i64_rem_u, i64, u64);
 
+/// `i64.add128`: the 128-bit sum of `(a_hi:a_lo)` and `(b_hi:b_lo)`, wrapping, as `(lo, hi)`.
+#[inline(always)]
+pub fn i64_add128(a_lo: u64, a_hi: u64, b_lo: u64, b_hi: u64) -> (u64, u64) {
+    let sum = (u128::from(a_hi) << 64 | u128::from(a_lo)).wrapping_add(u128::from(b_hi) << 64 | u128::from(b_lo));
+    (sum as u64, (sum >> 64) as u64)
+}
+
+/// `i64.sub128`: the 128-bit difference `(a_hi:a_lo) - (b_hi:b_lo)`, wrapping, as `(lo, hi)`.
+#[inline(always)]
+pub fn i64_sub128(a_lo: u64, a_hi: u64, b_lo: u64, b_hi: u64) -> (u64, u64) {
+    let diff = (u128::from(a_hi) << 64 | u128::from(a_lo)).wrapping_sub(u128::from(b_hi) << 64 | u128::from(b_lo));
+    (diff as u64, (diff >> 64) as u64)
+}
+
+/// `i64.mul_wide_s`: the full 128-bit product of two signed `i64`s, as `(lo, hi)`.
+#[inline(always)]
+pub fn i64_mul_wide_s(a: u64, b: u64) -> (u64, u64) {
+    let p = i128::from(a as i64) * i128::from(b as i64);
+    (p as u64, (p >> 64) as u64)
+}
+
+/// `i64.mul_wide_u`: the full 128-bit product of two unsigned `i64`s, as `(lo, hi)`.
+#[inline(always)]
+pub fn i64_mul_wide_u(a: u64, b: u64) -> (u64, u64) {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64, (p >> 64) as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_arithmetic() {
+        assert_eq!(i64_add128(u64::MAX, 0, 1, 0), (0, 1));
+        assert_eq!(i64_add128(u64::MAX, u64::MAX, 1, 0), (0, 0));
+        assert_eq!(i64_sub128(0, 0, 1, 0), (u64::MAX, u64::MAX));
+        assert_eq!(i64_sub128(0, 1, 1, 0), (u64::MAX, 0));
+        assert_eq!(i64_mul_wide_s(-1i64 as u64, 2), (-2i64 as u64, u64::MAX));
+        assert_eq!(i64_mul_wide_u(u64::MAX, 2), (u64::MAX - 1, 1));
+    }
 
     #[test]
     fn trunc_bounds() {

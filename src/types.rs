@@ -3,7 +3,11 @@
 use std::fmt;
 
 /// The type of a Wasm value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// [`ValType::FuncRef`] and [`ValType::ExternRef`] are the shorthands of the nullable abstract
+/// reference types: `ValType::Ref(RefType::FUNCREF)` equals `ValType::FuncRef` (and hashes the
+/// same), and the constructors ([`ValType::from`] a [`RefType`]) give the shorthand.
+#[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum ValType {
     /// 32-bit integer.
@@ -14,45 +18,217 @@ pub enum ValType {
     F32,
     /// 64-bit IEEE float.
     F64,
-    /// Nullable function reference.
+    /// Nullable function reference (`funcref`, `(ref null func)`).
     FuncRef,
-    /// Nullable host reference.
+    /// Nullable host reference (`externref`, `(ref null extern)`).
     ExternRef,
+    /// Any other reference type (typed function references: `(ref $t)`, `(ref null $t)`,
+    /// `(ref func)`, `(ref extern)`, `nullfuncref`, `nullexternref`).
+    Ref(RefType),
+}
+
+/// The type of a reference: whether it may be null, and what it refers to (wasmtime's shape).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RefType {
+    nullable: bool,
+    heap_type: HeapType,
+}
+
+/// What a reference refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HeapType {
+    /// Any function (`func`).
+    Func,
+    /// Any host reference (`extern`).
+    Extern,
+    /// No function: the bottom of the function references, whose only value is null (`nofunc`).
+    NoFunc,
+    /// No host reference: the bottom of the host references (`noextern`).
+    NoExtern,
+    /// A function of one signature, by its engine-wide id ([`crate::Engine::func_type_id`]:
+    /// equal signatures have equal ids).
+    Concrete(u32),
+}
+
+impl HeapType {
+    /// Whether references of this type point to functions (`func`, `nofunc` or a signature).
+    pub fn is_func(self) -> bool {
+        matches!(self, HeapType::Func | HeapType::NoFunc | HeapType::Concrete(_))
+    }
+
+    /// Whether `self` is a subtype of `other` (a concrete signature matches only itself).
+    pub fn matches(self, other: HeapType) -> bool {
+        match (self, other) {
+            _ if self == other => true,
+            (HeapType::NoFunc, HeapType::Concrete(_) | HeapType::Func) => true,
+            (HeapType::Concrete(_), HeapType::Func) => true,
+            (HeapType::NoExtern, HeapType::Extern) => true,
+            _ => false,
+        }
+    }
+}
+
+impl RefType {
+    /// `funcref`: a nullable reference to any function.
+    pub const FUNCREF: RefType = RefType { nullable: true, heap_type: HeapType::Func };
+    /// `externref`: a nullable host reference.
+    pub const EXTERNREF: RefType = RefType { nullable: true, heap_type: HeapType::Extern };
+
+    /// A reference type.
+    pub fn new(nullable: bool, heap_type: HeapType) -> Self {
+        RefType { nullable, heap_type }
+    }
+
+    /// Whether null is a value of this type.
+    pub fn is_nullable(&self) -> bool {
+        self.nullable
+    }
+
+    /// What the references refer to.
+    pub fn heap_type(&self) -> HeapType {
+        self.heap_type
+    }
+
+    /// Whether `self` is a subtype of `other`.
+    pub fn matches(&self, other: &RefType) -> bool {
+        (other.nullable || !self.nullable) && self.heap_type.matches(other.heap_type)
+    }
+}
+
+impl From<RefType> for ValType {
+    fn from(r: RefType) -> ValType {
+        ValType::Ref(r).canonical()
+    }
+}
+
+impl fmt::Display for HeapType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeapType::Func => f.write_str("func"),
+            HeapType::Extern => f.write_str("extern"),
+            HeapType::NoFunc => f.write_str("nofunc"),
+            HeapType::NoExtern => f.write_str("noextern"),
+            HeapType::Concrete(id) => write!(f, "{id}"),
+        }
+    }
+}
+
+impl fmt::Display for RefType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "(ref {}{})", if self.nullable { "null " } else { "" }, self.heap_type)
+    }
+}
+
+impl PartialEq for ValType {
+    fn eq(&self, other: &ValType) -> bool {
+        match (self.canonical(), other.canonical()) {
+            (ValType::I32, ValType::I32)
+            | (ValType::I64, ValType::I64)
+            | (ValType::F32, ValType::F32)
+            | (ValType::F64, ValType::F64)
+            | (ValType::FuncRef, ValType::FuncRef)
+            | (ValType::ExternRef, ValType::ExternRef) => true,
+            (ValType::Ref(a), ValType::Ref(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for ValType {}
+
+impl std::hash::Hash for ValType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let c = self.canonical();
+        std::mem::discriminant(&c).hash(state);
+        if let ValType::Ref(r) = c {
+            r.hash(state);
+        }
+    }
 }
 
 impl ValType {
     /// Whether this is a reference type.
     pub fn is_ref(self) -> bool {
-        matches!(self, ValType::FuncRef | ValType::ExternRef)
+        self.ref_type().is_some()
     }
 
-    pub(crate) fn from_wasmparser(ty: wasmparser::ValType) -> Option<Self> {
+    /// The reference type, if this is one (the shorthands too).
+    pub fn ref_type(self) -> Option<RefType> {
+        match self {
+            ValType::FuncRef => Some(RefType::FUNCREF),
+            ValType::ExternRef => Some(RefType::EXTERNREF),
+            ValType::Ref(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether values of this type are function references (of any signature).
+    pub fn is_func_ref(self) -> bool {
+        self.ref_type().is_some_and(|r| r.heap_type.is_func())
+    }
+
+    /// Whether values of this type are host references.
+    pub fn is_extern_ref(self) -> bool {
+        self.ref_type().is_some_and(|r| matches!(r.heap_type, HeapType::Extern | HeapType::NoExtern))
+    }
+
+    /// Whether `self` is a subtype of `other` (equal, or a reference type that matches).
+    pub fn matches(self, other: ValType) -> bool {
+        match (self.ref_type(), other.ref_type()) {
+            (Some(a), Some(b)) => a.matches(&b),
+            _ => self == other,
+        }
+    }
+
+    /// The shorthand of a nullable abstract reference type, everything else unchanged.
+    fn canonical(self) -> ValType {
+        match self {
+            ValType::Ref(r) if r == RefType::FUNCREF => ValType::FuncRef,
+            ValType::Ref(r) if r == RefType::EXTERNREF => ValType::ExternRef,
+            other => other,
+        }
+    }
+
+    /// `sigs`: the engine-wide signature id of each module type index seen so far.
+    pub(crate) fn from_wasmparser(ty: wasmparser::ValType, sigs: &[u32]) -> Option<Self> {
         Some(match ty {
             wasmparser::ValType::I32 => ValType::I32,
             wasmparser::ValType::I64 => ValType::I64,
             wasmparser::ValType::F32 => ValType::F32,
             wasmparser::ValType::F64 => ValType::F64,
-            wasmparser::ValType::Ref(r) if r == wasmparser::RefType::FUNCREF => ValType::FuncRef,
-            wasmparser::ValType::Ref(r) if r == wasmparser::RefType::EXTERNREF => ValType::ExternRef,
-            _ => return None,
+            wasmparser::ValType::Ref(r) => Self::from_ref_type(r, sigs)?,
+            wasmparser::ValType::V128 => return None,
         })
     }
 
-    pub(crate) fn from_ref_type(ty: wasmparser::RefType) -> Option<Self> {
-        Self::from_wasmparser(wasmparser::ValType::Ref(ty))
+    pub(crate) fn from_ref_type(ty: wasmparser::RefType, sigs: &[u32]) -> Option<Self> {
+        use wasmparser::AbstractHeapType as A;
+        let heap_type = match ty.heap_type() {
+            wasmparser::HeapType::Abstract { shared: false, ty: A::Func } => HeapType::Func,
+            wasmparser::HeapType::Abstract { shared: false, ty: A::Extern } => HeapType::Extern,
+            wasmparser::HeapType::Abstract { shared: false, ty: A::NoFunc } => HeapType::NoFunc,
+            wasmparser::HeapType::Abstract { shared: false, ty: A::NoExtern } => HeapType::NoExtern,
+            wasmparser::HeapType::Concrete(i) | wasmparser::HeapType::Exact(i) => {
+                HeapType::Concrete(*sigs.get(i.as_module_index()? as usize)?)
+            }
+            _ => return None,
+        };
+        Some(RefType::new(ty.is_nullable(), heap_type).into())
     }
 }
 
 impl fmt::Display for ValType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ValType::I32 => "i32",
-            ValType::I64 => "i64",
-            ValType::F32 => "f32",
-            ValType::F64 => "f64",
-            ValType::FuncRef => "funcref",
-            ValType::ExternRef => "externref",
-        })
+        match self.canonical() {
+            ValType::I32 => f.write_str("i32"),
+            ValType::I64 => f.write_str("i64"),
+            ValType::F32 => f.write_str("f32"),
+            ValType::F64 => f.write_str("f64"),
+            ValType::FuncRef => f.write_str("funcref"),
+            ValType::ExternRef => f.write_str("externref"),
+            ValType::Ref(r) => r.fmt(f),
+        }
     }
 }
 

@@ -69,7 +69,8 @@ pub enum Val {
 }
 
 impl Val {
-    /// The value's type.
+    /// The value's type, as far as it can be told without the store: a function reference is a
+    /// `funcref` (see [`Val::matches_ty`]).
     pub fn ty(&self) -> ValType {
         match self {
             Val::I32(_) => ValType::I32,
@@ -81,15 +82,34 @@ impl Val {
         }
     }
 
-    /// The zero value (or null) of a type.
+    /// The zero value (or null) of a type (null also for a non-nullable reference type, which
+    /// has no default).
     pub fn default_for(ty: ValType) -> Val {
         match ty {
             ValType::I32 => Val::I32(0),
             ValType::I64 => Val::I64(0),
             ValType::F32 => Val::F32(0),
             ValType::F64 => Val::F64(0),
-            ValType::FuncRef => Val::FuncRef(None),
-            ValType::ExternRef => Val::ExternRef(None),
+            t if t.is_func_ref() => Val::FuncRef(None),
+            _ => Val::ExternRef(None),
+        }
+    }
+
+    /// Whether the value is of type `ty` in `store` (a function reference of a typed reference
+    /// type must have its signature; null only where the type is nullable).
+    pub(crate) fn matches_ty(&self, ty: ValType, store: &StoreInner) -> bool {
+        use crate::types::HeapType;
+        let Some(rt) = ty.ref_type() else { return self.ty() == ty };
+        match self {
+            Val::FuncRef(None) => rt.is_nullable() && rt.heap_type().is_func(),
+            Val::ExternRef(None) => rt.is_nullable() && ty.is_extern_ref(),
+            Val::ExternRef(Some(_)) => rt.heap_type() == HeapType::Extern,
+            Val::FuncRef(Some(f)) => match rt.heap_type() {
+                HeapType::Func => true,
+                HeapType::Concrete(sig) => store.func_sig(f) == Some(sig),
+                _ => false,
+            },
+            _ => false,
         }
     }
 
@@ -133,8 +153,8 @@ impl Val {
             ValType::I64 => Val::I64(cell as i64),
             ValType::F32 => Val::F32(cell as u32),
             ValType::F64 => Val::F64(cell),
-            ValType::FuncRef => Val::FuncRef(WasmTy::from_cell(cell, store)),
-            ValType::ExternRef => Val::ExternRef(WasmTy::from_cell(cell, store)),
+            t if t.is_func_ref() => Val::FuncRef(WasmTy::from_cell(cell, store)),
+            _ => Val::ExternRef(WasmTy::from_cell(cell, store)),
         }
     }
 }

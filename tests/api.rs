@@ -821,7 +821,7 @@ fn host_functions_with_many_parameters_and_results() -> Result<()> {
 #[test]
 fn every_feature_can_be_turned_off() {
     type Switch = fn(&mut hayate::Config) -> &mut hayate::Config;
-    let cases: [(&str, Switch, &str); 8] = [
+    let cases: [(&str, Switch, &str); 10] = [
         ("multi-value", |c| c.wasm_multi_value(false), "(func (result i32 i32) i32.const 1 i32.const 2)"),
         (
             "bulk memory",
@@ -838,6 +838,12 @@ fn every_feature_can_be_turned_off() {
         ("mutable globals", |c| c.wasm_mutable_global(false), "(global (export \"g\") (mut i32) (i32.const 0))"),
         ("extended constants", |c| c.wasm_extended_const(false), "(global i32 (i32.add (i32.const 1) (i32.const 2)))"),
         ("tail calls", |c| c.wasm_tail_call(false), "(func $f (return_call $f))"),
+        (
+            "wide arithmetic",
+            |c| c.wasm_wide_arithmetic(false),
+            "(func (result i64 i64) (i64.mul_wide_u (i64.const 1) (i64.const 2)))",
+        ),
+        ("function references", |c| c.wasm_function_references(false), "(type $t (func)) (func (param (ref null $t)))"),
     ];
     for (name, switch_off, body) in cases {
         let wat = format!("(module {body})");
@@ -847,4 +853,74 @@ fn every_feature_can_be_turned_off() {
         let e = Module::new(&Engine::new(&config), &wat).expect_err(name);
         assert!(matches!(e.kind(), hayate::ErrorKind::Unsupported(_)), "{name} off: {e}");
     }
+}
+
+#[test]
+fn typed_function_references_in_the_api() -> Result<()> {
+    use hayate::{HeapType, RefType};
+    let wat = r#"
+        (module
+          (type $i2i (func (param i32) (result i32)))
+          (func $inc (export "inc") (type $i2i) (i32.add (local.get 0) (i32.const 1)))
+          (func (export "nullary") (result i32) (i32.const 0))
+          (global (export "g") (ref $i2i) (ref.func $inc))
+          (func (export "apply") (param $f (ref $i2i)) (param $x i32) (result i32)
+            (call_ref $i2i (local.get $x) (local.get $f)))
+          (func (export "maybe") (param $f (ref null $i2i)) (result i32)
+            (ref.is_null (local.get $f))))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |_| Ok(()))?;
+    let engine = store.engine().clone();
+    let inc = instance.get_func(&store, "inc").unwrap();
+    let nullary = instance.get_func(&store, "nullary").unwrap();
+    let apply = instance.get_func(&store, "apply").unwrap();
+    // The signature names the concrete type by its engine-wide id.
+    let ty = apply.ty(&store)?;
+    let id = engine.func_type_id(&inc.ty(&store)?);
+    let typed = ValType::from(RefType::new(false, HeapType::Concrete(id)));
+    assert_eq!(ty.params(), [typed, ValType::I32]);
+    assert_eq!(engine.func_type(id), Some(FuncType::new([ValType::I32], [ValType::I32])));
+    assert!(typed.matches(ValType::FuncRef) && !ValType::FuncRef.matches(typed));
+    // The nullable abstract reference types are the shorthands.
+    assert_eq!(ValType::from(RefType::FUNCREF), ValType::FuncRef);
+    assert_eq!(ValType::Ref(RefType::EXTERNREF), ValType::ExternRef);
+    assert_eq!(ValType::FuncRef.ref_type(), Some(RefType::new(true, HeapType::Func)));
+    // Arguments are checked against the typed reference: signature and nullability.
+    let mut out = [Val::I32(0)];
+    apply.call(&mut store, &[Val::FuncRef(Some(inc)), Val::I32(41)], &mut out)?;
+    assert_eq!(out[0].i32(), Some(42));
+    assert!(apply.call(&mut store, &[Val::FuncRef(Some(nullary)), Val::I32(1)], &mut out).is_err());
+    assert!(apply.call(&mut store, &[Val::FuncRef(None), Val::I32(1)], &mut out).is_err());
+    let maybe = instance.get_func(&store, "maybe").unwrap();
+    maybe.call(&mut store, &[Val::FuncRef(None)], &mut out)?;
+    assert_eq!(out[0].i32(), Some(1));
+    // A typed function cannot take a plain funcref where a typed reference is expected.
+    assert!(instance.get_typed_func::<(Option<Func>, i32), i32>(&store, "apply").is_err());
+    // The global's value reads back as a function reference; its type is the typed one.
+    let g = instance.get_global(&store, "g").unwrap();
+    assert_eq!(g.ty(&store)?.content, typed);
+    assert!(matches!(g.get(&store)?, Val::FuncRef(Some(f)) if f == inc));
+    // An immutable global of a subtype satisfies an import of a supertype, not the other way.
+    let sub = Module::new(&engine, r#"(module (import "m" "g" (global funcref)))"#)?;
+    hayate::Instance::new(&mut store, &sub, &[Extern::Global(g)])?;
+    let sup = Global::new(&mut store, GlobalType::new(ValType::FuncRef, Mutability::Const), Val::FuncRef(Some(inc)))?;
+    let wants_typed = Module::new(
+        &engine,
+        r#"(module (type $i2i (func (param i32) (result i32)))
+        (import "m" "g" (global (ref $i2i))))"#,
+    )?;
+    assert!(hayate::Instance::new(&mut store, &wants_typed, &[Extern::Global(sup)]).is_err());
+    // A host global of a typed reference type takes only functions of that signature.
+    let gty = GlobalType::new(typed, Mutability::Const);
+    assert!(Global::new(&mut store, gty, Val::FuncRef(Some(nullary))).is_err());
+    assert!(Global::new(&mut store, gty, Val::FuncRef(None)).is_err());
+    let host_g = Global::new(&mut store, gty, Val::FuncRef(Some(inc)))?;
+    hayate::Instance::new(&mut store, &wants_typed, &[Extern::Global(host_g)])?;
+    // A typed reference result may be read as a plain `Option<Func>` (a supertype).
+    let wat = r#"(module (type $t (func)) (func $f (type $t)) (elem declare func $f)
+        (func (export "get") (result (ref $t)) (ref.func $f)))"#;
+    let (mut store, instance) = instantiate((), wat, |_| Ok(()))?;
+    let get = instance.get_typed_func::<(), Option<Func>>(&store, "get")?;
+    assert!(get.call(&mut store, ())?.is_some());
+    Ok(())
 }

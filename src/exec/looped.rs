@@ -192,6 +192,8 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     Op::ReturnCallIndirect { index, sig, args, table } => {
                         called!(cx.tail_call_indirect(sig, regs.u32(index), table, args, next))
                     }
+                    Op::CallRef { callee, args } => called!(cx.call_ref(regs.get(callee), args, next)),
+                    Op::ReturnCallRef { callee, args } => called!(cx.tail_call_ref(regs.get(callee), args, next)),
                     Op::RefFunc { .. }
                     | Op::MemorySize { .. }
                     | Op::MemoryGrow { .. }

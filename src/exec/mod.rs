@@ -513,6 +513,25 @@ impl Ctx {
         self.tail_call_func(f, args, ret_ip)
     }
 
+    /// `return_call_ref`: tail-calls the function a reference cell refers to.
+    #[inline(always)]
+    fn tail_call_ref(&mut self, cell: u64, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
+        if cell == 0 {
+            return Err(Stop::Trap(TrapCode::NullFunctionReference));
+        }
+        self.tail_call_func((cell - 1) as u32, args, ret_ip)
+    }
+
+    /// `call_ref`: calls the function a reference cell (store function index + 1) refers to;
+    /// translation guarantees its signature.
+    #[inline(always)]
+    fn call_ref(&mut self, cell: u64, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
+        if cell == 0 {
+            return Err(Stop::Trap(TrapCode::NullFunctionReference));
+        }
+        self.call_func((cell - 1) as u32, args, ret_ip)
+    }
+
     /// `ConsumeFuel`.
     #[inline(always)]
     fn consume_fuel(&mut self, amount: u32) -> Result<(), TrapCode> {

@@ -680,6 +680,33 @@ mod h {
         // SAFETY: as above.
         unsafe { called(result, ip, sp, cx) }
     }
+
+    pub(super) unsafe fn ReturnCallRef(
+        ip: *const Slot,
+        sp: *mut u64,
+        _mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        fields!(ip, ReturnCallRef { callee, args });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        // SAFETY: a tail call is followed by the return of a host function's results.
+        let result = c.tail_call_ref(Regs(sp).get(callee), args, unsafe { ip.add(1) });
+        // SAFETY: as above.
+        unsafe { called(result, ip, sp, cx) }
+    }
+
+    pub(super) unsafe fn CallRef(ip: *const Slot, sp: *mut u64, _mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
+        fields!(ip, CallRef { callee, args });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        // SAFETY: a call is never the last instruction of a function.
+        let result = c.call_ref(Regs(sp).get(callee), args, unsafe { ip.add(1) });
+        // SAFETY: as above.
+        unsafe { called(result, ip, sp, cx) }
+    }
 }
 
 macro_rules! handler_table {

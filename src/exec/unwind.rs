@@ -97,7 +97,10 @@ impl Ctx {
         let pc = (at as usize - code.ops.as_ptr() as usize) / SLOT as usize;
         // A tail call to a host function keeps the frame until the callee returns, but the
         // callee is no longer inside the caller's `try_table`s.
-        if matches!(code.ops[pc].op, Op::ReturnCallImported { .. } | Op::ReturnCallIndirect { .. }) {
+        if matches!(
+            code.ops[pc].op,
+            Op::ReturnCallImported { .. } | Op::ReturnCallIndirect { .. } | Op::ReturnCallRef { .. }
+        ) {
             return None;
         }
         let pc = pc as u32;

@@ -250,6 +250,12 @@ macro_rules! for_each_op {
             Throw { tag: Tag(u32), args: RSpan } -> Trap, Lost,
             /// r\[dst\] = reference to the instance's function `func`
             RefFunc { dst: W(Ref), func: Func(u32) } -> Next, Lost,
+            /// call the function r\[callee\] refers to (validation guarantees its signature) with arguments and results at r\[args..\]; trap `NullFunctionReference` when null
+            CallRef { callee: R(Ref), args: RWSpan } -> Next, Lost,
+            /// tail call the function r\[callee\] refers to (trap if null) with arguments r\[args..\]; a host function's results land at r\[args..\], for the next instruction (a return) to return
+            ReturnCallRef { callee: R(Ref), args: RWSpan } -> Next, Lost,
+            /// trap `NullReference` when r\[src\] is null (`ref.as_non_null`; the value stays where it is)
+            TrapIfNull { src: R(Ref) @1 } -> Next, Keep,
 
             // ---- memory ----
             /// r\[dst\] = mem.u32\[ea\] as u64 (also `f32.load`, `i64.load32_u`)
@@ -575,6 +581,20 @@ macro_rules! for_each_op {
             I64GeSRI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] >= imm as i64 as u64) (unsigned)
             I64GeURI { dst: W(I32), lhs: R(I64) @1, imm: Imm(i32) } -> Next, Int,
+
+            // ---- wide arithmetic (128-bit values as a low and a high i64) ----
+            // `i64.add128` and `i64.sub128` take four operands and give two results: the
+            // translator emits the high half first (`I64Add128Hi`, which still reads the low
+            // halves) into a register neither low half lives in, then the low half as a plain
+            // `I64AddRR`/`I64SubRR`.
+            /// r\[dst\] = high 64 bits of (r\[lhs_hi\]:r\[lhs_lo\] + r\[rhs_hi\]:r\[rhs_lo\]) (wrapping)
+            I64Add128Hi { dst: W(I64), lhs_lo: R(I64), lhs_hi: R(I64) @1, rhs_lo: R(I64), rhs_hi: R(I64) @2 } -> Next, Int,
+            /// r\[dst\] = high 64 bits of (r\[lhs_hi\]:r\[lhs_lo\] - r\[rhs_hi\]:r\[rhs_lo\]) (wrapping)
+            I64Sub128Hi { dst: W(I64), lhs_lo: R(I64), lhs_hi: R(I64) @1, rhs_lo: R(I64), rhs_hi: R(I64) @2 } -> Next, Int,
+            /// (r\[dst_lo\], r\[dst_hi\]) = r\[lhs\] as i64 as i128 * r\[rhs\] as i64 as i128 (both read before either is written)
+            I64MulWideS { dst_lo: W(I64), dst_hi: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
+            /// (r\[dst_lo\], r\[dst_hi\]) = r\[lhs\] as u128 * r\[rhs\] as u128 (both read before either is written)
+            I64MulWideU { dst_lo: W(I64), dst_hi: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
 
             // ---- f32 arithmetic ----
             /// r\[dst\] = r\[lhs\] + r\[rhs\] (f32)

@@ -284,6 +284,6 @@ impl Module {
 }
 
 /// Shorthand used by the parser and translator.
-pub(crate) fn val_type(ty: wasmparser::ValType) -> Result<ValType> {
-    ValType::from_wasmparser(ty).ok_or_else(|| crate::Error::unsupported(format!("value type {ty}")))
+pub(crate) fn val_type(ty: wasmparser::ValType, sigs: &[u32]) -> Result<ValType> {
+    ValType::from_wasmparser(ty, sigs).ok_or_else(|| crate::Error::unsupported(format!("value type {ty}")))
 }

@@ -54,8 +54,8 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>, extended: bool) -> Result<ConstE
     })
 }
 
-fn table_type(t: &wasmparser::TableType) -> Result<TableType> {
-    let element = ValType::from_ref_type(t.element_type)
+fn table_type(t: &wasmparser::TableType, sigs: &[u32]) -> Result<TableType> {
+    let element = ValType::from_ref_type(t.element_type, sigs)
         .ok_or_else(|| Error::unsupported(format!("table element type {}", t.element_type)))?;
     Ok(TableType { element, minimum: t.initial as u32, maximum: t.maximum.map(|m| m as u32) })
 }
@@ -67,9 +67,9 @@ fn memory_type(m: &wasmparser::MemoryType) -> Result<MemoryType> {
     Ok(MemoryType { minimum: m.initial as u32, maximum: m.maximum.map(|m| m as u32) })
 }
 
-fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType> {
+fn global_type(g: &wasmparser::GlobalType, sigs: &[u32]) -> Result<GlobalType> {
     let mutability = if g.mutable { Mutability::Var } else { Mutability::Const };
-    Ok(GlobalType { content: val_type(g.content_type)?, mutability })
+    Ok(GlobalType { content: val_type(g.content_type, sigs)?, mutability })
 }
 
 pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
@@ -102,8 +102,9 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                         let CompositeInnerType::Func(f) = &sub.composite_type.inner else {
                             return Err(Error::unsupported("non-function types"));
                         };
-                        let params = f.params().iter().map(|t| val_type(*t)).collect::<Result<Vec<_>>>()?;
-                        let results = f.results().iter().map(|t| val_type(*t)).collect::<Result<Vec<_>>>()?;
+                        let sigs = &m.type_sigs;
+                        let params = f.params().iter().map(|t| val_type(*t, sigs)).collect::<Result<Vec<_>>>()?;
+                        let results = f.results().iter().map(|t| val_type(*t, sigs)).collect::<Result<Vec<_>>>()?;
                         let ty = FuncType::new(params, results);
                         m.type_sigs.push(engine.intern(&ty));
                         m.types.push(ty);
@@ -120,7 +121,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                             ExternType::Func(m.types[t as usize].clone())
                         }
                         TypeRef::Table(t) => {
-                            let t = table_type(&t)?;
+                            let t = table_type(&t, &m.type_sigs)?;
                             m.tables.push(t);
                             m.num_imported_tables += 1;
                             ExternType::Table(t)
@@ -132,7 +133,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                             ExternType::Memory(mem)
                         }
                         TypeRef::Global(g) => {
-                            let g = global_type(&g)?;
+                            let g = global_type(&g, &m.type_sigs)?;
                             m.globals.push(g);
                             m.num_imported_globals += 1;
                             ExternType::Global(g)
@@ -154,7 +155,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
             Payload::TableSection(reader) => {
                 for table in reader {
                     let table = table.map_err(malformed)?;
-                    m.tables.push(table_type(&table.ty)?);
+                    m.tables.push(table_type(&table.ty, &m.type_sigs)?);
                     m.table_inits.push(match table.init {
                         wasmparser::TableInit::RefNull => ConstExpr::Value(0),
                         wasmparser::TableInit::Expr(e) => const_expr(&e, extended)?,
@@ -169,7 +170,7 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
             Payload::GlobalSection(reader) => {
                 for global in reader {
                     let global = global.map_err(malformed)?;
-                    m.globals.push(global_type(&global.ty)?);
+                    m.globals.push(global_type(&global.ty, &m.type_sigs)?);
                     m.global_inits.push(const_expr(&global.init_expr, extended)?);
                 }
             }

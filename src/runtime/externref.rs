@@ -2,7 +2,6 @@
 //! reclamation: a reference no table, global, element segment or host handle can reach any more
 //! is dropped.
 
-use crate::types::ValType;
 use std::any::Any;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -96,8 +95,8 @@ impl crate::runtime::StoreInner {
         if self.reentry != 0 || Arc::strong_count(&self.suspended) > 1 || !self.externrefs.should_collect() {
             return;
         }
-        let tables = self.tables.iter().filter(|t| t.ty.element == ValType::ExternRef).flat_map(|t| t.elems.iter());
-        let globals = self.globals.iter().filter(|g| g.ty.content == ValType::ExternRef).map(|g| &g.value);
+        let tables = self.tables.iter().filter(|t| t.ty.element.is_extern_ref()).flat_map(|t| t.elems.iter());
+        let globals = self.globals.iter().filter(|g| g.ty.content.is_extern_ref()).map(|g| &g.value);
         // Element segments are marked whatever their type (a function cell only keeps a value
         // a little longer).
         let elems = self.instances.iter().flat_map(|i| i.elems.iter().flat_map(|e| e.iter()));

@@ -66,7 +66,7 @@ pub(crate) fn host_from_vals<T>(
         let mut out: smallvec::SmallVec<[Val; 4]> = results.iter().map(|t| Val::default_for(*t)).collect();
         f(Caller { store: &mut *store, instance }, &args, &mut out)?;
         for ((cell, val), ty) in cells.iter_mut().zip(&out).zip(&results) {
-            if val.ty() != *ty {
+            if !val.matches_ty(*ty, &store.inner) {
                 return Err(Error::msg(format!("host function returned {} where {ty} was expected", val.ty())));
             }
             *cell = val.to_cell(&mut store.inner)?;
@@ -122,7 +122,7 @@ impl Func {
             )));
         }
         for (i, (p, t)) in params.iter().zip(ty.params()).enumerate() {
-            if p.ty() != *t {
+            if !p.matches_ty(*t, &store.inner) {
                 return Err(Error::msg(format!("argument {i} is {} where the function takes {t}", p.ty())));
             }
         }
@@ -134,13 +134,20 @@ impl Func {
         Ok((ty, cells))
     }
 
-    /// A typed view of the function; fails when `Params`/`Results` do not match its signature.
+    /// A typed view of the function; fails when `Params`/`Results` do not match its signature:
+    /// each parameter's Rust type must be of a subtype of the parameter (a `funcref` cannot
+    /// stand for a typed function reference, whose signature calls do not check), each result
+    /// of a subtype of the result's Rust type (a typed reference may be read as `Option<Func>`).
     pub fn typed<Params: WasmTyList, Results: WasmTyList>(
         &self,
         store: impl AsContext,
     ) -> Result<TypedFunc<Params, Results>> {
         let ty = self.ty(store)?;
-        if ty.params() != Params::types().as_slice() || ty.results() != Results::types().as_slice() {
+        let (params, results) = (Params::types(), Results::types());
+        let all = |a: &[crate::ValType], b: &[crate::ValType]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.matches(*b))
+        };
+        if !all(&params, ty.params()) || !all(ty.results(), &results) {
             return Err(Error::msg(format!(
                 "function type mismatch: the function is {ty}, asked for {}",
                 FuncType::new(Params::types(), Results::types())

@@ -18,7 +18,7 @@ impl Global {
     /// A new global holding `val`.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: GlobalType, val: Val) -> Result<Global> {
         let store = &mut store.as_context_mut().0.inner;
-        if val.ty() != ty.content {
+        if !val.matches_ty(ty.content, store) {
             return Err(Error::msg("global initial value has the wrong type"));
         }
         let value = val.to_cell(store)?;
@@ -51,7 +51,7 @@ impl Global {
         if g.ty.mutability != Mutability::Var {
             return Err(Error::msg("cannot set an immutable global"));
         }
-        if val.ty() != g.ty.content {
+        if !val.matches_ty(g.ty.content, store) {
             return Err(Error::msg("global value has the wrong type"));
         }
         let value = val.to_cell(store)?;

@@ -137,7 +137,14 @@ fn check_import<T>(store: &Store<T>, module: &ModuleInner, i: usize, provided: &
         }
         (ExternType::Global(ty), Extern::Global(g)) => {
             inner.check(g.store, "Global")?;
-            inner.globals[g.index as usize].ty == *ty
+            // An immutable global may be of a subtype (a typed function reference where a
+            // `funcref` is imported); a mutable one must be of the same type.
+            let actual = inner.globals[g.index as usize].ty;
+            actual.mutability == ty.mutability
+                && match ty.mutability {
+                    crate::types::Mutability::Const => actual.content.matches(ty.content),
+                    crate::types::Mutability::Var => actual.content == ty.content,
+                }
         }
         (ExternType::Memory(ty), Extern::Memory(mem)) => {
             inner.check(mem.store, "Memory")?;

@@ -86,6 +86,11 @@ pub struct StoreInner {
 }
 
 impl StoreInner {
+    /// The engine-wide signature id of a function of this store (`None` for another store's).
+    pub(crate) fn func_sig(&self, f: &super::Func) -> Option<u32> {
+        (f.store == self.id).then(|| self.funcs[f.index as usize].sig())
+    }
+
     /// The most bytes a new or growing memory may reach.
     pub(crate) fn memory_limit(&self) -> u64 {
         self.engine.config().max_memory_bytes.min(self.limits.memory_bytes)

@@ -137,7 +137,7 @@ impl Table {
     /// A new table with every element set to `init`.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: TableType, init: Val) -> Result<Table> {
         let store = store.as_context_mut().0;
-        if init.ty() != ty.element {
+        if !init.matches_ty(ty.element, &store.inner) {
             return Err(Error::msg("table initial value has the wrong type"));
         }
         store.check_counts(0, 0, 1)?;
@@ -181,7 +181,7 @@ impl Table {
     pub fn set<T>(&self, mut store: impl AsContextMut<Data = T>, index: u64, val: Val) -> Result<()> {
         let store = &mut store.as_context_mut().0.inner;
         store.check(self.store, "Table")?;
-        if val.ty() != store.tables[self.index as usize].ty.element {
+        if !val.matches_ty(store.tables[self.index as usize].ty.element, store) {
             return Err(Error::msg("table element has the wrong type"));
         }
         let cell = val.to_cell(store)?;
@@ -197,7 +197,7 @@ impl Table {
     pub fn grow<T>(&self, mut store: impl AsContextMut<Data = T>, delta: u64, init: Val) -> Result<u64> {
         let store = store.as_context_mut().0;
         store.inner.check(self.store, "Table")?;
-        if init.ty() != store.inner.tables[self.index as usize].ty.element {
+        if !init.matches_ty(store.inner.tables[self.index as usize].ty.element, &store.inner) {
             return Err(Error::msg("table element has the wrong type"));
         }
         let init = init.to_cell(&mut store.inner)?;

@@ -121,6 +121,8 @@ macro_rules! define_both {
     (@forward reference_types $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward tail_call $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward exceptions $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward wide_arithmetic $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward function_references $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward $other:ident $s:ident $visit:ident $($arg:ident)*) => {{
         $( let _ = $arg; )*
         Err(Error::unsupported(concat!("instruction ", stringify!($visit), " (", stringify!($other), " proposal)")))

@@ -328,16 +328,63 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let (cond, pos) = self.pop();
+        self.conditional_br(depth, |t, negate, label| t.branch_if(cond, pos, negate, label))
+    }
+
+    /// A conditional branch to frame `depth` with the values it carries: `branch(t, negate,
+    /// label)` emits a branch to `label` taken when the condition holds (fails when `negate`).
+    /// Direct when the values are where the frame expects them, else a branch around an
+    /// unconditional one that copies them first.
+    fn conditional_br(&mut self, depth: u32, branch: impl Fn(&mut Self, bool, usize) -> Result<()>) -> Result<()> {
         let idx = self.ctrl.len() - 1 - depth as usize;
         if self.ctrl[idx].kind != CtrlKind::Func && !self.needs_copies(depth) {
             self.ctrl[idx].label_used = true;
             let label = self.ctrl[idx].label;
-            return self.branch_if(cond, pos, false, label);
+            return branch(self, false, label);
         }
         let skip = self.new_label();
-        self.branch_if(cond, pos, true, skip)?;
+        branch(self, true, skip)?;
         self.emit_br(depth)?;
         self.pin(skip);
+        Ok(())
+    }
+
+    /// Emits a branch to `label` taken when the reference operand at `pos` is null, or non-null
+    /// when `!null` (a 64-bit test: a reference cell is a store index + 1, or 0).
+    fn branch_on_null(&mut self, r: Operand, pos: usize, null: bool, label: usize) -> Result<()> {
+        let off = BranchOffset(0);
+        if let Operand::Const(c) = r {
+            if (c == 0) == null {
+                self.emit_branch(Op::Br { off }, label)?;
+            }
+            return Ok(());
+        }
+        let lhs = self.reg(r, pos)?;
+        let op = if null { Op::BrIfI64EqRI { lhs, imm: 0, off } } else { Op::BrIfI64NeRI { lhs, imm: 0, off } };
+        self.emit_branch(op, label)
+    }
+
+    /// `br_on_null`: branches with the values below the reference when it is null, else goes on
+    /// with it.
+    pub(super) fn visit_br_on_null(&mut self, depth: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (r, pos) = self.pop();
+        self.conditional_br(depth, |t, negate, label| t.branch_on_null(r, pos, !negate, label))?;
+        self.push(r)
+    }
+
+    /// `br_on_non_null`: branches with the reference (the last value the label takes) when it is
+    /// not null, else drops it.
+    pub(super) fn visit_br_on_non_null(&mut self, depth: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let pos = self.stack.len() - 1;
+        let r = self.stack[pos];
+        self.conditional_br(depth, |t, negate, label| t.branch_on_null(r, pos, negate, label))?;
+        self.pop();
         Ok(())
     }
 
@@ -505,6 +552,34 @@ impl FuncTranslator<'_, '_> {
 
     pub(super) fn visit_throw_ref(&mut self) -> Result<()> {
         Err(Error::unsupported("throw_ref (exnref values)"))
+    }
+
+    pub(super) fn visit_call_ref(&mut self, type_index: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (r, rpos) = self.pop();
+        let callee = self.reg(r, rpos)?;
+        let ty = &self.env.types[type_index as usize];
+        let (n, m) = (ty.params().len(), ty.results().len() as u16);
+        let args = self.call_args(n)?;
+        self.emit(Op::CallRef { callee, args })?;
+        self.push_temps(m)
+    }
+
+    pub(super) fn visit_return_call_ref(&mut self, type_index: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (r, rpos) = self.pop();
+        let callee = self.reg(r, rpos)?;
+        let ty = &self.env.types[type_index as usize];
+        let (n, m) = (ty.params().len(), ty.results().len());
+        let args = self.call_args(n)?;
+        self.emit(Op::ReturnCallRef { callee, args })?;
+        self.emit_return_from(args, m)?;
+        self.set_unreachable();
+        Ok(())
     }
 
     pub(super) fn visit_drop(&mut self) -> Result<()> {
@@ -773,6 +848,16 @@ impl FuncTranslator<'_, '_> {
         self.push_const(0)
     }
 
+    /// `ref.as_non_null`: traps on null; the operand stays where it is.
+    pub(super) fn visit_ref_as_non_null(&mut self) -> Result<()> {
+        if self.reachable {
+            let pos = self.stack.len() - 1;
+            let src = self.reg(self.stack[pos], pos)?;
+            self.emit(Op::TrapIfNull { src })?;
+        }
+        Ok(())
+    }
+
     pub(super) fn visit_ref_is_null(&mut self) -> Result<()> {
         self.unary(|dst, src| Op::I64Eqz { dst, src })
     }
@@ -783,6 +868,61 @@ impl FuncTranslator<'_, '_> {
             self.emit_result(Op::RefFunc { dst, func: function_index })?;
         }
         Ok(())
+    }
+
+    // ---- wide arithmetic ----
+
+    /// `i64.add128`/`i64.sub128`: the high half first, into the temporary of the second operand
+    /// (no low half lives there, so the low half's instruction still reads both), then the low.
+    fn wide128(&mut self, hi: fn(Reg, Reg, Reg, Reg, Reg) -> Op, lo: RR) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (bh, bhp) = self.pop();
+        let (bl, blp) = self.pop();
+        let (ah, ahp) = self.pop();
+        let (al, alp) = self.pop();
+        let (lhs_lo, lhs_hi) = (self.reg(al, alp)?, self.reg(ah, ahp)?);
+        let (rhs_lo, rhs_hi) = (self.reg(bl, blp)?, self.reg(bh, bhp)?);
+        let (dst_lo, dst_hi) = (self.temp(alp), self.temp(ahp));
+        debug_assert!(dst_hi != lhs_lo && dst_hi != rhs_lo);
+        self.emit(hi(dst_hi, lhs_lo, lhs_hi, rhs_lo, rhs_hi))?;
+        self.emit(lo(dst_lo, lhs_lo, rhs_lo))?;
+        self.push_temps(2)
+    }
+
+    /// `i64.mul_wide_s`/`_u`: one instruction writing both halves.
+    fn mul_wide(&mut self, f: fn(Reg, Reg, Reg, Reg) -> Op) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let (b, bp) = self.pop();
+        let (a, ap) = self.pop();
+        let (lhs, rhs) = (self.reg(a, ap)?, self.reg(b, bp)?);
+        self.emit(f(self.temp(ap), self.temp(bp), lhs, rhs))?;
+        self.push_temps(2)
+    }
+
+    pub(super) fn visit_i64_add128(&mut self) -> Result<()> {
+        self.wide128(
+            |dst, lhs_lo, lhs_hi, rhs_lo, rhs_hi| Op::I64Add128Hi { dst, lhs_lo, lhs_hi, rhs_lo, rhs_hi },
+            rr!(I64AddRR),
+        )
+    }
+
+    pub(super) fn visit_i64_sub128(&mut self) -> Result<()> {
+        self.wide128(
+            |dst, lhs_lo, lhs_hi, rhs_lo, rhs_hi| Op::I64Sub128Hi { dst, lhs_lo, lhs_hi, rhs_lo, rhs_hi },
+            rr!(I64SubRR),
+        )
+    }
+
+    pub(super) fn visit_i64_mul_wide_s(&mut self) -> Result<()> {
+        self.mul_wide(|dst_lo, dst_hi, lhs, rhs| Op::I64MulWideS { dst_lo, dst_hi, lhs, rhs })
+    }
+
+    pub(super) fn visit_i64_mul_wide_u(&mut self) -> Result<()> {
+        self.mul_wide(|dst_lo, dst_hi, lhs, rhs| Op::I64MulWideU { dst_lo, dst_hi, lhs, rhs })
     }
 
     // ---- constants ----
