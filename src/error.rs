@@ -26,6 +26,8 @@ pub enum TrapCode {
     NullReference,
     /// `call_ref` of a null reference.
     NullFunctionReference,
+    /// `throw_ref` of a null reference.
+    NullExceptionReference,
     /// The call stack or value stack limit was reached.
     StackOverflow,
     /// The store ran out of fuel.
@@ -48,6 +50,7 @@ impl TrapCode {
             TrapCode::BadSignature => "indirect call type mismatch",
             TrapCode::NullReference => "null reference",
             TrapCode::NullFunctionReference => "null function reference",
+            TrapCode::NullExceptionReference => "null exception reference",
             TrapCode::StackOverflow => "call stack exhausted",
             TrapCode::OutOfFuel => "all fuel consumed",
             TrapCode::Interrupted => "interrupted",

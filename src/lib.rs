@@ -52,7 +52,7 @@ pub use exec::stats;
 pub use exec::{ResumableCall, SuspendReason, SuspendedCall, TypedResumableCall, TypedSuspendedCall, dispatch_mode};
 pub use module::Module;
 pub use runtime::{
-    AsContext, AsContextMut, Caller, Exception, Extern, Func, Global, GuestProfile, HostResult, Instance,
+    AsContext, AsContextMut, Caller, Exception, ExnRef, Extern, Func, Global, GuestProfile, HostResult, Instance,
     InterruptHandle, IntoFunc, Linker, Memory, PAGE_SIZE, ResourceLimiter, Sampler, Store, StoreContext,
     StoreContextMut, StoreInner, StoreLimits, Table, Tag, TypedFunc,
 };

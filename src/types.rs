@@ -46,6 +46,10 @@ pub enum HeapType {
     NoFunc,
     /// No host reference: the bottom of the host references (`noextern`).
     NoExtern,
+    /// Any exception (`exn`).
+    Exn,
+    /// No exception: the bottom of the exception references (`noexn`).
+    NoExn,
     /// A function of one signature, by its engine-wide id ([`crate::Engine::func_type_id`]:
     /// equal signatures have equal ids).
     Concrete(u32),
@@ -64,6 +68,7 @@ impl HeapType {
             (HeapType::NoFunc, HeapType::Concrete(_) | HeapType::Func) => true,
             (HeapType::Concrete(_), HeapType::Func) => true,
             (HeapType::NoExtern, HeapType::Extern) => true,
+            (HeapType::NoExn, HeapType::Exn) => true,
             _ => false,
         }
     }
@@ -74,6 +79,8 @@ impl RefType {
     pub const FUNCREF: RefType = RefType { nullable: true, heap_type: HeapType::Func };
     /// `externref`: a nullable host reference.
     pub const EXTERNREF: RefType = RefType { nullable: true, heap_type: HeapType::Extern };
+    /// `exnref`: a nullable exception reference.
+    pub const EXNREF: RefType = RefType { nullable: true, heap_type: HeapType::Exn };
 
     /// A reference type.
     pub fn new(nullable: bool, heap_type: HeapType) -> Self {
@@ -109,6 +116,8 @@ impl fmt::Display for HeapType {
             HeapType::Extern => f.write_str("extern"),
             HeapType::NoFunc => f.write_str("nofunc"),
             HeapType::NoExtern => f.write_str("noextern"),
+            HeapType::Exn => f.write_str("exn"),
+            HeapType::NoExn => f.write_str("noexn"),
             HeapType::Concrete(id) => write!(f, "{id}"),
         }
     }
@@ -173,6 +182,11 @@ impl ValType {
         self.ref_type().is_some_and(|r| matches!(r.heap_type, HeapType::Extern | HeapType::NoExtern))
     }
 
+    /// Whether values of this type are exception references.
+    pub fn is_exn_ref(self) -> bool {
+        self.ref_type().is_some_and(|r| matches!(r.heap_type, HeapType::Exn | HeapType::NoExn))
+    }
+
     /// Whether `self` is a subtype of `other` (equal, or a reference type that matches).
     pub fn matches(self, other: ValType) -> bool {
         match (self.ref_type(), other.ref_type()) {
@@ -209,6 +223,8 @@ impl ValType {
             wasmparser::HeapType::Abstract { shared: false, ty: A::Extern } => HeapType::Extern,
             wasmparser::HeapType::Abstract { shared: false, ty: A::NoFunc } => HeapType::NoFunc,
             wasmparser::HeapType::Abstract { shared: false, ty: A::NoExtern } => HeapType::NoExtern,
+            wasmparser::HeapType::Abstract { shared: false, ty: A::Exn } => HeapType::Exn,
+            wasmparser::HeapType::Abstract { shared: false, ty: A::NoExn } => HeapType::NoExn,
             wasmparser::HeapType::Concrete(i) | wasmparser::HeapType::Exact(i) => {
                 HeapType::Concrete(*sigs.get(i.as_module_index()? as usize)?)
             }

@@ -66,6 +66,8 @@ pub enum Val {
     FuncRef(Option<Func>),
     /// A host reference, or null.
     ExternRef(Option<ExternRef>),
+    /// An exception reference, or null.
+    ExnRef(Option<crate::ExnRef>),
 }
 
 impl Val {
@@ -79,6 +81,7 @@ impl Val {
             Val::F64(_) => ValType::F64,
             Val::FuncRef(_) => ValType::FuncRef,
             Val::ExternRef(_) => ValType::ExternRef,
+            Val::ExnRef(_) => ValType::Ref(crate::types::RefType::EXNREF),
         }
     }
 
@@ -91,6 +94,7 @@ impl Val {
             ValType::F32 => Val::F32(0),
             ValType::F64 => Val::F64(0),
             t if t.is_func_ref() => Val::FuncRef(None),
+            t if t.is_exn_ref() => Val::ExnRef(None),
             _ => Val::ExternRef(None),
         }
     }
@@ -104,6 +108,8 @@ impl Val {
             Val::FuncRef(None) => rt.is_nullable() && rt.heap_type().is_func(),
             Val::ExternRef(None) => rt.is_nullable() && ty.is_extern_ref(),
             Val::ExternRef(Some(_)) => rt.heap_type() == HeapType::Extern,
+            Val::ExnRef(None) => rt.is_nullable() && ty.is_exn_ref(),
+            Val::ExnRef(Some(_)) => rt.heap_type() == HeapType::Exn,
             Val::FuncRef(Some(f)) => match rt.heap_type() {
                 HeapType::Func => true,
                 HeapType::Concrete(sig) => store.func_sig(f) == Some(sig),
@@ -143,6 +149,11 @@ impl Val {
             Val::F64(v) => *v,
             Val::FuncRef(f) => f.into_cell(store)?,
             Val::ExternRef(r) => r.clone().into_cell(store)?,
+            Val::ExnRef(None) => 0,
+            Val::ExnRef(Some(e)) => {
+                store.check(e.store, "ExnRef")?;
+                store.exnrefs.cell_of(&e.value())
+            }
         })
     }
 
@@ -154,6 +165,7 @@ impl Val {
             ValType::F32 => Val::F32(cell as u32),
             ValType::F64 => Val::F64(cell),
             t if t.is_func_ref() => Val::FuncRef(WasmTy::from_cell(cell, store)),
+            t if t.is_exn_ref() => Val::ExnRef(crate::ExnRef::from_cell(cell, store)),
             _ => Val::ExternRef(WasmTy::from_cell(cell, store)),
         }
     }

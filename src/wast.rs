@@ -352,6 +352,7 @@ impl Runner {
             WastArgCore::F64(v) => Val::F64(v.bits),
             WastArgCore::RefNull(heap) => match ref_type(heap) {
                 Some(ValType::ExternRef) => Val::ExternRef(None),
+                Some(t) if t.is_exn_ref() => Val::ExnRef(None),
                 Some(_) => Val::FuncRef(None),
                 None => return Err(format!("unsupported null reference type {heap:?}")),
             },
@@ -403,6 +404,9 @@ impl Runner {
             (Val::ExternRef(a), WastRetCore::RefNull(heap)) => {
                 a.is_none() && heap.as_ref().is_none_or(|h| ref_type(h) == Some(ValType::ExternRef))
             }
+            (Val::ExnRef(a), WastRetCore::RefNull(heap)) => {
+                a.is_none() && heap.as_ref().is_none_or(|h| ref_type(h).is_some_and(ValType::is_exn_ref))
+            }
             (Val::ExternRef(Some(r)), WastRetCore::RefExtern(e)) => {
                 e.is_none_or(|n| r.data(&self.store).ok().and_then(|d| d.downcast_ref::<u32>()) == Some(&n))
             }
@@ -432,6 +436,8 @@ impl Runner {
                 Some(n) => format!("ref.extern {n}"),
                 None => "ref.extern (not from the script)".into(),
             },
+            Val::ExnRef(None) => "ref.null exn".into(),
+            Val::ExnRef(Some(_)) => "ref.exn".into(),
         }
     }
 }
@@ -456,6 +462,9 @@ fn ref_type(heap: &HeapType<'_>) -> Option<ValType> {
     match heap {
         HeapType::Abstract { ty: AbstractHeapType::Func, .. } => Some(ValType::FuncRef),
         HeapType::Abstract { ty: AbstractHeapType::Extern, .. } => Some(ValType::ExternRef),
+        HeapType::Abstract { ty: AbstractHeapType::Exn | AbstractHeapType::NoExn, .. } => {
+            Some(ValType::Ref(crate::RefType::EXNREF))
+        }
         _ => None,
     }
 }

@@ -269,3 +269,80 @@ fn importing_a_tag_of_another_type_fails_to_link() -> Result<()> {
     assert!(matches!(e.kind(), ErrorKind::Unlinkable(_)), "{e}");
     Ok(())
 }
+
+/// `catch_ref` hands Wasm a reference to the exception, which `throw_ref` throws again (the same
+/// exception, payload and all); the host can take and pass such references.
+const EXNREF: &str = r#"(module
+  (tag $e (export "e") (param i32 externref))
+  (func $thrower (param i32 externref) (throw $e (local.get 0) (local.get 1)))
+  ;; Catches with a reference, keeps it in a global, then throws it again.
+  (global $kept (mut exnref) (ref.null exn))
+  (func (export "catch_and_keep") (param i32 externref)
+    (block $caught (result i32 externref exnref)
+      (try_table (catch_ref $e $caught)
+        (call $thrower (local.get 0) (local.get 1)))
+      (unreachable))
+    (global.set $kept)
+    (drop)
+    (drop))
+  (func (export "rethrow_kept") (throw_ref (global.get $kept)))
+  (func (export "rethrow") (param exnref) (throw_ref (local.get 0)))
+  (func (export "catch_all_ref") (param i32) (result exnref)
+    (block $caught (result exnref)
+      (try_table (catch_all_ref $caught)
+        (call $thrower (local.get 0) (ref.null extern)))
+      (unreachable)))
+  (func (export "rethrow_null") (throw_ref (ref.null exn))))"#;
+
+#[test]
+fn exception_references_rethrow_the_same_exception() -> Result<()> {
+    for engine in engines() {
+        let (mut store, instance) = instantiate(&engine, EXNREF)?;
+        let tag = instance.get_tag(&store, "e").unwrap();
+        let host_value = hayate::ExternRef::new(&mut store, "kept alive by the exception".to_string());
+        let keep = instance.get_func(&store, "catch_and_keep").unwrap();
+        keep.call(&mut store, &[Val::I32(7), Val::ExternRef(Some(host_value.clone()))], &mut [])?;
+        drop(host_value);
+        // Many calls later (host references get collected between calls), the kept exception
+        // still carries its host value.
+        for _ in 0..3000 {
+            let r = hayate::ExternRef::new(&mut store, 0u8);
+            keep.call(&mut store, &[Val::I32(1), Val::ExternRef(Some(r))], &mut [])?;
+            if let Err(e) = instance.get_typed_func::<(), ()>(&store, "rethrow_kept")?.call(&mut store, ()) {
+                assert!(e.as_exception().is_some(), "{e}");
+            }
+        }
+        keep.call(&mut store, &[Val::I32(9), Val::ExternRef(None)], &mut [])?;
+        let e = instance.get_typed_func::<(), ()>(&store, "rethrow_kept")?.call(&mut store, ()).unwrap_err();
+        let exception = e.as_exception().expect("an exception");
+        assert_eq!(exception.tag(), tag);
+        assert_eq!(exception.payload()[0].i32(), Some(9));
+
+        // catch_all_ref gives the host an `ExnRef`; passed back in, it is thrown again.
+        let mut out = [Val::ExnRef(None)];
+        instance.get_func(&store, "catch_all_ref").unwrap().call(&mut store, &[Val::I32(3)], &mut out)?;
+        let Val::ExnRef(Some(exn)) = out[0].clone() else { panic!("an exnref, got {:?}", out[0]) };
+        assert_eq!(exn.tag(), tag);
+        assert_eq!(exn.payload(&mut store)?[0].i32(), Some(3));
+        let rethrow = instance.get_func(&store, "rethrow").unwrap();
+        let e = rethrow.call(&mut store, &[Val::ExnRef(Some(exn))], &mut []).unwrap_err();
+        assert_eq!(e.as_exception().unwrap().payload()[0].i32(), Some(3));
+
+        // A host-made exception, thrown by Wasm.
+        let made = hayate::ExnRef::new(&mut store, tag, &[Val::I32(11), Val::ExternRef(None)])?;
+        let e = rethrow.call(&mut store, &[Val::ExnRef(Some(made))], &mut []).unwrap_err();
+        assert_eq!(e.as_exception().unwrap().payload()[0].i32(), Some(11));
+        assert!(hayate::ExnRef::new(&mut store, tag, &[Val::I32(1)]).is_err(), "wrong payload");
+
+        let e = instance.get_typed_func::<(), ()>(&store, "rethrow_null")?.call(&mut store, ()).unwrap_err();
+        assert_eq!(e.trap_code(), Some(TrapCode::NullExceptionReference), "{e}");
+    }
+    Ok(())
+}
+
+#[test]
+fn the_exceptions_switch_refuses_exception_handling() {
+    let engine = Engine::new(Config::new().wasm_exceptions(false));
+    let e = Module::new(&engine, THROW_CATCH).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Unsupported(_)), "{e}");
+}

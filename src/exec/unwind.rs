@@ -4,10 +4,9 @@
 
 use super::{Ctx, Regs, Stop};
 use crate::code::{Catch, CompiledFunc, SLOT, Slot};
-use crate::error::{Error, FrameInfo, Result};
+use crate::error::{Error, FrameInfo, Result, TrapCode};
 use crate::ir::{Op, Reg};
 use crate::runtime::{ExnData, Extern, Tag};
-use crate::value::Val;
 use std::sync::Arc;
 
 impl Ctx {
@@ -15,9 +14,17 @@ impl Ctx {
     /// `args` on.
     pub(super) fn new_exception(&mut self, tag: u32, regs: Regs, args: Reg) -> Arc<ExnData> {
         let tag = self.inst().tags[tag as usize];
-        let n = self.store().tags[tag as usize].ty.params().len();
-        let payload = (0..n).map(|i| regs.get(Reg(args.0 + i as u16))).collect();
-        Arc::new(ExnData { tag, payload })
+        let cells = (0..).map(|i| regs.get(Reg(args.0 + i as u16)));
+        Arc::new(ExnData::from_cells(self.store(), tag, cells))
+    }
+
+    /// The exception an `exnref` cell refers to, for `throw_ref`.
+    pub(super) fn exception_at(&mut self, cell: u64) -> Result<Arc<ExnData>, Stop> {
+        if cell == 0 {
+            return Err(Stop::Trap(TrapCode::NullExceptionReference));
+        }
+        let value = self.store().exnrefs.get(cell).expect("a live exnref cell holds an exception");
+        Ok(value.downcast::<ExnData>().expect("the exception table holds exceptions"))
     }
 
     /// The exception a host function threw ([`Error::exception`]), checked against its tag's type.
@@ -33,8 +40,8 @@ impl Ctx {
                 "a host function threw an exception whose values do not match its tag",
             )));
         }
-        let payload = vals.iter().map(|v| v.to_cell(store)).collect::<Result<_>>().map_err(Stop::Error)?;
-        Ok(Arc::new(ExnData { tag: tag.index, payload }))
+        let cells = vals.iter().map(|v| v.to_cell(store)).collect::<Result<Vec<u64>>>().map_err(Stop::Error)?;
+        Ok(Arc::new(ExnData::from_cells(store, tag.index, cells.into_iter())))
     }
 
     /// Throws `exn` at `ip` (a throw, or the call the exception came out of) in the running
@@ -71,8 +78,19 @@ impl Ctx {
             }
         }
         let regs = self.regs_at(self.base);
-        for (i, &v) in exn.payload.iter().enumerate() {
-            regs.set(Reg(catch.dst.0 + i as u16), v);
+        let mut dst = catch.dst.0;
+        // SAFETY: as in `Ctx::store`; no other reference into the store is live.
+        let store = unsafe { &mut *self.store };
+        // `catch` and `catch_ref` pass the values on; `catch_all` and `catch_all_ref` do not.
+        if catch.tag.is_some() {
+            for cell in exn.cells(store) {
+                regs.set(Reg(dst), cell);
+                dst += 1;
+            }
+        }
+        if catch.with_ref {
+            let value: crate::runtime::HostValue = exn;
+            regs.set(Reg(dst), store.exnrefs.cell_of(&value));
         }
         // SAFETY: the pad is an instruction of the function (translation put it there).
         Ok((unsafe { (*code).ops.as_ptr().add(catch.pad as usize) }, regs))
@@ -115,10 +133,9 @@ impl Ctx {
     /// instance exports it) and the frames it unwound.
     fn uncaught(&mut self, exn: &ExnData) -> Error {
         // SAFETY: as in `Ctx::store`; only read here.
-        let store = unsafe { &*self.store };
+        let store = unsafe { &mut *self.store };
         let tag = Tag { store: store.id, index: exn.tag };
-        let types = store.tags[exn.tag as usize].ty.params();
-        let payload = exn.payload.iter().zip(types).map(|(&c, &t)| Val::from_cell(c, t, store)).collect();
+        let payload = exn.vals(store);
         let name = store
             .instances
             .iter()

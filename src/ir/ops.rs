@@ -248,6 +248,8 @@ macro_rules! for_each_op {
             ReturnCallIndirect { index: R(I32), sig: Type(u32), args: RWSpan, table: Table(u16) } -> Next, Lost,
             /// throw an exception with the instance's tag `tag` carrying r\[args..\] (as many values as the tag has parameters)
             Throw { tag: Tag(u32), args: RSpan } -> Trap, Lost,
+            /// throw again the exception r\[exn\] refers to (trap if null)
+            ThrowRef { exn: R(Ref) } -> Trap, Lost,
             /// r\[dst\] = reference to the instance's function `func`
             RefFunc { dst: W(Ref), func: Func(u32) } -> Next, Lost,
             /// call the function r\[callee\] refers to (validation guarantees its signature) with arguments and results at r\[args..\]; trap `NullFunctionReference` when null

@@ -1,6 +1,6 @@
-//! The store's table of host references that Wasm values hold ([`ExternRefSlots`]), and their
-//! reclamation: a reference no table, global, element segment or host handle can reach any more
-//! is dropped.
+//! The store's tables of host references and of exceptions that Wasm values hold
+//! ([`ExternRefSlots`]), and their reclamation: a reference no table, global, element segment or
+//! host handle can reach any more is dropped.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -92,7 +92,17 @@ impl crate::runtime::StoreInner {
     /// Reclaims unreachable host references when enough have accumulated; a no-op while Wasm
     /// runs or a suspended call lives (called when the API enters Wasm from the outside).
     pub(crate) fn maybe_collect_externrefs(&mut self) {
-        if self.reentry != 0 || Arc::strong_count(&self.suspended) > 1 || !self.externrefs.should_collect() {
+        if self.reentry != 0 || Arc::strong_count(&self.suspended) > 1 {
+            return;
+        }
+        // Exceptions (`exnref`s) are kept in a table of the same kind.
+        if self.exnrefs.should_collect() {
+            let tables = self.tables.iter().filter(|t| t.ty.element.is_exn_ref()).flat_map(|t| t.elems.iter());
+            let globals = self.globals.iter().filter(|g| g.ty.content.is_exn_ref()).map(|g| &g.value);
+            let elems = self.instances.iter().flat_map(|i| i.elems.iter().flat_map(|e| e.iter()));
+            self.exnrefs.collect(tables.chain(globals).chain(elems).copied());
+        }
+        if !self.externrefs.should_collect() {
             return;
         }
         let tables = self.tables.iter().filter(|t| t.ty.element.is_extern_ref()).flat_map(|t| t.elems.iter());

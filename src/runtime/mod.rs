@@ -27,7 +27,7 @@ pub use profile::{GuestProfile, Sampler};
 pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreContext, StoreContextMut, StoreInner};
 pub use table::Table;
 pub(crate) use table::copy as copy_tables;
-pub use tag::{Exception, Tag};
+pub use tag::{Exception, ExnRef, Tag};
 pub(crate) use tag::{ExnData, TagEntity};
 
 use crate::types::ExternType;

@@ -58,6 +58,8 @@ pub struct StoreInner {
     pub(crate) instances: Vec<InstanceEntity>,
     /// The host references Wasm values may hold (cells are slot + 1).
     pub(crate) externrefs: ExternRefSlots,
+    /// The exceptions Wasm values hold (`exnref`s), kept the same way as host references.
+    pub(crate) exnrefs: ExternRefSlots,
     /// Value stacks kept for reuse between calls.
     pub(crate) stacks: Vec<Vec<u64>>,
     /// How many calls into the store are active: the embedder's call plus those host functions
@@ -161,6 +163,7 @@ impl<T> Store<T> {
                 tags: Vec::new(),
                 instances: Vec::new(),
                 externrefs: ExternRefSlots::default(),
+                exnrefs: ExternRefSlots::default(),
                 stacks: Vec::new(),
                 reentry: 0,
                 held_frames: 0,

@@ -515,9 +515,6 @@ impl FuncTranslator<'_, '_> {
                     wasmparser::Catch::All { label } => (None, label, false),
                     wasmparser::Catch::AllRef { label } => (None, label, true),
                 };
-                if with_ref {
-                    return Err(Error::unsupported("catch_ref and catch_all_ref (exnref values)"));
-                }
                 let idx = self.ctrl.len() - 1 - label as usize;
                 let f = &mut self.ctrl[idx];
                 f.label_used = true;
@@ -551,7 +548,14 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_throw_ref(&mut self) -> Result<()> {
-        Err(Error::unsupported("throw_ref (exnref values)"))
+        if !self.reachable {
+            return Ok(());
+        }
+        let (r, rpos) = self.pop();
+        let exn = self.reg(r, rpos)?;
+        self.emit(Op::ThrowRef { exn })?;
+        self.set_unreachable();
+        Ok(())
     }
 
     pub(super) fn visit_call_ref(&mut self, type_index: u32) -> Result<()> {
