@@ -70,7 +70,8 @@ pub enum Val {
 
 impl Val {
     /// The value's type, as far as it can be told without the store: a function reference is a
-    /// `funcref` (see [`Val::matches_ty`]).
+    /// `funcref` whatever its signature (where a typed reference is expected, the API checks the
+    /// function's signature itself).
     pub fn ty(&self) -> ValType {
         match self {
             Val::I32(_) => ValType::I32,
