@@ -72,7 +72,8 @@ pub enum Val {
 
 impl Val {
     /// The value's type, as far as it can be told without the store: a function reference is a
-    /// `funcref` whatever its signature, and an exception reference an `exnref`.
+    /// `funcref` whatever its signature (where a typed reference is expected, the API checks the
+    /// function's signature itself), and an exception reference an `exnref`.
     pub fn ty(&self) -> ValType {
         match self {
             Val::I32(_) => ValType::I32,

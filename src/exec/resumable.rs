@@ -130,7 +130,8 @@ impl SuspendedCall {
     fn resume_cells<T>(self, store: &mut Store<T>, host_results: &[Val], cells: &mut [u64]) -> Result<Option<Self>> {
         store.inner.check(self.paused.store(), "SuspendedCall")?;
         let types: Vec<ValType> = host_results.iter().map(Val::ty).collect();
-        if types != self.host_results {
+        let fits = |(v, t): (&Val, &ValType)| v.matches_ty(*t, &store.inner);
+        if host_results.len() != self.host_results.len() || !host_results.iter().zip(&self.host_results).all(fits) {
             return Err(Error::msg(format!(
                 "a suspended call expecting results {} resumed with {}",
                 type_list(&self.host_results),
