@@ -291,7 +291,9 @@ pub(crate) fn malformed(e: wasmparser::BinaryReaderError) -> Error {
 /// A validator error: a feature we do not support, or an invalid module.
 pub(crate) fn invalid(e: wasmparser::BinaryReaderError) -> Error {
     let message = e.message().to_string();
-    if message.contains("not enabled") {
+    // A disabled proposal: wasmparser says "… not enabled", "… must be enabled …", or, for a
+    // second memory without multi-memory, "multiple memories".
+    if message.contains("not enabled") || message.contains("must be enabled") || message == "multiple memories" {
         return Error::unsupported(format!("{message} (at offset {:#x})", e.offset()));
     }
     Error::new(ErrorKind::Invalid { message, offset: e.offset() as usize })

@@ -821,7 +821,7 @@ fn host_functions_with_many_parameters_and_results() -> Result<()> {
 #[test]
 fn every_feature_can_be_turned_off() {
     type Switch = fn(&mut hayate::Config) -> &mut hayate::Config;
-    let cases: [(&str, Switch, &str); 7] = [
+    let cases: [(&str, Switch, &str); 10] = [
         ("multi-value", |c| c.wasm_multi_value(false), "(func (result i32 i32) i32.const 1 i32.const 2)"),
         (
             "bulk memory",
@@ -837,6 +837,9 @@ fn every_feature_can_be_turned_off() {
         ),
         ("mutable globals", |c| c.wasm_mutable_global(false), "(global (export \"g\") (mut i32) (i32.const 0))"),
         ("extended constants", |c| c.wasm_extended_const(false), "(global i32 (i32.add (i32.const 1) (i32.const 2)))"),
+        ("multi-memory", |c| c.wasm_multi_memory(false), "(memory 1) (memory 1)"),
+        ("memory64", |c| c.wasm_memory64(false), "(memory i64 1)"),
+        ("custom page sizes", |c| c.wasm_custom_page_sizes(false), "(memory 1 (pagesize 1))"),
     ];
     for (name, switch_off, body) in cases {
         let wat = format!("(module {body})");

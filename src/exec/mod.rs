@@ -13,6 +13,7 @@ mod acc;
 mod entry;
 #[cfg(not(hayate_tail_calls))]
 mod looped;
+mod memory_at;
 mod regs;
 mod resumable;
 mod resume;
@@ -554,6 +555,10 @@ impl Ctx {
                 let desired = (current as u64).saturating_add(u64::from(r.u32(delta)) * PAGE_SIZE);
                 (true, current, usize::try_from(desired).unwrap_or(usize::MAX), m.type_maximum_bytes())
             }
+            Op::MemoryGrowAt { .. } => {
+                let Some((m, current, desired)) = memory_at::growth(store, inst_idx, r, op) else { return Ok(true) };
+                (true, current, desired, store.memories[m].type_maximum_bytes())
+            }
             Op::TableGrow { delta, table, .. } => {
                 let t = &store.tables[store.instances[inst_idx].tables[table as usize] as usize];
                 let current = t.elems.len();
@@ -571,11 +576,16 @@ impl Ctx {
     /// there). After any of them the dispatcher reloads its memory view.
     #[inline(never)]
     fn store_op(&mut self, r: Regs, op: &Op, next: &Op) -> Result<(), Stop> {
-        if let Op::MemoryGrow { dst, .. } | Op::TableGrow { dst, .. } = *op
+        if let Op::MemoryGrow { dst, .. } | Op::TableGrow { dst, .. } | Op::MemoryGrowAt { dst, .. } = *op
             && self.store().has_limiter
             && !self.growth_allowed(r, op)?
         {
             r.set_u32(dst, u32::MAX);
+            if let Op::MemoryGrowAt { mem, .. } = *op {
+                let inst = &self.inst().memories;
+                let m = inst[mem as usize] as usize;
+                memory_at::refuse_growth(&self.store().memories[m], r, dst);
+            }
             return Ok(());
         }
         let inst_idx = self.inst_idx as usize;
@@ -595,10 +605,10 @@ impl Ctx {
             Op::MemoryInit { dst, src, len, data } => {
                 let inst = &store.instances[inst_idx];
                 store.memories[inst.memories[0] as usize].init(
-                    r.u32(dst),
+                    u64::from(r.u32(dst)),
                     &inst.datas[data as usize],
                     r.u32(src),
-                    r.u32(len),
+                    u64::from(r.u32(len)),
                 )?;
             }
             Op::DataDrop { data } => store.instances[inst_idx].datas[data as usize] = Arc::new([]),
@@ -631,6 +641,13 @@ impl Ctx {
                 store.tables[t].init(r.u32(dst), &inst.elems[elem as usize], r.u32(src), r.u32(len))?;
             }
             Op::ElemDrop { elem } => store.instances[inst_idx].elems[elem as usize] = Box::new([]),
+            Op::MemoryLoadAt { .. }
+            | Op::MemoryStoreAt { .. }
+            | Op::MemorySizeAt { .. }
+            | Op::MemoryGrowAt { .. }
+            | Op::MemoryFillAt { .. }
+            | Op::MemoryCopyAt { .. }
+            | Op::MemoryInitAt { .. } => memory_at::run(store, inst_idx, r, op)?,
             _ => unreachable!("not a store instruction: {}", op.name()),
         }
         Ok(())

@@ -12,7 +12,7 @@
 //!   counter stepped in place), `RSpan`/`WSpan`/`RWSpan` the first of a span of registers read,
 //!   written, or read and then written (a call's arguments and results), all of type `Reg`;
 //!   `Branch` a branch offset (`BranchOffset`); `Imm(type)` an immediate; `Func`, `Global`,
-//!   `Type`, `Table`, `Data`, `Elem` `(type)` an index into that index space of the module. The
+//!   `Type`, `Table`, `Memory`, `Data`, `Elem` `(type)` an index into that index space of the module. The
 //!   class of a register ([`RegClass`](super::RegClass): `I32`, `I64`, `F32`, `F64`, `V128`,
 //!   `Ref`, `Any`) is how the instruction handles its bits (an `I32Load` also serves `f32.load`);
 //! - `@1` and `@2` mark the first and second source operand: the registers the tail-call
@@ -30,7 +30,8 @@
 //! the instruction itself. `goto off` continues at `pc + off`. Names follow one grammar: type
 //! prefix, operation, then the operand kinds (`RR` two registers, `RI` register and immediate).
 //! Memory instructions trap when `ea = r[ptr] as u32 + offset` plus the access width exceeds the
-//! memory's length.
+//! memory's length. Those without a memory index work on memory 0 when it is a 32-bit memory of
+//! 64 KiB pages (the dispatcher keeps its base in a register); the `…At` forms serve any memory.
 
 /// Calls `$m!` with the whole instruction list.
 #[macro_export]
@@ -311,6 +312,26 @@ macro_rules! for_each_op {
             MemoryInit { dst: R(I32), src: R(I32) @1, len: R(I32), data: Data(u32) } -> Next, Lost,
             /// data segment `data` becomes empty
             DataDrop { data: Data(u32) } -> Next, Lost,
+            // Memory instructions on any memory (a memory other than memory 0, a 64-bit memory, a
+            // memory with 1-byte pages): run out of line like the table instructions, so the
+            // memory-0 instructions above stay as they are. `mem` is the module's memory index;
+            // an address or length is `r[x] as u32` for a 32-bit memory and `r[x]` for a 64-bit
+            // one; `ea = address + r[offset]` (a constant register) without wrapping: past
+            // 2^64 or the memory's length it traps.
+            /// r\[dst\] = memories\[mem\]\[ea\] as `kind`: 0 u32, 1 u64, 2 i8 as i32, 3 u8, 4 i16 as i32, 5 u16, 6 i8 as i64, 7 i16 as i64, 8 i32 as i64
+            MemoryLoadAt { dst: W(Any), ptr: R(Any), offset: R(I64), kind: Imm(u16), mem: Memory(u16) } -> Next, Lost,
+            /// memories\[mem\]\[ea..ea + width\] = the low `width` bytes of r\[val\] (width 1, 2, 4 or 8)
+            MemoryStoreAt { ptr: R(Any), val: R(Any), offset: R(I64), width: Imm(u16), mem: Memory(u16) } -> Next, Lost,
+            /// r\[dst\] = size of memories\[mem\] in its pages
+            MemorySizeAt { dst: W(Any), mem: Memory(u32) } -> Next, Lost,
+            /// r\[dst\] = old size of memories\[mem\] in pages after growing by r\[delta\] pages, or -1 when refused
+            MemoryGrowAt { dst: W(Any), delta: R(Any), mem: Memory(u32) } -> Next, Lost,
+            /// memories\[mem\]\[r\[dst\]..r\[dst\] + r\[len\]\] = r\[val\] as u8
+            MemoryFillAt { dst: R(Any), val: R(I32), len: R(Any), mem: Memory(u32) } -> Next, Lost,
+            /// memories\[dst_mem\]\[r\[dst\]..+r\[len\]\] = memories\[src_mem\]\[r\[src\]..+r\[len\]\] (`len` is an i64 only when both memories are 64-bit)
+            MemoryCopyAt { dst: R(Any), src: R(Any), len: R(Any), dst_mem: Memory(u16), src_mem: Memory(u16) } -> Next, Lost,
+            /// memories\[mem\]\[r\[dst\]..r\[dst\] + r\[len\]\] = data\[data\]\[r\[src\]..r\[src\] + r\[len\]\] (`src`, `len`: i32)
+            MemoryInitAt { dst: R(Any), src: R(I32), len: R(I32), data: Data(u16), mem: Memory(u16) } -> Next, Lost,
 
             // ---- tables ----
             /// r\[dst\] = tables\[table\]\[r\[index\]\]

@@ -61,10 +61,11 @@ fn table_type(t: &wasmparser::TableType) -> Result<TableType> {
 }
 
 fn memory_type(m: &wasmparser::MemoryType) -> Result<MemoryType> {
-    if m.memory64 || m.shared || m.page_size_log2.is_some() {
-        return Err(Error::unsupported("memory64, shared or custom-page-size memories"));
+    if m.shared {
+        return Err(Error::unsupported("shared memories"));
     }
-    Ok(MemoryType { minimum: m.initial as u32, maximum: m.maximum.map(|m| m as u32) })
+    let log2 = u8::try_from(m.page_size_log2.unwrap_or(16)).unwrap_or(u8::MAX);
+    Ok(MemoryType::from_parts(m.initial, m.maximum, m.memory64, log2))
 }
 
 fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType> {
