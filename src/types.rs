@@ -198,21 +198,51 @@ impl MemoryType {
     }
 }
 
-/// The type of a table.
+/// The type of a table: its element type, its limits in elements and whether it is indexed with
+/// `i64` (memory64's 64-bit tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TableType {
-    /// The element type (a reference type).
-    pub element: ValType,
-    /// Initial size in elements.
-    pub minimum: u32,
-    /// Largest size, if bounded.
-    pub maximum: Option<u32>,
+    element: ValType,
+    minimum: u64,
+    maximum: Option<u64>,
+    is_64: bool,
 }
 
 impl TableType {
-    /// A table type.
+    /// A table type indexed with `i32`.
     pub fn new(element: ValType, minimum: u32, maximum: Option<u32>) -> Self {
-        TableType { element, minimum, maximum }
+        TableType { element, minimum: u64::from(minimum), maximum: maximum.map(u64::from), is_64: false }
+    }
+
+    /// A table type indexed with `i64` (memory64).
+    pub fn new64(element: ValType, minimum: u64, maximum: Option<u64>) -> Self {
+        TableType { element, minimum, maximum, is_64: true }
+    }
+
+    /// The element type (a reference type).
+    pub fn element(&self) -> ValType {
+        self.element
+    }
+
+    /// Initial size in elements.
+    pub fn minimum(&self) -> u64 {
+        self.minimum
+    }
+
+    /// Largest size, if bounded.
+    pub fn maximum(&self) -> Option<u64> {
+        self.maximum
+    }
+
+    /// Whether the table is indexed with `i64`.
+    pub fn is_64(&self) -> bool {
+        self.is_64
+    }
+
+    /// The same type with another minimum (the current size of a table).
+    pub(crate) fn with_minimum(mut self, minimum: u64) -> Self {
+        self.minimum = minimum;
+        self
     }
 }
 

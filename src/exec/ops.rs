@@ -118,6 +118,7 @@ macro_rules! for_each_exec_op {
                 I64Extend16S { dst, src } => |r, m| r.set_i64(dst, i64::from(r.get(src) as i16)),
                 I64Extend32S { dst, src } => |r, m| r.set_i64(dst, i64::from(r.get(src) as i32)),
                 I64ExtendI32U { dst, src } => |r, m| r.set(dst, u64::from(r.u32(src))),
+                I64ClampU32 { dst, src } => |r, m| r.set_u32(dst, u32::try_from(r.get(src)).unwrap_or(u32::MAX)),
                 I64AddRR { dst, lhs, rhs } => |r, m| r.set(dst, r.get(lhs).wrapping_add(r.get(rhs))),
                 I64SubRR { dst, lhs, rhs } => |r, m| r.set(dst, r.get(lhs).wrapping_sub(r.get(rhs))),
                 I64MulRR { dst, lhs, rhs } => |r, m| r.set(dst, r.get(lhs).wrapping_mul(r.get(rhs))),

@@ -239,6 +239,8 @@ macro_rules! for_each_op {
             CallImported { func: Func(u32), args: RWSpan } -> Next, Lost,
             /// call tables\[table\]\[r\[index\]\] after checking its signature is `sig`; arguments and results at r\[args..\]
             CallIndirect { index: R(I32), sig: Type(u32), args: RWSpan, table: Table(u16) } -> Next, Lost,
+            /// r\[dst\] = min(r\[src\], u32::MAX): a 64-bit table's index for `CallIndirect`, saturated (no table has 2^32 - 1 elements, so a saturated index is out of bounds)
+            I64ClampU32 { dst: W(I32), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = reference to the instance's function `func`
             RefFunc { dst: W(Ref), func: Func(u32) } -> Next, Lost,
 

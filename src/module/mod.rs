@@ -139,6 +139,7 @@ impl ModuleInner {
             type_sigs: &self.type_sigs,
             funcs: &self.funcs,
             num_imported_funcs: self.num_imported_funcs,
+            tables: &self.tables,
             memories: &self.memories,
             config: &self.config,
         }

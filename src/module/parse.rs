@@ -57,7 +57,12 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>, extended: bool) -> Result<ConstE
 fn table_type(t: &wasmparser::TableType) -> Result<TableType> {
     let element = ValType::from_ref_type(t.element_type)
         .ok_or_else(|| Error::unsupported(format!("table element type {}", t.element_type)))?;
-    Ok(TableType { element, minimum: t.initial as u32, maximum: t.maximum.map(|m| m as u32) })
+    Ok(if t.table64 {
+        TableType::new64(element, t.initial, t.maximum)
+    } else {
+        // Validation keeps a 32-bit table's limits within 32 bits.
+        TableType::new(element, t.initial as u32, t.maximum.map(|m| m as u32))
+    })
 }
 
 fn memory_type(m: &wasmparser::MemoryType) -> Result<MemoryType> {

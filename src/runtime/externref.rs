@@ -96,7 +96,7 @@ impl crate::runtime::StoreInner {
         if self.reentry != 0 || Arc::strong_count(&self.suspended) > 1 || !self.externrefs.should_collect() {
             return;
         }
-        let tables = self.tables.iter().filter(|t| t.ty.element == ValType::ExternRef).flat_map(|t| t.elems.iter());
+        let tables = self.tables.iter().filter(|t| t.ty.element() == ValType::ExternRef).flat_map(|t| t.elems.iter());
         let globals = self.globals.iter().filter(|g| g.ty.content == ValType::ExternRef).map(|g| &g.value);
         // Element segments are marked whatever their type (a function cell only keeps a value
         // a little longer).

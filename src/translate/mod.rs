@@ -24,6 +24,8 @@ pub(crate) struct Env<'a> {
     /// Type index of every function, imports first.
     pub funcs: &'a [u32],
     pub num_imported_funcs: u32,
+    /// The module's tables, imports first.
+    pub tables: &'a [crate::types::TableType],
     /// The module's memories, imports first.
     pub memories: &'a [crate::types::MemoryType],
     /// The engine settings translation follows (fuel, interruption).

@@ -428,7 +428,13 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let (idx, ipos) = self.pop();
-        let index = self.reg(idx, ipos)?;
+        let mut index = self.reg(idx, ipos)?;
+        if self.env.tables[table_index as usize].is_64() {
+            // The index's own temporary: free once popped, and above the arguments.
+            let dst = self.temp(ipos);
+            self.emit(Op::I64ClampU32 { dst, src: index })?;
+            index = dst;
+        }
         let ty = &self.env.types[type_index as usize];
         let (n, m) = (ty.params().len(), ty.results().len() as u16);
         let args = self.call_args(n)?;
