@@ -126,6 +126,10 @@ impl Options {
 /// What the workers share: the files and the next one to take.
 struct Work {
     engine: Engine,
+    /// The engine for the `wasm-v2` files, whose scripts expect what Wasm 2.0 refuses to be
+    /// refused (a second memory, a memory index byte, a 64-bit memory limit): the memory
+    /// proposals off.
+    wasm2: Engine,
     /// The engine for the `memory64` folder, whose scripts predate multi-memory (they expect a
     /// second memory, or a memory index byte, to be refused): multi-memory off, as the proposal
     /// was written.
@@ -137,7 +141,14 @@ struct Work {
 impl Work {
     /// The engine a file runs with.
     fn engine_for(&self, file: &TestFile<'static>) -> &Engine {
-        if file.name().starts_with("memory64/") { &self.single_memory } else { &self.engine }
+        let name = file.name();
+        if !name.contains('/') {
+            &self.wasm2
+        } else if name.starts_with("memory64/") {
+            &self.single_memory
+        } else {
+            &self.engine
+        }
     }
 }
 
@@ -159,7 +170,14 @@ fn run_all(files: Vec<TestFile<'static>>, timeout: Duration) -> Vec<FileReport> 
     let lazy = std::env::var("SPEC_LAZY").is_ok_and(|v| v == "1");
     let engine = Engine::new(hayate::Config::new().lazy_translation(lazy));
     let single_memory = Engine::new(hayate::Config::new().lazy_translation(lazy).wasm_multi_memory(false));
-    let work = Arc::new(Work { engine, single_memory, next: AtomicUsize::new(0), files });
+    let wasm2 = Engine::new(
+        hayate::Config::new()
+            .lazy_translation(lazy)
+            .wasm_multi_memory(false)
+            .wasm_memory64(false)
+            .wasm_custom_page_sizes(false),
+    );
+    let work = Arc::new(Work { engine, wasm2, single_memory, next: AtomicUsize::new(0), files });
     let (send, receive) = mpsc::channel::<(usize, FileReport)>();
     let mut workers: Vec<Arc<Progress>> =
         (0..cores.min(work.files.len())).map(|_| spawn_worker(&work, &send)).collect();
