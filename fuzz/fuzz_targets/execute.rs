@@ -1,5 +1,6 @@
-//! Fuzz target: wasm-smith modules (Wasm 2.0 without SIMD, any size, imports satisfied by dummy
-//! definitions, no termination guard) instantiated on hayate with fuel metering and every export
+//! Fuzz target: wasm-smith modules (Wasm 2.0 without SIMD, multi-memory, memory64 and custom page
+//! sizes, any size, imports satisfied by dummy definitions, no termination guard) instantiated on
+//! hayate with fuel metering and every export
 //! called; any outcome is fine but a panic, a hang, or unbounded memory.
 #![no_main]
 
@@ -16,13 +17,14 @@ fn smith_config(u: &mut Unstructured<'_>) -> arbitrary::Result<wasm_smith::Confi
         tail_call_enabled: false,
         gc_enabled: false,
         exceptions_enabled: false,
-        memory64_enabled: false,
+        memory64_enabled: true,
         extended_const_enabled: false,
         wide_arithmetic_enabled: false,
-        custom_page_sizes_enabled: false,
+        custom_page_sizes_enabled: true,
         compact_imports_enabled: false,
-        max_memories: 1,
+        max_memories: 4,
         max_memory32_bytes: 16 << 20,
+        max_memory64_bytes: 16 << 20,
         max_table_elements: 100_000,
         max_tables: 4,
         max_funcs: 50,
@@ -42,7 +44,7 @@ fn dummy(store: &mut Store<()>, ty: &ExternType) -> Option<Extern> {
             Ok(())
         })),
         ExternType::Memory(mt) => Extern::Memory(Memory::new(&mut *store, *mt).ok()?),
-        ExternType::Table(tt) => Extern::Table(Table::new(&mut *store, *tt, Val::default_for(tt.element)).ok()?),
+        ExternType::Table(tt) => Extern::Table(Table::new(&mut *store, *tt, Val::default_for(tt.element())).ok()?),
         ExternType::Global(gt) => Extern::Global(Global::new(&mut *store, *gt, Val::default_for(gt.content)).ok()?),
     })
 }
