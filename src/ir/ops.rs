@@ -302,6 +302,36 @@ macro_rules! for_each_op {
             I32StoreRR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u8
             I32Store8RR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
+            // Memory 0 when it is a 64-bit memory (memory64, as a toolchain's wasm64 target makes
+            // it): `ea = r[ptr] + offset` in `u64` without wrapping (an access past 2^64 traps);
+            // the base and length are memory 0's, as for the instructions above. An offset past
+            // 32 bits takes the `MemoryLoadAt`/`MemoryStoreAt` forms.
+            /// r\[dst\] = mem.u32\[ea\] as u64 (64-bit address; also `f32.load`, `i64.load32_u`)
+            I32LoadA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.u64\[ea\] (64-bit address; also `f64.load`)
+            I64LoadA64 { dst: W(I64), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i8\[ea\] as i32 as u32 as u64 (64-bit address)
+            I32Load8SA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.u8\[ea\] as u64 (64-bit address; also `i64.load8_u`)
+            I32Load8UA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i16\[ea\] as i32 as u32 as u64 (64-bit address)
+            I32Load16SA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.u16\[ea\] as u64 (64-bit address; also `i64.load16_u`)
+            I32Load16UA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i8\[ea\] as i64 as u64 (64-bit address)
+            I64Load8SA64 { dst: W(I64), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i16\[ea\] as i64 as u64 (64-bit address)
+            I64Load16SA64 { dst: W(I64), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i32\[ea\] as i64 as u64 (64-bit address)
+            I64Load32SA64 { dst: W(I64), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// mem.u32\[ea\] = r\[val\] as u32 (64-bit address; also `f32.store`, `i64.store32`)
+            I32StoreA64 { ptr: R(I64) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
+            /// mem.u64\[ea\] = r\[val\] (64-bit address; also `f64.store`)
+            I64StoreA64 { ptr: R(I64) @1, val: R(I64) @2, offset: Imm(u32) } -> Next, Keep,
+            /// mem.u8\[ea\] = r\[val\] as u8 (64-bit address; also `i64.store8`)
+            I32Store8A64 { ptr: R(I64) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
+            /// mem.u16\[ea\] = r\[val\] as u16 (64-bit address; also `i64.store16`)
+            I32Store16A64 { ptr: R(I64) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// r\[dst\] = memory size in pages
             MemorySize { dst: W(I32) } -> Next, Lost,
             /// r\[dst\] = old size in pages after growing by r\[delta\] pages, or -1 when refused

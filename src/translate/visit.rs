@@ -62,6 +62,26 @@ fn mem16(mem: u32) -> Result<u16> {
     u16::try_from(mem).map_err(|_| Error::unsupported("more than 65536 memories"))
 }
 
+/// The 64-bit-address form of a memory-0 load or store.
+fn address64(op: Op) -> Op {
+    match op {
+        Op::I32Load { dst, ptr, offset } => Op::I32LoadA64 { dst, ptr, offset },
+        Op::I64Load { dst, ptr, offset } => Op::I64LoadA64 { dst, ptr, offset },
+        Op::I32Load8S { dst, ptr, offset } => Op::I32Load8SA64 { dst, ptr, offset },
+        Op::I32Load8U { dst, ptr, offset } => Op::I32Load8UA64 { dst, ptr, offset },
+        Op::I32Load16S { dst, ptr, offset } => Op::I32Load16SA64 { dst, ptr, offset },
+        Op::I32Load16U { dst, ptr, offset } => Op::I32Load16UA64 { dst, ptr, offset },
+        Op::I64Load8S { dst, ptr, offset } => Op::I64Load8SA64 { dst, ptr, offset },
+        Op::I64Load16S { dst, ptr, offset } => Op::I64Load16SA64 { dst, ptr, offset },
+        Op::I64Load32S { dst, ptr, offset } => Op::I64Load32SA64 { dst, ptr, offset },
+        Op::I32Store { ptr, val, offset } => Op::I32StoreA64 { ptr, val, offset },
+        Op::I64Store { ptr, val, offset } => Op::I64StoreA64 { ptr, val, offset },
+        Op::I32Store8 { ptr, val, offset } => Op::I32Store8A64 { ptr, val, offset },
+        Op::I32Store16 { ptr, val, offset } => Op::I32Store16A64 { ptr, val, offset },
+        _ => unreachable!("not a memory-0 load or store: {}", op.name()),
+    }
+}
+
 impl FuncTranslator<'_, '_> {
     fn block_arity(&self, bt: BlockType) -> (u16, u16) {
         match bt {
@@ -131,6 +151,12 @@ impl FuncTranslator<'_, '_> {
         self.emit_result(f(self.temp(pos), src))
     }
 
+    /// Whether memory `mem` is memory 0 and 64-bit (served by the `…A64` instructions when the
+    /// offset fits 32 bits).
+    fn fast_memory64(&self, mem: u32, offset: u64) -> bool {
+        mem == 0 && offset <= u64::from(u32::MAX) && self.env.memories.first().is_some_and(|m| m.is_64())
+    }
+
     /// Whether memory `mem` is served by the memory-0 instructions: memory 0, 32-bit (its page
     /// size matters only to `memory.size` and `memory.grow`, see [`Self::default_pages`]).
     fn fast_memory(&self, mem: u32) -> bool {
@@ -148,6 +174,11 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let mem = memory_index(&memarg)?;
+        if self.fast_memory64(mem, memarg.offset) {
+            let (p, pos) = self.pop();
+            let ptr = self.reg(p, pos)?;
+            return self.emit_result(address64(f(self.temp(pos), ptr, memarg.offset as u32)));
+        }
         if !self.fast_memory(mem) {
             let offset = self.const_reg(memarg.offset)?;
             let (p, pos) = self.pop();
@@ -168,6 +199,13 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let mem = memory_index(&memarg)?;
+        if self.fast_memory64(mem, memarg.offset) {
+            let (val_operand, vpos) = self.pop();
+            let (ptr_operand, ppos) = self.pop();
+            let (ptr, val) = (self.reg(ptr_operand, ppos)?, self.reg(val_operand, vpos)?);
+            self.emit(address64(f(ptr, val, memarg.offset as u32)))?;
+            return Ok(());
+        }
         if !self.fast_memory(mem) {
             let offset = self.const_reg(memarg.offset)?;
             let (val_operand, vpos) = self.pop();

@@ -1,5 +1,7 @@
-;; Memory64 and 64-bit tables: i64 addresses and offsets, bounds checks that cannot wrap around
-;; (an address or offset near 2^64 traps instead of landing back inside the memory), memory.size
+;; Memory64 and 64-bit tables: i64 addresses and offsets (memory 0 through the `…A64`
+;; instructions, an address computed just before the access read from the accumulator), bounds
+;; checks that cannot wrap around (an address or offset near 2^64 traps instead of landing back
+;; inside the memory; an address that wraps in `i64.add` first is fine), memory.size
 ;; and memory.grow in i64 with -1 as an i64 when refused, fill/copy/init with i64 operands, a
 ;; data segment at an i64 offset, a declared maximum of 2^48 pages that reserves nothing (growth
 ;; past the engine's limit is refused), and a 64-bit table: call_indirect, table.get/set/size/
@@ -8,6 +10,10 @@
 ;; invoke "load" i64:10 -> i32:26984
 ;; invoke "store_load" i64:65528 i64:-2 -> i64:-2
 ;; invoke "store_load" i64:65529 i64:1 -> trap out of bounds memory access
+;; invoke "load_added" i64:65520 -> i64:-2
+;; invoke "load_added" i64:65521 -> trap out of bounds memory access
+;; invoke "load_added" i64:-8 -> i64:0
+;; invoke "load_added" i64:-16 -> trap out of bounds memory access
 ;; invoke "load_off" i64:-8 -> trap out of bounds memory access
 ;; invoke "load_off" i64:65528 -> trap out of bounds memory access
 ;; invoke "load_max_off" i64:1 -> trap out of bounds memory access
@@ -44,6 +50,7 @@
   (func (export "store_load") (param $a i64) (param $v i64) (result i64)
     (i64.store (local.get $a) (local.get $v))
     (i64.load (local.get $a)))
+  (func (export "load_added") (param $a i64) (result i64) (i64.load (i64.add (local.get $a) (i64.const 8))))
   (func (export "load_off") (param $a i64) (result i64) (i64.load offset=8 (local.get $a)))
   (func (export "load_max_off") (param $a i64) (result i32) (i32.load8_u offset=0xffffffffffffffff (local.get $a)))
   (func (export "size") (result i64) (memory.size))
