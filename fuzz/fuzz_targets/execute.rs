@@ -71,9 +71,10 @@ fuzz_target!(|data: &[u8]| {
         externs.push(ext);
     }
     let Ok(instance) = Instance::new(&mut store, &module, &externs) else { return };
-    for (_, ext) in instance.exports(&store) {
+    let Ok(exports) = instance.exports(&store) else { return };
+    for (_, ext) in exports {
         let Extern::Func(f) = ext else { continue };
-        let ty = f.ty(&store);
+        let Ok(ty) = f.ty(&store) else { continue };
         let params: Vec<Val> = ty.params().iter().map(|t| Val::default_for(*t)).collect();
         let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
         store.set_fuel(100_000).unwrap();
