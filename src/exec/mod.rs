@@ -573,8 +573,9 @@ impl Ctx {
     }
 
     /// The instructions that reach into the store (tables, segments, memory size and growth,
-    /// function references). `next` is the instruction after `op` (`TableInit` reads its table
-    /// there). After any of them the dispatcher reloads its memory view.
+    /// function references, and every `…At` memory instruction: see `memory_at`). `next` is the
+    /// instruction after `op` (`TableInit` reads its table there). After any of them the
+    /// dispatcher reloads its memory view.
     #[inline(never)]
     fn store_op(&mut self, r: Regs, op: &Op, next: &Op) -> Result<(), Stop> {
         if let Op::MemoryGrow { dst, .. } | Op::TableGrow { dst, .. } | Op::MemoryGrowAt { dst, .. } = *op
