@@ -187,6 +187,24 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::FUNCTION_REFERENCES, enable)
     }
 
+    /// Allow several memories in a module (the multi-memory proposal): a memory index on every
+    /// memory instruction, `memory.copy` between memories, data segments for any memory. On by
+    /// default.
+    pub fn wasm_multi_memory(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::MULTI_MEMORY, enable)
+    }
+
+    /// Allow 64-bit memories and tables (the memory64 proposal): `i64` addresses, offsets, sizes
+    /// and table indices. On by default.
+    pub fn wasm_memory64(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::MEMORY64, enable)
+    }
+
+    /// Allow memories with a page size of one byte (the custom-page-sizes proposal). On by default.
+    pub fn wasm_custom_page_sizes(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::CUSTOM_PAGE_SIZES, enable)
+    }
+
     /// Whether modules may use extended constant expressions.
     pub(crate) fn extended_const(&self) -> bool {
         self.features.contains(wasmparser::WasmFeatures::EXTENDED_CONST)
@@ -201,14 +219,18 @@ impl Config {
 }
 
 /// Every feature hayate implements: Wasm 2.0 without SIMD, extended constant expressions, tail
-/// calls, exception handling, wide arithmetic and typed function references.
+/// calls, exception handling, wide arithmetic, typed function references, multiple memories,
+/// memory64 and custom page sizes.
 const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
     .difference(wasmparser::WasmFeatures::SIMD)
     .union(wasmparser::WasmFeatures::EXTENDED_CONST)
     .union(wasmparser::WasmFeatures::TAIL_CALL)
     .union(wasmparser::WasmFeatures::EXCEPTIONS)
     .union(wasmparser::WasmFeatures::WIDE_ARITHMETIC)
-    .union(wasmparser::WasmFeatures::FUNCTION_REFERENCES);
+    .union(wasmparser::WasmFeatures::FUNCTION_REFERENCES)
+    .union(wasmparser::WasmFeatures::MULTI_MEMORY)
+    .union(wasmparser::WasmFeatures::MEMORY64)
+    .union(wasmparser::WasmFeatures::CUSTOM_PAGE_SIZES);
 
 /// Shared, thread-safe state for compiling and running modules. Cheap to clone.
 #[derive(Debug, Clone, Default)]

@@ -304,9 +304,14 @@ pub(crate) fn malformed(e: wasmparser::BinaryReaderError) -> Error {
 /// A validator error: a feature we do not support, or an invalid module.
 pub(crate) fn invalid(e: wasmparser::BinaryReaderError) -> Error {
     let message = e.message().to_string();
-    // Disabled proposals: "… support is not enabled", and for typed references outside
+    // A disabled proposal: wasmparser says "… not enabled", "… must be enabled …", for a second
+    // memory without multi-memory "multiple memories", and for typed references outside
     // instructions "function references required for …".
-    if message.contains("not enabled") || message.starts_with("function references required") {
+    if message.contains("not enabled")
+        || message.contains("must be enabled")
+        || message == "multiple memories"
+        || message.starts_with("function references required")
+    {
         return Error::unsupported(format!("{message} (at offset {:#x})", e.offset()));
     }
     Error::new(ErrorKind::Invalid { message, offset: e.offset() as usize })

@@ -317,37 +317,124 @@ impl GlobalType {
     }
 }
 
-/// The type of a linear memory, in 64 KiB pages.
+/// The type of a linear memory: its limits in pages, whether it is addressed with `i64`
+/// (memory64) and its page size (64 KiB, or 1 byte with custom page sizes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MemoryType {
-    /// Initial size in pages.
-    pub minimum: u32,
-    /// Largest size in pages, if bounded.
-    pub maximum: Option<u32>,
+    minimum: u64,
+    maximum: Option<u64>,
+    is_64: bool,
+    page_size_log2: u8,
 }
 
 impl MemoryType {
-    /// A memory type.
+    /// A 32-bit memory of 64 KiB pages.
     pub fn new(minimum: u32, maximum: Option<u32>) -> Self {
-        MemoryType { minimum, maximum }
+        MemoryType { minimum: u64::from(minimum), maximum: maximum.map(u64::from), is_64: false, page_size_log2: 16 }
+    }
+
+    /// A 64-bit memory (memory64) of 64 KiB pages.
+    pub fn new64(minimum: u64, maximum: Option<u64>) -> Self {
+        MemoryType { minimum, maximum, is_64: true, page_size_log2: 16 }
+    }
+
+    /// The same type with pages of `2^log2` bytes: 16 (64 KiB, the default) or 0 (one byte, the
+    /// custom-page-sizes proposal). Creating a memory of another page size is refused.
+    pub fn with_page_size_log2(mut self, log2: u8) -> Self {
+        self.page_size_log2 = log2;
+        self
+    }
+
+    /// Initial size in pages.
+    pub fn minimum(&self) -> u64 {
+        self.minimum
+    }
+
+    /// Largest size in pages, if bounded.
+    pub fn maximum(&self) -> Option<u64> {
+        self.maximum
+    }
+
+    /// Whether the memory is addressed with `i64` (memory64).
+    pub fn is_64(&self) -> bool {
+        self.is_64
+    }
+
+    /// The page size in bytes.
+    pub fn page_size(&self) -> u64 {
+        1u64.checked_shl(u32::from(self.page_size_log2)).unwrap_or(0)
+    }
+
+    /// The base-2 logarithm of the page size.
+    pub fn page_size_log2(&self) -> u8 {
+        self.page_size_log2
+    }
+
+    /// A memory type as a module declares it (validation has checked the limits).
+    pub(crate) fn from_parts(minimum: u64, maximum: Option<u64>, is_64: bool, page_size_log2: u8) -> Self {
+        MemoryType { minimum, maximum, is_64, page_size_log2 }
+    }
+
+    /// The same type with another minimum (the current size of a memory).
+    pub(crate) fn with_minimum(mut self, minimum: u64) -> Self {
+        self.minimum = minimum;
+        self
+    }
+
+    /// The most pages any memory of this index type and page size can have (its whole address
+    /// space: 2^32 or 2^64 bytes).
+    pub(crate) fn absolute_max_pages(&self) -> u64 {
+        let bits = if self.is_64 { 64 } else { 32 };
+        let pages_log2 = bits - u32::from(self.page_size_log2.min(16));
+        1u64.checked_shl(pages_log2).unwrap_or(u64::MAX)
     }
 }
 
-/// The type of a table.
+/// The type of a table: its element type, its limits in elements and whether it is indexed with
+/// `i64` (memory64's 64-bit tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TableType {
-    /// The element type (a reference type).
-    pub element: ValType,
-    /// Initial size in elements.
-    pub minimum: u32,
-    /// Largest size, if bounded.
-    pub maximum: Option<u32>,
+    element: ValType,
+    minimum: u64,
+    maximum: Option<u64>,
+    is_64: bool,
 }
 
 impl TableType {
-    /// A table type.
+    /// A table type indexed with `i32`.
     pub fn new(element: ValType, minimum: u32, maximum: Option<u32>) -> Self {
-        TableType { element, minimum, maximum }
+        TableType { element, minimum: u64::from(minimum), maximum: maximum.map(u64::from), is_64: false }
+    }
+
+    /// A table type indexed with `i64` (memory64).
+    pub fn new64(element: ValType, minimum: u64, maximum: Option<u64>) -> Self {
+        TableType { element, minimum, maximum, is_64: true }
+    }
+
+    /// The element type (a reference type).
+    pub fn element(&self) -> ValType {
+        self.element
+    }
+
+    /// Initial size in elements.
+    pub fn minimum(&self) -> u64 {
+        self.minimum
+    }
+
+    /// Largest size, if bounded.
+    pub fn maximum(&self) -> Option<u64> {
+        self.maximum
+    }
+
+    /// Whether the table is indexed with `i64`.
+    pub fn is_64(&self) -> bool {
+        self.is_64
+    }
+
+    /// The same type with another minimum (the current size of a table).
+    pub(crate) fn with_minimum(mut self, minimum: u64) -> Self {
+        self.minimum = minimum;
+        self
     }
 }
 

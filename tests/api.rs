@@ -816,12 +816,47 @@ fn host_functions_with_many_parameters_and_results() -> Result<()> {
     Ok(())
 }
 
+/// Host-made 64-bit memories and tables and 1-byte pages: their types read back, and an import
+/// matches only a memory of the same index type and page size.
+#[test]
+fn memory64_and_page_size_types() -> Result<()> {
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    let wide = Memory::new(&mut store, MemoryType::new64(1, Some(1 << 40)))?;
+    let ty = wide.ty(&store)?;
+    assert!(ty.is_64());
+    assert_eq!((ty.minimum(), ty.maximum(), ty.page_size()), (1, Some(1 << 40), 65536));
+    assert_eq!(wide.grow(&mut store, 1)?, 1);
+    let bytes = Memory::new(&mut store, MemoryType::new(10, Some(20)).with_page_size_log2(0))?;
+    assert_eq!((bytes.size(&store)?, bytes.page_size(&store)?, bytes.data_size(&store)?), (10, 1, 10));
+    assert_eq!(bytes.grow(&mut store, 10)?, 10);
+    assert!(bytes.grow(&mut store, 1).is_err());
+    assert!(Memory::new(&mut store, MemoryType::new(1, None).with_page_size_log2(12)).is_err());
+    let table = Table::new(&mut store, TableType::new64(ValType::FuncRef, 2, Some(1 << 40)), Val::FuncRef(None))?;
+    assert!(table.ty(&store)?.is_64());
+    assert_eq!(table.size(&store)?, 2);
+
+    let importer = |ty: &str| Module::new(&engine, format!(r#"(module (import "host" "m" (memory {ty})))"#));
+    for (memory, ty, ok) in [
+        (wide, "i64 1", true),
+        (wide, "1", false),
+        (bytes, "1 (pagesize 1)", true),
+        (bytes, "0 (pagesize 65536)", false),
+    ] {
+        let mut linker = Linker::new(&engine);
+        linker.define("host", "m", memory)?;
+        let result = linker.instantiate(&mut store, &importer(ty)?);
+        assert_eq!(result.is_ok(), ok, "import (memory {ty})");
+    }
+    Ok(())
+}
+
 /// Each `Config::wasm_*` switch: the module using the feature loads by default and is refused as
 /// unsupported with the feature off.
 #[test]
 fn every_feature_can_be_turned_off() {
     type Switch = fn(&mut hayate::Config) -> &mut hayate::Config;
-    let cases: [(&str, Switch, &str); 10] = [
+    let cases: [(&str, Switch, &str); 13] = [
         ("multi-value", |c| c.wasm_multi_value(false), "(func (result i32 i32) i32.const 1 i32.const 2)"),
         (
             "bulk memory",
@@ -844,6 +879,9 @@ fn every_feature_can_be_turned_off() {
             "(func (result i64 i64) (i64.mul_wide_u (i64.const 1) (i64.const 2)))",
         ),
         ("function references", |c| c.wasm_function_references(false), "(type $t (func)) (func (param (ref null $t)))"),
+        ("multi-memory", |c| c.wasm_multi_memory(false), "(memory 1) (memory 1)"),
+        ("memory64", |c| c.wasm_memory64(false), "(memory i64 1)"),
+        ("custom page sizes", |c| c.wasm_custom_page_sizes(false), "(memory 1 (pagesize 1))"),
     ];
     for (name, switch_off, body) in cases {
         let wat = format!("(module {body})");

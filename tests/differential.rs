@@ -68,7 +68,8 @@ impl Rng {
 }
 
 /// wasm-smith's settings for hayate's feature set (Wasm 2.0 without SIMD, and the Wasm 3.0 proposals
-/// wasmi also runs), with sizes bounded so that modules stay small and memories and tables have a
+/// wasmi also runs: tail calls, extended constants, wide arithmetic, multiple memories, memory64,
+/// custom page sizes), with sizes bounded so that modules stay small and memories and tables have a
 /// declared maximum (so that growth does not depend on either runtime's resource limits).
 pub fn smith_config() -> wasm_smith::Config {
     wasm_smith::Config {
@@ -85,12 +86,13 @@ pub fn smith_config() -> wasm_smith::Config {
         tail_call_enabled: true,
         gc_enabled: false,
         exceptions_enabled: false,
-        memory64_enabled: false,
+        memory64_enabled: true,
         extended_const_enabled: true,
         wide_arithmetic_enabled: true,
-        custom_page_sizes_enabled: false,
+        custom_page_sizes_enabled: true,
         compact_imports_enabled: false,
-        max_memories: 1,
+        // More than one turns on multi-memory.
+        max_memories: 3,
         // Imports would need definitions on both sides; everything is defined in the module.
         max_imports: 0,
         // Sizes.
@@ -103,6 +105,7 @@ pub fn smith_config() -> wasm_smith::Config {
         max_table_elements: 200,
         table_max_size_required: true,
         max_memory32_bytes: 4 * 65536,
+        max_memory64_bytes: 4 * 65536,
         memory_max_size_required: true,
         max_data_segments: 10,
         max_element_segments: 10,
@@ -605,10 +608,10 @@ mod w {
             .compilation_mode(wasmi::CompilationMode::Eager)
             .wasm_tail_call(true)
             .wasm_extended_const(true)
-            .wasm_memory64(false)
+            .wasm_memory64(true)
             .wasm_wide_arithmetic(true)
-            .wasm_multi_memory(false)
-            .wasm_custom_page_sizes(false);
+            .wasm_multi_memory(true)
+            .wasm_custom_page_sizes(true);
         Engine::new(&config)
     }
 
@@ -1039,7 +1042,10 @@ fn validates(wasm: &[u8]) -> bool {
         | F::TAIL_CALL
         | F::EXCEPTIONS
         | F::WIDE_ARITHMETIC
-        | F::FUNCTION_REFERENCES;
+        | F::FUNCTION_REFERENCES
+        | F::MULTI_MEMORY
+        | F::MEMORY64
+        | F::CUSTOM_PAGE_SIZES;
     wasmparser::Validator::new_with_features(features).validate_all(wasm).is_ok()
 }
 

@@ -117,6 +117,47 @@ fn memory_limits_refuse_cleanly() {
     assert_eq!(grow.call(&mut store, 1).unwrap(), -1);
 }
 
+/// `max_memory_bytes` and the store's limiter apply to every memory of a multi-memory module, 32-
+/// or 64-bit, and to 1-byte pages in bytes; a 64-bit memory declaring a maximum of 2^48 pages
+/// reserves nothing and refuses growth past the limit with an `i64` -1.
+#[test]
+fn memory_limits_apply_to_each_memory() {
+    use hayate::StoreLimits;
+    let engine = Engine::new(Config::new().max_memory_bytes(4 << 16));
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (memory $a 1) (memory $b i64 1 0x1000000000000) (memory $c 0 (pagesize 1))
+          (func (export "grow_a") (param i32) (result i32) (memory.grow $a (local.get 0)))
+          (func (export "grow_b") (param i64) (result i64) (memory.grow $b (local.get 0)))
+          (func (export "grow_c") (param i32) (result i32) (memory.grow $c (local.get 0))))"#,
+    )
+    .unwrap();
+    let mut store = Store::new(&engine, ());
+    let instance = Linker::new(&engine).instantiate(&mut store, &module).unwrap();
+    let grow_a = instance.get_typed_func::<i32, i32>(&store, "grow_a").unwrap();
+    let grow_b = instance.get_typed_func::<i64, i64>(&store, "grow_b").unwrap();
+    let grow_c = instance.get_typed_func::<i32, i32>(&store, "grow_c").unwrap();
+    assert_eq!(grow_a.call(&mut store, 3).unwrap(), 1, "memory $a may reach 4 pages");
+    assert_eq!(grow_a.call(&mut store, 1).unwrap(), -1);
+    assert_eq!(grow_b.call(&mut store, 3).unwrap(), 1, "so may memory $b, whatever the others use");
+    assert_eq!(grow_b.call(&mut store, 1).unwrap(), -1);
+    assert_eq!(grow_b.call(&mut store, 1 << 40).unwrap(), -1);
+    assert_eq!(grow_c.call(&mut store, 4 << 16).unwrap(), 0, "1-byte pages: the limit is in bytes");
+    assert_eq!(grow_c.call(&mut store, 1).unwrap(), -1);
+
+    // The store's limiter is asked for each memory's growth, `memory.grow` on any memory.
+    let mut store = Store::new(&engine, ());
+    store.set_limits(StoreLimits::new().memory_size(2 << 16));
+    let instance = Linker::new(&engine).instantiate(&mut store, &module).unwrap();
+    let grow_b = instance.get_typed_func::<i64, i64>(&store, "grow_b").unwrap();
+    let grow_c = instance.get_typed_func::<i32, i32>(&store, "grow_c").unwrap();
+    assert_eq!(grow_b.call(&mut store, 1).unwrap(), 1);
+    assert_eq!(grow_b.call(&mut store, 1).unwrap(), -1, "the limiter refuses a third page");
+    assert_eq!(grow_c.call(&mut store, (2 << 16) + 1).unwrap(), -1);
+    assert_eq!(grow_c.call(&mut store, 2 << 16).unwrap(), 0);
+}
+
 #[test]
 fn a_4_gib_memory_is_lazy_or_refused() {
     let engine = Engine::default();

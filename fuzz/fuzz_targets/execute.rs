@@ -1,4 +1,5 @@
-//! Fuzz target: wasm-smith modules (Wasm 2.0 without SIMD, wide arithmetic, any size, imports
+//! Fuzz target: wasm-smith modules (Wasm 2.0 without SIMD, tail calls, exceptions, extended
+//! constants, wide arithmetic, multi-memory, memory64 and custom page sizes, any size, imports
 //! satisfied by dummy definitions, no termination guard) instantiated on hayate with fuel metering
 //! and every export called; any outcome is fine but a panic, a hang, or unbounded memory. Half of
 //! the modules have their direct calls rewritten into typed function references (`ref.func $f;
@@ -16,16 +17,17 @@ fn smith_config(u: &mut Unstructured<'_>) -> arbitrary::Result<wasm_smith::Confi
         relaxed_simd_enabled: false,
         threads_enabled: false,
         shared_everything_threads_enabled: false,
-        tail_call_enabled: false,
+        tail_call_enabled: true,
         gc_enabled: false,
-        exceptions_enabled: false,
-        memory64_enabled: false,
-        extended_const_enabled: false,
+        exceptions_enabled: true,
+        memory64_enabled: true,
+        extended_const_enabled: true,
         wide_arithmetic_enabled: true,
-        custom_page_sizes_enabled: false,
+        custom_page_sizes_enabled: true,
         compact_imports_enabled: false,
-        max_memories: 1,
+        max_memories: 4,
         max_memory32_bytes: 16 << 20,
+        max_memory64_bytes: 16 << 20,
         max_table_elements: 100_000,
         max_tables: 4,
         max_funcs: 50,
@@ -45,7 +47,7 @@ fn dummy(store: &mut Store<()>, ty: &ExternType) -> Option<Extern> {
             Ok(())
         })),
         ExternType::Memory(mt) => Extern::Memory(Memory::new(&mut *store, *mt).ok()?),
-        ExternType::Table(tt) => Extern::Table(Table::new(&mut *store, *tt, Val::default_for(tt.element)).ok()?),
+        ExternType::Table(tt) => Extern::Table(Table::new(&mut *store, *tt, Val::default_for(tt.element())).ok()?),
         ExternType::Global(gt) => Extern::Global(Global::new(&mut *store, *gt, Val::default_for(gt.content)).ok()?),
     })
 }

@@ -210,7 +210,14 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     | Op::TableFill { .. }
                     | Op::TableCopy { .. }
                     | Op::TableInit { .. }
-                    | Op::ElemDrop { .. } => {
+                    | Op::ElemDrop { .. }
+                    | Op::MemoryLoadAt { .. }
+                    | Op::MemoryStoreAt { .. }
+                    | Op::MemorySizeAt { .. }
+                    | Op::MemoryGrowAt { .. }
+                    | Op::MemoryFillAt { .. }
+                    | Op::MemoryCopyAt { .. }
+                    | Op::MemoryInitAt { .. } => {
                         // SAFETY: `TableInit` is always followed by its table operand; for the
                         // others `next` is not read.
                         let next_op = unsafe { &(*next).op };

@@ -13,6 +13,7 @@ mod acc;
 mod entry;
 #[cfg(not(hayate_tail_calls))]
 mod looped;
+mod memory_at;
 mod regs;
 mod resumable;
 mod resume;
@@ -645,10 +646,15 @@ impl Ctx {
                 let desired = (current as u64).saturating_add(u64::from(r.u32(delta)) * PAGE_SIZE);
                 (true, current, usize::try_from(desired).unwrap_or(usize::MAX), m.type_maximum_bytes())
             }
+            Op::MemoryGrowAt { .. } => {
+                let Some((m, current, desired)) = memory_at::growth(store, inst_idx, r, op) else { return Ok(true) };
+                (true, current, desired, store.memories[m].type_maximum_bytes())
+            }
             Op::TableGrow { delta, table, .. } => {
                 let t = &store.tables[store.instances[inst_idx].tables[table as usize] as usize];
                 let current = t.elems.len();
-                (false, current, current.saturating_add(r.u32(delta) as usize), t.ty.maximum.map(|m| m as usize))
+                let delta = index_operand(r, delta, t.ty.is_64());
+                (false, current, current.saturating_add(delta as usize), t.ty.maximum().map(|m| m as usize))
             }
             _ => return Ok(true),
         };
@@ -658,15 +664,27 @@ impl Ctx {
     }
 
     /// The instructions that reach into the store (tables, segments, memory size and growth,
-    /// function references). `next` is the instruction after `op` (`TableInit` reads its table
-    /// there). After any of them the dispatcher reloads its memory view.
+    /// function references, and every `…At` memory instruction: see `memory_at`). `next` is the
+    /// instruction after `op` (`TableInit` reads its table there). After any of them the
+    /// dispatcher reloads its memory view.
     #[inline(never)]
     fn store_op(&mut self, r: Regs, op: &Op, next: &Op) -> Result<(), Stop> {
-        if let Op::MemoryGrow { dst, .. } | Op::TableGrow { dst, .. } = *op
+        if let Op::MemoryGrow { dst, .. } | Op::TableGrow { dst, .. } | Op::MemoryGrowAt { dst, .. } = *op
             && self.store().has_limiter
             && !self.growth_allowed(r, op)?
         {
             r.set_u32(dst, u32::MAX);
+            if let Op::TableGrow { table, .. } = *op
+                && let t = self.inst().tables[table as usize] as usize
+                && self.store().tables[t].ty.is_64()
+            {
+                r.set(dst, u64::MAX);
+            }
+            if let Op::MemoryGrowAt { mem, .. } = *op {
+                let inst = &self.inst().memories;
+                let m = inst[mem as usize] as usize;
+                memory_at::refuse_growth(&self.store().memories[m], r, dst);
+            }
             return Ok(());
         }
         let inst_idx = self.inst_idx as usize;
@@ -686,46 +704,76 @@ impl Ctx {
             Op::MemoryInit { dst, src, len, data } => {
                 let inst = &store.instances[inst_idx];
                 store.memories[inst.memories[0] as usize].init(
-                    r.u32(dst),
+                    u64::from(r.u32(dst)),
                     &inst.datas[data as usize],
                     r.u32(src),
-                    r.u32(len),
+                    u64::from(r.u32(len)),
                 )?;
             }
             Op::DataDrop { data } => store.instances[inst_idx].datas[data as usize] = Arc::new([]),
-            Op::TableGet { dst, index, table } => r.set(dst, store.tables[table_of(store, table)].get(r.u32(index))?),
+            Op::TableGet { dst, index, table } => {
+                let t = &store.tables[table_of(store, table)];
+                r.set(dst, t.get(index_operand(r, index, t.ty.is_64()))?)
+            }
             Op::TableSet { index, val, table } => {
                 let t = table_of(store, table);
-                store.tables[t].set(r.u32(index), r.get(val))?;
+                let t = &mut store.tables[t];
+                t.set(index_operand(r, index, t.ty.is_64()), r.get(val))?;
             }
             Op::TableSize { dst, table } => {
                 let t = table_of(store, table);
                 r.set(dst, store.tables[t].elems.len() as u64);
             }
             Op::TableGrow { dst, init, delta, table } => {
-                let t = table_of(store, table);
-                let old = store.tables[t].grow(u64::from(r.u32(delta)), r.get(init));
-                r.set_u32(dst, old.map_or(u32::MAX, |o| o as u32));
+                let index = table_of(store, table);
+                let t = &mut store.tables[index];
+                let is_64 = t.ty.is_64();
+                let old = t.grow(u64::from(index_operand(r, delta, is_64)), r.get(init));
+                match old {
+                    Some(old) => r.set(dst, old),
+                    None => r.set(dst, if is_64 { u64::MAX } else { u64::from(u32::MAX) }),
+                }
             }
             Op::TableFill { dst, val, len, table } => {
-                let t = table_of(store, table);
-                store.tables[t].fill(r.u32(dst), r.u32(len), r.get(val))?;
+                let index = table_of(store, table);
+                let t = &mut store.tables[index];
+                let is_64 = t.ty.is_64();
+                t.fill(index_operand(r, dst, is_64), index_operand(r, len, is_64), r.get(val))?;
             }
             Op::TableCopy { dst, src, len, dst_table, src_table } => {
                 let (dt, st) = (table_of(store, u32::from(dst_table)), table_of(store, u32::from(src_table)));
-                crate::runtime::copy_tables(&mut store.tables, (dt, r.u32(dst)), (st, r.u32(src)), r.u32(len))?;
+                let (d64, s64) = (store.tables[dt].ty.is_64(), store.tables[st].ty.is_64());
+                // The length is an `i64` only when both tables are 64-bit.
+                let (d, s, n) =
+                    (index_operand(r, dst, d64), index_operand(r, src, s64), index_operand(r, len, d64 && s64));
+                crate::runtime::copy_tables(&mut store.tables, (dt, d), (st, s), n)?;
             }
             Op::TableInit { dst, src, len, elem } => {
                 let Op::Imm32 { value: table } = *next else { unreachable!("TableInit without its table operand") };
                 let t = table_of(store, table);
                 let inst = &store.instances[inst_idx];
-                store.tables[t].init(r.u32(dst), &inst.elems[elem as usize], r.u32(src), r.u32(len))?;
+                let d = index_operand(r, dst, store.tables[t].ty.is_64());
+                store.tables[t].init(d, &inst.elems[elem as usize], r.u32(src), r.u32(len))?;
             }
             Op::ElemDrop { elem } => store.instances[inst_idx].elems[elem as usize] = Box::new([]),
+            Op::MemoryLoadAt { .. }
+            | Op::MemoryStoreAt { .. }
+            | Op::MemorySizeAt { .. }
+            | Op::MemoryGrowAt { .. }
+            | Op::MemoryFillAt { .. }
+            | Op::MemoryCopyAt { .. }
+            | Op::MemoryInitAt { .. } => memory_at::run(store, inst_idx, r, op)?,
             _ => unreachable!("not a store instruction: {}", op.name()),
         }
         Ok(())
     }
+}
+
+/// A table index or length operand: an `i32`, or for a 64-bit table an `i64` saturated to
+/// `u32::MAX`, which is out of bounds of every table (tables stay below 2^32 elements).
+#[inline]
+fn index_operand(r: Regs, reg: Reg, is_64: bool) -> u32 {
+    if is_64 { u32::try_from(r.get(reg)).unwrap_or(u32::MAX) } else { r.u32(reg) }
 }
 
 /// Zeroes a new frame's locals and copies in its constants; the arguments are already there.

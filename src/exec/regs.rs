@@ -108,6 +108,30 @@ impl Mem {
         Ok(())
     }
 
+    /// The effective address of an `N`-byte access with a 64-bit address, if it is in bounds
+    /// (`addr + offset + N` computed without wrapping: an access past 2^64 is out of bounds).
+    #[inline(always)]
+    fn ea64<const N: usize>(self, addr: u64, offset: u32) -> Option<usize> {
+        // `offset + N` fits in `u64`; only the sum with `addr` may overflow.
+        let end = addr.checked_add(u64::from(offset) + N as u64)?;
+        (end <= self.len as u64).then_some(end as usize - N)
+    }
+
+    #[inline(always)]
+    pub fn load64<const N: usize>(self, addr: u64, offset: u32) -> Result<[u8; N], TrapCode> {
+        let ea = self.ea64::<N>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load`.
+        Ok(unsafe { std::ptr::read_unaligned(self.ptr.add(ea) as *const [u8; N]) })
+    }
+
+    #[inline(always)]
+    pub fn store64<const N: usize>(self, addr: u64, offset: u32, bytes: [u8; N]) -> Result<(), TrapCode> {
+        let ea = self.ea64::<N>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load`.
+        unsafe { std::ptr::write_unaligned(self.ptr.add(ea) as *mut [u8; N], bytes) };
+        Ok(())
+    }
+
     /// `memory.fill`.
     #[inline(always)]
     pub fn fill(self, dst: u32, val: u8, len: u32) -> Result<(), TrapCode> {

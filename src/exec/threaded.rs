@@ -281,8 +281,26 @@ mod h {
         )*};
     }
     store_handlers!(
-        RefFunc, MemorySize, MemoryGrow, MemoryInit, DataDrop, TableGet, TableSet, TableSize, TableGrow, TableFill,
-        TableCopy, TableInit, ElemDrop
+        RefFunc,
+        MemorySize,
+        MemoryGrow,
+        MemoryInit,
+        DataDrop,
+        TableGet,
+        TableSet,
+        TableSize,
+        TableGrow,
+        TableFill,
+        TableCopy,
+        TableInit,
+        ElemDrop,
+        MemoryLoadAt,
+        MemoryStoreAt,
+        MemorySizeAt,
+        MemoryGrowAt,
+        MemoryFillAt,
+        MemoryCopyAt,
+        MemoryInitAt
     );
 
     pub(super) unsafe fn Unreachable(

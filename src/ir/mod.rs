@@ -50,6 +50,8 @@ pub enum Pool {
     Type,
     /// Tables.
     Table,
+    /// Memories.
+    Memory,
     /// Data segments.
     Data,
     /// Element segments.

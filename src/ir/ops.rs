@@ -12,7 +12,7 @@
 //!   counter stepped in place), `RSpan`/`WSpan`/`RWSpan` the first of a span of registers read,
 //!   written, or read and then written (a call's arguments and results), all of type `Reg`;
 //!   `Branch` a branch offset (`BranchOffset`); `Imm(type)` an immediate; `Func`, `Global`,
-//!   `Type`, `Table`, `Data`, `Elem` `(type)` an index into that index space of the module. The
+//!   `Type`, `Table`, `Memory`, `Data`, `Elem` `(type)` an index into that index space of the module. The
 //!   class of a register ([`RegClass`](super::RegClass): `I32`, `I64`, `F32`, `F64`, `V128`,
 //!   `Ref`, `Any`) is how the instruction handles its bits (an `I32Load` also serves `f32.load`);
 //! - `@1` and `@2` mark the first and second source operand: the registers the tail-call
@@ -30,7 +30,8 @@
 //! the instruction itself. `goto off` continues at `pc + off`. Names follow one grammar: type
 //! prefix, operation, then the operand kinds (`RR` two registers, `RI` register and immediate).
 //! Memory instructions trap when `ea = r[ptr] as u32 + offset` plus the access width exceeds the
-//! memory's length.
+//! memory's length. Those without a memory index work on memory 0 when it is a 32-bit memory of
+//! 64 KiB pages (the dispatcher keeps its base in a register); the `…At` forms serve any memory.
 
 /// Calls `$m!` with the whole instruction list.
 #[macro_export]
@@ -250,6 +251,8 @@ macro_rules! for_each_op {
             Throw { tag: Tag(u32), args: RSpan } -> Trap, Lost,
             /// throw again the exception r\[exn\] refers to (trap if null)
             ThrowRef { exn: R(Ref) } -> Trap, Lost,
+            /// r\[dst\] = min(r\[src\], u32::MAX): a 64-bit table's index for `CallIndirect`, saturated (no table has 2^32 - 1 elements, so a saturated index is out of bounds)
+            I64ClampU32 { dst: W(I32), src: R(I64) @1 } -> Next, Int,
             /// r\[dst\] = reference to the instance's function `func`
             RefFunc { dst: W(Ref), func: Func(u32) } -> Next, Lost,
             /// call the function r\[callee\] refers to (validation guarantees its signature) with arguments and results at r\[args..\]; trap `NullFunctionReference` when null
@@ -317,6 +320,36 @@ macro_rules! for_each_op {
             I32StoreRR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u8
             I32Store8RR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
+            // Memory 0 when it is a 64-bit memory (memory64, as a toolchain's wasm64 target makes
+            // it): `ea = r[ptr] + offset` in `u64` without wrapping (an access past 2^64 traps);
+            // the base and length are memory 0's, as for the instructions above. An offset past
+            // 32 bits takes the `MemoryLoadAt`/`MemoryStoreAt` forms.
+            /// r\[dst\] = mem.u32\[ea\] as u64 (64-bit address; also `f32.load`, `i64.load32_u`)
+            I32LoadA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.u64\[ea\] (64-bit address; also `f64.load`)
+            I64LoadA64 { dst: W(I64), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i8\[ea\] as i32 as u32 as u64 (64-bit address)
+            I32Load8SA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.u8\[ea\] as u64 (64-bit address; also `i64.load8_u`)
+            I32Load8UA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i16\[ea\] as i32 as u32 as u64 (64-bit address)
+            I32Load16SA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.u16\[ea\] as u64 (64-bit address; also `i64.load16_u`)
+            I32Load16UA64 { dst: W(I32), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i8\[ea\] as i64 as u64 (64-bit address)
+            I64Load8SA64 { dst: W(I64), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i16\[ea\] as i64 as u64 (64-bit address)
+            I64Load16SA64 { dst: W(I64), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.i32\[ea\] as i64 as u64 (64-bit address)
+            I64Load32SA64 { dst: W(I64), ptr: R(I64) @1, offset: Imm(u32) } -> Next, Int,
+            /// mem.u32\[ea\] = r\[val\] as u32 (64-bit address; also `f32.store`, `i64.store32`)
+            I32StoreA64 { ptr: R(I64) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
+            /// mem.u64\[ea\] = r\[val\] (64-bit address; also `f64.store`)
+            I64StoreA64 { ptr: R(I64) @1, val: R(I64) @2, offset: Imm(u32) } -> Next, Keep,
+            /// mem.u8\[ea\] = r\[val\] as u8 (64-bit address; also `i64.store8`)
+            I32Store8A64 { ptr: R(I64) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
+            /// mem.u16\[ea\] = r\[val\] as u16 (64-bit address; also `i64.store16`)
+            I32Store16A64 { ptr: R(I64) @1, val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// r\[dst\] = memory size in pages
             MemorySize { dst: W(I32) } -> Next, Lost,
             /// r\[dst\] = old size in pages after growing by r\[delta\] pages, or -1 when refused
@@ -329,6 +362,26 @@ macro_rules! for_each_op {
             MemoryInit { dst: R(I32), src: R(I32) @1, len: R(I32), data: Data(u32) } -> Next, Lost,
             /// data segment `data` becomes empty
             DataDrop { data: Data(u32) } -> Next, Lost,
+            // Memory instructions on any memory (a memory other than memory 0, a 64-bit memory, a
+            // memory with 1-byte pages): run out of line like the table instructions, so the
+            // memory-0 instructions above stay as they are. `mem` is the module's memory index;
+            // an address or length is `r[x] as u32` for a 32-bit memory and `r[x]` for a 64-bit
+            // one; `ea = address + r[offset]` (a constant register) without wrapping: past
+            // 2^64 or the memory's length it traps.
+            /// r\[dst\] = memories\[mem\]\[ea\] as `kind`: 0 u32, 1 u64, 2 i8 as i32, 3 u8, 4 i16 as i32, 5 u16, 6 i8 as i64, 7 i16 as i64, 8 i32 as i64
+            MemoryLoadAt { dst: W(Any), ptr: R(Any), offset: R(I64), kind: Imm(u16), mem: Memory(u16) } -> Next, Lost,
+            /// memories\[mem\]\[ea..ea + width\] = the low `width` bytes of r\[val\] (width 1, 2, 4 or 8)
+            MemoryStoreAt { ptr: R(Any), val: R(Any), offset: R(I64), width: Imm(u16), mem: Memory(u16) } -> Next, Lost,
+            /// r\[dst\] = size of memories\[mem\] in its pages
+            MemorySizeAt { dst: W(Any), mem: Memory(u32) } -> Next, Lost,
+            /// r\[dst\] = old size of memories\[mem\] in pages after growing by r\[delta\] pages, or -1 when refused
+            MemoryGrowAt { dst: W(Any), delta: R(Any), mem: Memory(u32) } -> Next, Lost,
+            /// memories\[mem\]\[r\[dst\]..r\[dst\] + r\[len\]\] = r\[val\] as u8
+            MemoryFillAt { dst: R(Any), val: R(I32), len: R(Any), mem: Memory(u32) } -> Next, Lost,
+            /// memories\[dst_mem\]\[r\[dst\]..+r\[len\]\] = memories\[src_mem\]\[r\[src\]..+r\[len\]\] (`len` is an i64 only when both memories are 64-bit)
+            MemoryCopyAt { dst: R(Any), src: R(Any), len: R(Any), dst_mem: Memory(u16), src_mem: Memory(u16) } -> Next, Lost,
+            /// memories\[mem\]\[r\[dst\]..r\[dst\] + r\[len\]\] = data\[data\]\[r\[src\]..r\[src\] + r\[len\]\] (`src`, `len`: i32)
+            MemoryInitAt { dst: R(Any), src: R(I32), len: R(I32), data: Data(u16), mem: Memory(u16) } -> Next, Lost,
 
             // ---- tables ----
             /// r\[dst\] = tables\[table\]\[r\[index\]\]

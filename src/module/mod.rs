@@ -149,6 +149,8 @@ impl ModuleInner {
             funcs: &self.funcs,
             num_imported_funcs: self.num_imported_funcs,
             tags: &self.tags,
+            tables: &self.tables,
+            memories: &self.memories,
             config: &self.config,
         }
     }

@@ -57,14 +57,20 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>, extended: bool) -> Result<ConstE
 fn table_type(t: &wasmparser::TableType, sigs: &[u32]) -> Result<TableType> {
     let element = ValType::from_ref_type(t.element_type, sigs)
         .ok_or_else(|| Error::unsupported(format!("table element type {}", t.element_type)))?;
-    Ok(TableType { element, minimum: t.initial as u32, maximum: t.maximum.map(|m| m as u32) })
+    Ok(if t.table64 {
+        TableType::new64(element, t.initial, t.maximum)
+    } else {
+        // Validation keeps a 32-bit table's limits within 32 bits.
+        TableType::new(element, t.initial as u32, t.maximum.map(|m| m as u32))
+    })
 }
 
 fn memory_type(m: &wasmparser::MemoryType) -> Result<MemoryType> {
-    if m.memory64 || m.shared || m.page_size_log2.is_some() {
-        return Err(Error::unsupported("memory64, shared or custom-page-size memories"));
+    if m.shared {
+        return Err(Error::unsupported("shared memories"));
     }
-    Ok(MemoryType { minimum: m.initial as u32, maximum: m.maximum.map(|m| m as u32) })
+    let log2 = u8::try_from(m.page_size_log2.unwrap_or(16)).unwrap_or(u8::MAX);
+    Ok(MemoryType::from_parts(m.initial, m.maximum, m.memory64, log2))
 }
 
 fn global_type(g: &wasmparser::GlobalType, sigs: &[u32]) -> Result<GlobalType> {

@@ -97,7 +97,7 @@ impl crate::runtime::StoreInner {
         }
         // Exceptions (`exnref`s) are kept in a table of the same kind.
         if self.exnrefs.should_collect() {
-            let tables = self.tables.iter().filter(|t| t.ty.element.is_exn_ref()).flat_map(|t| t.elems.iter());
+            let tables = self.tables.iter().filter(|t| t.ty.element().is_exn_ref()).flat_map(|t| t.elems.iter());
             let globals = self.globals.iter().filter(|g| g.ty.content.is_exn_ref()).map(|g| &g.value);
             let elems = self.instances.iter().flat_map(|i| i.elems.iter().flat_map(|e| e.iter()));
             self.exnrefs.collect(tables.chain(globals).chain(elems).copied());
@@ -105,7 +105,7 @@ impl crate::runtime::StoreInner {
         if !self.externrefs.should_collect() {
             return;
         }
-        let tables = self.tables.iter().filter(|t| t.ty.element.is_extern_ref()).flat_map(|t| t.elems.iter());
+        let tables = self.tables.iter().filter(|t| t.ty.element().is_extern_ref()).flat_map(|t| t.elems.iter());
         let globals = self.globals.iter().filter(|g| g.ty.content.is_extern_ref()).map(|g| &g.value);
         // Element segments are marked whatever their type (a function cell only keeps a value
         // a little longer).

@@ -210,15 +210,19 @@ pub(crate) fn instantiate<T>(
     for ty in &m.memories[m.num_imported_memories as usize..] {
         let memory = MemoryEntity::new(*ty, memory_limit)?;
         if !store.allow_growth(true, 0, memory.data.len(), memory.type_maximum_bytes())? {
-            return Err(Error::new(ErrorKind::Limit(format!("memory of {} pages refused by the limiter", ty.minimum))));
+            return Err(Error::new(ErrorKind::Limit(format!(
+                "memory of {} pages refused by the limiter",
+                ty.minimum()
+            ))));
         }
         new_memories.push(memory);
     }
     for ty in &m.tables[m.num_imported_tables as usize..] {
-        if !store.allow_growth(false, 0, ty.minimum as usize, ty.maximum.map(|m| m as usize))? {
+        let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+        if !store.allow_growth(false, 0, size(ty.minimum()), ty.maximum().map(size))? {
             return Err(Error::new(ErrorKind::Limit(format!(
                 "table of {} elements refused by the limiter",
-                ty.minimum
+                ty.minimum()
             ))));
         }
     }
@@ -291,12 +295,16 @@ fn initialize_segments<T>(store: &mut Store<T>, instance: u32) -> Result<()> {
     for (i, seg) in m.elems.iter().enumerate() {
         match seg.mode {
             SegmentMode::Active { index, ref offset } => {
-                let offset = eval(offset, &inst.funcs, &inst.globals, &inner.globals) as u32 as usize;
-                let table = &mut inner.tables[inst.tables[index as usize] as usize].elems;
+                let table = &mut inner.tables[inst.tables[index as usize] as usize];
+                let offset = eval(offset, &inst.funcs, &inst.globals, &inner.globals);
+                // A 32-bit table's offset is an `i32`, a 64-bit one's an `i64`.
+                let offset = if table.ty.is_64() { offset } else { offset as u32 as u64 };
+                let table = &mut table.elems;
                 let items = &inst.elems[i];
-                let dst = offset
-                    .checked_add(items.len())
-                    .and_then(|end| table.get_mut(offset..end))
+                let dst = usize::try_from(offset)
+                    .ok()
+                    .and_then(|offset| Some(offset..offset.checked_add(items.len())?))
+                    .and_then(|range| table.get_mut(range))
                     .ok_or(Error::trap(TrapCode::TableOutOfBounds))?;
                 dst.copy_from_slice(items);
                 inst.elems[i] = Box::new([]);
@@ -307,11 +315,15 @@ fn initialize_segments<T>(store: &mut Store<T>, instance: u32) -> Result<()> {
     }
     for (i, seg) in m.datas.iter().enumerate() {
         if let SegmentMode::Active { index, ref offset } = seg.mode {
-            let offset = eval(offset, &inst.funcs, &inst.globals, &inner.globals) as u32 as usize;
-            let mem = &mut inner.memories[inst.memories[index as usize] as usize].data;
-            let dst = offset
-                .checked_add(seg.bytes.len())
-                .and_then(|end| mem.get_mut(offset..end))
+            let memory = &mut inner.memories[inst.memories[index as usize] as usize];
+            let offset = eval(offset, &inst.funcs, &inst.globals, &inner.globals);
+            // A 32-bit memory's offset is an `i32`, a 64-bit one's an `i64`.
+            let offset = if memory.is_64() { offset } else { offset as u32 as u64 };
+            let mem = &mut memory.data;
+            let dst = usize::try_from(offset)
+                .ok()
+                .and_then(|offset| Some(offset..offset.checked_add(seg.bytes.len())?))
+                .and_then(|range| mem.get_mut(range))
                 .ok_or(Error::trap(TrapCode::MemoryOutOfBounds))?;
             dst.copy_from_slice(&seg.bytes);
             inst.datas[i] = Arc::new([]);

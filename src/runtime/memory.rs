@@ -5,11 +5,8 @@ use crate::error::{Error, ErrorKind, Result, TrapCode};
 use crate::runtime::store::StoreId;
 use crate::types::{MemoryType, limits_match};
 
-/// Bytes in one Wasm page.
+/// Bytes in one default (64 KiB) Wasm page.
 pub const PAGE_SIZE: u64 = 65536;
-
-/// The largest number of pages a 32-bit memory can have.
-const MAX_PAGES: u64 = 65536;
 
 /// A zeroed buffer from the allocator's zeroed path (fresh pages stay untouched until used), or
 /// `None` when the allocation fails.
@@ -39,20 +36,33 @@ pub(crate) struct MemoryEntity {
 
 impl MemoryEntity {
     pub(crate) fn new(ty: MemoryType, max_bytes: u64) -> Result<Self> {
-        let max_pages = u64::from(ty.maximum.unwrap_or(MAX_PAGES as u32)).min(MAX_PAGES).min(max_bytes / PAGE_SIZE);
-        let initial = u64::from(ty.minimum);
+        let log2 = ty.page_size_log2();
+        if log2 != 0 && log2 != 16 {
+            return Err(Error::unsupported(format!("a page size of 2^{log2} bytes (only 1 and 65536 are valid)")));
+        }
+        let absolute = ty.absolute_max_pages();
+        let max_pages = ty.maximum().unwrap_or(absolute).min(absolute).min(max_bytes >> log2);
+        let initial = ty.minimum();
         if initial > max_pages {
             return Err(Error::new(ErrorKind::Limit(format!(
                 "memory of {initial} pages exceeds the limit of {max_pages} pages"
             ))));
         }
-        let data = zeroed((initial * PAGE_SIZE) as usize)
+        let data = usize::try_from(initial << log2)
+            .ok()
+            .and_then(zeroed)
             .ok_or_else(|| Error::new(ErrorKind::Limit(format!("cannot allocate a memory of {initial} pages"))))?;
         Ok(MemoryEntity { data, ty, max_pages })
     }
 
+    /// The size in pages.
     pub(crate) fn pages(&self) -> u64 {
-        self.data.len() as u64 / PAGE_SIZE
+        self.data.len() as u64 >> self.ty.page_size_log2()
+    }
+
+    /// Whether the memory is addressed with `i64`.
+    pub(crate) fn is_64(&self) -> bool {
+        self.ty.is_64()
     }
 
     /// Grows by `delta` pages, returning the old size, or `None` when refused.
@@ -62,12 +72,14 @@ impl MemoryEntity {
         if new > self.max_pages {
             return None;
         }
-        let bytes = (new * PAGE_SIZE) as usize;
+        let log2 = self.ty.page_size_log2();
+        // `max_pages` is at most the byte limit in pages, so this does not overflow.
+        let bytes = usize::try_from(new << log2).ok()?;
         if bytes > self.data.capacity() {
             // Reserve geometrically (up to the limit), so that a memory grown a page at a time
             // is copied O(log n) times, not once per page; untouched capacity is only address
             // space. Fall back to the exact size when that much cannot be had.
-            let limit = (self.max_pages * PAGE_SIZE) as usize;
+            let limit = usize::try_from(self.max_pages << log2).unwrap_or(usize::MAX);
             let generous = self.data.capacity().saturating_mul(2).min(limit).max(bytes);
             if self.data.try_reserve_exact(generous - self.data.len()).is_err() {
                 self.data.try_reserve_exact(bytes - self.data.len()).ok()?;
@@ -78,25 +90,28 @@ impl MemoryEntity {
     }
 
     /// `memory.init`: bytes `src..src + len` of `segment` to `dst..`, all or nothing.
-    pub(crate) fn init(&mut self, dst: u32, segment: &[u8], src: u32, len: u32) -> Result<(), TrapCode> {
-        let (d, s, n) = (dst as usize, src as usize, len as usize);
-        let (Some(from), Some(to)) = (segment.get(s..s + n), self.data.get_mut(d..d + n)) else {
+    pub(crate) fn init(&mut self, dst: u64, segment: &[u8], src: u32, len: u64) -> Result<(), TrapCode> {
+        let range = |start: u64, size: usize| {
+            let start = usize::try_from(start).ok()?;
+            let end = start.checked_add(usize::try_from(len).ok()?)?;
+            (end <= size).then_some(start..end)
+        };
+        let (Some(from), Some(to)) = (range(u64::from(src), segment.len()), range(dst, self.data.len())) else {
             return Err(TrapCode::MemoryOutOfBounds);
         };
-        to.copy_from_slice(from);
+        self.data[to].copy_from_slice(&segment[from]);
         Ok(())
     }
 
     pub(crate) fn current_type(&self) -> MemoryType {
-        MemoryType { minimum: self.pages() as u32, maximum: self.ty.maximum }
+        self.ty.with_minimum(self.pages())
     }
 
     pub(crate) fn matches(&self, wanted: &MemoryType) -> bool {
         let actual = self.current_type();
-        limits_match(
-            (u64::from(actual.minimum), actual.maximum.map(u64::from)),
-            (u64::from(wanted.minimum), wanted.maximum.map(u64::from)),
-        )
+        actual.is_64() == wanted.is_64()
+            && actual.page_size_log2() == wanted.page_size_log2()
+            && limits_match((actual.minimum(), actual.maximum()), (wanted.minimum(), wanted.maximum()))
     }
 }
 
@@ -110,7 +125,7 @@ pub struct Memory {
 impl MemoryEntity {
     /// The size in bytes this memory's type allows at most (for a [`super::ResourceLimiter`]).
     pub(crate) fn type_maximum_bytes(&self) -> Option<usize> {
-        self.ty.maximum.map(|m| (u64::from(m) * PAGE_SIZE) as usize)
+        self.ty.maximum().map(|m| usize::try_from(m.saturating_mul(self.ty.page_size())).unwrap_or(usize::MAX))
     }
 }
 
@@ -121,7 +136,10 @@ impl Memory {
         store.check_counts(0, 1, 0)?;
         let entity = MemoryEntity::new(ty, store.inner.memory_limit())?;
         if !store.allow_growth(true, 0, entity.data.len(), entity.type_maximum_bytes())? {
-            return Err(Error::new(ErrorKind::Limit(format!("memory of {} pages refused by the limiter", ty.minimum))));
+            return Err(Error::new(ErrorKind::Limit(format!(
+                "memory of {} pages refused by the limiter",
+                ty.minimum()
+            ))));
         }
         store.inner.memories.push(entity);
         Ok(Memory { store: store.inner.id, index: store.inner.memories.len() as u32 - 1 })
@@ -167,6 +185,11 @@ impl Memory {
         Ok(self.entity(&store)?.pages())
     }
 
+    /// The page size in bytes.
+    pub fn page_size<T>(&self, store: impl AsContext<Data = T>) -> Result<u64> {
+        Ok(self.entity(&store)?.ty.page_size())
+    }
+
     /// Size in bytes.
     pub fn data_size<T>(&self, store: impl AsContext<Data = T>) -> Result<usize> {
         Ok(self.entity(&store)?.data.len())
@@ -179,7 +202,8 @@ impl Memory {
         let refused = || Error::new(ErrorKind::Limit(format!("cannot grow memory by {delta} pages")));
         let m = &store.inner.memories[self.index as usize];
         let (current, maximum) = (m.data.len(), m.type_maximum_bytes());
-        let desired = delta.checked_mul(PAGE_SIZE).and_then(|d| d.checked_add(current as u64)).ok_or_else(refused)?;
+        let desired =
+            delta.checked_mul(m.ty.page_size()).and_then(|d| d.checked_add(current as u64)).ok_or_else(refused)?;
         if !store.allow_growth(true, current, desired as usize, maximum)? {
             return Err(refused());
         }
@@ -217,7 +241,7 @@ mod tests {
     /// memory one page at a time reallocated and copied the whole memory on every grow.
     #[test]
     fn growing_a_page_at_a_time_reallocates_logarithmically_often() {
-        let mut m = MemoryEntity::new(MemoryType { minimum: 1, maximum: None }, 64 << 20).unwrap();
+        let mut m = MemoryEntity::new(MemoryType::new(1, None), 64 << 20).unwrap();
         let mut reallocations = 0;
         let mut capacity = m.data.capacity();
         while m.grow(1).is_some() {

@@ -22,6 +22,7 @@ pub use instance::Instance;
 pub(crate) use instance::{InstanceEntity, instantiate};
 pub use limits::{ResourceLimiter, StoreLimits};
 pub use linker::Linker;
+pub(crate) use memory::MemoryEntity;
 pub use memory::{Memory, PAGE_SIZE};
 pub use profile::{GuestProfile, Sampler};
 pub use store::{AsContext, AsContextMut, InterruptHandle, Store, StoreContext, StoreContextMut, StoreInner};

@@ -16,18 +16,20 @@ pub(crate) struct TableEntity {
 
 impl TableEntity {
     pub(crate) fn new(ty: TableType, init: u64, max_elements: u64) -> Result<Self> {
-        let max = u64::from(ty.maximum.unwrap_or(u32::MAX)).min(max_elements);
-        if u64::from(ty.minimum) > max {
+        // Below 2^32 elements whatever the limits say, so that an index saturated to `u32::MAX`
+        // (a 64-bit table's, see `exec`) is always out of bounds.
+        let max = ty.maximum().unwrap_or(u64::MAX).min(max_elements).min(u64::from(u32::MAX));
+        if ty.minimum() > max {
             return Err(Error::new(ErrorKind::Limit(format!(
                 "table of {} elements exceeds the limit of {max}",
-                ty.minimum
+                ty.minimum()
             ))));
         }
         let mut elems = Vec::new();
         elems
-            .try_reserve_exact(ty.minimum as usize)
+            .try_reserve_exact(ty.minimum() as usize)
             .map_err(|_| Error::new(ErrorKind::Limit("cannot allocate table".into())))?;
-        elems.resize(ty.minimum as usize, init);
+        elems.resize(ty.minimum() as usize, init);
         Ok(TableEntity { elems, ty, max })
     }
 
@@ -82,16 +84,14 @@ impl TableEntity {
     }
 
     pub(crate) fn current_type(&self) -> TableType {
-        TableType { element: self.ty.element, minimum: self.elems.len() as u32, maximum: self.ty.maximum }
+        self.ty.with_minimum(self.elems.len() as u64)
     }
 
     pub(crate) fn matches(&self, wanted: &TableType) -> bool {
         let actual = self.current_type();
-        actual.element == wanted.element
-            && limits_match(
-                (u64::from(actual.minimum), actual.maximum.map(u64::from)),
-                (u64::from(wanted.minimum), wanted.maximum.map(u64::from)),
-            )
+        actual.element() == wanted.element()
+            && actual.is_64() == wanted.is_64()
+            && limits_match((actual.minimum(), actual.maximum()), (wanted.minimum(), wanted.maximum()))
     }
 }
 
@@ -129,7 +129,7 @@ pub struct Table {
 
 impl TableEntity {
     fn type_maximum(&self) -> Option<usize> {
-        self.ty.maximum.map(|m| m as usize)
+        self.ty.maximum().map(|m| usize::try_from(m).unwrap_or(usize::MAX))
     }
 }
 
@@ -137,7 +137,7 @@ impl Table {
     /// A new table with every element set to `init`.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: TableType, init: Val) -> Result<Table> {
         let store = store.as_context_mut().0;
-        if !init.matches_ty(ty.element, &store.inner) {
+        if !init.matches_ty(ty.element(), &store.inner) {
             return Err(Error::msg("table initial value has the wrong type"));
         }
         store.check_counts(0, 0, 1)?;
@@ -146,7 +146,7 @@ impl Table {
         if !store.allow_growth(false, 0, entity.elems.len(), entity.type_maximum())? {
             return Err(Error::new(ErrorKind::Limit(format!(
                 "table of {} elements refused by the limiter",
-                ty.minimum
+                ty.minimum()
             ))));
         }
         store.inner.tables.push(entity);
@@ -174,14 +174,14 @@ impl Table {
     pub fn get<T>(&self, store: impl AsContext<Data = T>, index: u64) -> Result<Option<Val>> {
         let t = self.entity(&store)?;
         let Some(&cell) = usize::try_from(index).ok().and_then(|i| t.elems.get(i)) else { return Ok(None) };
-        Ok(Some(Val::from_cell(cell, t.ty.element, &store.as_context().0.inner)))
+        Ok(Some(Val::from_cell(cell, t.ty.element(), &store.as_context().0.inner)))
     }
 
     /// Sets the element at `index`.
     pub fn set<T>(&self, mut store: impl AsContextMut<Data = T>, index: u64, val: Val) -> Result<()> {
         let store = &mut store.as_context_mut().0.inner;
         store.check(self.store, "Table")?;
-        if !val.matches_ty(store.tables[self.index as usize].ty.element, store) {
+        if !val.matches_ty(store.tables[self.index as usize].ty.element(), store) {
             return Err(Error::msg("table element has the wrong type"));
         }
         let cell = val.to_cell(store)?;
@@ -197,7 +197,7 @@ impl Table {
     pub fn grow<T>(&self, mut store: impl AsContextMut<Data = T>, delta: u64, init: Val) -> Result<u64> {
         let store = store.as_context_mut().0;
         store.inner.check(self.store, "Table")?;
-        if !init.matches_ty(store.inner.tables[self.index as usize].ty.element, &store.inner) {
+        if !init.matches_ty(store.inner.tables[self.index as usize].ty.element(), &store.inner) {
             return Err(Error::msg("table element has the wrong type"));
         }
         let init = init.to_cell(&mut store.inner)?;

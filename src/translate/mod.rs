@@ -26,6 +26,10 @@ pub(crate) struct Env<'a> {
     pub num_imported_funcs: u32,
     /// Type index of every exception tag, imports first.
     pub tags: &'a [u32],
+    /// The module's tables, imports first.
+    pub tables: &'a [crate::types::TableType],
+    /// The module's memories, imports first.
+    pub memories: &'a [crate::types::MemoryType],
     /// The engine settings translation follows (fuel, interruption).
     pub config: &'a crate::Config,
 }

@@ -49,11 +49,37 @@ fn imm64_div_u(c: u64) -> Option<i32> {
     imm64(c).filter(|v| *v != 0)
 }
 
-fn offset(memarg: MemArg) -> Result<u32> {
-    if memarg.target != wasmparser::MemArgTarget::Memory(0) {
-        return Err(Error::unsupported("multiple memories"));
+/// The memory index of a memory instruction.
+fn memory_index(memarg: &MemArg) -> Result<u32> {
+    match memarg.target {
+        wasmparser::MemArgTarget::Memory(m) => Ok(m),
+        wasmparser::MemArgTarget::Array(_) => Err(Error::unsupported("memory instructions on GC arrays")),
     }
-    u32::try_from(memarg.offset).map_err(|_| Error::unsupported("memory offsets beyond 4 GiB"))
+}
+
+/// A memory index in a 16-bit field.
+fn mem16(mem: u32) -> Result<u16> {
+    u16::try_from(mem).map_err(|_| Error::unsupported("more than 65536 memories"))
+}
+
+/// The 64-bit-address form of a memory-0 load or store.
+fn address64(op: Op) -> Op {
+    match op {
+        Op::I32Load { dst, ptr, offset } => Op::I32LoadA64 { dst, ptr, offset },
+        Op::I64Load { dst, ptr, offset } => Op::I64LoadA64 { dst, ptr, offset },
+        Op::I32Load8S { dst, ptr, offset } => Op::I32Load8SA64 { dst, ptr, offset },
+        Op::I32Load8U { dst, ptr, offset } => Op::I32Load8UA64 { dst, ptr, offset },
+        Op::I32Load16S { dst, ptr, offset } => Op::I32Load16SA64 { dst, ptr, offset },
+        Op::I32Load16U { dst, ptr, offset } => Op::I32Load16UA64 { dst, ptr, offset },
+        Op::I64Load8S { dst, ptr, offset } => Op::I64Load8SA64 { dst, ptr, offset },
+        Op::I64Load16S { dst, ptr, offset } => Op::I64Load16SA64 { dst, ptr, offset },
+        Op::I64Load32S { dst, ptr, offset } => Op::I64Load32SA64 { dst, ptr, offset },
+        Op::I32Store { ptr, val, offset } => Op::I32StoreA64 { ptr, val, offset },
+        Op::I64Store { ptr, val, offset } => Op::I64StoreA64 { ptr, val, offset },
+        Op::I32Store8 { ptr, val, offset } => Op::I32Store8A64 { ptr, val, offset },
+        Op::I32Store16 { ptr, val, offset } => Op::I32Store16A64 { ptr, val, offset },
+        _ => unreachable!("not a memory-0 load or store: {}", op.name()),
+    }
 }
 
 impl FuncTranslator<'_, '_> {
@@ -136,21 +162,70 @@ impl FuncTranslator<'_, '_> {
         self.emit_result(f(self.temp(pos), src))
     }
 
-    fn load(&mut self, memarg: MemArg, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
+    /// Whether memory `mem` is memory 0 and 64-bit (served by the `…A64` instructions when the
+    /// offset fits 32 bits).
+    fn fast_memory64(&self, mem: u32, offset: u64) -> bool {
+        mem == 0 && offset <= u64::from(u32::MAX) && self.env.memories.first().is_some_and(|m| m.is_64())
+    }
+
+    /// Whether memory `mem` is served by the memory-0 instructions: memory 0, 32-bit (its page
+    /// size matters only to `memory.size` and `memory.grow`, see [`Self::default_pages`]).
+    fn fast_memory(&self, mem: u32) -> bool {
+        mem == 0 && self.env.memories.first().is_some_and(|m| !m.is_64())
+    }
+
+    /// Whether memory `mem` is memory 0, 32-bit, with 64 KiB pages.
+    fn default_pages(&self, mem: u32) -> bool {
+        self.fast_memory(mem) && self.env.memories[0].page_size_log2() == 16
+    }
+
+    /// A load: the memory-0 instruction `f`, or `MemoryLoadAt` of `kind` for any other memory.
+    fn load(&mut self, memarg: MemArg, kind: u16, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
         if !self.reachable {
             return Ok(());
         }
-        let offset = offset(memarg)?;
+        let mem = memory_index(&memarg)?;
+        if self.fast_memory64(mem, memarg.offset) {
+            let (p, pos) = self.pop();
+            let ptr = self.reg(p, pos)?;
+            return self.emit_result(address64(f(self.temp(pos), ptr, memarg.offset as u32)));
+        }
+        if !self.fast_memory(mem) {
+            let offset = self.const_reg(memarg.offset)?;
+            let (p, pos) = self.pop();
+            let ptr = self.reg(p, pos)?;
+            let op = Op::MemoryLoadAt { dst: self.temp(pos), ptr, offset, kind, mem: mem16(mem)? };
+            return self.emit_result(op);
+        }
+        // Validation keeps a 32-bit memory's offsets below 2^32.
+        let offset = u32::try_from(memarg.offset).map_err(|_| Error::unsupported("memory offsets beyond 4 GiB"))?;
         let (p, pos) = self.pop();
         let ptr = self.reg(p, pos)?;
         self.emit_result(f(self.temp(pos), ptr, offset))
     }
 
-    fn store(&mut self, memarg: MemArg, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
+    /// A store of `width` bytes: the memory-0 instruction `f`, or `MemoryStoreAt`.
+    fn store(&mut self, memarg: MemArg, width: u16, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
         if !self.reachable {
             return Ok(());
         }
-        let offset = offset(memarg)?;
+        let mem = memory_index(&memarg)?;
+        if self.fast_memory64(mem, memarg.offset) {
+            let (val_operand, vpos) = self.pop();
+            let (ptr_operand, ppos) = self.pop();
+            let (ptr, val) = (self.reg(ptr_operand, ppos)?, self.reg(val_operand, vpos)?);
+            self.emit(address64(f(ptr, val, memarg.offset as u32)))?;
+            return Ok(());
+        }
+        if !self.fast_memory(mem) {
+            let offset = self.const_reg(memarg.offset)?;
+            let (val_operand, vpos) = self.pop();
+            let (ptr_operand, ppos) = self.pop();
+            let (ptr, val) = (self.reg(ptr_operand, ppos)?, self.reg(val_operand, vpos)?);
+            self.emit(Op::MemoryStoreAt { ptr, val, offset, width, mem: mem16(mem)? })?;
+            return Ok(());
+        }
+        let offset = u32::try_from(memarg.offset).map_err(|_| Error::unsupported("memory offsets beyond 4 GiB"))?;
         let (val_operand, vpos) = self.pop();
         let (ptr_operand, ppos) = self.pop();
         let (ptr, val) = (self.reg(ptr_operand, ppos)?, self.reg(val_operand, vpos)?);
@@ -454,7 +529,13 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let (idx, ipos) = self.pop();
-        let index = self.reg(idx, ipos)?;
+        let mut index = self.reg(idx, ipos)?;
+        if self.env.tables[table_index as usize].is_64() {
+            // The index's own temporary: free once popped, and above the arguments.
+            let dst = self.temp(ipos);
+            self.emit(Op::I64ClampU32 { dst, src: index })?;
+            index = dst;
+        }
         let ty = &self.env.types[type_index as usize];
         let (n, m) = (ty.params().len(), ty.results().len() as u16);
         let args = self.call_args(n)?;
@@ -660,112 +741,136 @@ impl FuncTranslator<'_, '_> {
     // ---- memory ----
 
     pub(super) fn visit_i32_load(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
+        self.load(memarg, 0, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
     }
     pub(super) fn visit_i64_load(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I64Load { dst, ptr, offset })
+        self.load(memarg, 1, |dst, ptr, offset| Op::I64Load { dst, ptr, offset })
     }
     pub(super) fn visit_f32_load(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
+        self.load(memarg, 0, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
     }
     pub(super) fn visit_f64_load(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I64Load { dst, ptr, offset })
+        self.load(memarg, 1, |dst, ptr, offset| Op::I64Load { dst, ptr, offset })
     }
     pub(super) fn visit_i32_load8_s(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load8S { dst, ptr, offset })
+        self.load(memarg, 2, |dst, ptr, offset| Op::I32Load8S { dst, ptr, offset })
     }
     pub(super) fn visit_i32_load8_u(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load8U { dst, ptr, offset })
+        self.load(memarg, 3, |dst, ptr, offset| Op::I32Load8U { dst, ptr, offset })
     }
     pub(super) fn visit_i32_load16_s(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load16S { dst, ptr, offset })
+        self.load(memarg, 4, |dst, ptr, offset| Op::I32Load16S { dst, ptr, offset })
     }
     pub(super) fn visit_i32_load16_u(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load16U { dst, ptr, offset })
+        self.load(memarg, 5, |dst, ptr, offset| Op::I32Load16U { dst, ptr, offset })
     }
     pub(super) fn visit_i64_load8_s(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I64Load8S { dst, ptr, offset })
+        self.load(memarg, 6, |dst, ptr, offset| Op::I64Load8S { dst, ptr, offset })
     }
     pub(super) fn visit_i64_load8_u(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load8U { dst, ptr, offset })
+        self.load(memarg, 3, |dst, ptr, offset| Op::I32Load8U { dst, ptr, offset })
     }
     pub(super) fn visit_i64_load16_s(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I64Load16S { dst, ptr, offset })
+        self.load(memarg, 7, |dst, ptr, offset| Op::I64Load16S { dst, ptr, offset })
     }
     pub(super) fn visit_i64_load16_u(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load16U { dst, ptr, offset })
+        self.load(memarg, 5, |dst, ptr, offset| Op::I32Load16U { dst, ptr, offset })
     }
     pub(super) fn visit_i64_load32_s(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I64Load32S { dst, ptr, offset })
+        self.load(memarg, 8, |dst, ptr, offset| Op::I64Load32S { dst, ptr, offset })
     }
     pub(super) fn visit_i64_load32_u(&mut self, memarg: MemArg) -> Result<()> {
-        self.load(memarg, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
+        self.load(memarg, 0, |dst, ptr, offset| Op::I32Load { dst, ptr, offset })
     }
     pub(super) fn visit_i32_store(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I32Store { ptr, val, offset })
+        self.store(memarg, 4, |ptr, val, offset| Op::I32Store { ptr, val, offset })
     }
     pub(super) fn visit_i64_store(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I64Store { ptr, val, offset })
+        self.store(memarg, 8, |ptr, val, offset| Op::I64Store { ptr, val, offset })
     }
     pub(super) fn visit_f32_store(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I32Store { ptr, val, offset })
+        self.store(memarg, 4, |ptr, val, offset| Op::I32Store { ptr, val, offset })
     }
     pub(super) fn visit_f64_store(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I64Store { ptr, val, offset })
+        self.store(memarg, 8, |ptr, val, offset| Op::I64Store { ptr, val, offset })
     }
     pub(super) fn visit_i32_store8(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I32Store8 { ptr, val, offset })
+        self.store(memarg, 1, |ptr, val, offset| Op::I32Store8 { ptr, val, offset })
     }
     pub(super) fn visit_i32_store16(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I32Store16 { ptr, val, offset })
+        self.store(memarg, 2, |ptr, val, offset| Op::I32Store16 { ptr, val, offset })
     }
     pub(super) fn visit_i64_store8(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I32Store8 { ptr, val, offset })
+        self.store(memarg, 1, |ptr, val, offset| Op::I32Store8 { ptr, val, offset })
     }
     pub(super) fn visit_i64_store16(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I32Store16 { ptr, val, offset })
+        self.store(memarg, 2, |ptr, val, offset| Op::I32Store16 { ptr, val, offset })
     }
     pub(super) fn visit_i64_store32(&mut self, memarg: MemArg) -> Result<()> {
-        self.store(memarg, |ptr, val, offset| Op::I32Store { ptr, val, offset })
+        self.store(memarg, 4, |ptr, val, offset| Op::I32Store { ptr, val, offset })
     }
 
-    pub(super) fn visit_memory_size(&mut self, _mem: u32) -> Result<()> {
+    pub(super) fn visit_memory_size(&mut self, mem: u32) -> Result<()> {
         if self.reachable {
             let dst = self.temp(self.stack.len());
-            self.emit_result(Op::MemorySize { dst })?;
+            let op = if self.default_pages(mem) { Op::MemorySize { dst } } else { Op::MemorySizeAt { dst, mem } };
+            self.emit_result(op)?;
         }
         Ok(())
     }
 
-    pub(super) fn visit_memory_grow(&mut self, _mem: u32) -> Result<()> {
+    pub(super) fn visit_memory_grow(&mut self, mem: u32) -> Result<()> {
         if self.reachable {
             let (d, pos) = self.pop();
             let delta = self.reg(d, pos)?;
-            self.emit_result(Op::MemoryGrow { dst: self.temp(pos), delta })?;
+            let dst = self.temp(pos);
+            let op = if self.default_pages(mem) {
+                Op::MemoryGrow { dst, delta }
+            } else {
+                Op::MemoryGrowAt { dst, delta, mem }
+            };
+            self.emit_result(op)?;
         }
         Ok(())
     }
 
-    pub(super) fn visit_memory_fill(&mut self, _mem: u32) -> Result<()> {
+    pub(super) fn visit_memory_fill(&mut self, mem: u32) -> Result<()> {
         if self.reachable {
             let (dst, val, len) = self.pop3()?;
-            self.emit(Op::MemoryFill { dst, val, len })?;
+            let op = if self.fast_memory(mem) {
+                Op::MemoryFill { dst, val, len }
+            } else {
+                Op::MemoryFillAt { dst, val, len, mem }
+            };
+            self.emit(op)?;
         }
         Ok(())
     }
 
-    pub(super) fn visit_memory_copy(&mut self, _dst_mem: u32, _src_mem: u32) -> Result<()> {
+    pub(super) fn visit_memory_copy(&mut self, dst_mem: u32, src_mem: u32) -> Result<()> {
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
-            self.emit(Op::MemoryCopy { dst, src, len })?;
+            let op = if self.fast_memory(dst_mem) && self.fast_memory(src_mem) {
+                Op::MemoryCopy { dst, src, len }
+            } else {
+                Op::MemoryCopyAt { dst, src, len, dst_mem: mem16(dst_mem)?, src_mem: mem16(src_mem)? }
+            };
+            self.emit(op)?;
         }
         Ok(())
     }
 
-    pub(super) fn visit_memory_init(&mut self, data_index: u32, _mem: u32) -> Result<()> {
+    pub(super) fn visit_memory_init(&mut self, data_index: u32, mem: u32) -> Result<()> {
         if self.reachable {
             let (dst, src, len) = self.pop3()?;
-            self.emit(Op::MemoryInit { dst, src, len, data: data_index })?;
+            let op = if self.fast_memory(mem) {
+                Op::MemoryInit { dst, src, len, data: data_index }
+            } else {
+                let data = u16::try_from(data_index)
+                    .map_err(|_| Error::unsupported("memory.init of a data segment past 65535 into another memory"))?;
+                Op::MemoryInitAt { dst, src, len, data, mem: mem16(mem)? }
+            };
+            self.emit(op)?;
         }
         Ok(())
     }
