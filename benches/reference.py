@@ -38,6 +38,10 @@ def fib_tail_call(n):
     return fib_tail(n)
 
 
+def throw_catch(n):
+    return sum(i + 7 for i in range(max(n, 0))) & M64
+
+
 def fib(n):
     a, b = 0, 1
     for _ in range(n):
@@ -145,7 +149,7 @@ def f64_math(size):
     return total + int(fsum)  # int() truncates toward zero like i64.trunc_f64_s
 
 
-KERNELS = {f.__name__: f for f in (count, fib_iter, fib_tail, fib_tail_call, fib, memfill, memcopy, calls, br_table, i64_arith, f64_math)}
+KERNELS = {f.__name__: f for f in (count, fib_iter, fib_tail, fib_tail_call, throw_catch, fib, memfill, memcopy, calls, br_table, i64_arith, f64_math)}
 
 
 def main():

