@@ -2,7 +2,8 @@
 //! which checks the executor's `unsafe` code (the portable dispatcher, which unoptimized builds
 //! use) for undefined behaviour: host calls and re-entry, memory views across growth, calls
 //! through tables and between instances, table, global and bulk memory instructions, traps,
-//! panicking host functions, interrupts, limits, and calls suspended and resumed. Each test stays
+//! panicking host functions, interrupts, limits, calls suspended and resumed, tail calls and
+//! exceptions. Each test stays
 //! small, since Miri runs code thousands of times slower than a native build.
 
 use hayate::{
@@ -386,5 +387,61 @@ fn suspended_calls_resume_detached_from_the_store() -> Result<()> {
     let memory = instance.get_memory(&store, "memory").unwrap();
     memory.data_mut(&mut store).unwrap()[..4].fill(0);
     assert!(matches!(run.call_resumable(&mut store, 1)?, hayate::TypedResumableCall::Suspended(_)));
+    Ok(())
+}
+
+/// Tail calls (to defined, imported and table functions) and exceptions: thrown across frames and
+/// caught, thrown by a host function, rethrown through an `exnref`, and uncaught.
+#[test]
+fn tail_calls_and_exceptions() -> Result<()> {
+    let wat = r#"(module
+      (import "host" "tag" (tag $h (param i32)))
+      (import "host" "fail" (func $fail (param i32)))
+      (tag $e (export "e") (param i32 externref))
+      (type $t (func (param i32) (result i32)))
+      (table funcref (elem $down))
+      (func $down (param $n i32) (result i32)
+        (if (result i32) (i32.eqz (local.get $n))
+          (then (i32.const 7))
+          (else (return_call_indirect (type $t) (i32.sub (local.get $n) (i32.const 1)) (i32.const 0)))))
+      (func $self (param $n i32) (param $acc i32) (result i32)
+        (if (result i32) (i32.eqz (local.get $n))
+          (then (local.get $acc))
+          (else (return_call $self (i32.sub (local.get $n) (i32.const 1)) (i32.add (local.get $acc) (i32.const 2))))))
+      (func $thrower (param i32) (throw $e (local.get 0) (ref.null extern)))
+      (func (export "run") (param $n i32) (result i32)
+        (local $x exnref)
+        (block $caught (result i32 externref exnref)
+          (try_table (catch_ref $e $caught)
+            (call $thrower (i32.add (call $down (local.get $n)) (call $self (local.get $n) (i32.const 0)))))
+          (unreachable))
+        (local.set $x)
+        (drop)
+        (block $again (result i32)
+          (try_table (catch $h $again)
+            (call $fail (i32.const 5)))
+          (i32.const 0))
+        (i32.add)
+        (block $rethrown (result i32 externref)
+          (try_table (catch $e $rethrown)
+            (throw_ref (local.get $x)))
+          (unreachable))
+        (drop)
+        (i32.add))
+      (func (export "uncaught") (call $thrower (i32.const 3))))"#;
+    let mut store = Store::new(&Engine::default(), ());
+    let tag = hayate::Tag::new(&mut store, &hayate::TagType::new([ValType::I32]))?;
+    let mut linker = Linker::new(store.engine());
+    linker.define("host", "tag", tag)?;
+    linker.func_wrap("host", "fail", move |v: i32| -> Result<()> {
+        Err(hayate::Error::exception(hayate::Exception::new(tag, vec![Val::I32(v)])))
+    })?;
+    let module = Module::new(store.engine(), wat)?;
+    let instance = linker.instantiate(&mut store, &module)?;
+    // (7 + 2n) caught, plus 5 from the host, plus (7 + 2n) again through the exnref.
+    let run = instance.get_typed_func::<i32, i32>(&store, "run")?;
+    assert_eq!(run.call(&mut store, 4)?, 15 + 5 + 15);
+    let e = instance.get_typed_func::<(), ()>(&store, "uncaught")?.call(&mut store, ()).unwrap_err();
+    assert_eq!(e.as_exception().map(|x| x.payload()[0].i32()), Some(Some(3)));
     Ok(())
 }
