@@ -346,3 +346,28 @@ fn the_exceptions_switch_refuses_exception_handling() {
     let e = Module::new(&engine, THROW_CATCH).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Unsupported(_)), "{e}");
 }
+
+/// An exception that unwinds a nested call, passes through the host function and leaves the outer
+/// call shows the frames of both calls, innermost first.
+#[test]
+fn an_uncaught_exception_shows_the_frames_of_nested_calls() -> Result<()> {
+    let wat = r#"(module
+      (import "host" "reenter" (func $reenter))
+      (tag $e (param i32))
+      (func $inner (export "inner") (throw $e (i32.const 1)))
+      (func $outer (export "outer") (call $reenter)))"#;
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, None::<Instance>);
+    let mut linker = Linker::new(&engine);
+    linker.func_wrap("host", "reenter", |mut caller: Caller<'_, Option<Instance>>| -> Result<()> {
+        let instance = caller.data().expect("the instance");
+        instance.get_typed_func::<(), ()>(&caller, "inner")?.call(&mut caller, ())
+    })?;
+    let instance = linker.instantiate(&mut store, &Module::new(&engine, wat)?)?;
+    *store.data_mut() = Some(instance);
+    let e = instance.get_typed_func::<(), ()>(&store, "outer")?.call(&mut store, ()).unwrap_err();
+    let exception = e.as_exception().unwrap_or_else(|| panic!("an exception, got: {e}"));
+    let names: Vec<_> = exception.backtrace().iter().map(|f| f.func_name.as_deref()).collect();
+    assert_eq!(names, [Some("inner"), Some("outer")]);
+    Ok(())
+}

@@ -41,7 +41,10 @@ impl Ctx {
             )));
         }
         let cells = vals.iter().map(|v| v.to_cell(store)).collect::<Result<Vec<u64>>>().map_err(Stop::Error)?;
-        Ok(Arc::new(ExnData::from_cells(store, tag.index, cells.into_iter())))
+        let mut exn = ExnData::from_cells(store, tag.index, cells.into_iter());
+        // An exception that left a nested call keeps the frames it unwound there.
+        exn.unwound = exception.backtrace().into();
+        Ok(Arc::new(exn))
     }
 
     /// Throws `exn` at `ip` (a throw, or the call the exception came out of) in the running
@@ -145,7 +148,8 @@ impl Ctx {
             let index = module.num_imported_funcs + func;
             FrameInfo { func_index: index, func_name: module.func_name(index).map(str::to_string) }
         };
-        let mut backtrace = vec![info((self.inst_idx, self.cur_func))];
+        let mut backtrace = exn.unwound.to_vec();
+        backtrace.push(info((self.inst_idx, self.cur_func)));
         backtrace.extend(self.frames.iter().rev().map(|f| info((f.instance, f.func))));
         let mut exception = crate::runtime::Exception::new(tag, payload);
         exception.tag_name = name;

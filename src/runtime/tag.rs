@@ -123,6 +123,9 @@ impl Error {
 pub(crate) struct ExnData {
     pub tag: u32,
     pub payload: Box<[Field]>,
+    /// The Wasm frames of nested calls (through host functions) the exception already unwound
+    /// before it came back into Wasm, innermost first: the start of its backtrace.
+    pub unwound: Box<[crate::error::FrameInfo]>,
 }
 
 /// One value an exception carries.
@@ -145,7 +148,7 @@ impl ExnData {
                 None => Field::Bits(cell),
             })
             .collect();
-        ExnData { tag, payload }
+        ExnData { tag, payload, unwound: Box::default() }
     }
 
     /// The register cells of the values, taking slots in `store`'s tables for references.
