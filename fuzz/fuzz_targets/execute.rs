@@ -8,7 +8,7 @@
 #![no_main]
 
 use arbitrary::Unstructured;
-use hayate::{Config, Engine, Extern, ExternType, Func, Global, Instance, Memory, Module, Store, Table, Val};
+use hayate::{Config, Engine, Extern, ExternType, Func, Global, Instance, Memory, Module, Store, Table, Tag, Val};
 use libfuzzer_sys::fuzz_target;
 
 fn smith_config(u: &mut Unstructured<'_>) -> arbitrary::Result<wasm_smith::Config> {
@@ -49,6 +49,7 @@ fn dummy(store: &mut Store<()>, ty: &ExternType) -> Option<Extern> {
         ExternType::Memory(mt) => Extern::Memory(Memory::new(&mut *store, *mt).ok()?),
         ExternType::Table(tt) => Extern::Table(Table::new(&mut *store, *tt, Val::default_for(tt.element())).ok()?),
         ExternType::Global(gt) => Extern::Global(Global::new(&mut *store, *gt, Val::default_for(gt.content)).ok()?),
+        ExternType::Tag(tt) => Extern::Tag(Tag::new(&mut *store, tt).ok()?),
     })
 }
 
