@@ -314,8 +314,8 @@ fn start_sampling<T>(store: &mut Store<T>, interval: Duration) -> std::sync::Arc
     done
 }
 
-/// The exit status for a guest that stopped with `e`: its `proc_exit` code, or the trap status
-/// after printing the trap; other errors are passed on.
+/// The exit status for a guest that stopped with `e`: its `proc_exit` code, the trap status after
+/// printing the trap, or 1 after printing an uncaught exception; other errors are passed on.
 fn guest_stopped(e: hayate::Error) -> Result<i32> {
     if let Some(status) = e.i32_exit_status() {
         return Ok(status);
@@ -323,6 +323,11 @@ fn guest_stopped(e: hayate::Error) -> Result<i32> {
     if let Some(trap) = e.as_trap() {
         eprintln!("error: {}", format_trap(trap));
         return Ok(TRAP_EXIT_STATUS);
+    }
+    // An uncaught exception with its backtrace, which the one-line error report would drop.
+    if let Some(exception) = e.as_exception() {
+        eprintln!("error: {exception}");
+        return Ok(1);
     }
     Err(e.into())
 }

@@ -243,6 +243,26 @@ fn trap_exits_134_with_message_and_backtrace() {
 }
 
 #[test]
+fn an_uncaught_exception_exits_1_with_its_tag_values_and_backtrace() {
+    let file = temp_file(
+        "throw.wat",
+        r#"
+        (module
+          (tag $oops (export "oops") (param i32))
+          (func $inner (throw $oops (i32.const 42)))
+          (func (export "_start") (call $inner)))
+        "#,
+    );
+    let run = hayate(&["run", &file]);
+    assert_eq!(run.status, 1, "stderr: {}", run.stderr);
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    for needle in ["uncaught wasm exception", "`oops`", "42", "inner (func 0)"] {
+        assert!(run.stderr.contains(needle), "`{needle}` not in: {}", run.stderr);
+    }
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+#[test]
 fn missing_file_is_an_error() {
     assert_error(&hayate(&["run", "no/such/file.wasm"]), &["no/such/file.wasm"]);
     assert_error(&hayate(&["ir", "no/such/file.wat"]), &["no/such/file.wat"]);
