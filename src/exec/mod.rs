@@ -420,14 +420,22 @@ impl Ctx {
         }
     }
 
+    /// The code of defined function `index` of store instance `instance` (encoded on its first
+    /// call).
+    #[inline(always)]
+    fn code_of<'a>(&mut self, instance: u32, index: u32) -> Result<&'a CompiledFunc, Stop> {
+        let module: *const ModuleInner = &*self.store().instances[instance as usize].module;
+        // SAFETY: the module lives behind an `Arc` held by an instance of the store, which outlives
+        // the call.
+        compiled(unsafe { &*module }, index).map_err(Stop::Error)
+    }
+
     /// Calls store function `f` with arguments at `args`.
     #[inline(always)]
     fn call_func(&mut self, f: u32, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
         match self.store().funcs[f as usize] {
             FuncEntity::Wasm { instance, index, .. } => {
-                let module: *const ModuleInner = &*self.store().instances[instance as usize].module;
-                // SAFETY: the module lives behind an `Arc` held by an instance of the store.
-                let code = compiled(unsafe { &*module }, index).map_err(Stop::Error)?;
+                let code = self.code_of(instance, index)?;
                 let regs = self.enter(code, instance, index, args, ret_ip)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
@@ -459,9 +467,7 @@ impl Ctx {
     fn tail_call_func(&mut self, f: u32, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
         match self.store().funcs[f as usize] {
             FuncEntity::Wasm { instance, index, .. } => {
-                let module: *const ModuleInner = &*self.store().instances[instance as usize].module;
-                // SAFETY: the module lives behind an `Arc` held by an instance of the store.
-                let code = compiled(unsafe { &*module }, index).map_err(Stop::Error)?;
+                let code = self.code_of(instance, index)?;
                 let regs = self.replace(code, instance, index, args)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
@@ -517,20 +523,14 @@ impl Ctx {
     /// `return_call_ref`: tail-calls the function a reference cell refers to.
     #[inline(always)]
     fn tail_call_ref(&mut self, cell: u64, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
-        if cell == 0 {
-            return Err(Stop::Trap(TrapCode::NullFunctionReference));
-        }
-        self.tail_call_func((cell - 1) as u32, args, ret_ip)
+        self.tail_call_func(ref_target(cell)?, args, ret_ip)
     }
 
     /// `call_ref`: calls the function a reference cell (store function index + 1) refers to;
     /// translation guarantees its signature.
     #[inline(always)]
     fn call_ref(&mut self, cell: u64, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
-        if cell == 0 {
-            return Err(Stop::Trap(TrapCode::NullFunctionReference));
-        }
-        self.call_func((cell - 1) as u32, args, ret_ip)
+        self.call_func(ref_target(cell)?, args, ret_ip)
     }
 
     /// `ConsumeFuel`.
@@ -823,6 +823,15 @@ unsafe fn init_small_frame(frame: *mut u64, args: *const u64, code: &CompiledFun
         for (i, &c) in code.fast_consts.iter().enumerate() {
             *consts.add(i) = c;
         }
+    }
+}
+
+/// The store function a function reference cell (index + 1) refers to; null traps.
+#[inline(always)]
+fn ref_target(cell: u64) -> Result<u32, Stop> {
+    match cell {
+        0 => Err(Stop::Trap(TrapCode::NullFunctionReference)),
+        _ => Ok((cell - 1) as u32),
     }
 }
 

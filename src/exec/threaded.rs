@@ -597,39 +597,40 @@ mod h {
         unsafe { throw(exn, ip, cx) }
     }
 
-    pub(super) unsafe fn CallImported(
-        ip: *const Slot,
-        sp: *mut u64,
-        _mem: *mut u8,
-        cx: *mut Ctx,
-        _acc: u64,
-        _facc: f64,
-    ) {
-        fields!(ip, CallImported { func, args });
-        // SAFETY: `cx` is the live context.
-        let c = unsafe { &mut *cx };
-        let f = c.inst().funcs[func as usize];
-        // SAFETY: a call is never the last instruction of a function.
-        let result = c.call_func(f, args, unsafe { ip.add(1) });
-        // SAFETY: as above.
-        unsafe { called(result, ip, sp, cx) }
+    /// The calls that go through the store (imported functions, table entries, references), plain
+    /// and tail: each finds its callee, then goes on as `called` says. A call is never the last
+    /// instruction of a function, and a tail call is followed by the return of a host callee's
+    /// results, so `next` is an instruction.
+    macro_rules! store_calls {
+        ($($name:ident { $($f:ident),* } => |$c:ident, $regs:ident, $next:ident| $call:expr;)*) => {$(
+            pub(super) unsafe fn $name(ip: *const Slot, sp: *mut u64, _mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
+                fields!(ip, $name { $($f),* });
+                // SAFETY: `cx` is the live context.
+                let $c = unsafe { &mut *cx };
+                let $regs = Regs(sp);
+                // SAFETY: see above.
+                let $next = unsafe { ip.add(1) };
+                let result = $call;
+                // SAFETY: as above.
+                unsafe { called(result, ip, sp, cx) }
+            }
+        )*};
     }
-
-    pub(super) unsafe fn CallIndirect(
-        ip: *const Slot,
-        sp: *mut u64,
-        _mem: *mut u8,
-        cx: *mut Ctx,
-        _acc: u64,
-        _facc: f64,
-    ) {
-        fields!(ip, CallIndirect { index, sig, args, table });
-        // SAFETY: `cx` is the live context.
-        let c = unsafe { &mut *cx };
-        // SAFETY: a call is never the last instruction of a function.
-        let result = c.call_indirect(sig, Regs(sp).u32(index), table, args, unsafe { ip.add(1) });
-        // SAFETY: as above.
-        unsafe { called(result, ip, sp, cx) }
+    store_calls! {
+        CallImported { func, args } => |c, _regs, next| {
+            let f = c.inst().funcs[func as usize];
+            c.call_func(f, args, next)
+        };
+        CallIndirect { index, sig, args, table } => |c, regs, next| c.call_indirect(sig, regs.u32(index), table, args, next);
+        CallRef { callee, args } => |c, regs, next| c.call_ref(regs.get(callee), args, next);
+        ReturnCallImported { func, args } => |c, _regs, next| {
+            let f = c.inst().funcs[func as usize];
+            c.tail_call_func(f, args, next)
+        };
+        ReturnCallIndirect { index, sig, args, table } => |c, regs, next| {
+            c.tail_call_indirect(sig, regs.u32(index), table, args, next)
+        };
+        ReturnCallRef { callee, args } => |c, regs, next| c.tail_call_ref(regs.get(callee), args, next);
     }
 
     pub(super) unsafe fn ReturnCallInternal(
@@ -672,68 +673,6 @@ mod h {
             Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0),
             Err(code) => trap(cx, code),
         }
-    }
-
-    pub(super) unsafe fn ReturnCallImported(
-        ip: *const Slot,
-        sp: *mut u64,
-        _mem: *mut u8,
-        cx: *mut Ctx,
-        _acc: u64,
-        _facc: f64,
-    ) {
-        fields!(ip, ReturnCallImported { func, args });
-        // SAFETY: `cx` is the live context.
-        let c = unsafe { &mut *cx };
-        let f = c.inst().funcs[func as usize];
-        // SAFETY: a tail call is followed by the return of a host function's results.
-        let result = c.tail_call_func(f, args, unsafe { ip.add(1) });
-        // SAFETY: as above.
-        unsafe { called(result, ip, sp, cx) }
-    }
-
-    pub(super) unsafe fn ReturnCallIndirect(
-        ip: *const Slot,
-        sp: *mut u64,
-        _mem: *mut u8,
-        cx: *mut Ctx,
-        _acc: u64,
-        _facc: f64,
-    ) {
-        fields!(ip, ReturnCallIndirect { index, sig, args, table });
-        // SAFETY: `cx` is the live context.
-        let c = unsafe { &mut *cx };
-        // SAFETY: a tail call is followed by the return of a host function's results.
-        let result = c.tail_call_indirect(sig, Regs(sp).u32(index), table, args, unsafe { ip.add(1) });
-        // SAFETY: as above.
-        unsafe { called(result, ip, sp, cx) }
-    }
-
-    pub(super) unsafe fn ReturnCallRef(
-        ip: *const Slot,
-        sp: *mut u64,
-        _mem: *mut u8,
-        cx: *mut Ctx,
-        _acc: u64,
-        _facc: f64,
-    ) {
-        fields!(ip, ReturnCallRef { callee, args });
-        // SAFETY: `cx` is the live context.
-        let c = unsafe { &mut *cx };
-        // SAFETY: a tail call is followed by the return of a host function's results.
-        let result = c.tail_call_ref(Regs(sp).get(callee), args, unsafe { ip.add(1) });
-        // SAFETY: as above.
-        unsafe { called(result, ip, sp, cx) }
-    }
-
-    pub(super) unsafe fn CallRef(ip: *const Slot, sp: *mut u64, _mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
-        fields!(ip, CallRef { callee, args });
-        // SAFETY: `cx` is the live context.
-        let c = unsafe { &mut *cx };
-        // SAFETY: a call is never the last instruction of a function.
-        let result = c.call_ref(Regs(sp).get(callee), args, unsafe { ip.add(1) });
-        // SAFETY: as above.
-        unsafe { called(result, ip, sp, cx) }
     }
 }
 
