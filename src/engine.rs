@@ -174,6 +174,14 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::EXCEPTIONS, enable)
     }
 
+    /// Allow the legacy exception-handling instructions (`try`, `catch`, `catch_all`,
+    /// `delegate`, `rethrow`) that toolchains still emit (e.g. clang's `-fwasm-exceptions` without
+    /// `-mllvm -wasm-use-legacy-eh=false`). They need [`Config::wasm_exceptions`] too. On by
+    /// default.
+    pub fn wasm_legacy_exceptions(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::LEGACY_EXCEPTIONS, enable)
+    }
+
     /// Allow the wide-arithmetic instructions (`i64.add128`, `i64.sub128`, `i64.mul_wide_s`,
     /// `i64.mul_wide_u`: 128-bit arithmetic on pairs of `i64`s). On by default.
     pub fn wasm_wide_arithmetic(&mut self, enable: bool) -> &mut Self {
@@ -226,6 +234,7 @@ const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
     .union(wasmparser::WasmFeatures::EXTENDED_CONST)
     .union(wasmparser::WasmFeatures::TAIL_CALL)
     .union(wasmparser::WasmFeatures::EXCEPTIONS)
+    .union(wasmparser::WasmFeatures::LEGACY_EXCEPTIONS)
     .union(wasmparser::WasmFeatures::WIDE_ARITHMETIC)
     .union(wasmparser::WasmFeatures::FUNCTION_REFERENCES)
     .union(wasmparser::WasmFeatures::MULTI_MEMORY)

@@ -296,8 +296,12 @@ impl From<TrapCode> for Error {
 /// hayate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// A decoding error from `wasmparser`: the module is malformed.
+/// A decoding error from `wasmparser`: the module is malformed, or uses a disabled proposal's
+/// encoding (wasmparser's decoder says "… feature required for …").
 pub(crate) fn malformed(e: wasmparser::BinaryReaderError) -> Error {
+    if e.message().contains("feature required") {
+        return disabled(&e);
+    }
     Error::new(ErrorKind::Malformed { message: e.message().to_string(), offset: Some(e.offset() as usize) })
 }
 
@@ -312,9 +316,14 @@ pub(crate) fn invalid(e: wasmparser::BinaryReaderError) -> Error {
         || message == "multiple memories"
         || message.starts_with("function references required")
     {
-        return Error::unsupported(format!("{message} (at offset {:#x})", e.offset()));
+        return disabled(&e);
     }
     Error::new(ErrorKind::Invalid { message, offset: e.offset() as usize })
+}
+
+/// The error for a module that needs a disabled proposal.
+fn disabled(e: &wasmparser::BinaryReaderError) -> Error {
+    Error::unsupported(format!("{} (at offset {:#x})", e.message(), e.offset()))
 }
 
 #[cfg(test)]

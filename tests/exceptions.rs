@@ -371,3 +371,31 @@ fn an_uncaught_exception_shows_the_frames_of_nested_calls() -> Result<()> {
     assert_eq!(names, [Some("inner"), Some("outer")]);
     Ok(())
 }
+
+const LEGACY: &str = r#"
+(module
+  (tag $e (param i32))
+  (func (export "f") (param i32) (result i32)
+    try (result i32)
+      (if (local.get 0) (then (throw $e (i32.const 4))))
+      (i32.const 1)
+    catch $e
+      (i32.const 10)
+      (i32.add)
+    end))
+"#;
+
+#[test]
+fn legacy_try_catch_runs_and_has_its_own_switch() -> Result<()> {
+    for engine in engines() {
+        let (mut store, instance) = instantiate(&engine, LEGACY)?;
+        let f = instance.get_typed_func::<i32, i32>(&store, "f")?;
+        assert_eq!(f.call(&mut store, 0)?, 1);
+        assert_eq!(f.call(&mut store, 1)?, 14);
+    }
+    let engine = Engine::new(Config::new().wasm_legacy_exceptions(false));
+    let e = Module::new(&engine, LEGACY).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Unsupported(_)), "{e}");
+    assert!(e.to_string().contains("legacy"), "{e}");
+    Ok(())
+}

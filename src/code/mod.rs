@@ -99,10 +99,10 @@ pub(crate) struct FuncBody<Code> {
     pub catches: Box<[Catch]>,
 }
 
-/// A `try_table` catch clause: an exception thrown while instruction `start..end` runs (a throw, or
-/// a call the exception comes out of) whose tag is `tag` (any tag when `None`) is caught: its values
-/// go to registers `dst..`, followed by a reference to it when `with_ref`, and execution goes on at
-/// instruction `pad`.
+/// A catch clause (of a `try_table`, or of a legacy `try`): an exception thrown while instruction
+/// `start..end` runs (a throw, or a call the exception comes out of) whose tag is `tag` (any tag
+/// when `None`) is handled by `handler`: its values go to registers `dst..` (unless the clause
+/// catches all tags), a reference to it to `exn` (when given).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Catch {
     pub start: u32,
@@ -110,8 +110,18 @@ pub(crate) struct Catch {
     /// An index into the instance's tags.
     pub tag: Option<u32>,
     pub dst: crate::ir::Reg,
-    pub with_ref: bool,
-    pub pad: u32,
+    pub exn: Option<crate::ir::Reg>,
+    pub handler: Handler,
+}
+
+/// What a catch clause does with an exception it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Handler {
+    /// Catches it: execution goes on at this instruction.
+    Pad(u32),
+    /// A legacy `delegate`: the search goes on from this clause (the first of the block the
+    /// `delegate` names), skipping the clauses in between.
+    Delegate(u32),
 }
 
 /// A translated function encoded for the dispatchers.

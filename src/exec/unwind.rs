@@ -1,9 +1,9 @@
 //! Exception handling in the executor: a thrown exception unwinds the running call's frames to the
-//! `try_table` clause that catches it, or out of the call as an error. Nothing of it runs unless
+//! `try_table` (or legacy `try`) clause that catches it, or out of the call as an error. Nothing of it runs unless
 //! an exception is thrown: the clauses are tables of instruction ranges, looked up only then.
 
 use super::{Ctx, Regs, Stop};
-use crate::code::{Catch, CompiledFunc, SLOT, Slot};
+use crate::code::{Catch, CompiledFunc, Handler, SLOT, Slot};
 use crate::error::{Error, FrameInfo, Result, TrapCode};
 use crate::ir::{Op, Reg};
 use crate::runtime::{ExnData, Extern, Tag};
@@ -91,12 +91,13 @@ impl Ctx {
                 dst += 1;
             }
         }
-        if catch.with_ref {
+        if let Some(r) = catch.exn {
             let value: crate::runtime::HostValue = exn;
-            regs.set(Reg(dst), store.exnrefs.cell_of(&value));
+            regs.set(r, store.exnrefs.cell_of(&value));
         }
+        let Handler::Pad(pad) = catch.handler else { unreachable!("`catching` returns catching clauses") };
         // SAFETY: the pad is an instruction of the function (translation put it there).
-        Ok((unsafe { (*code).ops.as_ptr().add(catch.pad as usize) }, regs))
+        Ok((unsafe { (*code).ops.as_ptr().add(pad as usize) }, regs))
     }
 
     /// The clause of defined function `func` of `instance` that catches `exn` thrown at `at`, with
@@ -125,11 +126,21 @@ impl Ctx {
             return None;
         }
         let pc = pc as u32;
-        let catch = code
-            .catches
-            .iter()
-            .find(|c| c.start <= pc && pc < c.end && c.tag.is_none_or(|t| inst.tags[t as usize] == exn.tag))?;
-        Some((code as *const CompiledFunc, *catch))
+        let mut i = 0;
+        while let Some(c) = code.catches.get(i) {
+            i += 1;
+            if c.start <= pc && pc < c.end {
+                match c.handler {
+                    // Translation points a delegate forward, so the search ends.
+                    Handler::Delegate(next) => i = next as usize,
+                    Handler::Pad(_) if c.tag.is_none_or(|t| inst.tags[t as usize] == exn.tag) => {
+                        return Some((code as *const CompiledFunc, *c));
+                    }
+                    Handler::Pad(_) => {}
+                }
+            }
+        }
+        None
     }
 
     /// The error for `exn` leaving the call: the exception with its tag's exported name (if an

@@ -280,6 +280,22 @@ impl Module {
                 code.consts
             )?;
             crate::ir::disassemble(&code.ops, out)?;
+            for (i, c) in code.catches.iter().enumerate() {
+                let tag = c.tag.map_or("all".to_string(), |t| format!("tag {t}"));
+                match c.handler {
+                    crate::code::Handler::Pad(pad) => {
+                        let exn = c.exn.map(|r| format!(", exnref to r{}", r.0)).unwrap_or_default();
+                        writeln!(
+                            out,
+                            "  catch {i}: {}..{} {tag} values to r{}{exn} -> {pad}",
+                            c.start, c.end, c.dst.0
+                        )?;
+                    }
+                    crate::code::Handler::Delegate(next) => {
+                        writeln!(out, "  catch {i}: {}..{} delegate -> catch {next}", c.start, c.end)?;
+                    }
+                }
+            }
         }
         Ok(())
     }

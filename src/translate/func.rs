@@ -2,7 +2,7 @@
 //! patch chains, constant registers, and the emission helpers the visitors are built from (every
 //! instruction goes through [`FuncTranslator::emit`], where the fusion rules of `fuse.rs` apply).
 
-use crate::code::{Catch, Translated};
+use crate::code::{Catch, Handler, Translated};
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
 use smallvec::SmallVec;
@@ -37,6 +37,12 @@ pub(crate) enum CtrlKind {
     Loop,
     If,
     Else,
+    /// The body of a legacy `try`.
+    LegacyTry,
+    /// A legacy `catch` handler.
+    LegacyCatch,
+    /// A legacy `catch_all` handler.
+    LegacyCatchAll,
 }
 
 /// A control frame.
@@ -57,8 +63,14 @@ pub(super) struct Ctrl {
     pub dead: bool,
     /// For `if`: the parameter operands at entry, restored for the else branch.
     pub saved: SmallVec<[Operand; 4]>,
-    /// For `try_table`: its index in `FuncTranslator::tries`.
+    /// For `try_table` and legacy `try`: its index in `FuncTranslator::tries`.
     pub try_index: Option<usize>,
+    /// For a legacy `try` with handlers: the register its handlers keep the caught exception in
+    /// (for `rethrow`).
+    pub exn: Option<Reg>,
+    /// The legacy `delegate` clauses (indices into `FuncTranslator::closed_catches`) that send
+    /// exceptions to this frame, resolved when the frame's range of code ends.
+    pub delegates: Vec<usize>,
 }
 
 /// Where a catch clause continues once the exception's values are in place.
@@ -68,15 +80,19 @@ pub(super) enum CatchTarget {
     Label(usize),
     /// A return of this many values (a catch to the function's own label).
     Return(u16),
+    /// A legacy `delegate`: the search goes on from this clause (set when the frame it names
+    /// ends).
+    Delegate(u32),
 }
 
 /// A `try_table`'s catch clause while its body is translated.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct PendingCatch {
     pub tag: Option<u32>,
-    pub with_ref: bool,
     /// The first register the label's values go to.
     pub dst: Reg,
+    /// Where a reference to the exception goes (`catch_ref`, `catch_all_ref`, legacy handlers).
+    pub exn: Option<Reg>,
     pub target: CatchTarget,
 }
 
@@ -85,6 +101,17 @@ impl Ctrl {
     pub fn branch_arity(&self) -> usize {
         if self.kind == CtrlKind::Loop { self.params as usize } else { self.results as usize }
     }
+}
+
+/// A `try_table` or legacy `try` being translated.
+#[derive(Debug, Default)]
+pub(super) struct OpenTry {
+    /// The first instruction its clauses cover.
+    pub start: usize,
+    /// For a legacy `try` once its first handler starts: the end of the body.
+    pub end: usize,
+    /// A `try_table`'s clauses, recorded when it ends.
+    pub clauses: SmallVec<[PendingCatch; 2]>,
 }
 
 /// Buffers reused from one function to the next.
@@ -127,7 +154,7 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     metering: bool,
     interruptible: bool,
     /// The open `try_table`s: where each starts and its clauses.
-    pub(super) tries: Vec<(usize, SmallVec<[PendingCatch; 2]>)>,
+    pub(super) tries: Vec<OpenTry>,
     /// The clauses of the closed `try_table`s with their ranges, innermost first.
     pub(super) closed_catches: Vec<(usize, usize, PendingCatch)>,
 }
@@ -186,6 +213,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             dead: false,
             saved: SmallVec::new(),
             try_index: None,
+            exn: None,
+            delegates: Vec::new(),
         });
         t.checkpoint()?;
         Ok(t)
@@ -210,7 +239,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             return Err(too_large(&format!("{frame_size} registers")));
         }
         let cb = const_base as u16;
-        let catches = self.emit_catch_pads()?;
+        let catches = self.emit_catch_pads(cb)?;
         self.layout.mark_entries(self.ops);
         thread_jumps(self.ops, &self.layout.entry);
         // The catch clauses cover ranges of instructions, which the layout rewrites would move
@@ -251,12 +280,14 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     }
 
     /// Emits, after the function's code, the landing pad of each catch clause (a branch to its
-    /// label, or a return), and returns the clauses.
-    fn emit_catch_pads(&mut self) -> Result<Box<[Catch]>> {
+    /// label, or a return), and returns the clauses (with their registers relocated as
+    /// [`CONST_MARK`] says, constants starting at `cb`).
+    fn emit_catch_pads(&mut self, cb: u16) -> Result<Box<[Catch]>> {
+        let relocate = |r: Reg| if r.0 >= CONST_MARK { Reg(cb + (r.0 - CONST_MARK)) } else { r };
         let mut catches = Vec::with_capacity(self.closed_catches.len());
         for &(start, end, c) in self.closed_catches.iter() {
             let pad = self.ops.len();
-            self.ops.push(match c.target {
+            let op = match c.target {
                 CatchTarget::Label(label) => {
                     let Label::Pinned(target) = self.labels[label] else {
                         unreachable!("a closed block's label is pinned")
@@ -266,17 +297,50 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 CatchTarget::Return(0) => Op::Return,
                 CatchTarget::Return(1) => Op::Return1 { src: c.dst },
                 CatchTarget::Return(n) => Op::ReturnSpan { src: c.dst, len: n },
-            });
+                CatchTarget::Delegate(next) => {
+                    catches.push(Catch {
+                        start: start as u32,
+                        end: end as u32,
+                        tag: None,
+                        dst: c.dst,
+                        exn: None,
+                        handler: Handler::Delegate(next),
+                    });
+                    continue;
+                }
+            };
+            self.ops.push(op);
             catches.push(Catch {
                 start: start as u32,
                 end: end as u32,
                 tag: c.tag,
                 dst: c.dst,
-                with_ref: c.with_ref,
-                pad: pad as u32,
+                exn: c.exn.map(relocate),
+                handler: Handler::Pad(pad as u32),
             });
         }
         Ok(catches.into())
+    }
+
+    /// A register of the frame no operand uses: a constant slot that is not shared (its initial
+    /// value, zero, is never read as a constant).
+    pub(super) fn hidden_reg(&mut self) -> Result<Reg> {
+        let k = self.consts.len();
+        if k >= usize::from(CONST_MARK) - 1 {
+            return Err(too_large("too many constants"));
+        }
+        self.consts.push(0);
+        Ok(Reg(CONST_MARK + k as u16))
+    }
+
+    /// Points `delegates` (the `delegate` clauses that name a frame) at the clauses recorded from
+    /// now on: called when the frame's code that exceptions can be thrown to ends, so the clauses
+    /// that follow are those of the frame itself and the frames around it.
+    pub(super) fn resolve_delegates(&mut self, delegates: &[usize]) {
+        let next = self.closed_catches.len() as u32;
+        for &d in delegates {
+            self.closed_catches[d].2.target = CatchTarget::Delegate(next);
+        }
     }
 
     // ---- emission ----

@@ -127,6 +127,7 @@ macro_rules! define_both {
     (@forward exceptions $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward wide_arithmetic $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward function_references $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward legacy_exceptions $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward $other:ident $s:ident $visit:ident $($arg:ident)*) => {{
         $( let _ = $arg; )*
         Err(Error::unsupported(concat!("instruction ", stringify!($visit), " (", stringify!($other), " proposal)")))
@@ -157,6 +158,9 @@ impl wasmparser::FrameStack for Alone<'_, '_, '_> {
             CtrlKind::Loop => wasmparser::FrameKind::Loop,
             CtrlKind::If => wasmparser::FrameKind::If,
             CtrlKind::Else => wasmparser::FrameKind::Else,
+            CtrlKind::LegacyTry => wasmparser::FrameKind::LegacyTry,
+            CtrlKind::LegacyCatch => wasmparser::FrameKind::LegacyCatch,
+            CtrlKind::LegacyCatchAll => wasmparser::FrameKind::LegacyCatchAll,
         })
     }
 }

@@ -1,7 +1,7 @@
 //! One method per Wasm operator: how each becomes register IR. The methods emit plain
 //! instructions; fusions happen where they are emitted (`fuse.rs`).
 
-use super::func::{CatchTarget, Ctrl, CtrlKind, FuncTranslator, Operand, PendingCatch};
+use super::func::{CatchTarget, Ctrl, CtrlKind, FuncTranslator, OpenTry, Operand, PendingCatch};
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
 use smallvec::SmallVec;
@@ -113,6 +113,8 @@ impl FuncTranslator<'_, '_> {
             dead,
             saved,
             try_index: None,
+            exn: None,
+            delegates: Vec::new(),
         });
     }
 
@@ -347,8 +349,11 @@ impl FuncTranslator<'_, '_> {
             self.visit_else()?;
         }
         let f = self.ctrl.pop().expect("validated");
+        if !f.delegates.is_empty() {
+            self.resolve_delegates(&f.delegates);
+        }
         if let Some(t) = f.try_index {
-            let (start, clauses) = std::mem::take(&mut self.tries[t]);
+            let OpenTry { start, clauses, .. } = std::mem::take(&mut self.tries[t]);
             let end = self.ops.len();
             self.closed_catches.extend(clauses.into_iter().map(|c| (start, end, c)));
         }
@@ -370,7 +375,12 @@ impl FuncTranslator<'_, '_> {
                     self.push_temps(f.results)?;
                 }
             }
-            CtrlKind::Block | CtrlKind::Else | CtrlKind::If => {
+            CtrlKind::Block
+            | CtrlKind::Else
+            | CtrlKind::If
+            | CtrlKind::LegacyTry
+            | CtrlKind::LegacyCatch
+            | CtrlKind::LegacyCatchAll => {
                 if f.label_used {
                     if self.reachable {
                         self.ctrl.push(f.clone());
@@ -596,6 +606,7 @@ impl FuncTranslator<'_, '_> {
                     wasmparser::Catch::All { label } => (None, label, false),
                     wasmparser::Catch::AllRef { label } => (None, label, true),
                 };
+                let arity = tag.map_or(0, |t| self.env.tag_arity(t));
                 let idx = self.ctrl.len() - 1 - label as usize;
                 let f = &mut self.ctrl[idx];
                 f.label_used = true;
@@ -605,16 +616,119 @@ impl FuncTranslator<'_, '_> {
                     CatchTarget::Label(f.label)
                 };
                 let dst = self.temp(self.ctrl[idx].height);
-                clauses.push(PendingCatch { tag, with_ref, dst, target });
+                let exn = with_ref.then(|| Reg(dst.0 + arity as u16));
+                clauses.push(PendingCatch { tag, dst, exn, target });
             }
             self.preserve_locals()?;
         }
         let label = self.new_label();
         self.push_frame(CtrlKind::Block, label, label, table.ty, dead);
         if !dead {
-            self.tries.push((self.ops.len(), clauses));
+            self.tries.push(OpenTry { start: self.ops.len(), end: 0, clauses });
             self.ctrl.last_mut().expect("just pushed").try_index = Some(self.tries.len() - 1);
         }
+        Ok(())
+    }
+
+    /// A legacy `try`: a block whose body the following `catch` and `catch_all` handlers (or a
+    /// `delegate`) cover, like a `try_table`'s clauses.
+    pub(super) fn visit_try(&mut self, bt: BlockType) -> Result<()> {
+        let dead = !self.reachable;
+        if !dead {
+            self.preserve_locals()?;
+        }
+        let label = self.new_label();
+        self.push_frame(CtrlKind::LegacyTry, label, label, bt, dead);
+        if !dead {
+            self.tries.push(OpenTry { start: self.ops.len(), ..OpenTry::default() });
+            self.ctrl.last_mut().expect("just pushed").try_index = Some(self.tries.len() - 1);
+        }
+        Ok(())
+    }
+
+    pub(super) fn visit_catch(&mut self, tag_index: u32) -> Result<()> {
+        self.legacy_handler(Some(tag_index))
+    }
+
+    pub(super) fn visit_catch_all(&mut self) -> Result<()> {
+        self.legacy_handler(None)
+    }
+
+    /// Ends a legacy `try`'s body (or its previous handler) and starts the handler for `tag`
+    /// (every tag when `None`): a clause over the body whose pad is the handler's code, with the
+    /// exception's values on the operand stack and a reference to it in the `try`'s hidden
+    /// register.
+    fn legacy_handler(&mut self, tag: Option<u32>) -> Result<()> {
+        let kind = if tag.is_some() { CtrlKind::LegacyCatch } else { CtrlKind::LegacyCatchAll };
+        let f = self.ctrl.last_mut().expect("validated");
+        let was = std::mem::replace(&mut f.kind, kind);
+        if f.dead {
+            return Ok(());
+        }
+        let (label, height, t) = (f.label, f.height, f.try_index.expect("a live legacy try is recorded"));
+        if self.reachable {
+            self.emit_branch_copies(0)?;
+            self.emit_branch(Op::Br { off: BranchOffset(0) }, label)?;
+            self.ctrl.last_mut().expect("validated").label_used = true;
+        }
+        if was == CtrlKind::LegacyTry {
+            // The body ends here: the `try`'s own clauses follow those of the `delegate`s that
+            // name it.
+            let delegates = std::mem::take(&mut self.ctrl.last_mut().expect("validated").delegates);
+            self.resolve_delegates(&delegates);
+            self.tries[t].end = self.ops.len();
+        }
+        let exn = match self.ctrl.last().expect("validated").exn {
+            Some(r) => r,
+            None => {
+                let r = self.hidden_reg()?;
+                self.ctrl.last_mut().expect("validated").exn = Some(r);
+                r
+            }
+        };
+        let (start, end) = (self.tries[t].start, self.tries[t].end);
+        let handler = self.new_label();
+        self.pin(handler);
+        let dst = self.temp(height);
+        self.closed_catches.push((
+            start,
+            end,
+            PendingCatch { tag, dst, exn: Some(exn), target: CatchTarget::Label(handler) },
+        ));
+        self.truncate(height);
+        self.push_temps(tag.map_or(0, |t| self.env.tag_arity(t)) as u16)?;
+        self.reachable = true;
+        Ok(())
+    }
+
+    /// A legacy `delegate`: ends the `try` with a clause over its body that sends exceptions to
+    /// the frame `depth` levels out (its handlers, or the ones around it).
+    pub(super) fn visit_delegate(&mut self, depth: u32) -> Result<()> {
+        let f = self.ctrl.last_mut().expect("validated");
+        f.kind = CtrlKind::Block;
+        if !f.dead {
+            let t = f.try_index.take().expect("a live legacy try is recorded");
+            let delegates = std::mem::take(&mut f.delegates);
+            self.resolve_delegates(&delegates);
+            let start = self.tries[t].start;
+            let clause = PendingCatch { tag: None, dst: Reg(0), exn: None, target: CatchTarget::Delegate(u32::MAX) };
+            self.closed_catches.push((start, self.ops.len(), clause));
+            // Counted from the frame around the `try`.
+            let idx = self.ctrl.len() - 2 - depth as usize;
+            self.ctrl[idx].delegates.push(self.closed_catches.len() - 1);
+        }
+        self.visit_end()
+    }
+
+    /// A legacy `rethrow`: throws again the exception the handler `depth` levels out caught.
+    pub(super) fn visit_rethrow(&mut self, depth: u32) -> Result<()> {
+        if !self.reachable {
+            return Ok(());
+        }
+        let idx = self.ctrl.len() - 1 - depth as usize;
+        let exn = self.ctrl[idx].exn.expect("validation: rethrow names a legacy handler");
+        self.emit(Op::ThrowRef { exn })?;
+        self.set_unreachable();
         Ok(())
     }
 
