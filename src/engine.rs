@@ -135,6 +135,12 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::BULK_MEMORY, enable)
     }
 
+    /// Allow fixed-width SIMD (`v128` values and the SIMD instructions). On by default. (SIMD
+    /// accesses to memories other than memory 0 are still refused as unsupported: see the README.)
+    pub fn wasm_simd(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::SIMD, enable)
+    }
+
     /// Allow reference types (`funcref`/`externref` values, several tables, `table.get/set/grow/
     /// size/fill`, `ref.null/is_null/func`). On by default.
     pub fn wasm_reference_types(&mut self, enable: bool) -> &mut Self {
@@ -226,11 +232,11 @@ impl Config {
     }
 }
 
-/// Every feature hayate implements: Wasm 2.0 without SIMD, extended constant expressions, tail
+/// Every feature hayate implements: Wasm 2.0 (its fixed-width SIMD memory instructions on memory
+/// 0 only), extended constant expressions, tail
 /// calls, exception handling, wide arithmetic, typed function references, multiple memories,
 /// memory64 and custom page sizes.
 const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
-    .difference(wasmparser::WasmFeatures::SIMD)
     .union(wasmparser::WasmFeatures::EXTENDED_CONST)
     .union(wasmparser::WasmFeatures::TAIL_CALL)
     .union(wasmparser::WasmFeatures::EXCEPTIONS)

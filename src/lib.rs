@@ -59,4 +59,4 @@ pub use runtime::{
 pub use types::{
     ExternType, FuncType, GlobalType, HeapType, MemoryType, Mutability, RefType, TableType, TagType, ValType,
 };
-pub use value::{ExternRef, Val, WasmTy, WasmTyList};
+pub use value::{ExternRef, V128, Val, WasmTy, WasmTyList};

@@ -5,7 +5,7 @@
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 use hayate::wasi::{self, WasiCtx};
-use hayate::{Config, Engine, ExternType, FuncType, Linker, Module, Store, Trap, Val, ValType};
+use hayate::{Config, Engine, ExternType, FuncType, Linker, Module, Store, Trap, V128, Val, ValType};
 use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
@@ -450,7 +450,7 @@ fn parse_args(name: &str, ty: &FuncType, args: &[String]) -> Result<Vec<Val>> {
         .enumerate()
         .map(|(i, (&ty, arg))| {
             parse_val(ty, arg).ok_or_else(|| match ty {
-                ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64 => {
+                ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64 | ValType::V128 => {
                     anyhow!("invalid argument `{arg}` for parameter {i} of `{name}`: expected {}", describe(ty))
                 }
                 _ => anyhow!("parameter {i} of `{name}` is a {ty}, which cannot be passed on the command line"),
@@ -471,6 +471,7 @@ fn describe(ty: ValType) -> &'static str {
         ValType::I64 => "an i64 (decimal or 0x hex)",
         ValType::F32 => "an f32 (e.g. 1.5, -2e3, nan, inf, -inf)",
         ValType::F64 => "an f64 (e.g. 1.5, -2e3, nan, inf, -inf)",
+        ValType::V128 => "a v128 as one unsigned 128-bit integer (decimal or 0x hex)",
         _ => "a reference",
     }
 }
@@ -482,8 +483,23 @@ fn parse_val(ty: ValType, text: &str) -> Option<Val> {
         ValType::I64 => Val::I64(parse_int(text, 64)? as i64),
         ValType::F32 => Val::F32(text.parse::<f32>().ok()?.to_bits()),
         ValType::F64 => Val::F64(text.parse::<f64>().ok()?.to_bits()),
+        ValType::V128 => Val::V128(V128::from(parse_u128(text)?)),
         _ => return None,
     })
+}
+
+/// A `v128` written as one unsigned 128-bit integer, in decimal or `0x` hex, with optional `_`
+/// separators (the number wasmtime prints for a `v128` result).
+fn parse_u128(text: &str) -> Option<u128> {
+    let (radix, digits) = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        Some(hex) => (16, hex),
+        None => (10, text),
+    };
+    let digits = digits.replace('_', "");
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    u128::from_str_radix(&digits, radix).ok()
 }
 
 /// The bits of a `bits`-wide integer written in decimal or `0x` hex, with an optional sign and `_`
@@ -512,13 +528,15 @@ fn parse_int(text: &str, bits: u32) -> Option<u64> {
     }
 }
 
-/// A result as `--invoke` prints it: integers signed in decimal, floats in Rust's `{}` display.
+/// A result as `--invoke` prints it: integers signed in decimal, floats in Rust's `{}` display, a
+/// `v128` as one unsigned 128-bit decimal integer (as wasmtime prints it).
 fn format_val(val: &Val) -> String {
     match *val {
         Val::I32(v) => v.to_string(),
         Val::I64(v) => v.to_string(),
         Val::F32(bits) => f32::from_bits(bits).to_string(),
         Val::F64(bits) => f64::from_bits(bits).to_string(),
+        Val::V128(v) => v.as_u128().to_string(),
         Val::FuncRef(None) | Val::ExternRef(None) | Val::ExnRef(None) => "null".to_string(),
         Val::ExnRef(Some(_)) => "exnref".to_string(),
         Val::FuncRef(Some(_)) => "funcref".to_string(),

@@ -18,6 +18,8 @@ pub enum ValType {
     F32,
     /// 64-bit IEEE float.
     F64,
+    /// 128-bit vector (the fixed-width SIMD proposal).
+    V128,
     /// Nullable function reference (`funcref`, `(ref null func)`).
     FuncRef,
     /// Nullable host reference (`externref`, `(ref null extern)`).
@@ -136,6 +138,7 @@ impl PartialEq for ValType {
             | (ValType::I64, ValType::I64)
             | (ValType::F32, ValType::F32)
             | (ValType::F64, ValType::F64)
+            | (ValType::V128, ValType::V128)
             | (ValType::FuncRef, ValType::FuncRef)
             | (ValType::ExternRef, ValType::ExternRef) => true,
             (ValType::Ref(a), ValType::Ref(b)) => a == b,
@@ -157,6 +160,12 @@ impl std::hash::Hash for ValType {
 }
 
 impl ValType {
+    /// How many 64-bit register cells a value of this type occupies: 2 for `v128` (low half
+    /// first), 1 for every other type.
+    pub(crate) fn cells(self) -> usize {
+        if let ValType::V128 = self { 2 } else { 1 }
+    }
+
     /// Whether this is a reference type.
     pub fn is_ref(self) -> bool {
         self.ref_type().is_some()
@@ -212,7 +221,7 @@ impl ValType {
             wasmparser::ValType::F32 => ValType::F32,
             wasmparser::ValType::F64 => ValType::F64,
             wasmparser::ValType::Ref(r) => Self::from_ref_type(r, sigs)?,
-            wasmparser::ValType::V128 => return None,
+            wasmparser::ValType::V128 => ValType::V128,
         })
     }
 
@@ -241,6 +250,7 @@ impl fmt::Display for ValType {
             ValType::I64 => f.write_str("i64"),
             ValType::F32 => f.write_str("f32"),
             ValType::F64 => f.write_str("f64"),
+            ValType::V128 => f.write_str("v128"),
             ValType::FuncRef => f.write_str("funcref"),
             ValType::ExternRef => f.write_str("externref"),
             ValType::Ref(r) => r.fmt(f),
@@ -274,6 +284,21 @@ impl FuncType {
     pub fn results(&self) -> &[ValType] {
         &self.types[self.num_params..]
     }
+
+    /// How many register cells the parameters occupy (a `v128` takes two).
+    pub(crate) fn param_cells(&self) -> usize {
+        cells(self.params())
+    }
+
+    /// How many register cells the results occupy (a `v128` takes two).
+    pub(crate) fn result_cells(&self) -> usize {
+        cells(self.results())
+    }
+}
+
+/// How many register cells values of types `types` occupy together.
+pub(crate) fn cells(types: &[ValType]) -> usize {
+    types.iter().map(|t| t.cells()).sum()
 }
 
 impl fmt::Display for FuncType {

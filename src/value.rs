@@ -50,6 +50,40 @@ impl std::fmt::Debug for ExternRef {
     }
 }
 
+/// A `v128` value (fixed-width SIMD): its 128 bits, lane 0 in the least significant bits (the
+/// little-endian order of a `v128.store`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct V128(u128);
+
+impl V128 {
+    /// The bits.
+    pub fn as_u128(&self) -> u128 {
+        self.0
+    }
+
+    /// The value from its two register cells (low half, high half).
+    pub(crate) fn from_halves(lo: u64, hi: u64) -> V128 {
+        V128(u128::from(lo) | (u128::from(hi) << 64))
+    }
+
+    /// The two register cells of the value (low half, high half).
+    pub(crate) fn halves(self) -> [u64; 2] {
+        [self.0 as u64, (self.0 >> 64) as u64]
+    }
+}
+
+impl From<u128> for V128 {
+    fn from(bits: u128) -> V128 {
+        V128(bits)
+    }
+}
+
+impl From<V128> for u128 {
+    fn from(v: V128) -> u128 {
+        v.0
+    }
+}
+
 /// A Wasm value. Floats are kept as their bits so that NaN payloads survive.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -62,6 +96,8 @@ pub enum Val {
     F32(u32),
     /// The bits of an `f64`.
     F64(u64),
+    /// A `v128`.
+    V128(V128),
     /// A function reference, or null.
     FuncRef(Option<Func>),
     /// A host reference, or null.
@@ -80,6 +116,7 @@ impl Val {
             Val::I64(_) => ValType::I64,
             Val::F32(_) => ValType::F32,
             Val::F64(_) => ValType::F64,
+            Val::V128(_) => ValType::V128,
             Val::FuncRef(_) => ValType::FuncRef,
             Val::ExternRef(_) => ValType::ExternRef,
             Val::ExnRef(_) => ValType::Ref(crate::types::RefType::EXNREF),
@@ -94,6 +131,7 @@ impl Val {
             ValType::I64 => Val::I64(0),
             ValType::F32 => Val::F32(0),
             ValType::F64 => Val::F64(0),
+            ValType::V128 => Val::V128(V128(0)),
             t if t.is_func_ref() => Val::FuncRef(None),
             t if t.is_exn_ref() => Val::ExnRef(None),
             _ => Val::ExternRef(None),
@@ -140,14 +178,63 @@ impl Val {
         if let Val::F64(v) = self { Some(f64::from_bits(*v)) } else { None }
     }
 
+    /// The `v128`, if this is one.
+    pub fn v128(&self) -> Option<V128> {
+        if let Val::V128(v) = self { Some(*v) } else { None }
+    }
+
+    /// Writes the value as the register cells of `store` it occupies (`out` has room for them:
+    /// two for a `v128`, one for the others).
+    pub(crate) fn write_cells(&self, out: &mut [u64], store: &mut StoreInner) -> Result<()> {
+        match self {
+            Val::V128(v) => out[..2].copy_from_slice(&v.halves()),
+            other => out[0] = other.to_cell(store)?,
+        }
+        Ok(())
+    }
+
+    /// The register cells of `vals` in a row (a `v128` takes two).
+    pub(crate) fn cells_of(vals: &[Val], store: &mut StoreInner) -> Result<Vec<u64>> {
+        let mut cells = vec![0; vals.iter().map(|v| v.ty().cells()).sum()];
+        let mut at = 0;
+        for v in vals {
+            v.write_cells(&mut cells[at..], store)?;
+            at += v.ty().cells();
+        }
+        Ok(cells)
+    }
+
+    /// Reads values of types `types` from the register cells they occupy in a row.
+    pub(crate) fn vals_of(cells: &[u64], types: &[ValType], store: &StoreInner) -> Vec<Val> {
+        let mut at = 0;
+        types
+            .iter()
+            .map(|t| {
+                let v = Val::from_cells(&cells[at..], *t, store);
+                at += t.cells();
+                v
+            })
+            .collect()
+    }
+
+    /// Reads a value of type `ty` from the register cells it occupies at the start of `cells`.
+    pub(crate) fn from_cells(cells: &[u64], ty: ValType, store: &StoreInner) -> Val {
+        match ty {
+            ValType::V128 => Val::V128(V128::from_halves(cells[0], cells[1])),
+            _ => Val::from_cell(cells[0], ty, store),
+        }
+    }
+
     /// The value as an untyped register cell of `store` (references are index + 1, null is 0);
-    /// an error for a reference that belongs to another store.
+    /// an error for a reference that belongs to another store, and for a `v128`, which takes two
+    /// cells (`Val::write_cells`).
     pub(crate) fn to_cell(&self, store: &mut StoreInner) -> Result<u64> {
         Ok(match self {
             Val::I32(v) => *v as u32 as u64,
             Val::I64(v) => *v as u64,
             Val::F32(v) => u64::from(*v),
             Val::F64(v) => *v,
+            Val::V128(_) => return Err(crate::Error::unsupported("a v128 value here")),
             Val::FuncRef(f) => f.into_cell(store)?,
             Val::ExternRef(r) => r.clone().into_cell(store)?,
             Val::ExnRef(None) => 0,
@@ -158,13 +245,15 @@ impl Val {
         })
     }
 
-    /// Reads an untyped register cell of `store` as a value of type `ty`.
+    /// Reads an untyped register cell of `store` as a value of type `ty` (for a `v128`, which
+    /// takes two cells, see `Val::from_cells`: here the cell is its low half).
     pub(crate) fn from_cell(cell: u64, ty: ValType, store: &StoreInner) -> Val {
         match ty {
             ValType::I32 => Val::I32(cell as i32),
             ValType::I64 => Val::I64(cell as i64),
             ValType::F32 => Val::F32(cell as u32),
             ValType::F64 => Val::F64(cell),
+            ValType::V128 => Val::V128(V128::from_halves(cell, 0)),
             t if t.is_func_ref() => Val::FuncRef(WasmTy::from_cell(cell, store)),
             t if t.is_exn_ref() => Val::ExnRef(crate::ExnRef::from_cell(cell, store)),
             _ => Val::ExternRef(WasmTy::from_cell(cell, store)),
@@ -192,18 +281,66 @@ impl From<f64> for Val {
         Val::F64(v.to_bits())
     }
 }
+impl From<V128> for Val {
+    fn from(v: V128) -> Val {
+        Val::V128(v)
+    }
+}
 
 /// A Rust type that maps to one Wasm value type: `i32`, `u32`, `i64`, `u64`, `f32`, `f64`,
-/// `Option<Func>` (`funcref`) and `Option<ExternRef>` (`externref`).
+/// [`V128`] (`v128`), `Option<Func>` (`funcref`) and `Option<ExternRef>` (`externref`).
 pub trait WasmTy: Send + Sync + 'static {
     /// The Wasm type.
     const TY: ValType;
+    /// How many register cells a value occupies (two for a `v128`).
+    #[doc(hidden)]
+    const CELLS: usize = 1;
     /// To an untyped cell of `store`; an error for a reference of another store.
     #[doc(hidden)]
     fn into_cell(self, store: &mut StoreInner) -> Result<u64>;
     /// From an untyped cell of `store`.
     #[doc(hidden)]
     fn from_cell(cell: u64, store: &StoreInner) -> Self;
+    /// To the `CELLS` cells at the start of `out`.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn into_cells(self, out: &mut [u64], store: &mut StoreInner) -> Result<()>
+    where
+        Self: Sized,
+    {
+        out[0] = self.into_cell(store)?;
+        Ok(())
+    }
+    /// From the `CELLS` cells at the start of `cells`.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn from_cells(cells: &[u64], store: &StoreInner) -> Self
+    where
+        Self: Sized,
+    {
+        Self::from_cell(cells[0], store)
+    }
+}
+
+impl WasmTy for V128 {
+    const TY: ValType = ValType::V128;
+    const CELLS: usize = 2;
+    /// The low half (a `v128` takes two cells: see `into_cells`).
+    fn into_cell(self, _: &mut StoreInner) -> Result<u64> {
+        Ok(self.halves()[0])
+    }
+    fn from_cell(cell: u64, _: &StoreInner) -> Self {
+        V128::from_halves(cell, 0)
+    }
+    #[inline(always)]
+    fn into_cells(self, out: &mut [u64], _: &mut StoreInner) -> Result<()> {
+        out[..2].copy_from_slice(&self.halves());
+        Ok(())
+    }
+    #[inline(always)]
+    fn from_cells(cells: &[u64], _: &StoreInner) -> Self {
+        V128::from_halves(cells[0], cells[1])
+    }
 }
 
 macro_rules! wasm_ty {
@@ -263,7 +400,7 @@ impl WasmTy for Option<ExternRef> {
 pub trait WasmTyList: Sized + Send + Sync + 'static {
     /// The Wasm types, in order.
     fn types() -> Vec<ValType>;
-    /// How many values.
+    /// How many register cells the values occupy (a `v128` takes two).
     const LEN: usize;
     /// Writes the values as cells of `store`.
     #[doc(hidden)]
@@ -277,15 +414,14 @@ impl<A: WasmTy> WasmTyList for A {
     fn types() -> Vec<ValType> {
         vec![A::TY]
     }
-    const LEN: usize = 1;
+    const LEN: usize = A::CELLS;
     #[inline(always)]
     fn write_cells(self, out: &mut [u64], store: &mut StoreInner) -> Result<()> {
-        out[0] = self.into_cell(store)?;
-        Ok(())
+        self.into_cells(out, store)
     }
     #[inline(always)]
     fn read_cells(cells: &[u64], store: &StoreInner) -> Self {
-        A::from_cell(cells[0], store)
+        A::from_cells(cells, store)
     }
 }
 
@@ -293,16 +429,20 @@ macro_rules! wasm_ty_tuple {
     ($n:literal $(, $name:ident $idx:tt)*) => {
         impl<$($name: WasmTy),*> WasmTyList for ($($name,)*) {
             fn types() -> Vec<ValType> { vec![$($name::TY),*] }
-            const LEN: usize = $n;
-            #[allow(unused_variables)]
+            const LEN: usize = 0 $(+ $name::CELLS)*;
+            #[allow(unused_variables, unused_mut, unused_assignments)]
             #[inline(always)]
             fn write_cells(self, out: &mut [u64], store: &mut StoreInner) -> Result<()> {
-                $( out[$idx] = self.$idx.into_cell(store)?; )*
+                let mut at = 0;
+                $( self.$idx.into_cells(&mut out[at..], store)?; at += $name::CELLS; )*
                 Ok(())
             }
-            #[allow(unused_variables, clippy::unused_unit)]
+            #[allow(unused_variables, unused_mut, unused_assignments, clippy::unused_unit)]
             #[inline(always)]
-            fn read_cells(cells: &[u64], store: &StoreInner) -> Self { ($($name::from_cell(cells[$idx], store),)*) }
+            fn read_cells(cells: &[u64], store: &StoreInner) -> Self {
+                let mut at = 0;
+                ($({ let v = $name::from_cells(&cells[at..], store); at += $name::CELLS; v },)*)
+            }
         }
     };
 }

@@ -25,7 +25,7 @@ use crate::{
 };
 use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
-use wast::core::{AbstractHeapType, HeapType, NanPattern, WastArgCore, WastRetCore};
+use wast::core::{AbstractHeapType, HeapType, NanPattern, V128Pattern, WastArgCore, WastRetCore};
 use wast::lexer::Lexer;
 use wast::parser::{self, ParseBuffer};
 use wast::token::{F32, F64, Id, Span};
@@ -350,6 +350,7 @@ impl Runner {
             WastArgCore::I64(v) => Val::I64(*v),
             WastArgCore::F32(v) => Val::F32(v.bits),
             WastArgCore::F64(v) => Val::F64(v.bits),
+            WastArgCore::V128(c) => Val::V128(crate::V128::from(u128::from_le_bytes(c.to_le_bytes()))),
             WastArgCore::RefNull(heap) => match ref_type(heap) {
                 Some(ValType::ExternRef) => Val::ExternRef(None),
                 Some(t) if t.is_exn_ref() => Val::ExnRef(None),
@@ -388,16 +389,9 @@ impl Runner {
         match (actual, expected) {
             (Val::I32(a), WastRetCore::I32(e)) => a == e,
             (Val::I64(a), WastRetCore::I64(e)) => a == e,
-            (Val::F32(a), WastRetCore::F32(e)) => match e {
-                NanPattern::CanonicalNan => a & 0x7fff_ffff == 0x7fc0_0000,
-                NanPattern::ArithmeticNan => a & 0x7fc0_0000 == 0x7fc0_0000,
-                NanPattern::Value(e) => *a == e.bits,
-            },
-            (Val::F64(a), WastRetCore::F64(e)) => match e {
-                NanPattern::CanonicalNan => a & 0x7fff_ffff_ffff_ffff == 0x7ff8_0000_0000_0000,
-                NanPattern::ArithmeticNan => a & 0x7ff8_0000_0000_0000 == 0x7ff8_0000_0000_0000,
-                NanPattern::Value(e) => *a == e.bits,
-            },
+            (Val::F32(a), WastRetCore::F32(e)) => f32_matches(*a, e),
+            (Val::F64(a), WastRetCore::F64(e)) => f64_matches(*a, e),
+            (Val::V128(a), WastRetCore::V128(p)) => v128_matches(a.as_u128(), p),
             (Val::FuncRef(a), WastRetCore::RefNull(heap)) => {
                 a.is_none() && heap.as_ref().is_none_or(|h| ref_type(h) == Some(ValType::FuncRef))
             }
@@ -429,6 +423,7 @@ impl Runner {
             Val::I64(v) => format!("i64 {v}"),
             Val::F32(bits) => format!("f32 {} ({bits:#010x})", f32::from_bits(*bits)),
             Val::F64(bits) => format!("f64 {} ({bits:#018x})", f64::from_bits(*bits)),
+            Val::V128(v) => format!("v128 {:#034x}", v.as_u128()),
             Val::FuncRef(None) => "ref.null func".into(),
             Val::FuncRef(Some(_)) => "ref.func".into(),
             Val::ExternRef(None) => "ref.null extern".into(),
@@ -466,6 +461,38 @@ fn ref_type(heap: &HeapType<'_>) -> Option<ValType> {
             Some(ValType::Ref(crate::RefType::EXNREF))
         }
         _ => None,
+    }
+}
+
+/// Whether an `f32`'s bits match a pattern (a value, or any canonical or arithmetic NaN).
+fn f32_matches(a: u32, e: &NanPattern<F32>) -> bool {
+    match e {
+        NanPattern::CanonicalNan => a & 0x7fff_ffff == 0x7fc0_0000,
+        NanPattern::ArithmeticNan => a & 0x7fc0_0000 == 0x7fc0_0000,
+        NanPattern::Value(e) => a == e.bits,
+    }
+}
+
+/// Whether an `f64`'s bits match a pattern.
+fn f64_matches(a: u64, e: &NanPattern<F64>) -> bool {
+    match e {
+        NanPattern::CanonicalNan => a & 0x7fff_ffff_ffff_ffff == 0x7ff8_0000_0000_0000,
+        NanPattern::ArithmeticNan => a & 0x7ff8_0000_0000_0000 == 0x7ff8_0000_0000_0000,
+        NanPattern::Value(e) => a == e.bits,
+    }
+}
+
+/// Whether a `v128`'s bits match a pattern, lane by lane (float lanes may be NaN patterns).
+fn v128_matches(a: u128, p: &V128Pattern) -> bool {
+    let b = a.to_le_bytes();
+    let lane = |i: usize, w: usize| b[i * w..(i + 1) * w].iter().rev().fold(0u64, |v, x| (v << 8) | u64::from(*x));
+    match p {
+        V128Pattern::I8x16(e) => e.iter().enumerate().all(|(i, e)| lane(i, 1) as u8 == *e as u8),
+        V128Pattern::I16x8(e) => e.iter().enumerate().all(|(i, e)| lane(i, 2) as u16 == *e as u16),
+        V128Pattern::I32x4(e) => e.iter().enumerate().all(|(i, e)| lane(i, 4) as u32 == *e as u32),
+        V128Pattern::I64x2(e) => e.iter().enumerate().all(|(i, e)| lane(i, 8) == *e as u64),
+        V128Pattern::F32x4(e) => e.iter().enumerate().all(|(i, e)| f32_matches(lane(i, 4) as u32, e)),
+        V128Pattern::F64x2(e) => e.iter().enumerate().all(|(i, e)| f64_matches(lane(i, 8), e)),
     }
 }
 

@@ -6,7 +6,7 @@ use anyhow::Result;
 use hayate::wasi::{self, Errno, OutputBuffer, WasiCtx};
 use hayate::{
     Caller, Config, Engine, ErrorKind, Extern, Func, FuncType, Global, GlobalType, Linker, Memory, MemoryType, Module,
-    Mutability, Store, Table, TableType, TrapCode, Val, ValType,
+    Mutability, Store, Table, TableType, TrapCode, V128, Val, ValType,
 };
 
 /// A store and an instance of `wat` with host data `T`, its imports resolved by what `define` adds to
@@ -960,5 +960,47 @@ fn typed_function_references_in_the_api() -> Result<()> {
     let (mut store, instance) = instantiate((), wat, |_| Ok(()))?;
     let get = instance.get_typed_func::<(), Option<Func>>(&store, "get")?;
     assert!(get.call(&mut store, ())?.is_some());
+    Ok(())
+}
+
+/// `v128` values cross the API as [`V128`]: untyped and typed calls (a `v128` takes two cells,
+/// so the values after it move), typed host functions and host functions over [`Val`]s.
+#[test]
+fn v128_values_cross_the_api() -> Result<()> {
+    let wat = r#"
+        (module
+          (import "host" "twice" (func $twice (param i64 v128) (result v128 i32)))
+          (import "host" "swap" (func $swap (param v128 v128) (result v128 v128)))
+          (func (export "f") (param i32 v128 i64) (result v128 i32 i64)
+            (call $twice (local.get 2) (local.get 1))
+            (drop)
+            (local.get 0)
+            (local.get 2))
+          (func (export "g") (param v128 v128) (result v128 v128)
+            (call $swap (local.get 0) (local.get 1))))
+    "#;
+    let (mut store, instance) = instantiate((), wat, |linker| {
+        linker.func_wrap("host", "twice", |k: i64, v: V128| (V128::from(v.as_u128() * k as u128), 7i32))?;
+        let ty = FuncType::new([ValType::V128, ValType::V128], [ValType::V128, ValType::V128]);
+        linker.func_new("host", "swap", ty, |_caller, args, results| {
+            results[0] = args[1].clone();
+            results[1] = args[0].clone();
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    let big = (3u128 << 100) | 5;
+    let f = instance.get_typed_func::<(i32, V128, i64), (V128, i32, i64)>(&store, "f")?;
+    assert_eq!(f.call(&mut store, (1, V128::from(big), 2))?, (V128::from(big * 2), 1, 2));
+    let func = instance.get_func(&store, "f").expect("exported");
+    let mut results = [Val::I32(0), Val::I32(0), Val::I32(0)];
+    func.call(&mut store, &[Val::I32(-1), Val::V128(V128::from(big)), Val::I64(3)], &mut results)?;
+    assert_eq!(results, [Val::V128(V128::from(big * 3)), Val::I32(-1), Val::I64(3)]);
+    let g = instance.get_typed_func::<(V128, V128), (V128, V128)>(&store, "g")?;
+    assert_eq!(g.call(&mut store, (V128::from(1), V128::from(big)))?, (V128::from(big), V128::from(1)));
+    assert_eq!(Val::from(V128::from(9)).ty(), ValType::V128);
+    assert_eq!(Val::default_for(ValType::V128).v128(), Some(V128::from(0)));
+    // A typed view must match: a v128 is not an i64 pair.
+    assert!(instance.get_typed_func::<(i32, i64, i64, i64), (V128, i32, i64)>(&store, "f").is_err());
     Ok(())
 }

@@ -13,6 +13,7 @@
 //! ```
 //!
 //! Values are `i32:-1`, `i64:42`, `f32:1.5`, `f64:-0`, `f32:nan` (any NaN), `f32:0x7fc00000` (bits),
+//! `v128:0x0000000400000003_0000000200000001` (the 128 bits in hex, `_` allowed, or in decimal),
 //! `funcref:null`, `funcref:nonnull`, `externref:null` and `externref:N` (a host reference to `N`).
 //! Trap messages are those of `TrapCode::message` (the spec test suite's). The invocations run in
 //! order on one instance.
@@ -30,6 +31,7 @@ enum Value {
     F64(u64),
     F32Nan,
     F64Nan,
+    V128(u128),
     FuncNull,
     FuncNonNull,
     ExternNull,
@@ -72,6 +74,10 @@ fn parse_value(token: &str) -> Result<Value> {
         ("f64", v) => Value::F64(match hex(v) {
             Some(bits) => bits?,
             None => v.parse::<f64>()?.to_bits(),
+        }),
+        ("v128", v) => Value::V128(match v.strip_prefix("0x") {
+            Some(h) => u128::from_str_radix(&h.replace('_', ""), 16)?,
+            None => v.parse()?,
         }),
         ("funcref", "null") => Value::FuncNull,
         ("funcref", "nonnull") => Value::FuncNonNull,
@@ -130,6 +136,7 @@ fn to_val(store: &mut Store<()>, externs: &mut Vec<(u32, ExternRef)>, v: &Value)
         Value::I64(x) => Val::I64(*x),
         Value::F32(x) => Val::F32(*x),
         Value::F64(x) => Val::F64(*x),
+        Value::V128(x) => Val::V128(hayate::V128::from(*x)),
         Value::FuncNull => Val::FuncRef(None),
         Value::ExternNull => Val::ExternRef(None),
         Value::Extern(n) => {
@@ -151,6 +158,7 @@ fn matches(store: &Store<()>, pattern: &Value, got: &Val) -> bool {
     match (pattern, got) {
         (Value::I32(a), Val::I32(b)) => a == b,
         (Value::I64(a), Val::I64(b)) => a == b,
+        (Value::V128(a), Val::V128(b)) => *a == b.as_u128(),
         (Value::F32(a), Val::F32(b)) => a == b,
         (Value::F64(a), Val::F64(b)) => a == b,
         (Value::F32Nan, Val::F32(b)) => f32::from_bits(*b).is_nan(),

@@ -354,12 +354,14 @@ mod tests {
                 { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
                 { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
                 { $( $lname:ident { $($lf:ident),* } => |$lr:ident, $lm:ident| $lcond:expr ),* $(,)? }
+                { $( $sname:ident { $($sf:ident),* } => |$sr:ident, $sm:ident| $sbody:expr ),* $(,)? }
             ) => {
                 let mut checked = 0;
                 for op in Op::examples() {
                     #[allow(unused_variables, clippy::redundant_closure_call)]
                     let semantic = match op {
                         $( Op::$name { $($f),* } => regs::class_of(move |$r: &mut regs::View, $m: Mem| Ok($body)), )*
+                        $( Op::$sname { $($sf),* } => regs::class_of(move |$sr: &mut regs::View, $sm: Mem| Ok($sbody)), )*
                         $( Op::$lname { .. } => regs::Class::Int, )*
                         _ => continue,
                     };

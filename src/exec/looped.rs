@@ -78,6 +78,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
             { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
             { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
             { $( $lname:ident { $($lf:ident),* } => |$lr:ident, $lm:ident| $lcond:expr ),* $(,)? }
+            { $( $sname:ident { $($sf:ident),* } => |$sr:ident, $sm:ident| $sbody:expr ),* $(,)? }
         ) => {
             loop {
                 // SAFETY: `ip` always points at an instruction of the running function:
@@ -94,6 +95,17 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                             let (mut $r, $m) = (View::new(regs.0, 0, 0.0), mem);
                             #[allow(clippy::redundant_closure_call)]
                             let result = (|| Ok::<_, TrapCode>($body))();
+                            if let Err(code) = result {
+                                stop!(Stop::Trap(code))
+                            }
+                        }
+                    )*
+                    $(
+                        Op::$sname { $($sf),* } => {
+                            #[allow(unused_variables, unused_mut)]
+                            let (mut $sr, $sm) = (View::new(regs.0, 0, 0.0), mem);
+                            #[allow(clippy::redundant_closure_call)]
+                            let result = (|| Ok::<_, TrapCode>($sbody))();
                             if let Err(code) = result {
                                 stop!(Stop::Trap(code))
                             }
@@ -137,6 +149,14 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     }
                     Op::GlobalGet { dst, global } => regs.set(dst, cx.global_get(global)),
                     Op::GlobalSet { src, global } => cx.global_set(global, regs.get(src)),
+                    Op::GlobalGetV128 { dst, global } => {
+                        let [lo, hi] = cx.global_get_v128(global);
+                        regs.set(dst, lo);
+                        regs.set(Reg(dst.0 + 1), hi);
+                    }
+                    Op::GlobalSetV128 { src, global } => {
+                        cx.global_set_v128(global, [regs.get(src), regs.get(Reg(src.0 + 1))]);
+                    }
                     Op::CallInternal { func, args, .. } => {
                         let module: *const crate::module::ModuleInner = &*cx.inst().module;
                         // SAFETY: the module lives behind an `Arc` held by the instance.

@@ -17,6 +17,7 @@ mod memory_at;
 mod regs;
 mod resumable;
 mod resume;
+mod simd;
 #[cfg(feature = "stats")]
 pub mod stats;
 mod unwind;
@@ -630,6 +631,20 @@ impl Ctx {
     fn global_set(&mut self, global: u32, value: u64) {
         let g = self.inst().globals[global as usize];
         self.store().globals[g as usize].value = value;
+    }
+
+    /// `global.get` of a `v128` global: its two cells.
+    fn global_get_v128(&mut self, global: u32) -> [u64; 2] {
+        let g = self.inst().globals[global as usize];
+        let g = &self.store().globals[g as usize];
+        [g.value, g.hi]
+    }
+
+    /// `global.set` of a `v128` global.
+    fn global_set_v128(&mut self, global: u32, [lo, hi]: [u64; 2]) {
+        let g = self.inst().globals[global as usize];
+        let g = &mut self.store().globals[g as usize];
+        (g.value, g.hi) = (lo, hi);
     }
 
     /// Whether the store's resource limiter lets `memory.grow` or `table.grow` (`op`) grow; only

@@ -432,6 +432,26 @@ impl View {
         v
     }
 
+    /// The `v128` in registers `o` (low half) and `o + 1` (high half), always read from the
+    /// frame (no accumulator holds a `v128`).
+    #[inline(always)]
+    pub fn v128(&self, o: impl Loc) -> u128 {
+        let r = o.reg();
+        let regs = Regs(self.sp);
+        u128::from(regs.get(r)) | (u128::from(regs.get(Reg(r.0 + 1))) << 64)
+    }
+
+    /// Writes a `v128` to registers `d` (low half) and `d + 1` (high half), without an
+    /// accumulator.
+    #[inline(always)]
+    pub fn set_v128(&mut self, d: impl Loc, v: u128) -> Clobber {
+        let r = d.reg();
+        let regs = Regs(self.sp);
+        regs.set(r, v as u64);
+        regs.set(Reg(r.0 + 1), (v >> 64) as u64);
+        Clobber(())
+    }
+
     /// `r[dst..dst + len] = r[src..src + len]`, as if through a temporary.
     #[inline(always)]
     pub fn copy_span(&self, dst: impl Loc, src: impl Loc, len: u16) -> Clobber {

@@ -138,10 +138,7 @@ impl SuspendedCall {
                 type_list(&types)
             )));
         }
-        let mut host_cells: smallvec::SmallVec<[u64; 8]> = smallvec::SmallVec::with_capacity(host_results.len());
-        for v in host_results {
-            host_cells.push(v.to_cell(&mut store.inner)?);
-        }
+        let host_cells = Val::cells_of(host_results, &mut store.inner)?;
         match super::resume(store, self.paused, &host_cells, cells)? {
             Outcome::Finished => Ok(None),
             Outcome::Suspended(paused, reason) => Ok(Some(SuspendedCall::new(store, paused, reason, self.results))),

@@ -147,7 +147,23 @@ mod h {
             { $( $name:ident { $($f:ident),* } => |$r:ident, $m:ident| $body:expr ),* $(,)? }
             { $( $bname:ident { $($bf:ident),* } => |$br:ident| $cond:expr ),* $(,)? }
             { $( $lname:ident { $($lf:ident),* } => |$lr:ident, $lm:ident| $lcond:expr ),* $(,)? }
+            { $( $sname:ident { $($sf:ident),* } => |$sr:ident, $sm:ident| $sbody:expr ),* $(,)? }
         ) => {
+            $(
+                /// A SIMD instruction's handler (one variant: its operands come from the frame).
+                pub(super) unsafe fn $sname(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+                    fields!(ip, $sname { $($sf),* });
+                    #[allow(unused_variables, unused_mut)]
+                    let (mut $sr, $sm) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
+                    #[allow(clippy::redundant_closure_call)]
+                    let result = (|| Ok::<_, TrapCode>($sbody))();
+                    if let Err(code) = result {
+                        return trap(cx, code);
+                    }
+                    // SAFETY: a fall-through instruction is never the last of its function.
+                    next!(unsafe { ip.add(1) }, sp, mem, cx, $sr.acc, $sr.facc)
+                }
+            )*
             /// The handlers of the register/memory instructions, one per accumulator variant `V`.
             pub(super) mod g {
                 use super::*;
@@ -470,6 +486,25 @@ mod h {
         fields!(ip, GlobalGet { dst, global });
         // SAFETY: `cx` is the live context.
         Regs(sp).set(dst, unsafe { &mut *cx }.global_get(global));
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+    }
+
+    pub(super) unsafe fn GlobalGetV128(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+        fields!(ip, GlobalGetV128 { dst, global });
+        // SAFETY: `cx` is the live context.
+        let [lo, hi] = unsafe { &mut *cx }.global_get_v128(global);
+        Regs(sp).set(dst, lo);
+        Regs(sp).set(Reg(dst.0 + 1), hi);
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+    }
+
+    pub(super) unsafe fn GlobalSetV128(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+        fields!(ip, GlobalSetV128 { src, global });
+        let value = [Regs(sp).get(src), Regs(sp).get(Reg(src.0 + 1))];
+        // SAFETY: `cx` is the live context.
+        unsafe { &mut *cx }.global_set_v128(global, value);
         // SAFETY: a fall-through instruction is never the last of its function.
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }

@@ -40,7 +40,7 @@ impl Ctx {
                 "a host function threw an exception whose values do not match its tag",
             )));
         }
-        let cells = vals.iter().map(|v| v.to_cell(store)).collect::<Result<Vec<u64>>>().map_err(Stop::Error)?;
+        let cells = crate::Val::cells_of(vals, store).map_err(Stop::Error)?;
         let mut exn = ExnData::from_cells(store, tag.index, cells.into_iter());
         // An exception that left a nested call keeps the frames it unwound there.
         exn.unwound = exception.backtrace().into();

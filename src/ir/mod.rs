@@ -30,7 +30,8 @@ pub enum RegClass {
     F32,
     /// An `f64`'s bits.
     F64,
-    /// A 128-bit vector (no instruction handles one yet).
+    /// A 128-bit vector: two adjacent cells, the low half in the register named, the high half
+    /// in the next one.
     V128,
     /// A reference (`funcref`, `externref`).
     Ref,
@@ -98,6 +99,16 @@ impl Role {
     /// The instruction writes the register (or span).
     pub const fn writes(self) -> bool {
         matches!(self, Role::Write(_) | Role::ReadWrite(_) | Role::WriteSpan | Role::ReadWriteSpan)
+    }
+
+    /// How many cells the register (or the first of a span) stands for: 2 for a `V128` register
+    /// (its high half is the next cell), else 1. An instruction writing a `V128` register has
+    /// no single result register (`Op::dst_mut`), so no fusion rule retargets it.
+    pub const fn cells(self) -> usize {
+        match self.class() {
+            Some(RegClass::V128) => 2,
+            _ => 1,
+        }
     }
 
     /// The class of a single register (`None` for spans, which hold values of several classes,
@@ -442,7 +453,7 @@ macro_rules! define_op {
                         let mut written = 0;
                         $($(
                             by_kind!([$kind $(($($arg)*))?]
-                                w: { found = Some($field); written += 1; },
+                                w: { found = Some($field); written += decl::$name::$field.role.cells(); },
                                 reg: { written += usize::from(decl::$name::$field.role.writes()); },
                                 branch: {}, other: {});
                         )*)?
@@ -461,7 +472,7 @@ macro_rules! define_op {
                         let mut written = 0;
                         $($(
                             by_kind!([$kind $(($($arg)*))?]
-                                w: { found = Some(($field, decl::$name::$field.role)); written += 1; },
+                                w: { found = Some(($field, decl::$name::$field.role)); written += decl::$name::$field.role.cells(); },
                                 reg: {
                                     let role = decl::$name::$field.role;
                                     if role.writes() {
@@ -651,12 +662,16 @@ mod tests {
             let mut text = String::new();
             op.disassemble(0, &mut text);
             assert_eq!(text.matches('=').count(), info.fields().len(), "{name}: {text}");
-            assert_eq!(op.written(), op.writes().single().filter(|(_, r)| r.class().is_some()), "{name}");
-            // The result register is the one `W` field.
+            assert_eq!(
+                op.written(),
+                op.writes().single().filter(|(_, r)| r.class().is_some() && r.cells() == 1),
+                "{name}"
+            );
+            // The result register is the one `W` field, unless it is a `v128` (two cells).
             let w: Vec<&Field> = info.fields().iter().filter(|f| f.role.writes()).collect();
             let dst = { op }.dst_mut().copied();
             match w.as_slice() {
-                [f] if matches!(f.role, Role::Write(_)) => assert!(dst.is_some(), "{name}"),
+                [f] if matches!(f.role, Role::Write(_)) && f.role.cells() == 1 => assert!(dst.is_some(), "{name}"),
                 _ => assert_eq!(dst, None, "{name}"),
             }
         }

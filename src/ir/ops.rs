@@ -231,6 +231,10 @@ macro_rules! for_each_op {
             GlobalGet { dst: W(Any), global: Global(u32) } -> Next, Lost,
             /// globals\[global\] = r\[src\]
             GlobalSet { src: R(Any) @1, global: Global(u32) } -> Next, Lost,
+            /// r\[dst\] = globals\[global\] (a `v128` global: both cells)
+            GlobalGetV128 { dst: W(V128), global: Global(u32) } -> Next, Lost,
+            /// globals\[global\] = r\[src\] (a `v128` global: both cells)
+            GlobalSetV128 { src: R(V128), global: Global(u32) } -> Next, Lost,
 
             // ---- calls ----
             /// call the instance's function `func` (defined in this module) with arguments r\[args..\]; results land at r\[args..\] (`frame`: the calling function's frame size, where the callee's frame starts)
@@ -788,6 +792,479 @@ macro_rules! for_each_op {
             F64ConvertI64U { dst: W(F64), src: R(I64) @1 } -> Next, Float,
             /// r\[dst\] = r\[src\] as f32 as f64
             F64PromoteF32 { dst: W(F64), src: R(F32) @1 } -> Next, Float,
+
+            // ---- SIMD (fixed-width, `v128`) ----
+            // A `V128` register is two adjacent cells: the low half (lanes of the low 8 bytes) in
+            // the register named, the high half in the next one. The lane semantics are those of
+            // the named Wasm instruction, written once in `exec/simd.rs`. These instructions have
+            // no accumulator variants (no `@1`/`@2`). Memory forms work on a 32-bit memory 0; a
+            // 64-bit memory 0 has the `…A64` forms of `v128.load` and `v128.store`.
+            /// r\[dst\] = r\[src\] (both cells of a `v128`)
+            CopyV128 { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = if r\[cond\] as i32 != 0 { r\[a\] } else { r\[b\] } (`v128`s)
+            SelectV128 { dst: W(V128), cond: R(I32), a: R(V128), b: R(V128) } -> Next, Lost,
+            /// r\[dst\] = mem\[ea..ea + 16\] (64-bit address, as `I32LoadA64`)
+            V128LoadA64 { dst: W(V128), ptr: R(I64), offset: Imm(u32) } -> Next, Lost,
+            /// mem\[ea..ea + 16\] = r\[val\] (64-bit address, as `I32StoreA64`)
+            V128StoreA64 { ptr: R(I64), val: R(V128), offset: Imm(u32) } -> Next, Keep,
+            /// r\[dst\] = v128.not(r\[src\])
+            V128Not { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = v128.and(r\[lhs\], r\[rhs\])
+            V128And { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = v128.andnot(r\[lhs\], r\[rhs\])
+            V128AndNot { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = v128.or(r\[lhs\], r\[rhs\])
+            V128Or { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = v128.xor(r\[lhs\], r\[rhs\])
+            V128Xor { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = v128.bitselect(r\[a\], r\[b\], r\[c\])
+            V128Bitselect { dst: W(V128), a: R(V128), b: R(V128), c: R(V128) } -> Next, Lost,
+            /// r\[dst\] = v128.any_true(r\[src\])
+            V128AnyTrue { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i8x16.add(r\[lhs\], r\[rhs\])
+            I8x16Add { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.sub(r\[lhs\], r\[rhs\])
+            I8x16Sub { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.neg(r\[src\])
+            I8x16Neg { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.abs(r\[src\])
+            I8x16Abs { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.eq(r\[lhs\], r\[rhs\])
+            I8x16Eq { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.ne(r\[lhs\], r\[rhs\])
+            I8x16Ne { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.lt_s(r\[lhs\], r\[rhs\])
+            I8x16LtS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.lt_u(r\[lhs\], r\[rhs\])
+            I8x16LtU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.gt_s(r\[lhs\], r\[rhs\])
+            I8x16GtS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.gt_u(r\[lhs\], r\[rhs\])
+            I8x16GtU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.le_s(r\[lhs\], r\[rhs\])
+            I8x16LeS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.le_u(r\[lhs\], r\[rhs\])
+            I8x16LeU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.ge_s(r\[lhs\], r\[rhs\])
+            I8x16GeS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.ge_u(r\[lhs\], r\[rhs\])
+            I8x16GeU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.shl(r\[lhs\], r\[rhs\] as u32)
+            I8x16Shl { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i8x16.shr_s(r\[lhs\], r\[rhs\] as u32)
+            I8x16ShrS { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i8x16.shr_u(r\[lhs\], r\[rhs\] as u32)
+            I8x16ShrU { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i8x16.all_true(r\[src\])
+            I8x16AllTrue { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i8x16.bitmask(r\[src\])
+            I8x16Bitmask { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i8x16.splat(r\[src\])
+            I8x16Splat { dst: W(V128), src: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i8x16.min_s(r\[lhs\], r\[rhs\])
+            I8x16MinS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.min_u(r\[lhs\], r\[rhs\])
+            I8x16MinU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.max_s(r\[lhs\], r\[rhs\])
+            I8x16MaxS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.max_u(r\[lhs\], r\[rhs\])
+            I8x16MaxU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.add_sat_s(r\[lhs\], r\[rhs\])
+            I8x16AddSatS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.add_sat_u(r\[lhs\], r\[rhs\])
+            I8x16AddSatU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.sub_sat_s(r\[lhs\], r\[rhs\])
+            I8x16SubSatS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.sub_sat_u(r\[lhs\], r\[rhs\])
+            I8x16SubSatU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.avgr_u(r\[lhs\], r\[rhs\])
+            I8x16AvgrU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.extract_lane_s(r\[src\], lane)
+            I8x16ExtractLaneS { dst: W(I32), src: R(V128), lane: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = i8x16.extract_lane_u(r\[src\], lane)
+            I8x16ExtractLaneU { dst: W(I32), src: R(V128), lane: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = i8x16.replace_lane(r\[src\], lane, r\[val\])
+            I8x16ReplaceLane { dst: W(V128), src: R(V128), val: R(I32), lane: Imm(u16) } -> Next, Lost,
+            /// r\[dst\] = i16x8.add(r\[lhs\], r\[rhs\])
+            I16x8Add { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.sub(r\[lhs\], r\[rhs\])
+            I16x8Sub { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.mul(r\[lhs\], r\[rhs\])
+            I16x8Mul { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.neg(r\[src\])
+            I16x8Neg { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.abs(r\[src\])
+            I16x8Abs { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.eq(r\[lhs\], r\[rhs\])
+            I16x8Eq { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.ne(r\[lhs\], r\[rhs\])
+            I16x8Ne { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.lt_s(r\[lhs\], r\[rhs\])
+            I16x8LtS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.lt_u(r\[lhs\], r\[rhs\])
+            I16x8LtU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.gt_s(r\[lhs\], r\[rhs\])
+            I16x8GtS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.gt_u(r\[lhs\], r\[rhs\])
+            I16x8GtU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.le_s(r\[lhs\], r\[rhs\])
+            I16x8LeS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.le_u(r\[lhs\], r\[rhs\])
+            I16x8LeU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.ge_s(r\[lhs\], r\[rhs\])
+            I16x8GeS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.ge_u(r\[lhs\], r\[rhs\])
+            I16x8GeU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.shl(r\[lhs\], r\[rhs\] as u32)
+            I16x8Shl { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i16x8.shr_s(r\[lhs\], r\[rhs\] as u32)
+            I16x8ShrS { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i16x8.shr_u(r\[lhs\], r\[rhs\] as u32)
+            I16x8ShrU { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i16x8.all_true(r\[src\])
+            I16x8AllTrue { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i16x8.bitmask(r\[src\])
+            I16x8Bitmask { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i16x8.splat(r\[src\])
+            I16x8Splat { dst: W(V128), src: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i16x8.min_s(r\[lhs\], r\[rhs\])
+            I16x8MinS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.min_u(r\[lhs\], r\[rhs\])
+            I16x8MinU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.max_s(r\[lhs\], r\[rhs\])
+            I16x8MaxS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.max_u(r\[lhs\], r\[rhs\])
+            I16x8MaxU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.add_sat_s(r\[lhs\], r\[rhs\])
+            I16x8AddSatS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.add_sat_u(r\[lhs\], r\[rhs\])
+            I16x8AddSatU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.sub_sat_s(r\[lhs\], r\[rhs\])
+            I16x8SubSatS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.sub_sat_u(r\[lhs\], r\[rhs\])
+            I16x8SubSatU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.avgr_u(r\[lhs\], r\[rhs\])
+            I16x8AvgrU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extract_lane_s(r\[src\], lane)
+            I16x8ExtractLaneS { dst: W(I32), src: R(V128), lane: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = i16x8.extract_lane_u(r\[src\], lane)
+            I16x8ExtractLaneU { dst: W(I32), src: R(V128), lane: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = i16x8.replace_lane(r\[src\], lane, r\[val\])
+            I16x8ReplaceLane { dst: W(V128), src: R(V128), val: R(I32), lane: Imm(u16) } -> Next, Lost,
+            /// r\[dst\] = i32x4.add(r\[lhs\], r\[rhs\])
+            I32x4Add { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.sub(r\[lhs\], r\[rhs\])
+            I32x4Sub { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.mul(r\[lhs\], r\[rhs\])
+            I32x4Mul { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.neg(r\[src\])
+            I32x4Neg { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.abs(r\[src\])
+            I32x4Abs { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.eq(r\[lhs\], r\[rhs\])
+            I32x4Eq { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.ne(r\[lhs\], r\[rhs\])
+            I32x4Ne { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.lt_s(r\[lhs\], r\[rhs\])
+            I32x4LtS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.lt_u(r\[lhs\], r\[rhs\])
+            I32x4LtU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.gt_s(r\[lhs\], r\[rhs\])
+            I32x4GtS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.gt_u(r\[lhs\], r\[rhs\])
+            I32x4GtU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.le_s(r\[lhs\], r\[rhs\])
+            I32x4LeS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.le_u(r\[lhs\], r\[rhs\])
+            I32x4LeU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.ge_s(r\[lhs\], r\[rhs\])
+            I32x4GeS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.ge_u(r\[lhs\], r\[rhs\])
+            I32x4GeU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.shl(r\[lhs\], r\[rhs\] as u32)
+            I32x4Shl { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i32x4.shr_s(r\[lhs\], r\[rhs\] as u32)
+            I32x4ShrS { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i32x4.shr_u(r\[lhs\], r\[rhs\] as u32)
+            I32x4ShrU { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i32x4.all_true(r\[src\])
+            I32x4AllTrue { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i32x4.bitmask(r\[src\])
+            I32x4Bitmask { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i32x4.splat(r\[src\]) (also `f32x4.splat`)
+            I32x4Splat { dst: W(V128), src: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i32x4.min_s(r\[lhs\], r\[rhs\])
+            I32x4MinS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.min_u(r\[lhs\], r\[rhs\])
+            I32x4MinU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.max_s(r\[lhs\], r\[rhs\])
+            I32x4MaxS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.max_u(r\[lhs\], r\[rhs\])
+            I32x4MaxU { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extract_lane(r\[src\], lane) (also `f32x4.extract_lane`)
+            I32x4ExtractLane { dst: W(I32), src: R(V128), lane: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = i32x4.replace_lane(r\[src\], lane, r\[val\]) (also `f32x4.replace_lane`)
+            I32x4ReplaceLane { dst: W(V128), src: R(V128), val: R(I32), lane: Imm(u16) } -> Next, Lost,
+            /// r\[dst\] = i64x2.add(r\[lhs\], r\[rhs\])
+            I64x2Add { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.sub(r\[lhs\], r\[rhs\])
+            I64x2Sub { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.mul(r\[lhs\], r\[rhs\])
+            I64x2Mul { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.neg(r\[src\])
+            I64x2Neg { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.abs(r\[src\])
+            I64x2Abs { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.eq(r\[lhs\], r\[rhs\])
+            I64x2Eq { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.ne(r\[lhs\], r\[rhs\])
+            I64x2Ne { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.lt_s(r\[lhs\], r\[rhs\])
+            I64x2LtS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.gt_s(r\[lhs\], r\[rhs\])
+            I64x2GtS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.le_s(r\[lhs\], r\[rhs\])
+            I64x2LeS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.ge_s(r\[lhs\], r\[rhs\])
+            I64x2GeS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.shl(r\[lhs\], r\[rhs\] as u32)
+            I64x2Shl { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i64x2.shr_s(r\[lhs\], r\[rhs\] as u32)
+            I64x2ShrS { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i64x2.shr_u(r\[lhs\], r\[rhs\] as u32)
+            I64x2ShrU { dst: W(V128), lhs: R(V128), rhs: R(I32) } -> Next, Lost,
+            /// r\[dst\] = i64x2.all_true(r\[src\])
+            I64x2AllTrue { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i64x2.bitmask(r\[src\])
+            I64x2Bitmask { dst: W(I32), src: R(V128) } -> Next, Int,
+            /// r\[dst\] = i64x2.splat(r\[src\]) (also `f64x2.splat`)
+            I64x2Splat { dst: W(V128), src: R(I64) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extract_lane(r\[src\], lane) (also `f64x2.extract_lane`)
+            I64x2ExtractLane { dst: W(I64), src: R(V128), lane: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = i64x2.replace_lane(r\[src\], lane, r\[val\]) (also `f64x2.replace_lane`)
+            I64x2ReplaceLane { dst: W(V128), src: R(V128), val: R(I64), lane: Imm(u16) } -> Next, Lost,
+            /// r\[dst\] = i8x16.popcnt(r\[src\])
+            I8x16Popcnt { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.q15mulr_sat_s(r\[lhs\], r\[rhs\])
+            I16x8Q15mulrSatS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.dot_i16x8_s(r\[lhs\], r\[rhs\])
+            I32x4DotI16x8S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.narrow_i16x8_s(r\[lhs\], r\[rhs\])
+            I8x16NarrowI16x8S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.narrow_i16x8_u(r\[lhs\], r\[rhs\])
+            I8x16NarrowI16x8U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.narrow_i32x4_s(r\[lhs\], r\[rhs\])
+            I16x8NarrowI32x4S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.narrow_i32x4_u(r\[lhs\], r\[rhs\])
+            I16x8NarrowI32x4U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extend_low_i8x16_s(r\[src\])
+            I16x8ExtendLowI8x16S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extmul_low_i8x16_s(r\[lhs\], r\[rhs\])
+            I16x8ExtmulLowI8x16S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extend_high_i8x16_s(r\[src\])
+            I16x8ExtendHighI8x16S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extmul_high_i8x16_s(r\[lhs\], r\[rhs\])
+            I16x8ExtmulHighI8x16S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extadd_pairwise_i8x16_s(r\[src\])
+            I16x8ExtaddPairwiseI8x16S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extend_low_i8x16_u(r\[src\])
+            I16x8ExtendLowI8x16U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extmul_low_i8x16_u(r\[lhs\], r\[rhs\])
+            I16x8ExtmulLowI8x16U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extend_high_i8x16_u(r\[src\])
+            I16x8ExtendHighI8x16U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extmul_high_i8x16_u(r\[lhs\], r\[rhs\])
+            I16x8ExtmulHighI8x16U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.extadd_pairwise_i8x16_u(r\[src\])
+            I16x8ExtaddPairwiseI8x16U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extend_low_i16x8_s(r\[src\])
+            I32x4ExtendLowI16x8S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extmul_low_i16x8_s(r\[lhs\], r\[rhs\])
+            I32x4ExtmulLowI16x8S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extend_high_i16x8_s(r\[src\])
+            I32x4ExtendHighI16x8S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extmul_high_i16x8_s(r\[lhs\], r\[rhs\])
+            I32x4ExtmulHighI16x8S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extadd_pairwise_i16x8_s(r\[src\])
+            I32x4ExtaddPairwiseI16x8S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extend_low_i16x8_u(r\[src\])
+            I32x4ExtendLowI16x8U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extmul_low_i16x8_u(r\[lhs\], r\[rhs\])
+            I32x4ExtmulLowI16x8U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extend_high_i16x8_u(r\[src\])
+            I32x4ExtendHighI16x8U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extmul_high_i16x8_u(r\[lhs\], r\[rhs\])
+            I32x4ExtmulHighI16x8U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.extadd_pairwise_i16x8_u(r\[src\])
+            I32x4ExtaddPairwiseI16x8U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extend_low_i32x4_s(r\[src\])
+            I64x2ExtendLowI32x4S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extmul_low_i32x4_s(r\[lhs\], r\[rhs\])
+            I64x2ExtmulLowI32x4S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extend_high_i32x4_s(r\[src\])
+            I64x2ExtendHighI32x4S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extmul_high_i32x4_s(r\[lhs\], r\[rhs\])
+            I64x2ExtmulHighI32x4S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extend_low_i32x4_u(r\[src\])
+            I64x2ExtendLowI32x4U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extmul_low_i32x4_u(r\[lhs\], r\[rhs\])
+            I64x2ExtmulLowI32x4U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extend_high_i32x4_u(r\[src\])
+            I64x2ExtendHighI32x4U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i64x2.extmul_high_i32x4_u(r\[lhs\], r\[rhs\])
+            I64x2ExtmulHighI32x4U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.shuffle(r\[lhs\], r\[rhs\]) with the lane indices of r\[mask\] (a constant)
+            I8x16Shuffle { dst: W(V128), lhs: R(V128), rhs: R(V128), mask: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i8x16.swizzle(r\[lhs\], r\[rhs\])
+            I8x16Swizzle { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.add(r\[lhs\], r\[rhs\])
+            F32x4Add { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.sub(r\[lhs\], r\[rhs\])
+            F32x4Sub { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.mul(r\[lhs\], r\[rhs\])
+            F32x4Mul { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.div(r\[lhs\], r\[rhs\])
+            F32x4Div { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.min(r\[lhs\], r\[rhs\])
+            F32x4Min { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.max(r\[lhs\], r\[rhs\])
+            F32x4Max { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.pmin(r\[lhs\], r\[rhs\])
+            F32x4Pmin { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.pmax(r\[lhs\], r\[rhs\])
+            F32x4Pmax { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.eq(r\[lhs\], r\[rhs\])
+            F32x4Eq { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.ne(r\[lhs\], r\[rhs\])
+            F32x4Ne { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.lt(r\[lhs\], r\[rhs\])
+            F32x4Lt { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.gt(r\[lhs\], r\[rhs\])
+            F32x4Gt { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.le(r\[lhs\], r\[rhs\])
+            F32x4Le { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.ge(r\[lhs\], r\[rhs\])
+            F32x4Ge { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.abs(r\[src\])
+            F32x4Abs { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.neg(r\[src\])
+            F32x4Neg { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.sqrt(r\[src\])
+            F32x4Sqrt { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.ceil(r\[src\])
+            F32x4Ceil { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.floor(r\[src\])
+            F32x4Floor { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.trunc(r\[src\])
+            F32x4Trunc { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.nearest(r\[src\])
+            F32x4Nearest { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.add(r\[lhs\], r\[rhs\])
+            F64x2Add { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.sub(r\[lhs\], r\[rhs\])
+            F64x2Sub { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.mul(r\[lhs\], r\[rhs\])
+            F64x2Mul { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.div(r\[lhs\], r\[rhs\])
+            F64x2Div { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.min(r\[lhs\], r\[rhs\])
+            F64x2Min { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.max(r\[lhs\], r\[rhs\])
+            F64x2Max { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.pmin(r\[lhs\], r\[rhs\])
+            F64x2Pmin { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.pmax(r\[lhs\], r\[rhs\])
+            F64x2Pmax { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.eq(r\[lhs\], r\[rhs\])
+            F64x2Eq { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.ne(r\[lhs\], r\[rhs\])
+            F64x2Ne { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.lt(r\[lhs\], r\[rhs\])
+            F64x2Lt { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.gt(r\[lhs\], r\[rhs\])
+            F64x2Gt { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.le(r\[lhs\], r\[rhs\])
+            F64x2Le { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.ge(r\[lhs\], r\[rhs\])
+            F64x2Ge { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.abs(r\[src\])
+            F64x2Abs { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.neg(r\[src\])
+            F64x2Neg { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.sqrt(r\[src\])
+            F64x2Sqrt { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.ceil(r\[src\])
+            F64x2Ceil { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.floor(r\[src\])
+            F64x2Floor { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.trunc(r\[src\])
+            F64x2Trunc { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.nearest(r\[src\])
+            F64x2Nearest { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.trunc_sat_f32x4_s(r\[src\])
+            I32x4TruncSatF32x4S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.trunc_sat_f32x4_u(r\[src\])
+            I32x4TruncSatF32x4U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.convert_i32x4_s(r\[src\])
+            F32x4ConvertI32x4S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.convert_i32x4_u(r\[src\])
+            F32x4ConvertI32x4U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.trunc_sat_f64x2_s_zero(r\[src\])
+            I32x4TruncSatF64x2SZero { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.trunc_sat_f64x2_u_zero(r\[src\])
+            I32x4TruncSatF64x2UZero { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.convert_low_i32x4_s(r\[src\])
+            F64x2ConvertLowI32x4S { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.convert_low_i32x4_u(r\[src\])
+            F64x2ConvertLowI32x4U { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.demote_f64x2_zero(r\[src\])
+            F32x4DemoteF64x2Zero { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.promote_low_f32x4(r\[src\])
+            F64x2PromoteLowF32x4 { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = v128.load of mem\[ea..ea + 16\]
+            V128Load { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load8x8_s of mem\[ea..ea + 8\]
+            V128Load8x8S { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load8x8_u of mem\[ea..ea + 8\]
+            V128Load8x8U { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load16x4_s of mem\[ea..ea + 8\]
+            V128Load16x4S { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load16x4_u of mem\[ea..ea + 8\]
+            V128Load16x4U { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load32x2_s of mem\[ea..ea + 8\]
+            V128Load32x2S { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load32x2_u of mem\[ea..ea + 8\]
+            V128Load32x2U { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load8_splat of mem\[ea..ea + 1\]
+            V128Load8Splat { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load16_splat of mem\[ea..ea + 2\]
+            V128Load16Splat { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load32_splat of mem\[ea..ea + 4\]
+            V128Load32Splat { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load64_splat of mem\[ea..ea + 8\]
+            V128Load64Splat { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load32_zero of mem\[ea..ea + 4\]
+            V128Load32Zero { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// r\[dst\] = v128.load64_zero of mem\[ea..ea + 8\]
+            V128Load64Zero { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// mem\[ea..ea + 16\] = r\[val\]
+            V128Store { ptr: R(I32), val: R(V128), offset: Imm(u32) } -> Next, Keep,
+            /// r\[dst\] = r\[vec\] with lane `lane` = mem\[ea..ea + 1\] (`ea = r\[ptr\] as u32 + r\[offset\]`, a constant)
+            V128Load8Lane { dst: W(V128), ptr: R(I32), vec: R(V128), offset: R(I64), lane: Imm(u16) } -> Next, Lost,
+            /// mem\[ea..ea + 1\] = lane `lane` of r\[vec\]
+            V128Store8Lane { ptr: R(I32), vec: R(V128), lane: Imm(u16), offset: Imm(u32) } -> Next, Keep,
+            /// r\[dst\] = r\[vec\] with lane `lane` = mem\[ea..ea + 2\] (`ea = r\[ptr\] as u32 + r\[offset\]`, a constant)
+            V128Load16Lane { dst: W(V128), ptr: R(I32), vec: R(V128), offset: R(I64), lane: Imm(u16) } -> Next, Lost,
+            /// mem\[ea..ea + 2\] = lane `lane` of r\[vec\]
+            V128Store16Lane { ptr: R(I32), vec: R(V128), lane: Imm(u16), offset: Imm(u32) } -> Next, Keep,
+            /// r\[dst\] = r\[vec\] with lane `lane` = mem\[ea..ea + 4\] (`ea = r\[ptr\] as u32 + r\[offset\]`, a constant)
+            V128Load32Lane { dst: W(V128), ptr: R(I32), vec: R(V128), offset: R(I64), lane: Imm(u16) } -> Next, Lost,
+            /// mem\[ea..ea + 4\] = lane `lane` of r\[vec\]
+            V128Store32Lane { ptr: R(I32), vec: R(V128), lane: Imm(u16), offset: Imm(u32) } -> Next, Keep,
+            /// r\[dst\] = r\[vec\] with lane `lane` = mem\[ea..ea + 8\] (`ea = r\[ptr\] as u32 + r\[offset\]`, a constant)
+            V128Load64Lane { dst: W(V128), ptr: R(I32), vec: R(V128), offset: R(I64), lane: Imm(u16) } -> Next, Lost,
+            /// mem\[ea..ea + 8\] = lane `lane` of r\[vec\]
+            V128Store64Lane { ptr: R(I32), vec: R(V128), lane: Imm(u16), offset: Imm(u32) } -> Next, Keep,
         }
     };
 }

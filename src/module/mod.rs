@@ -18,6 +18,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub(crate) enum ConstExpr {
     /// A number or null reference, as a cell.
     Value(u64),
+    /// A `v128` constant (a global's initialiser).
+    V128(u128),
     /// `ref.func`.
     RefFunc(u32),
     /// `global.get`.
@@ -32,6 +34,8 @@ pub(crate) enum ConstExpr {
 pub(crate) enum ConstOp {
     /// Pushes a number or null reference.
     Value(u64),
+    /// Pushes a `v128` (only ever alone: no constant instruction takes one).
+    V128(u128),
     /// Pushes `ref.func`.
     RefFunc(u32),
     /// Pushes a global's value.
@@ -151,6 +155,7 @@ impl ModuleInner {
             tags: &self.tags,
             tables: &self.tables,
             memories: &self.memories,
+            globals: &self.globals,
             config: &self.config,
         }
     }

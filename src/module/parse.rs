@@ -30,6 +30,7 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>, extended: bool) -> Result<ConstE
             O::I64Const { value } => ConstOp::Value(value as u64),
             O::F32Const { value } => ConstOp::Value(value.bits() as u64),
             O::F64Const { value } => ConstOp::Value(value.bits()),
+            O::V128Const { value } => ConstOp::V128(u128::from_le_bytes(*value.bytes())),
             O::RefNull { .. } => ConstOp::Value(0),
             O::RefFunc { function_index } => ConstOp::RefFunc(function_index),
             O::GlobalGet { global_index } => ConstOp::GlobalGet(global_index),
@@ -45,6 +46,7 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>, extended: bool) -> Result<ConstE
     }
     Ok(match *ops.as_slice() {
         [ConstOp::Value(v)] => ConstExpr::Value(v),
+        [ConstOp::V128(v)] => ConstExpr::V128(v),
         [ConstOp::RefFunc(f)] => ConstExpr::RefFunc(f),
         [ConstOp::GlobalGet(g)] => ConstExpr::GlobalGet(g),
         _ if extended => ConstExpr::Ops(ops.into()),

@@ -61,15 +61,24 @@ pub(crate) fn host_from_vals<T>(
 ) -> HostFunc<T> {
     let (params, results) = (ty.params().to_vec(), ty.results().to_vec());
     Arc::new(move |store: &mut Store<T>, instance: Option<u32>, cells: &mut [u64]| {
-        let args: smallvec::SmallVec<[Val; 8]> =
-            cells.iter().zip(&params).map(|(c, t)| Val::from_cell(*c, *t, &store.inner)).collect();
+        let mut at = 0;
+        let args: smallvec::SmallVec<[Val; 8]> = params
+            .iter()
+            .map(|t| {
+                let v = Val::from_cells(&cells[at..], *t, &store.inner);
+                at += t.cells();
+                v
+            })
+            .collect();
         let mut out: smallvec::SmallVec<[Val; 4]> = results.iter().map(|t| Val::default_for(*t)).collect();
         f(Caller { store: &mut *store, instance }, &args, &mut out)?;
-        for ((cell, val), ty) in cells.iter_mut().zip(&out).zip(&results) {
+        let mut at = 0;
+        for (val, ty) in out.iter().zip(&results) {
             if !val.matches_ty(*ty, &store.inner) {
                 return Err(Error::msg(format!("host function returned {} where {ty} was expected", val.ty())));
             }
-            *cell = val.to_cell(&mut store.inner)?;
+            val.write_cells(&mut cells[at..], &mut store.inner)?;
+            at += ty.cells();
         }
         Ok(())
     })
@@ -127,9 +136,11 @@ impl Func {
             }
         }
         store.inner.maybe_collect_externrefs();
-        let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; params.len().max(results)];
-        for (cell, p) in cells.iter_mut().zip(params) {
-            *cell = p.to_cell(&mut store.inner)?;
+        let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; ty.param_cells().max(ty.result_cells())];
+        let mut at = 0;
+        for p in params {
+            p.write_cells(&mut cells[at..], &mut store.inner)?;
+            at += p.ty().cells();
         }
         Ok((ty, cells))
     }
@@ -159,8 +170,10 @@ impl Func {
 
 /// Reads the results of type `types` from `cells` into `results`.
 pub(crate) fn read_results<T>(results: &mut [Val], cells: &[u64], types: &[crate::ValType], store: &Store<T>) {
-    for (r, (cell, t)) in results.iter_mut().zip(cells.iter().zip(types)) {
-        *r = Val::from_cell(*cell, *t, &store.inner);
+    let mut at = 0;
+    for (r, t) in results.iter_mut().zip(types) {
+        *r = Val::from_cells(&cells[at..], *t, &store.inner);
+        at += t.cells();
     }
 }
 
@@ -231,8 +244,8 @@ macro_rules! into_func {
                 let results = <R::Values as WasmTyList>::types();
                 let ty = FuncType::new(vec![$($a::TY),*], results);
                 let host: HostFunc<T> = Arc::new(move |store: &mut Store<T>, instance: Option<u32>, cells: &mut [u64]| {
-                    #[allow(unused_variables, clippy::unused_unit)]
-                    let args = ($($a::from_cell(cells[$i], &store.inner),)*);
+                    #[allow(unused_variables, unused_mut, unused_assignments, clippy::unused_unit)]
+                    let args = { let mut at = 0; ($({ let v = $a::from_cells(&cells[at..], &store.inner); at += $a::CELLS; v },)*) };
                     let values = self(Caller { store: &mut *store, instance }, $(args.$i),*).into_result()?;
                     values.write_cells(cells, &mut store.inner)
                 });
@@ -250,8 +263,8 @@ macro_rules! into_func {
                 let results = <R::Values as WasmTyList>::types();
                 let ty = FuncType::new(vec![$($a::TY),*], results);
                 let host: HostFunc<T> = Arc::new(move |store: &mut Store<T>, _instance: Option<u32>, cells: &mut [u64]| {
-                    #[allow(unused_variables, clippy::unused_unit)]
-                    let args = ($($a::from_cell(cells[$i], &store.inner),)*);
+                    #[allow(unused_variables, unused_mut, unused_assignments, clippy::unused_unit)]
+                    let args = { let mut at = 0; ($({ let v = $a::from_cells(&cells[at..], &store.inner); at += $a::CELLS; v },)*) };
                     let values = self($(args.$i),*).into_result()?;
                     values.write_cells(cells, &mut store.inner)
                 });

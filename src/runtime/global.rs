@@ -21,8 +21,9 @@ impl Global {
         if !val.matches_ty(ty.content, store) {
             return Err(Error::msg("global initial value has the wrong type"));
         }
-        let value = val.to_cell(store)?;
-        store.globals.push(GlobalEntity { value, ty });
+        let mut cells = [0; 2];
+        val.write_cells(&mut cells, store)?;
+        store.globals.push(GlobalEntity { value: cells[0], hi: cells[1], ty });
         Ok(Global { store: store.id, index: store.globals.len() as u32 - 1 })
     }
 
@@ -40,7 +41,7 @@ impl Global {
     /// The current value.
     pub fn get<T>(&self, store: impl AsContext<Data = T>) -> Result<Val> {
         let g = self.entity(&store)?;
-        Ok(Val::from_cell(g.value, g.ty.content, &store.as_context().0.inner))
+        Ok(Val::from_cells(&[g.value, g.hi], g.ty.content, &store.as_context().0.inner))
     }
 
     /// Sets the value of a mutable global.
@@ -54,8 +55,10 @@ impl Global {
         if !val.matches_ty(g.ty.content, store) {
             return Err(Error::msg("global value has the wrong type"));
         }
-        let value = val.to_cell(store)?;
-        store.globals[self.index as usize].value = value;
+        let mut cells = [0; 2];
+        val.write_cells(&mut cells, store)?;
+        let g = &mut store.globals[self.index as usize];
+        (g.value, g.hi) = (cells[0], cells[1]);
         Ok(())
     }
 }

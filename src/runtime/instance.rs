@@ -38,11 +38,24 @@ pub struct Instance {
     pub(crate) index: u32,
 }
 
+/// A global's initial value: its cell and, for a `v128`, its high half.
+fn eval_global(expr: &ConstExpr, funcs: &[u32], globals: &[u32], store_globals: &[GlobalEntity]) -> (u64, u64) {
+    match *expr {
+        ConstExpr::V128(v) => (v as u64, (v >> 64) as u64),
+        ConstExpr::GlobalGet(g) => {
+            let g = &store_globals[globals[g as usize] as usize];
+            (g.value, g.hi)
+        }
+        _ => (eval(expr, funcs, globals, store_globals), 0),
+    }
+}
+
 fn eval(expr: &ConstExpr, funcs: &[u32], globals: &[u32], store_globals: &[GlobalEntity]) -> u64 {
     let ref_func = |f: u32| u64::from(funcs[f as usize]) + 1;
     let global = |g: u32| store_globals[globals[g as usize] as usize].value;
     match *expr {
         ConstExpr::Value(v) => v,
+        ConstExpr::V128(v) => v as u64,
         ConstExpr::RefFunc(f) => ref_func(f),
         ConstExpr::GlobalGet(g) => global(g),
         ConstExpr::Ops(ref ops) => {
@@ -51,6 +64,7 @@ fn eval(expr: &ConstExpr, funcs: &[u32], globals: &[u32], store_globals: &[Globa
             for &op in ops.iter() {
                 let value = match op {
                     ConstOp::Value(v) => v,
+                    ConstOp::V128(v) => v as u64,
                     ConstOp::RefFunc(f) => ref_func(f),
                     ConstOp::GlobalGet(g) => global(g),
                     _ => {
@@ -242,8 +256,8 @@ pub(crate) fn instantiate<T>(
         tables.push(inner.tables.len() as u32 - 1);
     }
     for (i, ty) in m.globals[m.num_imported_globals as usize..].iter().enumerate() {
-        let value = eval(&m.global_inits[i], &funcs, &globals, &inner.globals);
-        inner.globals.push(GlobalEntity { value, ty: *ty });
+        let (value, hi) = eval_global(&m.global_inits[i], &funcs, &globals, &inner.globals);
+        inner.globals.push(GlobalEntity { value, hi, ty: *ty });
         globals.push(inner.globals.len() as u32 - 1);
     }
     for i in m.num_imported_tags..m.tags.len() as u32 {

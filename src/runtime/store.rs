@@ -42,7 +42,10 @@ impl FuncEntity {
 /// A global's value and type.
 #[derive(Debug, Clone)]
 pub(crate) struct GlobalEntity {
+    /// The value as a cell (a `v128`'s low half).
     pub value: u64,
+    /// A `v128`'s high half (0 for the other types).
+    pub hi: u64,
     pub ty: GlobalType,
 }
 
@@ -331,7 +334,7 @@ impl<T> Store<T> {
             return index;
         }
         let sig = self.inner.engine.intern(ty);
-        let (params, results) = (ty.params().len() as u16, ty.results().len() as u16);
+        let (params, results) = (ty.param_cells() as u16, ty.result_cells() as u16);
         self.host_funcs.push(HostFuncEntry { func: f.clone(), params, results });
         let index = self.host_funcs.len() as u32 - 1;
         self.inner.funcs.push(FuncEntity::Host { sig, index });

@@ -140,10 +140,10 @@ pub(crate) enum Field {
 impl ExnData {
     /// An exception with store tag `tag` carrying the register cells `cells` of `store`.
     pub(crate) fn from_cells(store: &StoreInner, tag: u32, cells: impl Iterator<Item = u64>) -> ExnData {
-        let types = store.tags[tag as usize].ty.params();
+        let types = cell_types(store.tags[tag as usize].ty.params());
         let payload = cells
             .zip(types)
-            .map(|(cell, ty)| match slots(store, *ty) {
+            .map(|(cell, ty)| match slots(store, ty) {
                 Some(table) => Field::Ref(table.get(cell)),
                 None => Field::Bits(cell),
             })
@@ -153,7 +153,7 @@ impl ExnData {
 
     /// The register cells of the values, taking slots in `store`'s tables for references.
     pub(crate) fn cells<'a>(&'a self, store: &'a mut StoreInner) -> impl Iterator<Item = u64> + 'a {
-        let types: Vec<ValType> = store.tags[self.tag as usize].ty.params().to_vec();
+        let types: Vec<ValType> = cell_types(store.tags[self.tag as usize].ty.params()).collect();
         self.payload.iter().zip(types).map(move |(field, ty)| match field {
             Field::Bits(b) => *b,
             Field::Ref(None) => 0,
@@ -171,8 +171,14 @@ impl ExnData {
     pub(crate) fn vals(&self, store: &mut StoreInner) -> Vec<Val> {
         let types: Vec<ValType> = store.tags[self.tag as usize].ty.params().to_vec();
         let cells: Vec<u64> = self.cells(store).collect();
-        cells.into_iter().zip(types).map(|(c, t)| Val::from_cell(c, t, store)).collect()
+        Val::vals_of(&cells, &types, store)
     }
+}
+
+/// The type of each register cell that values of types `types` occupy (a `v128`'s two cells are
+/// both `v128`, plain bits).
+fn cell_types(types: &[ValType]) -> impl Iterator<Item = ValType> + '_ {
+    types.iter().flat_map(|t| std::iter::repeat_n(*t, t.cells()))
 }
 
 /// The table of `store` whose slots cells of type `ty` index, if they are references that are not
@@ -203,7 +209,7 @@ impl ExnRef {
         if payload.len() != types.len() || payload.iter().zip(&types).any(|(v, &t)| !v.matches_ty(t, store)) {
             return Err(Error::msg("exception values do not match the tag's type"));
         }
-        let cells = payload.iter().map(|v| v.to_cell(store)).collect::<Result<Vec<u64>>>()?;
+        let cells = Val::cells_of(payload, store)?;
         let data = ExnData::from_cells(store, tag.index, cells.into_iter());
         Ok(ExnRef { store: store.id, data: Arc::new(data) })
     }

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
 use smallvec::SmallVec;
 use std::collections::HashMap;
+use wasmparser::{BlockType, ValType};
 
 /// Registers at or above this mark are constants until [`FuncTranslator::finish`] relocates them.
 pub(super) const CONST_MARK: u16 = 0x8000;
@@ -61,8 +62,11 @@ pub(super) struct Ctrl {
     pub label_used: bool,
     /// The frame was entered in unreachable code: everything in it is skipped.
     pub dead: bool,
-    /// For `if`: the parameter operands at entry, restored for the else branch.
-    pub saved: SmallVec<[Operand; 4]>,
+    /// The block type (for the types of its results: which cells are a `v128`'s high half).
+    pub bt: BlockType,
+    /// For `if`: the parameter operands at entry (each with whether it is a `v128`'s high
+    /// half), restored for the else branch.
+    pub saved: SmallVec<[(Operand, bool); 4]>,
     /// For `try_table` and legacy `try`: its index in `FuncTranslator::tries`.
     pub try_index: Option<usize>,
     /// For a legacy `try` with handlers: the register its handlers keep the caught exception in
@@ -123,6 +127,9 @@ pub(crate) struct Scratch {
     labels: Vec<Label>,
     consts: Vec<u64>,
     const_regs: HashMap<u64, u16>,
+    v128_regs: HashMap<u128, u16>,
+    highs: Vec<usize>,
+    locals: Vec<(u16, bool)>,
     layout: super::layout::Buffers,
 }
 
@@ -137,10 +144,20 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     labels: &'s mut Vec<Label>,
     consts: &'s mut Vec<u64>,
     const_regs: &'s mut HashMap<u64, u16>,
+    /// The constant pairs of `v128` constants (the low half's constant index).
+    v128_regs: &'s mut HashMap<u128, u16>,
+    /// The stack positions (ascending) holding the high half of a `v128`: a `v128` is two
+    /// adjacent operand-stack entries, low half first.
+    highs: &'s mut Vec<usize>,
+    /// Per local index its first register and whether it is a `v128` (two registers); empty
+    /// when the function has no `v128` parameter or local, where local `i` is register `i`.
+    locals: &'s mut Vec<(u16, bool)>,
     layout: &'s mut super::layout::Buffers,
+    /// Register cells of the parameters (a `v128` takes two).
     num_params: u16,
+    /// Register cells of the results.
     num_results: u16,
-    /// First temporary register (= number of parameters and locals).
+    /// First temporary register (= cells of the parameters and locals).
     temp_base: u16,
     max_height: usize,
     /// How many `Operand::Local` entries the stack holds.
@@ -164,7 +181,13 @@ fn too_large(what: &str) -> Error {
 }
 
 impl<'s, 'm> FuncTranslator<'s, 'm> {
-    pub(super) fn new(env: &super::Env<'m>, func_index: u32, num_locals: u64, s: &'s mut Scratch) -> Result<Self> {
+    /// `local_groups`: the body's local declarations (count and type).
+    pub(super) fn new(
+        env: &super::Env<'m>,
+        func_index: u32,
+        local_groups: &[(u32, ValType)],
+        s: &'s mut Scratch,
+    ) -> Result<Self> {
         let ty = env.func_type(func_index);
         s.ops.clear();
         s.stack.clear();
@@ -172,10 +195,28 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         s.labels.clear();
         s.consts.clear();
         s.const_regs.clear();
-        let num_params = ty.params().len() as u64;
-        let total = num_params + num_locals;
+        s.v128_regs.clear();
+        s.highs.clear();
+        s.locals.clear();
+        let cells = |t: ValType| if t == ValType::V128 { 2 } else { 1 };
+        let num_params = ty.param_cells() as u64;
+        let total = num_params + local_groups.iter().map(|&(n, t)| u64::from(n) * cells(t)).sum::<u64>();
         if total >= u64::from(CONST_MARK) - 1024 {
             return Err(too_large(&format!("{total} locals (the limit is {})", CONST_MARK - 1024)));
+        }
+        let wide_locals = local_groups.iter().any(|&(n, t)| n > 0 && t == ValType::V128);
+        if wide_locals || ty.params().contains(&crate::types::ValType::V128) {
+            let mut reg = 0u16;
+            for t in ty.params() {
+                s.locals.push((reg, *t == crate::types::ValType::V128));
+                reg += t.cells() as u16;
+            }
+            for &(n, t) in local_groups {
+                for _ in 0..n {
+                    s.locals.push((reg, t == ValType::V128));
+                    reg += cells(t) as u16;
+                }
+            }
         }
         let config = env.config;
         let mut t = FuncTranslator {
@@ -187,9 +228,12 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             labels: &mut s.labels,
             consts: &mut s.consts,
             const_regs: &mut s.const_regs,
+            v128_regs: &mut s.v128_regs,
+            highs: &mut s.highs,
+            locals: &mut s.locals,
             layout: &mut s.layout,
             num_params: num_params as u16,
-            num_results: ty.results().len() as u16,
+            num_results: ty.result_cells() as u16,
             temp_base: total as u16,
             max_height: 0,
             local_refs: 0,
@@ -211,6 +255,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             results: t.num_results,
             label_used: false,
             dead: false,
+            bt: BlockType::Empty,
             saved: SmallVec::new(),
             try_index: None,
             exn: None,
@@ -410,13 +455,97 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(())
     }
 
+    /// Pushes the high half of a `v128` (its low half was pushed just before).
+    pub(super) fn push_high(&mut self, op: Operand) -> Result<()> {
+        self.push(op)?;
+        self.highs.push(self.stack.len() - 1);
+        Ok(())
+    }
+
+    /// Pushes a stack entry, the high half of a `v128` if `high`.
+    pub(super) fn push_entry(&mut self, op: Operand, high: bool) -> Result<()> {
+        if high { self.push_high(op) } else { self.push(op) }
+    }
+
+    /// Whether the entry at `pos` is the high half of a `v128`.
+    pub(super) fn is_high(&self, pos: usize) -> bool {
+        !self.highs.is_empty() && self.highs.binary_search(&pos).is_ok()
+    }
+
+    /// Whether the top entry is the high half of a `v128` (the top value is a `v128`).
+    pub(super) fn top_is_high(&self) -> bool {
+        self.highs.last().is_some_and(|&p| p + 1 == self.stack.len())
+    }
+
+    /// Pushes temporaries for values of types `types` (two for a `v128`).
+    pub(super) fn push_typed_temps(&mut self, types: &[crate::types::ValType]) -> Result<()> {
+        for t in types {
+            self.push(Operand::Temp)?;
+            if *t == crate::types::ValType::V128 {
+                self.push_high(Operand::Temp)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Pops an operand; returns it with its stack position.
     pub(super) fn pop(&mut self) -> (Operand, usize) {
         let op = self.stack.pop().expect("validation guarantees the operand stack is not empty");
         if let Operand::Local(_) = op {
             self.local_refs -= 1;
         }
-        (op, self.stack.len())
+        let pos = self.stack.len();
+        if self.highs.last() == Some(&pos) {
+            self.highs.pop();
+        }
+        (op, pos)
+    }
+
+    /// Pops a `v128` (two entries) and returns the register of its low half, its high half in
+    /// the next register: a local's pair, the pair of temporaries, a pair of constant cells, or
+    /// (when the halves are apart) both halves copied into their temporaries.
+    pub(super) fn pop_v128(&mut self) -> Result<(Reg, usize)> {
+        let (hi, hpos) = self.pop();
+        let (lo, lpos) = self.pop();
+        Ok((self.v128_reg(lo, hi, lpos, hpos)?, lpos))
+    }
+
+    /// The register of a `v128` whose halves are `lo` (at `lpos`) and `hi` (at `hpos`), as
+    /// [`Self::pop_v128`] gives it.
+    pub(super) fn v128_reg(&mut self, lo: Operand, hi: Operand, lpos: usize, hpos: usize) -> Result<Reg> {
+        Ok(match (lo, hi) {
+            (Operand::Local(a), Operand::Local(b)) if b == a + 1 => Reg(a),
+            (Operand::Temp, Operand::Temp) => self.temp(lpos),
+            (Operand::Const(l), Operand::Const(h)) => self.v128_const_reg(u128::from(l) | (u128::from(h) << 64))?,
+            _ => {
+                if lo != Operand::Temp {
+                    self.copy_to(self.temp(lpos), lo, lpos)?;
+                }
+                if hi != Operand::Temp {
+                    self.copy_to(self.temp(hpos), hi, hpos)?;
+                }
+                self.temp(lpos)
+            }
+        })
+    }
+
+    /// The register of `v128` constant `c`: two adjacent constant cells, low half first.
+    pub(super) fn v128_const_reg(&mut self, c: u128) -> Result<Reg> {
+        if let Some(&k) = self.v128_regs.get(&c) {
+            return Ok(Reg(CONST_MARK + k));
+        }
+        let k = self.consts.len();
+        if k + 1 >= usize::from(CONST_MARK) - 1 {
+            return Err(too_large("too many constants"));
+        }
+        self.consts.extend([c as u64, (c >> 64) as u64]);
+        self.v128_regs.insert(c, k as u16);
+        Ok(Reg(CONST_MARK + k as u16))
+    }
+
+    /// Local `index`'s first register and whether it is a `v128` (two registers).
+    pub(super) fn local(&self, index: u32) -> (u16, bool) {
+        if self.locals.is_empty() { (index as u16, false) } else { self.locals[index as usize] }
     }
 
     /// The register that holds an operand at a given position.

@@ -4,6 +4,7 @@
 mod func;
 mod fuse;
 mod layout;
+mod simd;
 mod visit;
 
 use crate::code::Translated;
@@ -11,7 +12,9 @@ use crate::error::{Error, Result, invalid, malformed};
 use crate::types::FuncType;
 use func::FuncTranslator;
 pub(crate) use func::Scratch;
-use wasmparser::{FuncValidator, FuncValidatorAllocations, FunctionBody, ValidatorResources, VisitOperator};
+use wasmparser::{
+    FuncValidator, FuncValidatorAllocations, FunctionBody, ValidatorResources, VisitOperator, VisitSimdOperator,
+};
 
 /// What translating a function needs to know of its module (given by `module/`, which this
 /// module does not know).
@@ -30,6 +33,8 @@ pub(crate) struct Env<'a> {
     pub tables: &'a [crate::types::TableType],
     /// The module's memories, imports first.
     pub memories: &'a [crate::types::MemoryType],
+    /// The module's globals, imports first.
+    pub globals: &'a [crate::types::GlobalType],
     /// The engine settings translation follows (fuel, interruption).
     pub config: &'a crate::Config,
 }
@@ -40,9 +45,14 @@ impl Env<'_> {
         &self.types[self.funcs[func as usize] as usize]
     }
 
-    /// How many values an exception with tag `tag` carries.
+    /// The types of the values an exception with tag `tag` carries.
+    pub(crate) fn tag_params(&self, tag: u32) -> &[crate::types::ValType] {
+        self.types[self.tags[tag as usize] as usize].params()
+    }
+
+    /// How many register cells the values of an exception with tag `tag` occupy.
     pub(crate) fn tag_arity(&self, tag: u32) -> usize {
-        self.types[self.tags[tag as usize] as usize].params().len()
+        crate::types::cells(self.tag_params(tag))
     }
 }
 
@@ -55,16 +65,16 @@ pub(crate) fn translate(
     scratch: &mut Scratch,
 ) -> Result<(Translated, FuncValidatorAllocations)> {
     let mut reader = body.get_binary_reader();
-    let mut num_locals: u64 = 0;
+    let mut locals: smallvec::SmallVec<[(u32, wasmparser::ValType); 8]> = smallvec::SmallVec::new();
     let groups = reader.read_var_u32().map_err(malformed)?;
     for _ in 0..groups {
         let offset = reader.original_position();
         let count: u32 = reader.read().map_err(malformed)?;
         let vt: wasmparser::ValType = reader.read().map_err(malformed)?;
         validator.define_locals(offset, count, vt).map_err(invalid)?;
-        num_locals += u64::from(count);
+        locals.push((count, vt));
     }
-    let mut t = FuncTranslator::new(env, func_index, num_locals, scratch)?;
+    let mut t = FuncTranslator::new(env, func_index, &locals, scratch)?;
     while !reader.eof() {
         let offset = reader.original_position();
         let mut both = Both { validator: &mut validator, translator: &mut t, offset };
@@ -85,14 +95,14 @@ pub(crate) fn translate_validated(
 ) -> Result<Translated> {
     let mut reader =
         wasmparser::BinaryReader::new_features(&wasm[body.clone()], body.start as u64, env.config.wasm_features());
-    let mut num_locals: u64 = 0;
+    let mut locals: smallvec::SmallVec<[(u32, wasmparser::ValType); 8]> = smallvec::SmallVec::new();
     for _ in 0..reader.read_var_u32().map_err(malformed)? {
         let count: u32 = reader.read().map_err(malformed)?;
-        let _: wasmparser::ValType = reader.read().map_err(malformed)?;
-        num_locals += u64::from(count);
+        let vt: wasmparser::ValType = reader.read().map_err(malformed)?;
+        locals.push((count, vt));
     }
     let mut scratch = Scratch::default();
-    let mut t = FuncTranslator::new(env, func_index, num_locals, &mut scratch)?;
+    let mut t = FuncTranslator::new(env, func_index, &locals, &mut scratch)?;
     while !reader.eof() {
         reader.visit_operator(&mut Alone { translator: &mut t }).map_err(malformed)??;
     }
@@ -128,10 +138,26 @@ macro_rules! define_both {
     (@forward wide_arithmetic $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward function_references $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward legacy_exceptions $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
+    (@forward simd $s:ident $visit:ident $($arg:ident)*) => { $s.translator.$visit($($arg),*) };
     (@forward $other:ident $s:ident $visit:ident $($arg:ident)*) => {{
         $( let _ = $arg; )*
         Err(Error::unsupported(concat!("instruction ", stringify!($visit), " (", stringify!($other), " proposal)")))
     }};
+}
+
+/// [`define_both`] for the SIMD operators, which the validator checks through its SIMD visitor.
+macro_rules! define_both_simd {
+    ($( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
+        $(
+            fn $visit(&mut self $($(, $arg: $argty)*)?) -> Result<()> {
+                self.validator
+                    .simd_visitor(self.offset)
+                    .$visit($($($arg.clone()),*)?)
+                    .map_err(invalid)?;
+                define_both!(@forward $proposal self $visit $($($arg)*)?)
+            }
+        )*
+    };
 }
 
 impl wasmparser::FrameStack for Both<'_, '_, '_, '_> {
@@ -143,6 +169,14 @@ impl wasmparser::FrameStack for Both<'_, '_, '_, '_> {
 impl<'a> VisitOperator<'a> for Both<'_, '_, '_, '_> {
     type Output = Result<()>;
     wasmparser::for_each_visit_operator!(define_both);
+
+    fn simd_visitor(&mut self) -> Option<&mut dyn VisitSimdOperator<'a, Output = Self::Output>> {
+        Some(self)
+    }
+}
+
+impl<'a> VisitSimdOperator<'a> for Both<'_, '_, '_, '_> {
+    wasmparser::for_each_visit_simd_operator!(define_both_simd);
 }
 
 /// Visits each operator with the translator only (the body is known to be valid).
@@ -180,4 +214,12 @@ macro_rules! define_alone {
 impl<'a> VisitOperator<'a> for Alone<'_, '_, '_> {
     type Output = Result<()>;
     wasmparser::for_each_visit_operator!(define_alone);
+
+    fn simd_visitor(&mut self) -> Option<&mut dyn VisitSimdOperator<'a, Output = Self::Output>> {
+        Some(self)
+    }
+}
+
+impl<'a> VisitSimdOperator<'a> for Alone<'_, '_, '_> {
+    wasmparser::for_each_visit_simd_operator!(define_alone);
 }

@@ -50,7 +50,7 @@ fn imm64_div_u(c: u64) -> Option<i32> {
 }
 
 /// The memory index of a memory instruction.
-fn memory_index(memarg: &MemArg) -> Result<u32> {
+pub(super) fn memory_index(memarg: &MemArg) -> Result<u32> {
     match memarg.target {
         wasmparser::MemArgTarget::Memory(m) => Ok(m),
         wasmparser::MemArgTarget::Array(_) => Err(Error::unsupported("memory instructions on GC arrays")),
@@ -83,13 +83,29 @@ fn address64(op: Op) -> Op {
 }
 
 impl FuncTranslator<'_, '_> {
+    /// The register cells of a block's parameters and of its results (a `v128` takes two).
     fn block_arity(&self, bt: BlockType) -> (u16, u16) {
         match bt {
             BlockType::Empty => (0, 0),
-            BlockType::Type(_) => (0, 1),
+            BlockType::Type(t) => (0, if t == ValType::V128 { 2 } else { 1 }),
             BlockType::FuncType(t) => {
                 let ty = &self.env.types[t as usize];
-                (ty.params().len() as u16, ty.results().len() as u16)
+                (ty.param_cells() as u16, ty.result_cells() as u16)
+            }
+        }
+    }
+
+    /// Pushes temporaries for the results of a block of type `bt`.
+    fn push_block_results(&mut self, bt: BlockType) -> Result<()> {
+        match bt {
+            BlockType::Empty => Ok(()),
+            BlockType::Type(t) => {
+                self.push(Operand::Temp)?;
+                if t == ValType::V128 { self.push_high(Operand::Temp) } else { Ok(()) }
+            }
+            BlockType::FuncType(t) => {
+                let env = self.env;
+                self.push_typed_temps(env.types[t as usize].results())
             }
         }
     }
@@ -98,7 +114,7 @@ impl FuncTranslator<'_, '_> {
         let (params, results) = self.block_arity(bt);
         let height = if dead { self.stack.len() } else { self.stack.len() - usize::from(params) };
         let saved = if kind == CtrlKind::If && !dead {
-            self.stack[height..].iter().copied().collect()
+            (height..self.stack.len()).map(|pos| (self.stack[pos], self.is_high(pos))).collect()
         } else {
             SmallVec::new()
         };
@@ -111,6 +127,7 @@ impl FuncTranslator<'_, '_> {
             results,
             label_used: false,
             dead,
+            bt,
             saved,
             try_index: None,
             exn: None,
@@ -166,13 +183,13 @@ impl FuncTranslator<'_, '_> {
 
     /// Whether memory `mem` is memory 0 and 64-bit (served by the `…A64` instructions when the
     /// offset fits 32 bits).
-    fn fast_memory64(&self, mem: u32, offset: u64) -> bool {
+    pub(super) fn fast_memory64(&self, mem: u32, offset: u64) -> bool {
         mem == 0 && offset <= u64::from(u32::MAX) && self.env.memories.first().is_some_and(|m| m.is_64())
     }
 
     /// Whether memory `mem` is served by the memory-0 instructions: memory 0, 32-bit (its page
     /// size matters only to `memory.size` and `memory.grow`, see [`Self::default_pages`]).
-    fn fast_memory(&self, mem: u32) -> bool {
+    pub(super) fn fast_memory(&self, mem: u32) -> bool {
         mem == 0 && self.env.memories.first().is_some_and(|m| !m.is_64())
     }
 
@@ -260,13 +277,37 @@ impl FuncTranslator<'_, '_> {
         Ok(self.temp(base))
     }
 
-    /// `local.set` without the push: stores the popped value into `local`.
-    fn set_local(&mut self, local: u32) -> Result<Operand> {
-        let local = local as u16;
+    /// `local.set` without the push: stores the popped value into register `local`.
+    fn set_local(&mut self, local: u16) -> Result<Operand> {
         let (v, pos) = self.pop();
         self.preserve_local(local)?;
         self.copy_to(Reg(local), v, pos)?;
         Ok(v)
+    }
+
+    /// `local.set` of a `v128` without the push: stores the popped value into registers `local`
+    /// and `local + 1` (one `CopyV128` when its halves are adjacent); returns its halves.
+    fn set_local_v128(&mut self, local: u16) -> Result<(Operand, Operand)> {
+        let (hi, hpos) = self.pop();
+        let (lo, lpos) = self.pop();
+        self.preserve_local(local)?;
+        self.preserve_local(local + 1)?;
+        let pair = match (lo, hi) {
+            (Operand::Local(a), Operand::Local(b)) if b == a + 1 => Some(Reg(a)),
+            (Operand::Temp, Operand::Temp) => Some(self.temp(lpos)),
+            _ => None,
+        };
+        match pair {
+            Some(src) if src != Reg(local) => {
+                self.emit(Op::CopyV128 { dst: Reg(local), src })?;
+            }
+            Some(_) => {}
+            None => {
+                self.copy_to(Reg(local), lo, lpos)?;
+                self.copy_to(Reg(local + 1), hi, hpos)?;
+            }
+        }
+        Ok((lo, hi))
     }
 
     // ---- control ----
@@ -335,8 +376,8 @@ impl FuncTranslator<'_, '_> {
         }
         self.pin(f.else_label);
         self.truncate(f.height);
-        for op in &f.saved {
-            self.push(*op)?;
+        for &(op, high) in &f.saved {
+            self.push_entry(op, high)?;
         }
         self.ctrl.last_mut().expect("validated").kind = CtrlKind::Else;
         self.reachable = true;
@@ -372,7 +413,7 @@ impl FuncTranslator<'_, '_> {
             CtrlKind::Loop => {
                 if !self.reachable {
                     self.truncate(f.height);
-                    self.push_temps(f.results)?;
+                    self.push_block_results(f.bt)?;
                 }
             }
             CtrlKind::Block
@@ -388,12 +429,12 @@ impl FuncTranslator<'_, '_> {
                         self.ctrl.pop();
                     }
                     self.truncate(f.height);
-                    self.push_temps(f.results)?;
+                    self.push_block_results(f.bt)?;
                     self.pin(f.label);
                     self.reachable = true;
                 } else if !self.reachable {
                     self.truncate(f.height);
-                    self.push_temps(f.results)?;
+                    self.push_block_results(f.bt)?;
                 }
             }
         }
@@ -523,15 +564,15 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let ty = self.env.func_type(function_index);
-        let (n, m) = (ty.params().len(), ty.results().len() as u16);
-        let args = self.call_args(n)?;
+        let args = self.call_args(ty.param_cells())?;
         let imported = self.env.num_imported_funcs;
         self.emit(if function_index < imported {
             Op::CallImported { func: function_index, args }
         } else {
             Op::CallInternal { func: function_index - imported, args, frame: 0 }
         })?;
-        self.push_temps(m)
+        let env = self.env;
+        self.push_typed_temps(env.func_type(function_index).results())
     }
 
     pub(super) fn visit_call_indirect(&mut self, type_index: u32, table_index: u32) -> Result<()> {
@@ -547,11 +588,11 @@ impl FuncTranslator<'_, '_> {
             index = dst;
         }
         let ty = &self.env.types[type_index as usize];
-        let (n, m) = (ty.params().len(), ty.results().len() as u16);
-        let args = self.call_args(n)?;
+        let args = self.call_args(ty.param_cells())?;
         let sig = self.env.type_sigs[type_index as usize];
         self.emit(Op::CallIndirect { sig, index, args, table: table_index as u16 })?;
-        self.push_temps(m)
+        let env = self.env;
+        self.push_typed_temps(env.types[type_index as usize].results())
     }
 
     pub(super) fn visit_return_call(&mut self, function_index: u32) -> Result<()> {
@@ -559,7 +600,7 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let ty = self.env.func_type(function_index);
-        let (n, m) = (ty.params().len(), ty.results().len());
+        let (n, m) = (ty.param_cells(), ty.result_cells());
         let args = self.call_args(n)?;
         let imported = self.env.num_imported_funcs;
         if function_index < imported {
@@ -585,7 +626,7 @@ impl FuncTranslator<'_, '_> {
         let (idx, ipos) = self.pop();
         let index = self.reg(idx, ipos)?;
         let ty = &self.env.types[type_index as usize];
-        let (n, m) = (ty.params().len(), ty.results().len());
+        let (n, m) = (ty.param_cells(), ty.result_cells());
         let args = self.call_args(n)?;
         let sig = self.env.type_sigs[type_index as usize];
         self.emit(Op::ReturnCallIndirect { sig, index, args, table: table_index as u16 })?;
@@ -696,7 +737,10 @@ impl FuncTranslator<'_, '_> {
             PendingCatch { tag, dst, exn: Some(exn), target: CatchTarget::Label(handler) },
         ));
         self.truncate(height);
-        self.push_temps(tag.map_or(0, |t| self.env.tag_arity(t)) as u16)?;
+        if let Some(t) = tag {
+            let env = self.env;
+            self.push_typed_temps(env.tag_params(t))?;
+        }
         self.reachable = true;
         Ok(())
     }
@@ -760,10 +804,10 @@ impl FuncTranslator<'_, '_> {
         let (r, rpos) = self.pop();
         let callee = self.reg(r, rpos)?;
         let ty = &self.env.types[type_index as usize];
-        let (n, m) = (ty.params().len(), ty.results().len() as u16);
-        let args = self.call_args(n)?;
+        let args = self.call_args(ty.param_cells())?;
         self.emit(Op::CallRef { callee, args })?;
-        self.push_temps(m)
+        let env = self.env;
+        self.push_typed_temps(env.types[type_index as usize].results())
     }
 
     pub(super) fn visit_return_call_ref(&mut self, type_index: u32) -> Result<()> {
@@ -773,7 +817,7 @@ impl FuncTranslator<'_, '_> {
         let (r, rpos) = self.pop();
         let callee = self.reg(r, rpos)?;
         let ty = &self.env.types[type_index as usize];
-        let (n, m) = (ty.params().len(), ty.results().len());
+        let (n, m) = (ty.param_cells(), ty.result_cells());
         let args = self.call_args(n)?;
         self.emit(Op::ReturnCallRef { callee, args })?;
         self.emit_return_from(args, m)?;
@@ -783,6 +827,9 @@ impl FuncTranslator<'_, '_> {
 
     pub(super) fn visit_drop(&mut self) -> Result<()> {
         if self.reachable {
+            if self.top_is_high() {
+                self.pop();
+            }
             self.pop();
         }
         Ok(())
@@ -791,6 +838,16 @@ impl FuncTranslator<'_, '_> {
     pub(super) fn visit_select(&mut self) -> Result<()> {
         if !self.reachable {
             return Ok(());
+        }
+        if self.stack.len() >= 2 && self.is_high(self.stack.len() - 2) {
+            // Two `v128`s below the condition.
+            let (c, cp) = self.pop();
+            let cond = self.reg(c, cp)?;
+            let (b, _) = self.pop_v128()?;
+            let (a, apos) = self.pop_v128()?;
+            self.emit(Op::SelectV128 { dst: self.temp(apos), cond, a, b })?;
+            self.push(Operand::Temp)?;
+            return self.push_high(Operand::Temp);
         }
         let (cond, b, a) = {
             let (c, cp) = self.pop();
@@ -814,29 +871,54 @@ impl FuncTranslator<'_, '_> {
 
     pub(super) fn visit_local_get(&mut self, local_index: u32) -> Result<()> {
         if self.reachable {
-            self.push(Operand::Local(local_index as u16))?;
+            let (r, wide) = self.local(local_index);
+            self.push(Operand::Local(r))?;
+            if wide {
+                self.push_high(Operand::Local(r + 1))?;
+            }
         }
         Ok(())
     }
 
     pub(super) fn visit_local_set(&mut self, local_index: u32) -> Result<()> {
         if self.reachable {
-            self.set_local(local_index)?;
+            match self.local(local_index) {
+                (r, true) => {
+                    self.set_local_v128(r)?;
+                }
+                (r, false) => {
+                    self.set_local(r)?;
+                }
+            }
         }
         Ok(())
     }
 
     pub(super) fn visit_local_tee(&mut self, local_index: u32) -> Result<()> {
         if self.reachable {
-            let v = self.set_local(local_index)?;
-            let keep = if let Operand::Const(_) = v { v } else { Operand::Local(local_index as u16) };
-            self.push(keep)?;
+            let keep = |v: Operand, r: u16| if let Operand::Const(_) = v { v } else { Operand::Local(r) };
+            match self.local(local_index) {
+                (r, true) => {
+                    let (lo, hi) = self.set_local_v128(r)?;
+                    self.push(keep(lo, r))?;
+                    self.push_high(keep(hi, r + 1))?;
+                }
+                (r, false) => {
+                    let v = self.set_local(r)?;
+                    self.push(keep(v, r))?;
+                }
+            }
         }
         Ok(())
     }
 
     pub(super) fn visit_global_get(&mut self, global_index: u32) -> Result<()> {
-        if self.reachable {
+        if self.reachable && self.env.globals[global_index as usize].content == crate::types::ValType::V128 {
+            let dst = self.temp(self.stack.len());
+            self.emit(Op::GlobalGetV128 { dst, global: global_index })?;
+            self.push(Operand::Temp)?;
+            self.push_high(Operand::Temp)?;
+        } else if self.reachable {
             let dst = self.temp(self.stack.len());
             self.emit_result(Op::GlobalGet { dst, global: global_index })?;
         }
@@ -844,7 +926,10 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_global_set(&mut self, global_index: u32) -> Result<()> {
-        if self.reachable {
+        if self.reachable && self.top_is_high() {
+            let (src, _) = self.pop_v128()?;
+            self.emit(Op::GlobalSetV128 { src, global: global_index })?;
+        } else if self.reachable {
             let (v, pos) = self.pop();
             let src = self.reg(v, pos)?;
             self.emit(Op::GlobalSet { src, global: global_index })?;
