@@ -135,8 +135,7 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::BULK_MEMORY, enable)
     }
 
-    /// Allow fixed-width SIMD (`v128` values and the SIMD instructions). On by default. (SIMD
-    /// accesses to memories other than memory 0 are still refused as unsupported: see the README.)
+    /// Allow fixed-width SIMD (`v128` values and the SIMD instructions). On by default.
     pub fn wasm_simd(&mut self, enable: bool) -> &mut Self {
         self.feature(wasmparser::WasmFeatures::SIMD, enable)
     }
@@ -232,8 +231,8 @@ impl Config {
     }
 }
 
-/// Every feature hayate implements: Wasm 2.0 (its fixed-width SIMD memory instructions on memory
-/// 0 only), extended constant expressions, tail
+/// Every feature hayate implements: Wasm 2.0 (fixed-width SIMD included), extended constant
+/// expressions, tail
 /// calls, exception handling, wide arithmetic, typed function references, multiple memories,
 /// memory64 and custom page sizes.
 const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2

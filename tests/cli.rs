@@ -128,6 +128,21 @@ fn invoke_parses_hex_and_negative_arguments() {
     assert_output(&invoke(&["nothing"]), "");
 }
 
+/// A `v128` argument is one unsigned 128-bit integer (decimal or hex); a `v128` result prints as
+/// an unsigned decimal, as `wasmtime run --invoke` prints it.
+#[test]
+fn invoke_takes_and_prints_v128() {
+    let file = temp_file(
+        "v128.wat",
+        r#"(module (func (export "twice") (param v128) (result v128 i32)
+             (i32x4.add (local.get 0) (local.get 0)) (i32.const 3)))"#,
+    );
+    let run = hayate(&["run", "--invoke", "twice", &file, "0x0000000400000003_0000000200000001"]);
+    assert_output(&run, &format!("{}\n3\n", 0x0000000800000006_0000000400000002u128));
+    assert_output(&hayate(&["run", "--invoke", "twice", &file, "5"]), "10\n3\n");
+    assert_error(&hayate(&["run", "--invoke", "twice", &file, "-1"]), &["v128"]);
+}
+
 #[test]
 fn guest_gets_argv_and_environment() {
     let file = temp_file("args.wat", ARGS_WAT);

@@ -88,6 +88,7 @@ const SIMD_FILES: &[&str] = &[
     "simd_load_extend.wast",
     "simd_load_splat.wast",
     "simd_load_zero.wast",
+    "simd_memory-multi.wast",
     "simd_select.wast",
     "simd_splat.wast",
     "simd_store.wast",

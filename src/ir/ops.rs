@@ -26,8 +26,8 @@
 //! semantics.
 //!
 //! Notation in the one-line docs: `r[x]` is register `x` of the current frame (an untyped 64-bit
-//! cell; an `i32`/`f32` lives in its low 32 bits), `imm` an immediate operand, `pc` the index of
-//! the instruction itself. `goto off` continues at `pc + off`. Names follow one grammar: type
+//! cell; an `i32`/`f32` lives in its low 32 bits; a `v128` takes two adjacent cells, `r[x]` and
+//! `r[x + 1]`), `imm` an immediate operand, `pc` the index of the instruction itself. `goto off` continues at `pc + off`. Names follow one grammar: type
 //! prefix, operation, then the operand kinds (`RR` two registers, `RI` register and immediate).
 //! Memory instructions trap when `ea = r[ptr] as u32 + offset` plus the access width exceeds the
 //! memory's length. Those without a memory index work on memory 0 when it is a 32-bit memory of
@@ -798,7 +798,8 @@ macro_rules! for_each_op {
             // the register named, the high half in the next one. The lane semantics are those of
             // the named Wasm instruction, written once in `exec/simd.rs`. These instructions have
             // no accumulator variants (no `@1`/`@2`). Memory forms work on a 32-bit memory 0; a
-            // 64-bit memory 0 has the `…A64` forms of `v128.load` and `v128.store`.
+            // 64-bit memory 0 has the `…A64` forms of `v128.load` and `v128.store`; every other
+            // SIMD access is translated to `MemoryLoadAt`/`MemoryStoreAt` plus lane instructions.
             /// r\[dst\] = r\[src\] (both cells of a `v128`)
             CopyV128 { dst: W(V128), src: R(V128) } -> Next, Lost,
             /// r\[dst\] = if r\[cond\] as i32 != 0 { r\[a\] } else { r\[b\] } (`v128`s)

@@ -261,7 +261,7 @@ pub(crate) fn instantiate<T>(
         globals.push(inner.globals.len() as u32 - 1);
     }
     for i in m.num_imported_tags..m.tags.len() as u32 {
-        inner.tags.push(crate::runtime::TagEntity { ty: m.tag_type(i) });
+        inner.tags.push(crate::runtime::TagEntity::new(m.tag_type(i)));
         tags.push(inner.tags.len() as u32 - 1);
     }
     let id = inner.id;

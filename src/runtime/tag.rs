@@ -21,13 +21,24 @@ pub struct Tag {
 #[derive(Debug)]
 pub(crate) struct TagEntity {
     pub ty: TagType,
+    /// The type of each register cell of an exception's values (a `v128` takes two cells, both
+    /// `v128`: plain bits).
+    pub cells: Box<[ValType]>,
+}
+
+impl TagEntity {
+    /// A tag of type `ty`.
+    pub(crate) fn new(ty: TagType) -> TagEntity {
+        let cells = ty.params().iter().flat_map(|t| std::iter::repeat_n(*t, t.cells())).collect();
+        TagEntity { ty, cells }
+    }
 }
 
 impl Tag {
     /// A new tag of type `ty`, distinct from every other.
     pub fn new<T>(mut store: impl AsContextMut<Data = T>, ty: &TagType) -> Result<Tag> {
         let store = &mut store.as_context_mut().0.inner;
-        store.tags.push(TagEntity { ty: ty.clone() });
+        store.tags.push(TagEntity::new(ty.clone()));
         Ok(Tag { store: store.id, index: store.tags.len() as u32 - 1 })
     }
 
@@ -140,10 +151,10 @@ pub(crate) enum Field {
 impl ExnData {
     /// An exception with store tag `tag` carrying the register cells `cells` of `store`.
     pub(crate) fn from_cells(store: &StoreInner, tag: u32, cells: impl Iterator<Item = u64>) -> ExnData {
-        let types = cell_types(store.tags[tag as usize].ty.params());
+        let types = &store.tags[tag as usize].cells;
         let payload = cells
-            .zip(types)
-            .map(|(cell, ty)| match slots(store, ty) {
+            .zip(types.iter())
+            .map(|(cell, ty)| match slots(store, *ty) {
                 Some(table) => Field::Ref(table.get(cell)),
                 None => Field::Bits(cell),
             })
@@ -153,7 +164,7 @@ impl ExnData {
 
     /// The register cells of the values, taking slots in `store`'s tables for references.
     pub(crate) fn cells<'a>(&'a self, store: &'a mut StoreInner) -> impl Iterator<Item = u64> + 'a {
-        let types: Vec<ValType> = cell_types(store.tags[self.tag as usize].ty.params()).collect();
+        let types: Vec<ValType> = store.tags[self.tag as usize].cells.to_vec();
         self.payload.iter().zip(types).map(move |(field, ty)| match field {
             Field::Bits(b) => *b,
             Field::Ref(None) => 0,
@@ -173,12 +184,6 @@ impl ExnData {
         let cells: Vec<u64> = self.cells(store).collect();
         Val::vals_of(&cells, &types, store)
     }
-}
-
-/// The type of each register cell that values of types `types` occupy (a `v128`'s two cells are
-/// both `v128`, plain bits).
-fn cell_types(types: &[ValType]) -> impl Iterator<Item = ValType> + '_ {
-    types.iter().flat_map(|t| std::iter::repeat_n(*t, t.cells()))
 }
 
 /// The table of `store` whose slots cells of type `ty` index, if they are references that are not

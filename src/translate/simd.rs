@@ -10,6 +10,18 @@ use crate::error::{Error, Result};
 use crate::ir::{Op, Reg};
 use wasmparser::{MemArg, V128};
 
+/// Where a SIMD memory access goes.
+enum Access {
+    /// Memory 0, a 32-bit memory: the SIMD memory instructions, with this offset.
+    Memory0(u32),
+    /// Memory 0, a 64-bit memory, with an offset below 2^32: `v128.load`/`store` have `…A64`
+    /// forms; the other accesses go as [`Access::At`] does.
+    Memory0A64(u32),
+    /// Any other memory: `MemoryLoadAt`/`MemoryStoreAt` of the bytes, with the register
+    /// instructions that build or take apart the vector.
+    At { offset: u64, mem: u16 },
+}
+
 impl FuncTranslator<'_, '_> {
     /// Pushes the `v128` an instruction wrote to the temporaries at the stack top.
     fn push_v128_result(&mut self) -> Result<()> {
@@ -126,89 +138,209 @@ impl FuncTranslator<'_, '_> {
         self.push_v128_result()
     }
 
-    /// The offset of a SIMD memory access, and whether memory 0 is a 64-bit memory (whose
-    /// `v128.load` and `v128.store` are the `…A64` instructions). hayate runs SIMD accesses on
-    /// memory 0 only; the others are refused as unsupported.
-    fn v128_offset(&self, memarg: &MemArg) -> Result<(u32, bool)> {
+    /// Where a SIMD memory access goes (see [`Access`]).
+    fn v128_access(&self, memarg: &MemArg) -> Result<Access> {
         let mem = memory_index(memarg)?;
+        if self.fast_memory(mem) {
+            // Validation keeps a 32-bit memory's offsets below 2^32.
+            let offset = u32::try_from(memarg.offset).map_err(|_| Error::unsupported("memory offsets beyond 4 GiB"))?;
+            return Ok(Access::Memory0(offset));
+        }
         if self.fast_memory64(mem, memarg.offset) {
-            return Ok((memarg.offset as u32, true));
+            return Ok(Access::Memory0A64(memarg.offset as u32));
         }
-        if !self.fast_memory(mem) {
-            return Err(Error::unsupported(format!(
-                "SIMD access to memory {mem} (only to memory 0, with offsets below 2^32)"
-            )));
-        }
-        let offset = u32::try_from(memarg.offset).map_err(|_| Error::unsupported("memory offsets beyond 4 GiB"))?;
-        Ok((offset, false))
+        let mem = u16::try_from(mem).map_err(|_| Error::unsupported("more than 65536 memories"))?;
+        Ok(Access::At { offset: memarg.offset, mem })
     }
 
-    /// The error for a SIMD access to a 64-bit memory that has no `…A64` form.
-    fn v128_memory64() -> Error {
-        Error::unsupported("SIMD lane, extending, splat and zero loads and lane stores on a 64-bit memory")
+    /// `r[dst] = ` the `kind` load (as `MemoryLoadAt` numbers them) at `r[ptr] + offset` of
+    /// memory `mem`.
+    fn load_at(&mut self, dst: Reg, ptr: Reg, offset: u64, kind: u16, mem: u16) -> Result<()> {
+        let offset = self.const_reg(offset)?;
+        self.emit(Op::MemoryLoadAt { dst, ptr, offset, kind, mem })?;
+        Ok(())
     }
 
-    /// A load `-> v128`.
+    /// Stores the low `width` bytes of `r[val]` at `r[ptr] + offset` of memory `mem`.
+    fn store_at(&mut self, ptr: Reg, val: Reg, offset: u64, width: u16, mem: u16) -> Result<()> {
+        let offset = self.const_reg(offset)?;
+        self.emit(Op::MemoryStoreAt { ptr, val, offset, width, mem })?;
+        Ok(())
+    }
+
+    /// A load `-> v128`. On another memory (or the narrower loads on a 64-bit memory 0) it is a
+    /// `MemoryLoadAt` of the bytes into the result's temporary, then the register instruction
+    /// that builds the vector from them there (each reads its operands before it writes).
     fn v128_load(&mut self, memarg: MemArg, f: fn(Reg, Reg, u32) -> Op) -> Result<()> {
         if !self.reachable {
             return Ok(());
         }
-        let (offset, a64) = self.v128_offset(&memarg)?;
+        let access = self.v128_access(&memarg)?;
         let (p, pos) = self.pop();
         let ptr = self.reg(p, pos)?;
-        let op = match f(self.temp(pos), ptr, offset) {
-            Op::V128Load { dst, ptr, offset } if a64 => Op::V128LoadA64 { dst, ptr, offset },
-            _ if a64 => return Err(Self::v128_memory64()),
-            op => op,
+        let dst = self.temp(pos);
+        let (offset, mem) = match access {
+            Access::Memory0(offset) => {
+                self.emit(f(dst, ptr, offset))?;
+                return self.push_v128_result();
+            }
+            Access::Memory0A64(offset) => match f(dst, ptr, offset) {
+                Op::V128Load { dst, ptr, offset } => {
+                    self.emit(Op::V128LoadA64 { dst, ptr, offset })?;
+                    return self.push_v128_result();
+                }
+                _ => (u64::from(offset), 0),
+            },
+            Access::At { offset, mem } => (offset, mem),
         };
-        self.emit(op)?;
+        let high = Reg(dst.0 + 1);
+        let zero = self.v128_const_reg(0)?;
+        match f(dst, ptr, 0) {
+            Op::V128Load { .. } => {
+                // The high half first: the pointer may be in `dst`. (Loads have no effect, so
+                // two of them trap exactly when the 16 bytes are out of bounds; an offset past
+                // 2^64 - 8 traps in the first.)
+                self.load_at(high, ptr, offset.saturating_add(8), 1, mem)?;
+                self.load_at(dst, ptr, offset, 1, mem)?;
+            }
+            Op::V128Load8x8S { .. } => {
+                self.extend_at(dst, ptr, offset, mem, |dst, src| Op::I16x8ExtendLowI8x16S { dst, src })?
+            }
+            Op::V128Load8x8U { .. } => {
+                self.extend_at(dst, ptr, offset, mem, |dst, src| Op::I16x8ExtendLowI8x16U { dst, src })?
+            }
+            Op::V128Load16x4S { .. } => {
+                self.extend_at(dst, ptr, offset, mem, |dst, src| Op::I32x4ExtendLowI16x8S { dst, src })?
+            }
+            Op::V128Load16x4U { .. } => {
+                self.extend_at(dst, ptr, offset, mem, |dst, src| Op::I32x4ExtendLowI16x8U { dst, src })?
+            }
+            Op::V128Load32x2S { .. } => {
+                self.extend_at(dst, ptr, offset, mem, |dst, src| Op::I64x2ExtendLowI32x4S { dst, src })?
+            }
+            Op::V128Load32x2U { .. } => {
+                self.extend_at(dst, ptr, offset, mem, |dst, src| Op::I64x2ExtendLowI32x4U { dst, src })?
+            }
+            Op::V128Load8Splat { .. } => {
+                self.load_at(dst, ptr, offset, 3, mem)?;
+                self.emit(Op::I8x16Splat { dst, src: dst })?;
+            }
+            Op::V128Load16Splat { .. } => {
+                self.load_at(dst, ptr, offset, 5, mem)?;
+                self.emit(Op::I16x8Splat { dst, src: dst })?;
+            }
+            Op::V128Load32Splat { .. } => {
+                self.load_at(dst, ptr, offset, 0, mem)?;
+                self.emit(Op::I32x4Splat { dst, src: dst })?;
+            }
+            Op::V128Load64Splat { .. } => {
+                self.load_at(dst, ptr, offset, 1, mem)?;
+                self.emit(Op::I64x2Splat { dst, src: dst })?;
+            }
+            Op::V128Load32Zero { .. } => {
+                self.load_at(dst, ptr, offset, 0, mem)?;
+                self.emit(Op::I32x4ReplaceLane { dst, src: zero, val: dst, lane: 0 })?;
+            }
+            _ => {
+                self.load_at(dst, ptr, offset, 1, mem)?;
+                self.emit(Op::I64x2ReplaceLane { dst, src: zero, val: dst, lane: 0 })?;
+            }
+        }
         self.push_v128_result()
     }
 
-    /// `v128.store`.
+    /// An extending load on any memory: the 8 bytes into lane 0 of a zero vector, then `extend`
+    /// of its low half.
+    fn extend_at(&mut self, dst: Reg, ptr: Reg, offset: u64, mem: u16, extend: fn(Reg, Reg) -> Op) -> Result<()> {
+        let zero = self.v128_const_reg(0)?;
+        self.load_at(dst, ptr, offset, 1, mem)?;
+        self.emit(Op::I64x2ReplaceLane { dst, src: zero, val: dst, lane: 0 })?;
+        self.emit(extend(dst, dst))?;
+        Ok(())
+    }
+
+    /// `v128.store`. On another memory: two 8-byte `MemoryStoreAt`s, the high half first (if its
+    /// bytes are in bounds, so are those below them: nothing is written when the access traps).
     fn v128_store(&mut self, memarg: MemArg) -> Result<()> {
         if !self.reachable {
             return Ok(());
         }
-        let (offset, a64) = self.v128_offset(&memarg)?;
+        let access = self.v128_access(&memarg)?;
         let (val, _) = self.pop_v128()?;
         let (p, pos) = self.pop();
         let ptr = self.reg(p, pos)?;
-        self.emit(if a64 { Op::V128StoreA64 { ptr, val, offset } } else { Op::V128Store { ptr, val, offset } })?;
-        Ok(())
+        match access {
+            Access::Memory0(offset) => self.emit(Op::V128Store { ptr, val, offset }).map(drop),
+            Access::Memory0A64(offset) => self.emit(Op::V128StoreA64 { ptr, val, offset }).map(drop),
+            Access::At { offset, mem } => {
+                self.store_at(ptr, Reg(val.0 + 1), offset.saturating_add(8), 8, mem)?;
+                self.store_at(ptr, val, offset, 8, mem)
+            }
+        }
     }
 
-    /// A load into one lane (the offset in a constant register).
+    /// A load into one lane (the offset in a constant register). On another memory (or a 64-bit
+    /// memory 0): a `MemoryLoadAt` into the result's temporary, then `replace_lane`.
     fn v128_load_lane(&mut self, memarg: MemArg, f: impl Fn(Reg, Reg, Reg, Reg) -> Op) -> Result<()> {
         if !self.reachable {
             return Ok(());
         }
-        let (offset, a64) = self.v128_offset(&memarg)?;
-        if a64 {
-            return Err(Self::v128_memory64());
-        }
-        let offset = self.const_reg(u64::from(offset))?;
+        let access = self.v128_access(&memarg)?;
         let (vec, _) = self.pop_v128()?;
         let (p, pos) = self.pop();
         let ptr = self.reg(p, pos)?;
-        self.emit(f(self.temp(pos), ptr, vec, offset))?;
+        let dst = self.temp(pos);
+        let (offset, mem) = match access {
+            Access::Memory0(offset) => {
+                let offset = self.const_reg(u64::from(offset))?;
+                self.emit(f(dst, ptr, vec, offset))?;
+                return self.push_v128_result();
+            }
+            Access::Memory0A64(offset) => (u64::from(offset), 0),
+            Access::At { offset, mem } => (offset, mem),
+        };
+        // `dst` may hold the pointer (read by the load) but not the vector (above it).
+        let replace = match f(dst, ptr, vec, ptr) {
+            Op::V128Load8Lane { lane, .. } => (3, Op::I8x16ReplaceLane { dst, src: vec, val: dst, lane }),
+            Op::V128Load16Lane { lane, .. } => (5, Op::I16x8ReplaceLane { dst, src: vec, val: dst, lane }),
+            Op::V128Load32Lane { lane, .. } => (0, Op::I32x4ReplaceLane { dst, src: vec, val: dst, lane }),
+            op => {
+                let lane = if let Op::V128Load64Lane { lane, .. } = op { lane } else { 0 };
+                (1, Op::I64x2ReplaceLane { dst, src: vec, val: dst, lane })
+            }
+        };
+        self.load_at(dst, ptr, offset, replace.0, mem)?;
+        self.emit(replace.1)?;
         self.push_v128_result()
     }
 
-    /// A store of one lane.
+    /// A store of one lane. On another memory (or a 64-bit memory 0): `extract_lane` into the
+    /// vector's temporary (above the pointer's), then a `MemoryStoreAt`.
     fn v128_store_lane(&mut self, memarg: MemArg, f: impl Fn(Reg, Reg, u32) -> Op) -> Result<()> {
         if !self.reachable {
             return Ok(());
         }
-        let (offset, a64) = self.v128_offset(&memarg)?;
-        if a64 {
-            return Err(Self::v128_memory64());
-        }
-        let (vec, _) = self.pop_v128()?;
+        let access = self.v128_access(&memarg)?;
+        let (vec, vpos) = self.pop_v128()?;
         let (p, pos) = self.pop();
         let ptr = self.reg(p, pos)?;
-        self.emit(f(ptr, vec, offset))?;
-        Ok(())
+        let (offset, mem) = match access {
+            Access::Memory0(offset) => return self.emit(f(ptr, vec, offset)).map(drop),
+            Access::Memory0A64(offset) => (u64::from(offset), 0),
+            Access::At { offset, mem } => (offset, mem),
+        };
+        let lane = self.temp(vpos);
+        let (extract, width) = match f(ptr, vec, 0) {
+            Op::V128Store8Lane { lane: l, .. } => (Op::I8x16ExtractLaneU { dst: lane, src: vec, lane: l }, 1),
+            Op::V128Store16Lane { lane: l, .. } => (Op::I16x8ExtractLaneU { dst: lane, src: vec, lane: l }, 2),
+            Op::V128Store32Lane { lane: l, .. } => (Op::I32x4ExtractLane { dst: lane, src: vec, lane: l }, 4),
+            op => {
+                let l = if let Op::V128Store64Lane { lane, .. } = op { lane } else { 0 };
+                (Op::I64x2ExtractLane { dst: lane, src: vec, lane: l }, 8)
+            }
+        };
+        self.emit(extract)?;
+        self.store_at(ptr, lane, offset, width, mem)
     }
 
     // ---- one method per operator ----
