@@ -3,7 +3,7 @@
 //! use) for undefined behaviour: host calls and re-entry, memory views across growth, calls
 //! through tables and between instances, table, global and bulk memory instructions, traps,
 //! panicking host functions, interrupts, limits, calls suspended and resumed, tail calls and
-//! exceptions. Each test stays
+//! exceptions, `v128` values and legacy exception handling. Each test stays
 //! small, since Miri runs code thousands of times slower than a native build.
 
 use hayate::{
@@ -443,5 +443,49 @@ fn tail_calls_and_exceptions() -> Result<()> {
     assert_eq!(run.call(&mut store, 4)?, 15 + 5 + 15);
     let e = instance.get_typed_func::<(), ()>(&store, "uncaught")?.call(&mut store, ()).unwrap_err();
     assert_eq!(e.as_exception().map(|x| x.payload()[0].i32()), Some(Some(3)));
+    Ok(())
+}
+
+/// `v128` values through typed and untyped calls, a host function, a global and a legacy
+/// `try`/`rethrow` (the two-cell values cross every boundary of the API).
+#[test]
+fn v128_values_and_legacy_exceptions() -> Result<()> {
+    let wat = r#"(module
+      (import "host" "swap" (func $swap (param v128) (result v128)))
+      (tag $e (param v128))
+      (global $g (export "g") (mut v128) (v128.const i64x2 1 2))
+      (func (export "mix") (param $a v128) (param $b i32) (result v128 i32)
+        (global.set $g (i32x4.add (local.get $a) (global.get $g)))
+        try (result v128)
+          try
+            (throw $e (call $swap (global.get $g)))
+          catch $e
+            (drop)
+            (rethrow 0)
+          end
+          (v128.const i64x2 0 0)
+        catch $e
+        end
+        (local.get $b)))"#;
+    let (mut store, instance) = instantiate(&Config::default(), (), wat, |linker| {
+        linker.func_wrap("host", "swap", |v: hayate::V128| -> hayate::V128 {
+            let x = v.as_u128();
+            hayate::V128::from(x.rotate_left(64))
+        })?;
+        Ok(())
+    })?;
+    let mix = instance.get_typed_func::<(hayate::V128, i32), (hayate::V128, i32)>(&store, "mix")?;
+    let a = (5u128 << 64) | 3;
+    let (v, b) = mix.call(&mut store, (hayate::V128::from(a), 9))?;
+    // g = (1 + 3, 2 + 5) as i64x2 lanes; the host swaps the halves.
+    assert_eq!(v.as_u128(), (4u128 << 64) | 7);
+    assert_eq!(b, 9);
+    let untyped = instance.get_func(&store, "mix").unwrap();
+    let mut out = [Val::I32(0), Val::I32(0)];
+    untyped.call(&mut store, &[Val::V128(hayate::V128::from(0)), Val::I32(1)], &mut out)?;
+    let Val::V128(v) = out[0] else { panic!("a v128 result, got {:?}", out[0]) };
+    assert_eq!(v.as_u128(), (4u128 << 64) | 7);
+    let g = instance.get_global(&store, "g").unwrap();
+    assert_eq!(g.get(&store)?.v128().map(|v| v.as_u128()), Some((7u128 << 64) | 4));
     Ok(())
 }
