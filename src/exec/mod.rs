@@ -18,6 +18,13 @@ mod regs;
 mod resumable;
 mod resume;
 mod simd;
+#[cfg(target_arch = "x86_64")]
+mod simd_x86;
+// The SIMD lane semantics the handlers call: SSE2 where it is always there, else portable Rust.
+#[cfg(not(target_arch = "x86_64"))]
+use simd as lanes;
+#[cfg(target_arch = "x86_64")]
+use simd_x86 as lanes;
 #[cfg(feature = "stats")]
 pub mod stats;
 mod unwind;

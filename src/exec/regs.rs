@@ -100,6 +100,15 @@ impl Mem {
         Ok(unsafe { std::ptr::read_unaligned(self.ptr.add(ea) as *const [u8; N]) })
     }
 
+    /// `v128.load`: one 16-byte read (as bytes, the read above becomes a patchwork of smaller
+    /// loads in the optimizer's hands).
+    #[inline(always)]
+    pub fn load_v128(self, addr: u32, offset: u32) -> Result<u128, TrapCode> {
+        let ea = self.ea::<16>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load`.
+        Ok(u128::from_le(unsafe { std::ptr::read_unaligned(self.ptr.add(ea) as *const u128) }))
+    }
+
     #[inline(always)]
     pub fn store<const N: usize>(self, addr: u32, offset: u32, bytes: [u8; N]) -> Result<(), TrapCode> {
         let ea = self.ea::<N>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
@@ -115,6 +124,14 @@ impl Mem {
         // `offset + N` fits in `u64`; only the sum with `addr` may overflow.
         let end = addr.checked_add(u64::from(offset) + N as u64)?;
         (end <= self.len as u64).then_some(end as usize - N)
+    }
+
+    /// `v128.load` with a 64-bit address (see `load_v128`).
+    #[inline(always)]
+    pub fn load64_v128(self, addr: u64, offset: u32) -> Result<u128, TrapCode> {
+        let ea = self.ea64::<16>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load`.
+        Ok(u128::from_le(unsafe { std::ptr::read_unaligned(self.ptr.add(ea) as *const u128) }))
     }
 
     #[inline(always)]
@@ -436,19 +453,35 @@ impl View {
     /// frame (no accumulator holds a `v128`).
     #[inline(always)]
     pub fn v128(&self, o: impl Loc) -> u128 {
-        let r = o.reg();
-        let regs = Regs(self.sp);
-        u128::from(regs.get(r)) | (u128::from(regs.get(Reg(r.0 + 1))) << 64)
+        let r = usize::from(o.reg().0);
+        // SAFETY: translation gives a v128 two adjacent registers below the frame size (so `r + 1`
+        // is a register of the frame too), lane 0 in the low cell. One 16-byte read lets SIMD
+        // handlers load the value straight into a vector register.
+        let v = unsafe { self.sp.add(r).cast::<u128>().read_unaligned() };
+        // On a big-endian host the first cell (the low half) is the high half of that read.
+        if cfg!(target_endian = "little") { v } else { v.rotate_left(64) }
     }
 
     /// Writes a `v128` to registers `d` (low half) and `d + 1` (high half), without an
     /// accumulator.
     #[inline(always)]
     pub fn set_v128(&mut self, d: impl Loc, v: u128) -> Clobber {
-        let r = d.reg();
-        let regs = Regs(self.sp);
-        regs.set(r, v as u64);
-        regs.set(Reg(r.0 + 1), (v >> 64) as u64);
+        let r = usize::from(d.reg().0);
+        // One 16-byte store, from a vector register on x86-64: the next instruction usually reads
+        // the value with one 16-byte load, which waits many cycles for two 8-byte stores (a load
+        // is forwarded only from a store that covers it) but not for one.
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: as in `v128`; SSE2 is part of x86-64, and `__m128i` is 16 plain bytes.
+        unsafe {
+            use std::arch::x86_64::{__m128i, _mm_storeu_si128};
+            _mm_storeu_si128(self.sp.add(r).cast::<__m128i>(), std::mem::transmute::<u128, __m128i>(v));
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            let v = if cfg!(target_endian = "little") { v } else { v.rotate_left(64) };
+            // SAFETY: as in `v128`, whose rotation this undoes on a big-endian host.
+            unsafe { self.sp.add(r).cast::<u128>().write_unaligned(v) };
+        }
         Clobber(())
     }
 
