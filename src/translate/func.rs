@@ -513,19 +513,26 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     /// The register of a `v128` whose halves are `lo` (at `lpos`) and `hi` (at `hpos`), as
     /// [`Self::pop_v128`] gives it.
     pub(super) fn v128_reg(&mut self, lo: Operand, hi: Operand, lpos: usize, hpos: usize) -> Result<Reg> {
+        if let Some(reg) = self.v128_pair(lo, hi, lpos)? {
+            return Ok(reg);
+        }
+        if lo != Operand::Temp {
+            self.copy_to(self.temp(lpos), lo, lpos)?;
+        }
+        if hi != Operand::Temp {
+            self.copy_to(self.temp(hpos), hi, hpos)?;
+        }
+        Ok(self.temp(lpos))
+    }
+
+    /// The register of a `v128` whose halves `lo` (at `lpos`) and `hi` are already adjacent (a
+    /// local's pair, the pair of temporaries, or a constant), if they are.
+    pub(super) fn v128_pair(&mut self, lo: Operand, hi: Operand, lpos: usize) -> Result<Option<Reg>> {
         Ok(match (lo, hi) {
-            (Operand::Local(a), Operand::Local(b)) if b == a + 1 => Reg(a),
-            (Operand::Temp, Operand::Temp) => self.temp(lpos),
-            (Operand::Const(l), Operand::Const(h)) => self.v128_const_reg(u128::from(l) | (u128::from(h) << 64))?,
-            _ => {
-                if lo != Operand::Temp {
-                    self.copy_to(self.temp(lpos), lo, lpos)?;
-                }
-                if hi != Operand::Temp {
-                    self.copy_to(self.temp(hpos), hi, hpos)?;
-                }
-                self.temp(lpos)
-            }
+            (Operand::Local(a), Operand::Local(b)) if b == a + 1 => Some(Reg(a)),
+            (Operand::Temp, Operand::Temp) => Some(self.temp(lpos)),
+            (Operand::Const(l), Operand::Const(h)) => Some(self.v128_const_reg(u128::from(l) | (u128::from(h) << 64))?),
+            _ => None,
         })
     }
 
@@ -690,9 +697,22 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let f = self.frame(depth);
         let (n, height) = (f.branch_arity(), f.height);
         let top = self.stack.len() - n;
-        for i in 0..n {
-            let op = self.stack[top + i];
-            self.copy_to(self.temp(height + i), op, top + i)?;
+        let mut i = 0;
+        while i < n {
+            let (pos, dst) = (top + i, self.temp(height + i));
+            // A `v128` moves with one 16-byte copy: the instruction after the branch usually reads
+            // it with one 16-byte load, which would wait for two 8-byte stores.
+            if i + 1 < n && self.is_high(pos + 1) {
+                if let Some(src) = self.v128_pair(self.stack[pos], self.stack[pos + 1], pos)? {
+                    if src != dst {
+                        self.emit(Op::CopyV128 { dst, src })?;
+                    }
+                    i += 2;
+                    continue;
+                }
+            }
+            self.copy_to(dst, self.stack[pos], pos)?;
+            i += 1;
         }
         Ok(())
     }

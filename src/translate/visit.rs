@@ -286,18 +286,13 @@ impl FuncTranslator<'_, '_> {
     }
 
     /// `local.set` of a `v128` without the push: stores the popped value into registers `local`
-    /// and `local + 1` (one `CopyV128` when its halves are adjacent); returns its halves.
+    /// and `local + 1` (one `CopyV128` when its halves are adjacent or a constant); returns its halves.
     fn set_local_v128(&mut self, local: u16) -> Result<(Operand, Operand)> {
         let (hi, hpos) = self.pop();
         let (lo, lpos) = self.pop();
         self.preserve_local(local)?;
         self.preserve_local(local + 1)?;
-        let pair = match (lo, hi) {
-            (Operand::Local(a), Operand::Local(b)) if b == a + 1 => Some(Reg(a)),
-            (Operand::Temp, Operand::Temp) => Some(self.temp(lpos)),
-            _ => None,
-        };
-        match pair {
+        match self.v128_pair(lo, hi, lpos)? {
             Some(src) if src != Reg(local) => {
                 self.emit(Op::CopyV128 { dst: Reg(local), src })?;
             }
