@@ -462,6 +462,26 @@ macro_rules! define_op {
                 }
             }
 
+            /// The result register of an instruction whose only write is one `v128` (a `W(V128)`
+            /// field: two cells, the register and the next).
+            pub fn v128_dst_mut(&mut self) -> Option<&mut Reg> {
+                #[allow(unused_variables, unused_mut, unused_assignments)]
+                match self {
+                    $( Op::$name $({ $($field),* })? => {
+                        let mut found = None;
+                        let mut written = 0;
+                        let mut fields = 0;
+                        $($(
+                            by_kind!([$kind $(($($arg)*))?]
+                                w: { found = Some($field); fields += 1; written += decl::$name::$field.role.cells(); },
+                                reg: { written += usize::from(decl::$name::$field.role.writes()); },
+                                branch: {}, other: {});
+                        )*)?
+                        if fields == 1 && written == 2 { found } else { None }
+                    } )*
+                }
+            }
+
             /// The one register the instruction writes (a `W` or `RW` field) and its role, if it
             /// writes exactly one register and no span.
             pub fn written(&self) -> Option<(Reg, Role)> {

@@ -1250,6 +1250,15 @@ macro_rules! for_each_op {
             V128Load64Zero { dst: W(V128), ptr: R(I32), offset: Imm(u32) } -> Next, Lost,
             /// mem\[ea..ea + 16\] = r\[val\]
             V128Store { ptr: R(I32), val: R(V128), offset: Imm(u32) } -> Next, Keep,
+            /// r\[dst\] = v128.load of mem\[ea..ea + 16\], `ea = (r\[ptr\] + imm) as u32` (an
+            /// address add joined with the load)
+            V128LoadRI { dst: W(V128), ptr: R(I32), imm: Imm(i32) } -> Next, Lost,
+            /// r\[dst\] = v128.load of mem\[ea..ea + 16\], `ea = (r\[ptr\] + r\[idx\]) as u32 + offset`
+            V128LoadRR { dst: W(V128), ptr: R(I32), idx: R(I32), offset: Imm(u32) } -> Next, Lost,
+            /// mem\[ea..ea + 16\] = r\[val\], `ea = (r\[ptr\] + imm) as u32`
+            V128StoreRI { ptr: R(I32), val: R(V128), imm: Imm(i32) } -> Next, Keep,
+            /// mem\[ea..ea + 16\] = r\[val\], `ea = (r\[ptr\] + r\[idx\]) as u32 + offset`
+            V128StoreRR { ptr: R(I32), idx: R(I32), val: R(V128), offset: Imm(u32) } -> Next, Keep,
             /// r\[dst\] = r\[vec\] with lane `lane` = mem\[ea..ea + 1\] (`ea = r\[ptr\] as u32 + r\[offset\]`, a constant)
             V128Load8Lane { dst: W(V128), ptr: R(I32), vec: R(V128), offset: R(I64), lane: Imm(u16) } -> Next, Lost,
             /// mem\[ea..ea + 1\] = lane `lane` of r\[vec\]

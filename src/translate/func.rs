@@ -729,12 +729,30 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 let src = self.reg(self.stack[top], top)?;
                 self.emit(Op::Return1 { src })?;
             }
+            // One `v128`: returned from where it is (a local's pair, temporaries, a constant).
+            2 if self.is_high(top + 1)
+                && let Some(src) = self.v128_pair(self.stack[top], self.stack[top + 1], top)? =>
+            {
+                self.emit(Op::ReturnSpan { src, len: 2 })?;
+            }
             _ => {
-                for pos in top..top + n {
+                let mut pos = top;
+                while pos < top + n {
+                    let dst = self.temp(pos);
+                    if pos + 1 < top + n && self.is_high(pos + 1) {
+                        if let Some(src) = self.v128_pair(self.stack[pos], self.stack[pos + 1], pos)? {
+                            if src != dst {
+                                self.emit(Op::CopyV128 { dst, src })?;
+                            }
+                            pos += 2;
+                            continue;
+                        }
+                    }
                     let op = self.stack[pos];
                     if op != Operand::Temp {
-                        self.copy_to(self.temp(pos), op, pos)?;
+                        self.copy_to(dst, op, pos)?;
                     }
+                    pos += 1;
                 }
                 self.emit(Op::ReturnSpan { src: self.temp(top), len: n as u16 })?;
             }

@@ -137,6 +137,7 @@ macro_rules! rule_table {
 rule_table! { dead;
     NEGATE_COMPARE: [_] [Op::I32Eqz { src, .. } if dead(src)];
     FOLD_RESULT: [_] [Op::Copy { src, .. } if dead(src)];
+    FOLD_RESULT_V128: [_] [Op::CopyV128 { src, .. } if dead(src)];
     COPY2: [Op::Copy { .. }] [Op::Copy { .. }];
     STEP2: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     ADD_SHL: [Op::I32ShlRI { .. }] [Op::I32AddRR { .. }];
@@ -146,7 +147,9 @@ rule_table! { dead;
         | Op::I32Load8U { ptr, .. }
         | Op::I32Store { ptr, .. }
         | Op::I32Store8 { ptr, .. }
-        | Op::I64Store { ptr, .. } if dead(ptr)
+        | Op::I64Store { ptr, .. }
+        | Op::V128Load { ptr, .. }
+        | Op::V128Store { ptr, .. } if dead(ptr)
     ];
     COMPARE_BRANCH: [_] [Op::BrIfNez { cond, .. } | Op::BrIfEqz { cond, .. } if dead(cond)];
     STEP_BRANCH: [Op::I32AddRI { .. } | Op::I32SubRI { .. } | Op::I64AddRI { .. } | Op::I64SubRI { .. } | Op::I32AddRR { .. }] [
@@ -165,8 +168,18 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 9] =
-    [&NEGATE_COMPARE, &FOLD_RESULT, &COPY2, &STEP2, &ADD_SHL, &ADDRESS, &COMPARE_BRANCH, &STEP_BRANCH, &LOAD_BRANCH];
+const RULES: [&Rule; 10] = [
+    &NEGATE_COMPARE,
+    &FOLD_RESULT,
+    &FOLD_RESULT_V128,
+    &COPY2,
+    &STEP2,
+    &ADD_SHL,
+    &ADDRESS,
+    &COMPARE_BRANCH,
+    &STEP_BRANCH,
+    &LOAD_BRANCH,
+];
 
 /// `r[t] = a <cmp> b; r[d] = i32.eqz r[t]` → `r[d] = a <opposite cmp> b`, for integer compares
 /// (a float compare's opposite differs on NaN). Guard: `t` is dead after the `i32.eqz`.
@@ -196,6 +209,23 @@ fn apply_fold_result(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     let Op::Copy { dst, src } = new else { return None };
     let mut op = prev;
     let result = op.dst_mut()?;
+    if !cx.dead(src) || *result != src {
+        return None;
+    }
+    *result = dst;
+    Some(op)
+}
+
+/// [`FOLD_RESULT`] for a `v128`: `r[t..t + 2] = …; r[d..d + 2] = r[t..t + 2]` → `r[d..d + 2] =
+/// …`, for an instruction whose only write is the `v128`. Guard: `t` (so `t + 1`, the next
+/// temporary) is dead after the copy.
+const FOLD_RESULT_V128: Rule = Rule { name: "fold_result_v128", kind: Kind::Fold, apply: apply_fold_result_v128 };
+
+#[inline]
+fn apply_fold_result_v128(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let Op::CopyV128 { dst, src } = new else { return None };
+    let mut op = prev;
+    let result = op.v128_dst_mut()?;
     if !cx.dead(src) || *result != src {
         return None;
     }
@@ -261,8 +291,11 @@ const ADDRESS: Rule = Rule { name: "address", kind: Kind::Join, apply: apply_add
 #[inline]
 fn apply_address(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     let t = match new {
-        Op::I32Load { ptr, .. } | Op::I64Load { ptr, .. } | Op::I32Load8U { ptr, .. } => ptr,
-        Op::I32Store { ptr, val, .. } | Op::I32Store8 { ptr, val, .. } | Op::I64Store { ptr, val, .. }
+        Op::I32Load { ptr, .. } | Op::I64Load { ptr, .. } | Op::I32Load8U { ptr, .. } | Op::V128Load { ptr, .. } => ptr,
+        Op::I32Store { ptr, val, .. }
+        | Op::I32Store8 { ptr, val, .. }
+        | Op::I64Store { ptr, val, .. }
+        | Op::V128Store { ptr, val, .. }
             if val != ptr =>
         {
             ptr
@@ -284,6 +317,8 @@ fn address(add: Op, access: Op) -> Option<Op> {
             Op::I64Load { dst, offset: 0, .. } => Op::I64LoadRI { dst, ptr, imm },
             Op::I32Load8U { dst, offset: 0, .. } => Op::I32Load8URI { dst, ptr, imm },
             Op::I32Store { val, offset: 0, .. } => Op::I32StoreRI { ptr, val, imm },
+            Op::V128Load { dst, offset: 0, .. } => Op::V128LoadRI { dst, ptr, imm },
+            Op::V128Store { val, offset: 0, .. } => Op::V128StoreRI { ptr, val, imm },
             _ => return None,
         },
         (Op::I32AddRR { lhs: ptr, rhs: idx, .. }, _) => match access {
@@ -292,6 +327,8 @@ fn address(add: Op, access: Op) -> Option<Op> {
             Op::I32Load8U { dst, offset, .. } => Op::I32Load8URR { dst, ptr, idx, offset },
             Op::I32Store { val, offset, .. } => Op::I32StoreRR { ptr, idx, val, offset },
             Op::I32Store8 { val, offset, .. } => Op::I32Store8RR { ptr, idx, val, offset },
+            Op::V128Load { dst, offset, .. } => Op::V128LoadRR { dst, ptr, idx, offset },
+            Op::V128Store { val, offset, .. } => Op::V128StoreRR { ptr, idx, val, offset },
             _ => return None,
         },
         (Op::I32AddShl { lhs: ptr, idx, shift, .. }, _) => match access {

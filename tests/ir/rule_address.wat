@@ -1,6 +1,6 @@
 ;; Rule address (src/translate/fuse.rs): an address computed into a temporary by an `i32.add` (a
 ;; constant only with access offset 0) or an I32AddShl (access offset within 16 bits), then a
-;; load or store at it, becomes one access. Not when the address is also kept in a local, when
+;; load or store at it, becomes one access (`v128.load`/`v128.store` too, without the I32AddShl form). Not when the address is also kept in a local, when
 ;; a label lands between, for other access widths, or when the offset is out of range.
 (module
   (memory 1)
@@ -24,4 +24,14 @@
     (i32.load16_u (i32.add (local.get $p) (i32.const 2))))
   (func (export "label_between") (param $p i32) (result i32)
     (i32.add (local.get $p) (i32.const 8))
-    (loop (param i32) (result i32) (i32.load))))
+    (loop (param i32) (result i32) (i32.load)))
+  (func (export "v128_load_ri") (param $p i32) (result v128)
+    (v128.load (i32.add (local.get $p) (i32.const 16))))
+  (func (export "v128_load_rr") (param $p i32) (param $i i32) (result v128)
+    (v128.load offset=32 (i32.add (local.get $p) (local.get $i))))
+  (func (export "v128_store_ri") (param $p i32) (param $v v128)
+    (v128.store (i32.add (local.get $p) (i32.const -16)) (local.get $v)))
+  (func (export "v128_store_rr") (param $p i32) (param $i i32) (param $v v128)
+    (v128.store offset=16 (i32.add (local.get $p) (local.get $i)) (local.get $v)))
+  (func (export "v128_ri_with_offset") (param $p i32) (result v128)
+    (v128.load offset=16 (i32.add (local.get $p) (i32.const 16)))))
