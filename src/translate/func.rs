@@ -697,19 +697,26 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let f = self.frame(depth);
         let (n, height) = (f.branch_arity(), f.height);
         let top = self.stack.len() - n;
+        self.copy_values(top, n, height)
+    }
+
+    /// Copies the `n` stack values from `top` into the temporaries of positions `to..to + n`
+    /// (`to <= top`, in order, so an overlap is harmless), a `v128` with one 16-byte copy: the
+    /// instruction after a branch or return usually reads it with one 16-byte load, which would
+    /// wait for two 8-byte stores.
+    fn copy_values(&mut self, top: usize, n: usize, to: usize) -> Result<()> {
         let mut i = 0;
         while i < n {
-            let (pos, dst) = (top + i, self.temp(height + i));
-            // A `v128` moves with one 16-byte copy: the instruction after the branch usually reads
-            // it with one 16-byte load, which would wait for two 8-byte stores.
-            if i + 1 < n && self.is_high(pos + 1) {
-                if let Some(src) = self.v128_pair(self.stack[pos], self.stack[pos + 1], pos)? {
-                    if src != dst {
-                        self.emit(Op::CopyV128 { dst, src })?;
-                    }
-                    i += 2;
-                    continue;
+            let (pos, dst) = (top + i, self.temp(to + i));
+            if i + 1 < n
+                && self.is_high(pos + 1)
+                && let Some(src) = self.v128_pair(self.stack[pos], self.stack[pos + 1], pos)?
+            {
+                if src != dst {
+                    self.emit(Op::CopyV128 { dst, src })?;
                 }
+                i += 2;
+                continue;
             }
             self.copy_to(dst, self.stack[pos], pos)?;
             i += 1;
@@ -736,24 +743,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 self.emit(Op::ReturnSpan { src, len: 2 })?;
             }
             _ => {
-                let mut pos = top;
-                while pos < top + n {
-                    let dst = self.temp(pos);
-                    if pos + 1 < top + n && self.is_high(pos + 1) {
-                        if let Some(src) = self.v128_pair(self.stack[pos], self.stack[pos + 1], pos)? {
-                            if src != dst {
-                                self.emit(Op::CopyV128 { dst, src })?;
-                            }
-                            pos += 2;
-                            continue;
-                        }
-                    }
-                    let op = self.stack[pos];
-                    if op != Operand::Temp {
-                        self.copy_to(dst, op, pos)?;
-                    }
-                    pos += 1;
-                }
+                self.copy_values(top, n, top)?;
                 self.emit(Op::ReturnSpan { src: self.temp(top), len: n as u16 })?;
             }
         }
