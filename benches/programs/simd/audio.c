@@ -72,7 +72,7 @@ static void synthesise(uint32_t block) {
 }
 
 int main(int argc, char **argv) {
-    uint32_t n = bench_scale(argc, argv, 200);
+    uint32_t n = bench_scale(argc, argv, 300);
     Rng rng = rng_new(0xa0d10);
     // Self-check: a constant input passes through the filter scaled by the taps' sum (29840 / 32768).
     int32_t gain_sum = 0;

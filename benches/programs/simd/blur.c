@@ -109,7 +109,7 @@ static uint64_t digest(const uint8_t *img) {
 }
 
 int main(int argc, char **argv) {
-    uint32_t n = bench_scale(argc, argv, 300);
+    uint32_t n = bench_scale(argc, argv, 150);
     Rng rng = rng_new(0x0b1e55ed);
     // A smooth gradient with noise, so blurring changes it slowly.
     for (int y = 0; y < H; y++)

@@ -80,7 +80,7 @@ static void rescale(float scale) {
 static uint64_t q(float v) { return (uint64_t)(int64_t)(v * 4096.0f); }
 
 int main(int argc, char **argv) {
-    uint32_t n = bench_scale(argc, argv, 60);
+    uint32_t n = bench_scale(argc, argv, 80);
     Rng rng = rng_new(0x3a7f1ce5);
     // Entries in [-1, 1) in steps of 1/256.
     for (int i = 0; i < S * S; i++) {

@@ -115,7 +115,7 @@ static void generate(Rng *rng, uint32_t from, uint32_t to) {
 }
 
 int main(int argc, char **argv) {
-    uint32_t n = bench_scale(argc, argv, 150);
+    uint32_t n = bench_scale(argc, argv, 300);
     Rng rng = rng_new(0x5ca11e55);
     // Self-check: the blocked Adler-32 against the definition, byte by byte, on "Wikipedia" and zeros.
     memset(text, 0, sizeof text);

@@ -55,7 +55,7 @@ static uint64_t row_peaks(void) {
 }
 
 int main(int argc, char **argv) {
-    uint32_t n = bench_scale(argc, argv, 400);
+    uint32_t n = bench_scale(argc, argv, 600);
     Rng rng = rng_new(0x57e9c11);
     for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++) {

@@ -78,7 +78,7 @@ static uint64_t length_stats(uint32_t words) {
 }
 
 int main(int argc, char **argv) {
-    uint32_t n = bench_scale(argc, argv, 300);
+    uint32_t n = bench_scale(argc, argv, 150);
     Rng rng = rng_new(0x7e47);
     for (int i = 0; i < LEN; i++) {
         uint32_t r = rng_below(&rng, 40);
