@@ -8,7 +8,8 @@
 #   benches/callgrind.sh OLD_BINARY NEW_BINARY ...
 #
 # Kernels run with their argument divided by 100 (fib with 25), programs with theirs divided by 20
-# (at least 1). Prints one row per workload: the counts in millions and each binary's ratio to the
+# (at least 1; this covers both builds of the SIMD programs of benches/programs/simd/, NAME and
+# NAME.simd). Prints one row per workload: the counts in millions and each binary's ratio to the
 # first. WORKLOADS=FILE reads another workload list (e.g. the one of an older commit, whose binary
 # cannot run workloads added since).
 set -euo pipefail

@@ -6,8 +6,11 @@
 # Usage: benches/compare.sh [WORKLOAD|GROUP...]  (default: every line of benches/workloads.txt; a workload
 #                                                is named by its file without extension: fib, sha256, ...)
 # Groups: `kernels` (the .wat kernels), `programs` (the C programs written for hayate, benches/programs/),
-# `real` (the real programs, benches/programs/real/: Lua, SQLite, QuickJS, zstd, PCRE2, Mbed TLS). The
-# report gives each group that ran its own geometric mean, and one over everything that ran.
+# `real` (the real programs, benches/programs/real/: Lua, SQLite, QuickJS, zstd, PCRE2, Mbed TLS),
+# `simd` (the SIMD programs, benches/programs/simd/, each as NAME (scalar build) and NAME.simd (built
+# with -msimd128); `compare.sh blur` runs both builds of blur). The report gives each group that ran
+# its own geometric mean, and one over everything that ran; for the simd group it also lists each
+# runtime's time of the SIMD build over the scalar one.
 # Env:   RUNS=N      hyperfine runs per command (default 5; one warmup run comes on top)
 #        WORKLOADS=F workload list (default benches/workloads.txt)
 #        HAYATE=PATH the hayate binary (default target/release/hayate; build it first)
@@ -141,10 +144,11 @@ while read -r file export arg expected; do
     case "$file" in
         *.wat) kind=kernel; group=kernels; name="$(basename "${file%.wat}")"; path="wat/$file" ;;
         programs/real/*.wasm) kind=program; group=real; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
+        programs/simd/*.wasm) kind=program; group=simd; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
         *.wasm) kind=program; group=programs; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
         *) echo "warning: $file is neither a .wat kernel nor a .wasm program, skipped" >&2; continue ;;
     esac
-    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* && " $* " != *" $group "* ]]; then continue; fi
+    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* && " $* " != *" ${name%.simd} "* && " $* " != *" $group "* ]]; then continue; fi
     if [ ! -f "$path" ]; then
         echo "warning: $path not found, workload $name skipped" >&2
         continue

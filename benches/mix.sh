@@ -5,7 +5,10 @@
 # real programs with 1), and prints what benches/mix.py makes of the counts: the most executed
 # instructions, pairs and triples, each program weighing the same (shares of its own total).
 #
-#   benches/mix.sh [GROUP|NAME ...]     e.g. `benches/mix.sh real`, `benches/mix.sh lua sqlite`
+#   benches/mix.sh [GROUP|NAME ...]     e.g. `benches/mix.sh real`, `benches/mix.sh lua sqlite`,
+#                                       `benches/mix.sh simd` (the -msimd128 builds of the SIMD
+#                                       programs, benches/programs/simd/*.simd.wasm; group
+#                                       `simd-scalar` is their scalar builds)
 #
 # Per-workload counts stay in target/bench-results/mix/NAME.tsv.
 set -euo pipefail
@@ -21,6 +24,8 @@ while read -r file export arg _; do
     name="$(basename "$file" | sed 's/\.[a-z]*$//')"
     case "$file" in
         programs/real/*) group=real; args=(run "benches/$file" 1) ;;
+        programs/simd/*.simd.wasm) group=simd; args=(run "benches/$file" $(( arg / 20 > 0 ? arg / 20 : 1 ))) ;;
+        programs/simd/*) group=simd-scalar; args=(run "benches/$file" $(( arg / 20 > 0 ? arg / 20 : 1 ))) ;;
         programs/*) group=programs; args=(run "benches/$file" $(( arg / 20 > 0 ? arg / 20 : 1 ))) ;;
         *) group=kernels; n=$(( arg / 100 )); [ "$export" = fib ] && n=25
            args=(run --invoke "$export" "wat/$file" "$n") ;;

@@ -4,8 +4,11 @@
 Usage: benches/report.py [RESULTS_DIR]   (default target/bench-results)
 Reads RESULTS_DIR/runtimes.txt, status.tsv, groups.tsv and <workload>.json; prints the table and
 writes it to benches/results.md, and draws benches/results.svg (ratio runtime / hayate per workload,
-log scale). When workloads of more than one group ran (kernels, programs, real), each group's rows
-close with its own geometric mean and a last row averages over all of them.
+log scale). When workloads of more than one group ran (kernels, programs, real, simd), each group's
+rows close with its own geometric mean and a last row averages over all of them. The simd group
+(benches/programs/simd/: NAME is the scalar build, NAME.simd the -msimd128 build of the same source)
+also gets a geomean over each kind of build, and a second table: per runtime, the time of the SIMD
+build over the scalar one (< 1: SIMD helps).
 Standard library only.
 """
 import json
@@ -46,7 +49,7 @@ def load(results_dir):
     return runtimes, workloads, status, medians, groups
 
 
-GROUP_TITLES = {"kernels": "kernels", "programs": "C programs", "real": "real programs"}
+GROUP_TITLES = {"kernels": "kernels", "programs": "C programs", "real": "real programs", "simd": "SIMD programs"}
 
 
 def geomean(values):
@@ -59,12 +62,18 @@ def table(runtimes, workloads, status, medians, groups):
     header = ["workload"] + [f"{r} (s)" for r in runtimes] + [f"{p} / hayate" for p in peers]
     rows, ratios = [], {r: [] for r in peers}
     in_order = list(dict.fromkeys(groups.get(w, "") for w in workloads))
-    if len(in_order) > 1:
+    if len(in_order) > 1 or "simd" in in_order:
         for group in in_order:
             members = [w for w in workloads if groups.get(w, "") == group]
             group_rows, _ = rows_and_ratios(runtimes, peers, members, status, medians)
             rows += group_rows[:-1]
-            rows.append([f"**geomean, {GROUP_TITLES.get(group, group)}**"] + group_rows[-1][1:])
+            title = GROUP_TITLES.get(group, group)
+            if group == "simd":
+                for kind, builds in [("scalar builds", [w for w in members if not w.endswith(".simd")]),
+                                     ("SIMD builds", [w for w in members if w.endswith(".simd")])]:
+                    kind_rows, _ = rows_and_ratios(runtimes, peers, builds, status, medians)
+                    rows.append([f"**geomean, {title}, {kind}**"] + kind_rows[-1][1:])
+            rows.append([f"**geomean, {title}**"] + group_rows[-1][1:])
         all_rows, ratios = rows_and_ratios(runtimes, peers, workloads, status, medians)
         rows.append(["**geomean, all**"] + all_rows[-1][1:])
         return header, rows, ratios
@@ -112,6 +121,29 @@ def rows_and_ratios(runtimes, peers, workloads, status, medians):
         mean.append(f"**{g:.2f}**" if g else "–")
     rows.append(mean)
     return rows, ratios
+
+
+def simd_speedups(runtimes, workloads, status, medians):
+    """Header and rows: per SIMD program, each runtime's time of NAME.simd over NAME, and a geomean."""
+    pairs = [w for w in workloads if w + ".simd" in workloads]
+    if not pairs:
+        return None, []
+    header = ["program"] + [f"{r} simd / scalar" for r in runtimes]
+    rows, per_runtime = [], {r: [] for r in runtimes}
+    for name in pairs:
+        row = [name]
+        for r in runtimes:
+            ok = all(status.get((w, r), ("",))[0] == "ok" and (w, r) in medians for w in (name, name + ".simd"))
+            if ok:
+                ratio = medians[name + ".simd", r] / medians[name, r]
+                per_runtime[r].append(ratio)
+                row.append(f"{ratio:.2f}")
+            else:
+                row.append("–")
+        rows.append(row)
+    means = [geomean(per_runtime[r]) for r in runtimes]
+    rows.append(["**geomean**"] + [f"**{g:.2f}**" if g else "–" for g in means])
+    return header, rows
 
 
 def markdown(header, rows):
@@ -180,6 +212,10 @@ def main():
     runtimes, workloads, status, medians, groups = load(results_dir)
     header, rows, ratios = table(runtimes, workloads, status, medians, groups)
     md = markdown(header, rows)
+    simd_header, simd_rows = simd_speedups(runtimes, workloads, status, medians)
+    if simd_rows:
+        md += ("\n\nSIMD programs, time of the -msimd128 build over the scalar build of the same source "
+               "(< 1: the SIMD build is faster):\n\n" + markdown(simd_header, simd_rows))
     print(md)
     problems = [f"- {w} / {r}: {s} ({d})" for (w, r), (s, d) in status.items() if s != "ok"]
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -193,7 +229,7 @@ def main():
                 "(`--target pulley64`). "
                 "A geomean row averages times over the workloads every runtime got right and each "
                 "ratio column over its valid ratios; with more than one group (kernels, C programs, "
-                "real programs) each group has its own and the last row covers all.\n\n")
+                "real programs, SIMD programs) each group has its own and the last row covers all.\n\n")
         f.write(md + "\n")
         meta = os.path.join(results_dir, "meta.txt")
         if os.path.exists(meta):

@@ -8,6 +8,8 @@
 #     without --check: rebuild every .wasm in place and record the toolchain
 #     --check: build into a temporary directory and fail if any committed .wasm differs, or if
 #              clang/wasi-libc is missing or clang is another version (CI installs the recorded one)
+#   BUILD_C_SUFFIX=.simd: name the outputs DIR/*.simd.wasm instead (a second variant of the same
+#                         sources built with other flags, as benches/programs/simd/build.sh does)
 set -euo pipefail
 dir=$1
 shift
@@ -20,6 +22,7 @@ CFLAGS=(--target=wasm32-wasi --sysroot=/usr -O2 -Wall -Wextra -Werror "$@")
 cd "$(dirname "$0")/../$dir"
 toolchain() { clang --version | head -n1; }
 
+suffix="${BUILD_C_SUFFIX:-}"
 out=.
 if $check; then
     if ! command -v clang >/dev/null || [[ ! -d /usr/lib/wasm32-wasi ]]; then
@@ -39,11 +42,12 @@ fi
 
 status=0
 for src in *.c; do
-    clang "${CFLAGS[@]}" -o "$out/${src%.c}.wasm" "$src"
-    if [[ "$out" != . ]] && ! cmp -s "$out/${src%.c}.wasm" "${src%.c}.wasm"; then
-        echo "$dir/${src%.c}.wasm is not what $dir/$src builds to: run $dir/build.sh" >&2
+    wasm="${src%.c}$suffix.wasm"
+    clang "${CFLAGS[@]}" -o "$out/$wasm" "$src"
+    if [[ "$out" != . ]] && ! cmp -s "$out/$wasm" "$wasm"; then
+        echo "$dir/$wasm is not what $dir/$src builds to: run $dir/build.sh" >&2
         status=1
     fi
 done
-[[ "$out" != . && $status == 0 ]] && echo "$dir: every .wasm is up to date"
+[[ "$out" != . && $status == 0 ]] && echo "$dir: every *$suffix.wasm is up to date"
 exit $status

@@ -1,8 +1,9 @@
 //! The benchmark programs of `benches/programs/` (C compiled to WASI, see the README there) and the
-//! real programs of `benches/programs/real/` (Lua, SQLite, QuickJS, zstd, PCRE2, Mbed TLS) as
-//! correctness tests: each runs through the embedding API with a small scale N, eagerly and lazily
+//! real programs of `benches/programs/real/` (Lua, SQLite, QuickJS, zstd, PCRE2, Mbed TLS) and the
+//! SIMD programs of `benches/programs/simd/` (each built scalar, `NAME`, and with -msimd128,
+//! `NAME.simd`; both builds must print the same checksum) as correctness tests: each runs through the embedding API with a small scale N, eagerly and lazily
 //! translated, and must print the checksum that wasmi 2.0.0 and wasmtime 48.0.8 (native and
-//! Pulley) print for that N. Every `.wasm` in the two folders must have a row in [`EXPECTED`].
+//! Pulley) print for that N. Every `.wasm` in the three folders must have a row in [`EXPECTED`].
 
 mod common;
 
@@ -31,6 +32,19 @@ const EXPECTED: &[(&str, u32, u64)] = &[
     ("real/zstd", 1, 10599687707729228836),
     ("sha256", 2, 8652677887451252050),
     ("sieve", 1, 13421081442128048412),
+    // The SIMD programs, scalar and -msimd128 builds of one source: the same checksum.
+    ("simd/audio", 5, 9381637686267660257),
+    ("simd/audio.simd", 5, 9381637686267660257),
+    ("simd/blur", 2, 16299996893691175828),
+    ("simd/blur.simd", 2, 16299996893691175828),
+    ("simd/matmul", 2, 16476774635168477165),
+    ("simd/matmul.simd", 2, 16476774635168477165),
+    ("simd/scan", 5, 113431439460181445),
+    ("simd/scan.simd", 5, 113431439460181445),
+    ("simd/stencil", 10, 11520099504376460840),
+    ("simd/stencil.simd", 10, 11520099504376460840),
+    ("simd/text", 2, 8627121608848541505),
+    ("simd/text.simd", 2, 8627121608848541505),
     ("strings", 2, 17759861839006653200),
     ("tokenizer", 3, 15270642463672304059),
 ];
@@ -62,7 +76,7 @@ fn check_all(mode: &str, config: &Config) {
             Ok(got) => format!("WRONG: printed {got:?}, expected {want:?}"),
             Err(e) => format!("FAILED: {e:#}"),
         };
-        println!("{mode} {name:<13} N={n:<5} {:>7.3} s  {verdict}", started.elapsed().as_secs_f64());
+        println!("{mode} {name:<17} N={n:<5} {:>7.3} s  {verdict}", started.elapsed().as_secs_f64());
         if verdict != "ok" {
             failures.push(format!("{name} {n}: {verdict}"));
         }
@@ -83,7 +97,9 @@ fn programs_print_their_checksums_lazily_translated() {
 #[test]
 fn every_program_has_an_expected_checksum() -> Result<()> {
     let mut on_disk = Vec::new();
-    for (dir, prefix) in [(programs_dir(), ""), (programs_dir().join("real"), "real/")] {
+    for (dir, prefix) in
+        [(programs_dir(), ""), (programs_dir().join("real"), "real/"), (programs_dir().join("simd"), "simd/")]
+    {
         for entry in std::fs::read_dir(dir)? {
             let path = entry?.path();
             if path.extension().is_some_and(|e| e == "wasm") {
@@ -95,7 +111,7 @@ fn every_program_has_an_expected_checksum() -> Result<()> {
     let listed: Vec<String> = EXPECTED.iter().map(|&(name, _, _)| name.to_string()).collect();
     assert_eq!(
         on_disk, listed,
-        "benches/programs/*.wasm, benches/programs/real/*.wasm and the EXPECTED table (sorted by name) differ"
+        "benches/programs/*.wasm, real/*.wasm, simd/*.wasm and the EXPECTED table (sorted by name) differ"
     );
     Ok(())
 }
