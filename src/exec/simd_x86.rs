@@ -694,6 +694,31 @@ pub fn i8x16_shuffle(a: u128, b: u128, mask: u128) -> u128 {
     }
 }
 
+/// `i8x16.shuffle` with SSSE3's byte shuffle: each operand's bytes picked by its half of the
+/// indices (an index into the other operand has bit 7 set, which picks zero), then or-ed.
+///
+/// # Safety
+/// The CPU must have SSSE3 (the executor picks this form only after checking, when it encodes
+/// the instruction).
+#[target_feature(enable = "ssse3")]
+pub unsafe fn i8x16_shuffle_ssse3(a: u128, b: u128, mask: u128) -> u128 {
+    let m = _mm_and_si128(v(mask), _mm_set1_epi8(31));
+    let in_b = _mm_cmpgt_epi8(m, _mm_set1_epi8(15));
+    // Indices below 16 minus 16 are negative, so they pick zero from `b`.
+    let from_b = _mm_shuffle_epi8(v(b), _mm_sub_epi8(m, _mm_set1_epi8(16)));
+    u(_mm_or_si128(_mm_shuffle_epi8(v(a), _mm_or_si128(m, in_b)), from_b))
+}
+
+/// `i8x16.swizzle` with SSSE3's byte shuffle: indices of 16 and up saturate to bit 7 set, which
+/// picks zero.
+///
+/// # Safety
+/// As for [`i8x16_shuffle_ssse3`].
+#[target_feature(enable = "ssse3")]
+pub unsafe fn i8x16_swizzle_ssse3(a: u128, s: u128) -> u128 {
+    u(_mm_shuffle_epi8(v(a), _mm_adds_epu8(v(s), _mm_set1_epi8(0x70))))
+}
+
 /// `x` clamped to `0..=65535` and moved into the signed 16-bit range.
 #[inline(always)]
 fn clamp_u16(x: __m128i) -> __m128i {
@@ -1257,6 +1282,12 @@ mod tests {
                 }
                 // Any byte is a shuffle mask here (the instruction's are below 32).
                 assert_eq!(super::i8x16_shuffle(a, !a, b), p::i8x16_shuffle(a, !a, b));
+                // Every x86-64 CPU of the last fifteen years has SSSE3; the test machine must.
+                assert!(std::arch::is_x86_feature_detected!("ssse3"));
+                // SAFETY: just checked.
+                let (x, y) = unsafe { (super::i8x16_shuffle_ssse3(a, !a, b), super::i8x16_swizzle_ssse3(a, b)) };
+                assert_eq!(x, p::i8x16_shuffle(a, !a, b));
+                assert_eq!(y, p::i8x16_swizzle(a, b));
             }
         }
         for &a in &inputs() {

@@ -107,6 +107,10 @@ pub(super) fn handler_address(op: &Op, v: u8) -> usize {
     {
         return h as usize;
     }
+    #[cfg(target_arch = "x86_64")]
+    if let Some(h) = h::ssse3(op) {
+        return h as usize;
+    }
     // SAFETY: `Op` is `repr(u16)`, so its first two bytes are the tag, the variant's position in
     // the op list, which is also its index in `HANDLERS`.
     let tag = unsafe { *(op as *const Op as *const u16) };
@@ -630,6 +634,41 @@ mod h {
         let exn = unsafe { &mut *cx }.new_exception(tag, Regs(sp), args);
         // SAFETY: `ip` is the running instruction.
         unsafe { throw(exn, ip, cx) }
+    }
+
+    /// The handler of `op` that uses SSSE3, if it has one and the CPU has SSSE3 (a byte shuffle,
+    /// where SSE2 has none): the one place the executor looks up a CPU feature, once per
+    /// instruction when it is encoded; the handlers themselves never check.
+    #[cfg(target_arch = "x86_64")]
+    pub(super) fn ssse3(op: &Op) -> Option<Handler> {
+        let h: Handler = match op {
+            Op::I8x16Shuffle { .. } => I8x16ShuffleSsse3,
+            Op::I8x16Swizzle { .. } => I8x16SwizzleSsse3,
+            _ => return None,
+        };
+        std::arch::is_x86_feature_detected!("ssse3").then_some(h)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn I8x16ShuffleSsse3(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+        fields!(ip, I8x16Shuffle { dst, lhs, rhs, mask });
+        let mut r = View::new(sp, acc, facc);
+        // SAFETY: `ssse3` gives this handler only on a CPU with SSSE3.
+        let v = unsafe { crate::exec::simd_x86::i8x16_shuffle_ssse3(r.v128(lhs), r.v128(rhs), r.v128(mask)) };
+        let _ = r.set_v128(dst, v);
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, cx, r.acc, r.facc)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn I8x16SwizzleSsse3(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+        fields!(ip, I8x16Swizzle { dst, lhs, rhs });
+        let mut r = View::new(sp, acc, facc);
+        // SAFETY: as in `I8x16ShuffleSsse3`.
+        let v = unsafe { crate::exec::simd_x86::i8x16_swizzle_ssse3(r.v128(lhs), r.v128(rhs)) };
+        let _ = r.set_v128(dst, v);
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, cx, r.acc, r.facc)
     }
 
     /// The calls that go through the store (imported functions, table entries, references), plain
