@@ -700,6 +700,7 @@ pub fn i8x16_shuffle(a: u128, b: u128, mask: u128) -> u128 {
 /// # Safety
 /// The CPU must have SSSE3 (the executor picks this form only after checking, when it encodes
 /// the instruction).
+#[inline]
 #[target_feature(enable = "ssse3")]
 pub unsafe fn i8x16_shuffle_ssse3(a: u128, b: u128, mask: u128) -> u128 {
     let m = _mm_and_si128(v(mask), _mm_set1_epi8(31));
@@ -714,6 +715,7 @@ pub unsafe fn i8x16_shuffle_ssse3(a: u128, b: u128, mask: u128) -> u128 {
 ///
 /// # Safety
 /// As for [`i8x16_shuffle_ssse3`].
+#[inline]
 #[target_feature(enable = "ssse3")]
 pub unsafe fn i8x16_swizzle_ssse3(a: u128, s: u128) -> u128 {
     u(_mm_shuffle_epi8(v(a), _mm_adds_epu8(v(s), _mm_set1_epi8(0x70))))

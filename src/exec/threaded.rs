@@ -638,7 +638,8 @@ mod h {
 
     /// The handler of `op` that uses SSSE3, if it has one and the CPU has SSSE3 (a byte shuffle,
     /// where SSE2 has none): the one place the executor looks up a CPU feature, once per
-    /// instruction when it is encoded; the handlers themselves never check.
+    /// instruction when it is encoded; the handlers themselves never check. Each is compiled
+    /// with SSSE3 enabled as a whole, so the lane code inlines into it.
     #[cfg(target_arch = "x86_64")]
     pub(super) fn ssse3(op: &Op) -> Option<Handler> {
         let h: Handler = match op {
@@ -650,6 +651,7 @@ mod h {
     }
 
     #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "ssse3")]
     unsafe fn I8x16ShuffleSsse3(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, I8x16Shuffle { dst, lhs, rhs, mask });
         let mut r = View::new(sp, acc, facc);
@@ -661,6 +663,7 @@ mod h {
     }
 
     #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "ssse3")]
     unsafe fn I8x16SwizzleSsse3(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, I8x16Swizzle { dst, lhs, rhs });
         let mut r = View::new(sp, acc, facc);
