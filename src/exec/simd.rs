@@ -66,6 +66,13 @@ fn map2<T: Lane, U: Lane, const N: usize>(a: u128, b: u128, f: impl Fn(T, T) -> 
     put::<U, N>(std::array::from_fn(|i| f(a[i], b[i])))
 }
 
+/// `f` applied to each triple of lanes of `a`, `b` and `c` (all of type `T`).
+#[inline(always)]
+fn map3<T: Lane, const N: usize>(a: u128, b: u128, c: u128, f: impl Fn(T, T, T) -> T) -> u128 {
+    let (a, b, c) = (get::<T, N>(a), get::<T, N>(b), get::<T, N>(c));
+    put::<T, N>(std::array::from_fn(|i| f(a[i], b[i], c[i])))
+}
+
 /// A comparison's lane: all ones when it holds, else zero.
 #[inline(always)]
 fn mask<T: From<i8>>(holds: bool) -> T {
@@ -830,6 +837,22 @@ pub fn i32x4_dot_i16x8_s(a: u128, b: u128) -> u128 {
     }))
 }
 
+/// `i16x8.relaxed_dot_i8x16_i7x16_s` as the deterministic profile fixes it: both operands read
+/// as signed, each pair of products added with i16 saturation
+#[inline(always)]
+pub fn i16x8_relaxed_dot_i8x16_i7x16_s(a: u128, b: u128) -> u128 {
+    let (a, b) = (get::<i8, 16>(a), get::<i8, 16>(b));
+    let product = |i: usize| i16::from(a[i]) * i16::from(b[i]);
+    put::<i16, 8>(std::array::from_fn(|i| product(2 * i).saturating_add(product(2 * i + 1))))
+}
+
+/// `i32x4.relaxed_dot_i8x16_i7x16_add_s` as the deterministic profile fixes it: the i16 lanes of
+/// [`i16x8_relaxed_dot_i8x16_i7x16_s`], added pairwise into i32 lanes, plus `c` (wrapping)
+#[inline(always)]
+pub fn i32x4_relaxed_dot_i8x16_i7x16_add_s(a: u128, b: u128, c: u128) -> u128 {
+    i32x4_add(i32x4_extadd_pairwise_i16x8_s(i16x8_relaxed_dot_i8x16_i7x16_s(a, b)), c)
+}
+
 /// `i8x16_narrow_i16x8_s`: saturating
 #[inline(always)]
 pub fn i8x16_narrow_i16x8_s(a: u128, b: u128) -> u128 {
@@ -1083,6 +1106,18 @@ pub fn i8x16_swizzle(a: u128, s: u128) -> u128 {
     u128::from_le_bytes(std::array::from_fn(|i| a.get(usize::from(s[i])).copied().unwrap_or(0)))
 }
 
+/// `f32x4.relaxed_madd` as the deterministic profile fixes it: unfused, `a * b` rounded, then `+ c`
+#[inline(always)]
+pub fn f32x4_relaxed_madd(a: u128, b: u128, c: u128) -> u128 {
+    map3::<f32, 4>(a, b, c, |x, y, z| x * y + z)
+}
+
+/// `f32x4.relaxed_nmadd` as the deterministic profile fixes it: unfused, `-a * b` rounded, then `+ c`
+#[inline(always)]
+pub fn f32x4_relaxed_nmadd(a: u128, b: u128, c: u128) -> u128 {
+    map3::<f32, 4>(a, b, c, |x, y, z| -x * y + z)
+}
+
 /// `f32x4.add`
 #[inline(always)]
 pub fn f32x4_add(a: u128, b: u128) -> u128 {
@@ -1207,6 +1242,18 @@ pub fn f32x4_trunc(a: u128) -> u128 {
 #[inline(always)]
 pub fn f32x4_nearest(a: u128) -> u128 {
     map1::<f32, f32, 4>(a, crate::num::f32_nearest)
+}
+
+/// `f64x2.relaxed_madd` as the deterministic profile fixes it: unfused, `a * b` rounded, then `+ c`
+#[inline(always)]
+pub fn f64x2_relaxed_madd(a: u128, b: u128, c: u128) -> u128 {
+    map3::<f64, 2>(a, b, c, |x, y, z| x * y + z)
+}
+
+/// `f64x2.relaxed_nmadd` as the deterministic profile fixes it: unfused, `-a * b` rounded, then `+ c`
+#[inline(always)]
+pub fn f64x2_relaxed_nmadd(a: u128, b: u128, c: u128) -> u128 {
+    map3::<f64, 2>(a, b, c, |x, y, z| -x * y + z)
 }
 
 /// `f64x2.add`
