@@ -414,8 +414,9 @@ mod h {
 // Working around the oracle's own bugs.
 //
 // Not worked around: wasmi 2.0.0 returns a wrong vector from a `br_table` that carries a `v128`
-// (with another value below it) to two different labels (`HAYATE_DIFF_CASES=100000` meets it at
-// seed 29166; `tests/regressions/br_table_v128_mixed_targets.wat` pins hayate's right answer).
+// (with another value below it) to two different labels (seeds 29166 and 198364 meet it, both
+// outside the default range; `tests/regressions/br_table_v128_mixed_targets.wat` pins hayate's
+// right answer).
 
 /// wasmi 2.0.0 fuses `i32.eqz`/`i32.eq 0`/`i32.ne 0` into a following `select` and then picks the
 /// wrong operand when the compared value is also one of the select's operands:
