@@ -140,6 +140,28 @@ impl Config {
         self.feature(wasmparser::WasmFeatures::SIMD, enable)
     }
 
+    /// Allow relaxed SIMD (the relaxed-simd proposal of Wasm 3.0); it needs [`Config::wasm_simd`]
+    /// too. On by default. The specification lets each relaxed instruction choose among several
+    /// results; hayate always takes the one its *deterministic profile* prescribes, so a module
+    /// computes the same lanes on every host:
+    ///
+    /// - `i8x16.relaxed_swizzle` is `i8x16.swizzle` (an index of 16 or more selects 0);
+    /// - `i32x4.relaxed_trunc_f32x4_s/u` and `i32x4.relaxed_trunc_f64x2_s/u_zero` are the
+    ///   `trunc_sat` instructions (NaN becomes 0, out-of-range values saturate);
+    /// - `f32x4/f64x2.relaxed_madd` is unfused: `a * b` is rounded, then `+ c` is rounded again,
+    ///   as `add(mul(a, b), c)`; `relaxed_nmadd` is `add(mul(-a, b), c)`, unfused as well;
+    /// - `i8x16/i16x8/i32x4/i64x2.relaxed_laneselect` is `v128.bitselect` (bit by bit, whatever
+    ///   the mask lanes hold);
+    /// - `f32x4/f64x2.relaxed_min/max` are `f32x4/f64x2.min/max` (NaN in, NaN out; `-0 < +0`);
+    /// - `i16x8.relaxed_q15mulr_s` is `i16x8.q15mulr_sat_s` (`-32768 * -32768` gives 32767);
+    /// - `i16x8.relaxed_dot_i8x16_i7x16_s` reads both operands as signed and adds each pair of
+    ///   products with i16 saturation;
+    /// - `i32x4.relaxed_dot_i8x16_i7x16_add_s` is that i16x8 dot, its lanes added pairwise into
+    ///   i32 lanes, plus the third operand (wrapping).
+    pub fn wasm_relaxed_simd(&mut self, enable: bool) -> &mut Self {
+        self.feature(wasmparser::WasmFeatures::RELAXED_SIMD, enable)
+    }
+
     /// Allow reference types (`funcref`/`externref` values, several tables, `table.get/set/grow/
     /// size/fill`, `ref.null/is_null/func`). On by default.
     pub fn wasm_reference_types(&mut self, enable: bool) -> &mut Self {
@@ -231,11 +253,11 @@ impl Config {
     }
 }
 
-/// Every feature hayate implements: Wasm 2.0 (fixed-width SIMD included), extended constant
-/// expressions, tail
-/// calls, exception handling, wide arithmetic, typed function references, multiple memories,
-/// memory64 and custom page sizes.
+/// Every feature hayate implements: Wasm 2.0 (fixed-width SIMD included), relaxed SIMD, extended
+/// constant expressions, tail calls, exception handling, wide arithmetic, typed function
+/// references, multiple memories, memory64 and custom page sizes.
 const IMPLEMENTED: wasmparser::WasmFeatures = wasmparser::WasmFeatures::WASM2
+    .union(wasmparser::WasmFeatures::RELAXED_SIMD)
     .union(wasmparser::WasmFeatures::EXTENDED_CONST)
     .union(wasmparser::WasmFeatures::TAIL_CALL)
     .union(wasmparser::WasmFeatures::EXCEPTIONS)

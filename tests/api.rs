@@ -856,7 +856,7 @@ fn memory64_and_page_size_types() -> Result<()> {
 #[test]
 fn every_feature_can_be_turned_off() {
     type Switch = fn(&mut hayate::Config) -> &mut hayate::Config;
-    let cases: [(&str, Switch, &str); 13] = [
+    let cases: [(&str, Switch, &str); 15] = [
         ("multi-value", |c| c.wasm_multi_value(false), "(func (result i32 i32) i32.const 1 i32.const 2)"),
         (
             "bulk memory",
@@ -882,6 +882,16 @@ fn every_feature_can_be_turned_off() {
         ("multi-memory", |c| c.wasm_multi_memory(false), "(memory 1) (memory 1)"),
         ("memory64", |c| c.wasm_memory64(false), "(memory i64 1)"),
         ("custom page sizes", |c| c.wasm_custom_page_sizes(false), "(memory 1 (pagesize 1))"),
+        (
+            "relaxed SIMD",
+            |c| c.wasm_relaxed_simd(false),
+            "(func (param v128) (result v128) (i8x16.relaxed_swizzle (local.get 0) (local.get 0)))",
+        ),
+        (
+            "relaxed SIMD without SIMD",
+            |c| c.wasm_simd(false),
+            "(func (param v128) (result v128) (i8x16.relaxed_swizzle (local.get 0) (local.get 0)))",
+        ),
     ];
     for (name, switch_off, body) in cases {
         let wat = format!("(module {body})");

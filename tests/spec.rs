@@ -33,6 +33,8 @@ const PROPOSALS: &[(Proposal, &str)] = &[
     (Proposal::Memory64, "memory64"),
     (Proposal::CustomPageSizes, "custom-page-sizes"),
     (Proposal::Simd, "simd"),
+    (Proposal::RelaxedSimd, "relaxed-simd"),
+    (Proposal::Annotations, "annotations"),
 ];
 /// The files of the `simd` folder that run: those that pass completely. Issue 15 completes the
 /// list (a file not listed is not run yet; `SPEC_SIMD_ALL=1` runs them all).

@@ -1,4 +1,4 @@
-//! Fuzz target: wasm-smith modules (Wasm 2.0 without SIMD, tail calls, exceptions, extended
+//! Fuzz target: wasm-smith modules (Wasm 2.0 with SIMD, relaxed SIMD, tail calls, exceptions, extended
 //! constants, wide arithmetic, multi-memory, memory64 and custom page sizes, any size, imports
 //! satisfied by dummy definitions, no termination guard) instantiated on hayate with fuel metering
 //! and every export called; any outcome is fine but a panic, a hang, or unbounded memory. Half of
@@ -13,8 +13,9 @@ use libfuzzer_sys::fuzz_target;
 
 fn smith_config(u: &mut Unstructured<'_>) -> arbitrary::Result<wasm_smith::Config> {
     Ok(wasm_smith::Config {
-        simd_enabled: false,
-        relaxed_simd_enabled: false,
+        simd_enabled: true,
+        // No oracle here, so relaxed SIMD runs too (hayate's results are deterministic anyway).
+        relaxed_simd_enabled: true,
         threads_enabled: false,
         shared_everything_threads_enabled: false,
         tail_call_enabled: true,

@@ -70,6 +70,13 @@ fn map2<T: Lane, U: Lane, const N: usize>(a: u128, b: u128, f: impl Fn(T, T) -> 
     put::<U, N>(std::array::from_fn(|i| f(a[i], b[i])))
 }
 
+/// `f` applied to each triple of lanes of `a`, `b` and `c` (all of type `T`).
+#[inline(always)]
+fn map3<T: Lane, const N: usize>(a: u128, b: u128, c: u128, f: impl Fn(T, T, T) -> T) -> u128 {
+    let (a, b, c) = (get::<T, N>(a), get::<T, N>(b), get::<T, N>(c));
+    put::<T, N>(std::array::from_fn(|i| f(a[i], b[i], c[i])))
+}
+
 /// A comparison's lane: all ones when it holds, else zero.
 #[inline(always)]
 fn mask<T: From<i8>>(holds: bool) -> T {
@@ -834,6 +841,22 @@ pub fn i32x4_dot_i16x8_s(a: u128, b: u128) -> u128 {
     }))
 }
 
+/// `i16x8.relaxed_dot_i8x16_i7x16_s` as the deterministic profile fixes it: both operands read
+/// as signed, each pair of products added with i16 saturation
+#[inline(always)]
+pub fn i16x8_relaxed_dot_i8x16_i7x16_s(a: u128, b: u128) -> u128 {
+    let (a, b) = (get::<i8, 16>(a), get::<i8, 16>(b));
+    let product = |i: usize| i16::from(a[i]) * i16::from(b[i]);
+    put::<i16, 8>(std::array::from_fn(|i| product(2 * i).saturating_add(product(2 * i + 1))))
+}
+
+/// `i32x4.relaxed_dot_i8x16_i7x16_add_s` as the deterministic profile fixes it: the i16 lanes of
+/// [`i16x8_relaxed_dot_i8x16_i7x16_s`], added pairwise into i32 lanes, plus `c` (wrapping)
+#[inline(always)]
+pub fn i32x4_relaxed_dot_i8x16_i7x16_add_s(a: u128, b: u128, c: u128) -> u128 {
+    i32x4_add(i32x4_extadd_pairwise_i16x8_s(i16x8_relaxed_dot_i8x16_i7x16_s(a, b)), c)
+}
+
 /// `i8x16_narrow_i16x8_s`: saturating
 #[inline(always)]
 pub fn i8x16_narrow_i16x8_s(a: u128, b: u128) -> u128 {
@@ -1087,257 +1110,216 @@ pub fn i8x16_swizzle(a: u128, s: u128) -> u128 {
     u128::from_le_bytes(std::array::from_fn(|i| a.get(usize::from(s[i])).copied().unwrap_or(0)))
 }
 
-/// `f32x4.add`
-#[inline(always)]
-pub fn f32x4_add(a: u128, b: u128) -> u128 {
-    map2::<f32, f32, 4>(a, b, |x, y| x + y)
+/// What the float instructions need of a lane type beyond IEEE arithmetic: Wasm's `min`, `max`
+/// and rounding ([`crate::num`]), and the sign bit of its bits.
+trait WasmFloat: Lane {
+    /// The unsigned integer of the same width.
+    type Bits: Lane
+        + std::ops::BitAnd<Output = Self::Bits>
+        + std::ops::BitXor<Output = Self::Bits>
+        + std::ops::Not<Output = Self::Bits>;
+    /// The sign bit.
+    const SIGN: Self::Bits;
+    fn wasm_min(self, other: Self) -> Self;
+    fn wasm_max(self, other: Self) -> Self;
+    fn wasm_ceil(self) -> Self;
+    fn wasm_floor(self) -> Self;
+    fn wasm_trunc(self) -> Self;
+    fn wasm_nearest(self) -> Self;
 }
 
-/// `f32x4.sub`
-#[inline(always)]
-pub fn f32x4_sub(a: u128, b: u128) -> u128 {
-    map2::<f32, f32, 4>(a, b, |x, y| x - y)
+macro_rules! wasm_float {
+    ($($f:ident, $bits:ident: $min:ident, $max:ident, $ceil:ident, $floor:ident, $trunc:ident, $nearest:ident;)*) => {$(
+        impl WasmFloat for $f {
+            type Bits = $bits;
+            const SIGN: $bits = 1 << ($bits::BITS - 1);
+            #[inline(always)]
+            fn wasm_min(self, other: Self) -> Self {
+                crate::num::$min(self, other)
+            }
+            #[inline(always)]
+            fn wasm_max(self, other: Self) -> Self {
+                crate::num::$max(self, other)
+            }
+            #[inline(always)]
+            fn wasm_ceil(self) -> Self {
+                crate::num::$ceil(self)
+            }
+            #[inline(always)]
+            fn wasm_floor(self) -> Self {
+                crate::num::$floor(self)
+            }
+            #[inline(always)]
+            fn wasm_trunc(self) -> Self {
+                crate::num::$trunc(self)
+            }
+            #[inline(always)]
+            fn wasm_nearest(self) -> Self {
+                crate::num::$nearest(self)
+            }
+        }
+    )*};
+}
+wasm_float! {
+    f32, u32: f32_min, f32_max, f32_ceil, f32_floor, f32_trunc, f32_nearest;
+    f64, u64: f64_min, f64_max, f64_ceil, f64_floor, f64_trunc, f64_nearest;
 }
 
-/// `f32x4.mul`
-#[inline(always)]
-pub fn f32x4_mul(a: u128, b: u128) -> u128 {
-    map2::<f32, f32, 4>(a, b, |x, y| x * y)
-}
+/// The instructions `f32x4` and `f64x2` share, written once: `float_shape!(f32x4, f32, i32, 4)`
+/// defines the module `f32x4` whose `add` is `f32x4.add`, and so on (lanes of `f32`, comparison
+/// masks of `i32`, 4 lanes).
+macro_rules! float_shape {
+    ($shape:ident, $f:ident, $mask:ident, $n:literal) => {
+        #[doc = concat!("The `", stringify!($shape), "` arithmetic, comparison, sign, rounding and multiply-add instructions.")]
+        pub mod $shape {
+            use super::{WasmFloat, map1, map2, map3, mask};
 
-/// `f32x4.div`
-#[inline(always)]
-pub fn f32x4_div(a: u128, b: u128) -> u128 {
-    map2::<f32, f32, 4>(a, b, |x, y| x / y)
-}
+            type Bits = <$f as WasmFloat>::Bits;
 
-/// `f32x4.min`
-#[inline(always)]
-pub fn f32x4_min(a: u128, b: u128) -> u128 {
-    map2::<f32, f32, 4>(a, b, crate::num::f32_min)
-}
+            /// `add`
+            #[inline(always)]
+            pub fn add(a: u128, b: u128) -> u128 {
+                map2::<$f, $f, $n>(a, b, |x, y| x + y)
+            }
 
-/// `f32x4.max`
-#[inline(always)]
-pub fn f32x4_max(a: u128, b: u128) -> u128 {
-    map2::<f32, f32, 4>(a, b, crate::num::f32_max)
-}
+            /// `sub`
+            #[inline(always)]
+            pub fn sub(a: u128, b: u128) -> u128 {
+                map2::<$f, $f, $n>(a, b, |x, y| x - y)
+            }
 
-/// `f32x4.pmin`
-#[inline(always)]
-pub fn f32x4_pmin(a: u128, b: u128) -> u128 {
-    map2::<f32, f32, 4>(a, b, |x, y| if y < x { y } else { x })
-}
+            /// `mul`
+            #[inline(always)]
+            pub fn mul(a: u128, b: u128) -> u128 {
+                map2::<$f, $f, $n>(a, b, |x, y| x * y)
+            }
 
-/// `f32x4.pmax`
-#[inline(always)]
-pub fn f32x4_pmax(a: u128, b: u128) -> u128 {
-    map2::<f32, f32, 4>(a, b, |x, y| if x < y { y } else { x })
-}
+            /// `div`
+            #[inline(always)]
+            pub fn div(a: u128, b: u128) -> u128 {
+                map2::<$f, $f, $n>(a, b, |x, y| x / y)
+            }
 
-/// `f32x4.eq`: all ones where it holds
-#[inline(always)]
-pub fn f32x4_eq(a: u128, b: u128) -> u128 {
-    map2::<f32, i32, 4>(a, b, |x, y| mask(x == y))
-}
+            /// `min` (also `relaxed_min`): NaN if either lane is NaN, `-0 < +0`
+            #[inline(always)]
+            pub fn min(a: u128, b: u128) -> u128 {
+                map2::<$f, $f, $n>(a, b, $f::wasm_min)
+            }
 
-/// `f32x4.ne`: all ones where it holds
-#[inline(always)]
-pub fn f32x4_ne(a: u128, b: u128) -> u128 {
-    map2::<f32, i32, 4>(a, b, |x, y| mask(x != y))
-}
+            /// `max` (also `relaxed_max`): NaN if either lane is NaN, `-0 < +0`
+            #[inline(always)]
+            pub fn max(a: u128, b: u128) -> u128 {
+                map2::<$f, $f, $n>(a, b, $f::wasm_max)
+            }
 
-/// `f32x4.lt`: all ones where it holds
-#[inline(always)]
-pub fn f32x4_lt(a: u128, b: u128) -> u128 {
-    map2::<f32, i32, 4>(a, b, |x, y| mask(x < y))
-}
+            /// `pmin`: `b < a ? b : a`
+            #[inline(always)]
+            pub fn pmin(a: u128, b: u128) -> u128 {
+                map2::<$f, $f, $n>(a, b, |x, y| if y < x { y } else { x })
+            }
 
-/// `f32x4.gt`: all ones where it holds
-#[inline(always)]
-pub fn f32x4_gt(a: u128, b: u128) -> u128 {
-    map2::<f32, i32, 4>(a, b, |x, y| mask(x > y))
-}
+            /// `pmax`: `a < b ? b : a`
+            #[inline(always)]
+            pub fn pmax(a: u128, b: u128) -> u128 {
+                map2::<$f, $f, $n>(a, b, |x, y| if x < y { y } else { x })
+            }
 
-/// `f32x4.le`: all ones where it holds
-#[inline(always)]
-pub fn f32x4_le(a: u128, b: u128) -> u128 {
-    map2::<f32, i32, 4>(a, b, |x, y| mask(x <= y))
-}
+            /// `eq`: all ones where it holds
+            #[inline(always)]
+            pub fn eq(a: u128, b: u128) -> u128 {
+                map2::<$f, $mask, $n>(a, b, |x, y| mask(x == y))
+            }
 
-/// `f32x4.ge`: all ones where it holds
-#[inline(always)]
-pub fn f32x4_ge(a: u128, b: u128) -> u128 {
-    map2::<f32, i32, 4>(a, b, |x, y| mask(x >= y))
-}
+            /// `ne`: all ones where it holds
+            #[inline(always)]
+            pub fn ne(a: u128, b: u128) -> u128 {
+                map2::<$f, $mask, $n>(a, b, |x, y| mask(x != y))
+            }
 
-/// `f32x4.abs`
-#[inline(always)]
-pub fn f32x4_abs(a: u128) -> u128 {
-    map1::<u32, u32, 4>(a, |x| x & !0x8000_0000)
-}
+            /// `lt`: all ones where it holds
+            #[inline(always)]
+            pub fn lt(a: u128, b: u128) -> u128 {
+                map2::<$f, $mask, $n>(a, b, |x, y| mask(x < y))
+            }
 
-/// `f32x4.neg`
-#[inline(always)]
-pub fn f32x4_neg(a: u128) -> u128 {
-    map1::<u32, u32, 4>(a, |x| x ^ 0x8000_0000)
-}
+            /// `gt`: all ones where it holds
+            #[inline(always)]
+            pub fn gt(a: u128, b: u128) -> u128 {
+                map2::<$f, $mask, $n>(a, b, |x, y| mask(x > y))
+            }
 
-/// `f32x4.sqrt`
-#[inline(always)]
-pub fn f32x4_sqrt(a: u128) -> u128 {
-    map1::<f32, f32, 4>(a, f32::sqrt)
-}
+            /// `le`: all ones where it holds
+            #[inline(always)]
+            pub fn le(a: u128, b: u128) -> u128 {
+                map2::<$f, $mask, $n>(a, b, |x, y| mask(x <= y))
+            }
 
-/// `f32x4.ceil`
-#[inline(always)]
-pub fn f32x4_ceil(a: u128) -> u128 {
-    map1::<f32, f32, 4>(a, crate::num::f32_ceil)
-}
+            /// `ge`: all ones where it holds
+            #[inline(always)]
+            pub fn ge(a: u128, b: u128) -> u128 {
+                map2::<$f, $mask, $n>(a, b, |x, y| mask(x >= y))
+            }
 
-/// `f32x4.floor`
-#[inline(always)]
-pub fn f32x4_floor(a: u128) -> u128 {
-    map1::<f32, f32, 4>(a, crate::num::f32_floor)
-}
+            /// `abs`: the sign bit cleared (NaNs too)
+            #[inline(always)]
+            pub fn abs(a: u128) -> u128 {
+                map1::<Bits, Bits, $n>(a, |x| x & !<$f as WasmFloat>::SIGN)
+            }
 
-/// `f32x4.trunc`
-#[inline(always)]
-pub fn f32x4_trunc(a: u128) -> u128 {
-    map1::<f32, f32, 4>(a, crate::num::f32_trunc)
-}
+            /// `neg`: the sign bit flipped (NaNs too)
+            #[inline(always)]
+            pub fn neg(a: u128) -> u128 {
+                map1::<Bits, Bits, $n>(a, |x| x ^ <$f as WasmFloat>::SIGN)
+            }
 
-/// `f32x4.nearest`
-#[inline(always)]
-pub fn f32x4_nearest(a: u128) -> u128 {
-    map1::<f32, f32, 4>(a, crate::num::f32_nearest)
-}
+            /// `sqrt`
+            #[inline(always)]
+            pub fn sqrt(a: u128) -> u128 {
+                map1::<$f, $f, $n>(a, $f::sqrt)
+            }
 
-/// `f64x2.add`
-#[inline(always)]
-pub fn f64x2_add(a: u128, b: u128) -> u128 {
-    map2::<f64, f64, 2>(a, b, |x, y| x + y)
-}
+            /// `ceil`
+            #[inline(always)]
+            pub fn ceil(a: u128) -> u128 {
+                map1::<$f, $f, $n>(a, $f::wasm_ceil)
+            }
 
-/// `f64x2.sub`
-#[inline(always)]
-pub fn f64x2_sub(a: u128, b: u128) -> u128 {
-    map2::<f64, f64, 2>(a, b, |x, y| x - y)
-}
+            /// `floor`
+            #[inline(always)]
+            pub fn floor(a: u128) -> u128 {
+                map1::<$f, $f, $n>(a, $f::wasm_floor)
+            }
 
-/// `f64x2.mul`
-#[inline(always)]
-pub fn f64x2_mul(a: u128, b: u128) -> u128 {
-    map2::<f64, f64, 2>(a, b, |x, y| x * y)
-}
+            /// `trunc`
+            #[inline(always)]
+            pub fn trunc(a: u128) -> u128 {
+                map1::<$f, $f, $n>(a, $f::wasm_trunc)
+            }
 
-/// `f64x2.div`
-#[inline(always)]
-pub fn f64x2_div(a: u128, b: u128) -> u128 {
-    map2::<f64, f64, 2>(a, b, |x, y| x / y)
-}
+            /// `nearest`
+            #[inline(always)]
+            pub fn nearest(a: u128) -> u128 {
+                map1::<$f, $f, $n>(a, $f::wasm_nearest)
+            }
 
-/// `f64x2.min`
-#[inline(always)]
-pub fn f64x2_min(a: u128, b: u128) -> u128 {
-    map2::<f64, f64, 2>(a, b, crate::num::f64_min)
-}
+            /// `relaxed_madd` as the deterministic profile fixes it: unfused, `a * b` rounded, then
+            /// `+ c` rounded
+            #[inline(always)]
+            pub fn relaxed_madd(a: u128, b: u128, c: u128) -> u128 {
+                map3::<$f, $n>(a, b, c, |x, y, z| x * y + z)
+            }
 
-/// `f64x2.max`
-#[inline(always)]
-pub fn f64x2_max(a: u128, b: u128) -> u128 {
-    map2::<f64, f64, 2>(a, b, crate::num::f64_max)
+            /// `relaxed_nmadd` as the deterministic profile fixes it: unfused, `-a * b` rounded,
+            /// then `+ c` rounded
+            #[inline(always)]
+            pub fn relaxed_nmadd(a: u128, b: u128, c: u128) -> u128 {
+                map3::<$f, $n>(a, b, c, |x, y, z| -x * y + z)
+            }
+        }
+    };
 }
-
-/// `f64x2.pmin`
-#[inline(always)]
-pub fn f64x2_pmin(a: u128, b: u128) -> u128 {
-    map2::<f64, f64, 2>(a, b, |x, y| if y < x { y } else { x })
-}
-
-/// `f64x2.pmax`
-#[inline(always)]
-pub fn f64x2_pmax(a: u128, b: u128) -> u128 {
-    map2::<f64, f64, 2>(a, b, |x, y| if x < y { y } else { x })
-}
-
-/// `f64x2.eq`: all ones where it holds
-#[inline(always)]
-pub fn f64x2_eq(a: u128, b: u128) -> u128 {
-    map2::<f64, i64, 2>(a, b, |x, y| mask(x == y))
-}
-
-/// `f64x2.ne`: all ones where it holds
-#[inline(always)]
-pub fn f64x2_ne(a: u128, b: u128) -> u128 {
-    map2::<f64, i64, 2>(a, b, |x, y| mask(x != y))
-}
-
-/// `f64x2.lt`: all ones where it holds
-#[inline(always)]
-pub fn f64x2_lt(a: u128, b: u128) -> u128 {
-    map2::<f64, i64, 2>(a, b, |x, y| mask(x < y))
-}
-
-/// `f64x2.gt`: all ones where it holds
-#[inline(always)]
-pub fn f64x2_gt(a: u128, b: u128) -> u128 {
-    map2::<f64, i64, 2>(a, b, |x, y| mask(x > y))
-}
-
-/// `f64x2.le`: all ones where it holds
-#[inline(always)]
-pub fn f64x2_le(a: u128, b: u128) -> u128 {
-    map2::<f64, i64, 2>(a, b, |x, y| mask(x <= y))
-}
-
-/// `f64x2.ge`: all ones where it holds
-#[inline(always)]
-pub fn f64x2_ge(a: u128, b: u128) -> u128 {
-    map2::<f64, i64, 2>(a, b, |x, y| mask(x >= y))
-}
-
-/// `f64x2.abs`
-#[inline(always)]
-pub fn f64x2_abs(a: u128) -> u128 {
-    map1::<u64, u64, 2>(a, |x| x & !0x8000_0000_0000_0000)
-}
-
-/// `f64x2.neg`
-#[inline(always)]
-pub fn f64x2_neg(a: u128) -> u128 {
-    map1::<u64, u64, 2>(a, |x| x ^ 0x8000_0000_0000_0000)
-}
-
-/// `f64x2.sqrt`
-#[inline(always)]
-pub fn f64x2_sqrt(a: u128) -> u128 {
-    map1::<f64, f64, 2>(a, f64::sqrt)
-}
-
-/// `f64x2.ceil`
-#[inline(always)]
-pub fn f64x2_ceil(a: u128) -> u128 {
-    map1::<f64, f64, 2>(a, crate::num::f64_ceil)
-}
-
-/// `f64x2.floor`
-#[inline(always)]
-pub fn f64x2_floor(a: u128) -> u128 {
-    map1::<f64, f64, 2>(a, crate::num::f64_floor)
-}
-
-/// `f64x2.trunc`
-#[inline(always)]
-pub fn f64x2_trunc(a: u128) -> u128 {
-    map1::<f64, f64, 2>(a, crate::num::f64_trunc)
-}
-
-/// `f64x2.nearest`
-#[inline(always)]
-pub fn f64x2_nearest(a: u128) -> u128 {
-    map1::<f64, f64, 2>(a, crate::num::f64_nearest)
-}
+float_shape!(f32x4, f32, i32, 4);
+float_shape!(f64x2, f64, i64, 2);
 
 /// `i32x4_trunc_sat_f32x4_s` (saturating, NaN to 0, where it truncates)
 #[inline(always)]

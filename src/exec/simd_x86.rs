@@ -1050,6 +1050,52 @@ pub fn f64x2_pmax(a: u128, b: u128) -> u128 {
     }
 }
 
+/// The `f32x4` arithmetic, comparison, sign, rounding and multiply-add instructions: SSE2 forms
+/// where SSE2 has them, the portable ones (rounding) otherwise.
+pub mod f32x4 {
+    pub use super::super::simd::f32x4::*;
+    pub use super::{
+        f32x4_abs as abs, f32x4_add as add, f32x4_div as div, f32x4_eq as eq, f32x4_ge as ge, f32x4_gt as gt,
+        f32x4_le as le, f32x4_lt as lt, f32x4_max as max, f32x4_min as min, f32x4_mul as mul, f32x4_ne as ne,
+        f32x4_neg as neg, f32x4_pmax as pmax, f32x4_pmin as pmin, f32x4_sqrt as sqrt, f32x4_sub as sub,
+    };
+
+    /// `relaxed_madd` (unfused, as the deterministic profile fixes it; SSE2)
+    #[inline(always)]
+    pub fn relaxed_madd(a: u128, b: u128, c: u128) -> u128 {
+        super::f32x4_add(super::f32x4_mul(a, b), c)
+    }
+
+    /// `relaxed_nmadd` (unfused: `-a * b`, then `+ c`; SSE2)
+    #[inline(always)]
+    pub fn relaxed_nmadd(a: u128, b: u128, c: u128) -> u128 {
+        super::f32x4_add(super::f32x4_mul(super::f32x4_neg(a), b), c)
+    }
+}
+
+/// The `f64x2` arithmetic, comparison, sign, rounding and multiply-add instructions: SSE2 forms
+/// where SSE2 has them, the portable ones (rounding) otherwise.
+pub mod f64x2 {
+    pub use super::super::simd::f64x2::*;
+    pub use super::{
+        f64x2_abs as abs, f64x2_add as add, f64x2_div as div, f64x2_eq as eq, f64x2_ge as ge, f64x2_gt as gt,
+        f64x2_le as le, f64x2_lt as lt, f64x2_max as max, f64x2_min as min, f64x2_mul as mul, f64x2_ne as ne,
+        f64x2_neg as neg, f64x2_pmax as pmax, f64x2_pmin as pmin, f64x2_sqrt as sqrt, f64x2_sub as sub,
+    };
+
+    /// `relaxed_madd` (unfused, as the deterministic profile fixes it; SSE2)
+    #[inline(always)]
+    pub fn relaxed_madd(a: u128, b: u128, c: u128) -> u128 {
+        super::f64x2_add(super::f64x2_mul(a, b), c)
+    }
+
+    /// `relaxed_nmadd` (unfused: `-a * b`, then `+ c`; SSE2)
+    #[inline(always)]
+    pub fn relaxed_nmadd(a: u128, b: u128, c: u128) -> u128 {
+        super::f64x2_add(super::f64x2_mul(super::f64x2_neg(a), b), c)
+    }
+}
+
 /// `f32x4.convert_i32x4_s` (SSE2)
 #[inline(always)]
 pub fn f32x4_convert_i32x4_s(a: u128) -> u128 {
@@ -1209,18 +1255,18 @@ mod tests {
     /// `check!(width; name, ...)` for unary, binary and ternary `u128` functions, shift and splat
     /// forms; `width` 0 means exact comparison.
     macro_rules! check {
-        (1 $w:literal; $($f:ident),*) => {$(
+        (1 $w:literal; $($($f:ident)::+),*) => {$(
             for &a in &inputs() {
-                let (x, y) = (super::$f(a), p::$f(a));
-                assert!(same(u128::from(x), u128::from(y), $w), "{}({a:#x}): {x:#x} vs {y:#x}", stringify!($f));
+                let (x, y) = (super::$($f)::+(a), p::$($f)::+(a));
+                assert!(same(u128::from(x), u128::from(y), $w), "{}({a:#x}): {x:#x} vs {y:#x}", stringify!($($f)::+));
             }
         )*};
-        (2 $w:literal; $($f:ident),*) => {$(
+        (2 $w:literal; $($($f:ident)::+),*) => {$(
             let all = inputs();
             for (i, &a) in all.iter().enumerate() {
                 for &b in all.iter().skip(i % 7).step_by(7) {
-                    let (x, y) = (super::$f(a, b), p::$f(a, b));
-                    assert!(same(x, y, $w), "{}({a:#x}, {b:#x}): {x:#x} vs {y:#x}", stringify!($f));
+                    let (x, y) = (super::$($f)::+(a, b), p::$($f)::+(a, b));
+                    assert!(same(x, y, $w), "{}({a:#x}, {b:#x}): {x:#x} vs {y:#x}", stringify!($($f)::+));
                 }
             }
         )*};
@@ -1301,12 +1347,22 @@ mod tests {
 
     #[test]
     fn float_lanes_match_the_portable_code() {
-        check!(1 4; f32x4_abs, f32x4_neg, f32x4_sqrt, f32x4_convert_i32x4_s, f32x4_convert_i32x4_u,
+        check!(1 4; f32x4::abs, f32x4::neg, f32x4::sqrt, f32x4_convert_i32x4_s, f32x4_convert_i32x4_u,
             f32x4_demote_f64x2_zero);
-        check!(1 8; f64x2_abs, f64x2_neg, f64x2_sqrt, f64x2_convert_low_i32x4_s, f64x2_promote_low_f32x4);
-        check!(2 4; f32x4_add, f32x4_sub, f32x4_mul, f32x4_div, f32x4_min, f32x4_max, f32x4_pmin,
-            f32x4_pmax, f32x4_eq, f32x4_ne, f32x4_lt, f32x4_gt, f32x4_le, f32x4_ge);
-        check!(2 8; f64x2_add, f64x2_sub, f64x2_mul, f64x2_div, f64x2_min, f64x2_max, f64x2_pmin,
-            f64x2_pmax, f64x2_eq, f64x2_ne, f64x2_lt, f64x2_gt, f64x2_le, f64x2_ge);
+        check!(1 8; f64x2::abs, f64x2::neg, f64x2::sqrt, f64x2_convert_low_i32x4_s, f64x2_promote_low_f32x4);
+        check!(2 4; f32x4::add, f32x4::sub, f32x4::mul, f32x4::div, f32x4::min, f32x4::max, f32x4::pmin,
+            f32x4::pmax, f32x4::eq, f32x4::ne, f32x4::lt, f32x4::gt, f32x4::le, f32x4::ge);
+        check!(2 8; f64x2::add, f64x2::sub, f64x2::mul, f64x2::div, f64x2::min, f64x2::max, f64x2::pmin,
+            f64x2::pmax, f64x2::eq, f64x2::ne, f64x2::lt, f64x2::gt, f64x2::le, f64x2::ge);
+        let all = inputs();
+        for (i, &a) in all.iter().enumerate() {
+            for &b in all.iter().skip(i % 5).step_by(5) {
+                let c = all[(i * 7) % all.len()];
+                assert!(same(super::f32x4::relaxed_madd(a, b, c), p::f32x4::relaxed_madd(a, b, c), 4));
+                assert!(same(super::f32x4::relaxed_nmadd(a, b, c), p::f32x4::relaxed_nmadd(a, b, c), 4));
+                assert!(same(super::f64x2::relaxed_madd(a, b, c), p::f64x2::relaxed_madd(a, b, c), 8));
+                assert!(same(super::f64x2::relaxed_nmadd(a, b, c), p::f64x2::relaxed_nmadd(a, b, c), 8));
+            }
+        }
     }
 }

@@ -818,7 +818,7 @@ macro_rules! for_each_op {
             V128Or { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = v128.xor(r\[lhs\], r\[rhs\])
             V128Xor { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
-            /// r\[dst\] = v128.bitselect(r\[a\], r\[b\], r\[c\])
+            /// r\[dst\] = v128.bitselect(r\[a\], r\[b\], r\[c\]) (also the four `relaxed_laneselect`s)
             V128Bitselect { dst: W(V128), a: R(V128), b: R(V128), c: R(V128) } -> Next, Lost,
             /// r\[dst\] = v128.any_true(r\[src\])
             V128AnyTrue { dst: W(I32), src: R(V128) } -> Next, Int,
@@ -1046,10 +1046,14 @@ macro_rules! for_each_op {
             I64x2ReplaceLane { dst: W(V128), src: R(V128), val: R(I64), lane: Imm(u16) } -> Next, Lost,
             /// r\[dst\] = i8x16.popcnt(r\[src\])
             I8x16Popcnt { dst: W(V128), src: R(V128) } -> Next, Lost,
-            /// r\[dst\] = i16x8.q15mulr_sat_s(r\[lhs\], r\[rhs\])
+            /// r\[dst\] = i16x8.q15mulr_sat_s(r\[lhs\], r\[rhs\]) (also `i16x8.relaxed_q15mulr_s`)
             I16x8Q15mulrSatS { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = i32x4.dot_i16x8_s(r\[lhs\], r\[rhs\])
             I32x4DotI16x8S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i16x8.relaxed_dot_i8x16_i7x16_s(r\[lhs\], r\[rhs\]), deterministic: both operands signed, each pair of products added with i16 saturation
+            I16x8RelaxedDotI8x16I7x16S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.relaxed_dot_i8x16_i7x16_add_s(r\[a\], r\[b\], r\[c\]): the i16x8 relaxed dot of r\[a\] and r\[b\], pairs added into i32 lanes, plus r\[c\] (wrapping)
+            I32x4RelaxedDotI8x16I7x16AddS { dst: W(V128), a: R(V128), b: R(V128), c: R(V128) } -> Next, Lost,
             /// r\[dst\] = i8x16.narrow_i16x8_s(r\[lhs\], r\[rhs\])
             I8x16NarrowI16x8S { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = i8x16.narrow_i16x8_u(r\[lhs\], r\[rhs\])
@@ -1116,7 +1120,7 @@ macro_rules! for_each_op {
             I64x2ExtmulHighI32x4U { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = i8x16.shuffle(r\[lhs\], r\[rhs\]) with the lane indices of r\[mask\] (a constant)
             I8x16Shuffle { dst: W(V128), lhs: R(V128), rhs: R(V128), mask: R(V128) } -> Next, Lost,
-            /// r\[dst\] = i8x16.swizzle(r\[lhs\], r\[rhs\])
+            /// r\[dst\] = i8x16.swizzle(r\[lhs\], r\[rhs\]) (also `i8x16.relaxed_swizzle`)
             I8x16Swizzle { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = f32x4.add(r\[lhs\], r\[rhs\])
             F32x4Add { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
@@ -1126,9 +1130,9 @@ macro_rules! for_each_op {
             F32x4Mul { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = f32x4.div(r\[lhs\], r\[rhs\])
             F32x4Div { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
-            /// r\[dst\] = f32x4.min(r\[lhs\], r\[rhs\])
+            /// r\[dst\] = f32x4.min(r\[lhs\], r\[rhs\]) (also `f32x4.relaxed_min`)
             F32x4Min { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
-            /// r\[dst\] = f32x4.max(r\[lhs\], r\[rhs\])
+            /// r\[dst\] = f32x4.max(r\[lhs\], r\[rhs\]) (also `f32x4.relaxed_max`)
             F32x4Max { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = f32x4.pmin(r\[lhs\], r\[rhs\])
             F32x4Pmin { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
@@ -1160,6 +1164,10 @@ macro_rules! for_each_op {
             F32x4Trunc { dst: W(V128), src: R(V128) } -> Next, Lost,
             /// r\[dst\] = f32x4.nearest(r\[src\])
             F32x4Nearest { dst: W(V128), src: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.relaxed_madd(r\[a\], r\[b\], r\[c\]), deterministic: unfused, `a * b` rounded, then `+ c` rounded
+            F32x4RelaxedMadd { dst: W(V128), a: R(V128), b: R(V128), c: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f32x4.relaxed_nmadd(r\[a\], r\[b\], r\[c\]), deterministic: unfused, `-a * b` rounded, then `+ c` rounded
+            F32x4RelaxedNmadd { dst: W(V128), a: R(V128), b: R(V128), c: R(V128) } -> Next, Lost,
             /// r\[dst\] = f64x2.add(r\[lhs\], r\[rhs\])
             F64x2Add { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = f64x2.sub(r\[lhs\], r\[rhs\])
@@ -1168,9 +1176,9 @@ macro_rules! for_each_op {
             F64x2Mul { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = f64x2.div(r\[lhs\], r\[rhs\])
             F64x2Div { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
-            /// r\[dst\] = f64x2.min(r\[lhs\], r\[rhs\])
+            /// r\[dst\] = f64x2.min(r\[lhs\], r\[rhs\]) (also `f64x2.relaxed_min`)
             F64x2Min { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
-            /// r\[dst\] = f64x2.max(r\[lhs\], r\[rhs\])
+            /// r\[dst\] = f64x2.max(r\[lhs\], r\[rhs\]) (also `f64x2.relaxed_max`)
             F64x2Max { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
             /// r\[dst\] = f64x2.pmin(r\[lhs\], r\[rhs\])
             F64x2Pmin { dst: W(V128), lhs: R(V128), rhs: R(V128) } -> Next, Lost,
@@ -1202,17 +1210,21 @@ macro_rules! for_each_op {
             F64x2Trunc { dst: W(V128), src: R(V128) } -> Next, Lost,
             /// r\[dst\] = f64x2.nearest(r\[src\])
             F64x2Nearest { dst: W(V128), src: R(V128) } -> Next, Lost,
-            /// r\[dst\] = i32x4.trunc_sat_f32x4_s(r\[src\])
+            /// r\[dst\] = f64x2.relaxed_madd(r\[a\], r\[b\], r\[c\]), deterministic: unfused, `a * b` rounded, then `+ c` rounded
+            F64x2RelaxedMadd { dst: W(V128), a: R(V128), b: R(V128), c: R(V128) } -> Next, Lost,
+            /// r\[dst\] = f64x2.relaxed_nmadd(r\[a\], r\[b\], r\[c\]), deterministic: unfused, `-a * b` rounded, then `+ c` rounded
+            F64x2RelaxedNmadd { dst: W(V128), a: R(V128), b: R(V128), c: R(V128) } -> Next, Lost,
+            /// r\[dst\] = i32x4.trunc_sat_f32x4_s(r\[src\]) (also `i32x4.relaxed_trunc_f32x4_s`)
             I32x4TruncSatF32x4S { dst: W(V128), src: R(V128) } -> Next, Lost,
-            /// r\[dst\] = i32x4.trunc_sat_f32x4_u(r\[src\])
+            /// r\[dst\] = i32x4.trunc_sat_f32x4_u(r\[src\]) (also `i32x4.relaxed_trunc_f32x4_u`)
             I32x4TruncSatF32x4U { dst: W(V128), src: R(V128) } -> Next, Lost,
             /// r\[dst\] = f32x4.convert_i32x4_s(r\[src\])
             F32x4ConvertI32x4S { dst: W(V128), src: R(V128) } -> Next, Lost,
             /// r\[dst\] = f32x4.convert_i32x4_u(r\[src\])
             F32x4ConvertI32x4U { dst: W(V128), src: R(V128) } -> Next, Lost,
-            /// r\[dst\] = i32x4.trunc_sat_f64x2_s_zero(r\[src\])
+            /// r\[dst\] = i32x4.trunc_sat_f64x2_s_zero(r\[src\]) (also `i32x4.relaxed_trunc_f64x2_s_zero`)
             I32x4TruncSatF64x2SZero { dst: W(V128), src: R(V128) } -> Next, Lost,
-            /// r\[dst\] = i32x4.trunc_sat_f64x2_u_zero(r\[src\])
+            /// r\[dst\] = i32x4.trunc_sat_f64x2_u_zero(r\[src\]) (also `i32x4.relaxed_trunc_f64x2_u_zero`)
             I32x4TruncSatF64x2UZero { dst: W(V128), src: R(V128) } -> Next, Lost,
             /// r\[dst\] = f64x2.convert_low_i32x4_s(r\[src\])
             F64x2ConvertLowI32x4S { dst: W(V128), src: R(V128) } -> Next, Lost,

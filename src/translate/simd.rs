@@ -1313,3 +1313,92 @@ impl FuncTranslator<'_, '_> {
         self.v128_const(u128::from_le_bytes(*value.bytes()))
     }
 }
+
+/// The relaxed-SIMD operators (Wasm 3.0), each with the one result the deterministic profile of the
+/// specification prescribes, so a module computes the same on every host. Where that result is
+/// what a fixed-width instruction computes, the operator becomes that instruction: `relaxed_swizzle`
+/// is `i8x16.swizzle`, the `relaxed_trunc`s are the `trunc_sat`s, the `relaxed_laneselect`s are
+/// `v128.bitselect`, `relaxed_min`/`max` are `min`/`max`, `relaxed_q15mulr_s` is
+/// `q15mulr_sat_s`. Only the multiply-adds (unfused) and the dot products (second operand signed)
+/// have instructions of their own.
+impl FuncTranslator<'_, '_> {
+    pub(super) fn visit_i8x16_relaxed_swizzle(&mut self) -> Result<()> {
+        self.v128_binop(|dst, lhs, rhs| Op::I8x16Swizzle { dst, lhs, rhs })
+    }
+
+    pub(super) fn visit_i32x4_relaxed_trunc_f32x4_s(&mut self) -> Result<()> {
+        self.v128_unop(|dst, src| Op::I32x4TruncSatF32x4S { dst, src })
+    }
+
+    pub(super) fn visit_i32x4_relaxed_trunc_f32x4_u(&mut self) -> Result<()> {
+        self.v128_unop(|dst, src| Op::I32x4TruncSatF32x4U { dst, src })
+    }
+
+    pub(super) fn visit_i32x4_relaxed_trunc_f64x2_s_zero(&mut self) -> Result<()> {
+        self.v128_unop(|dst, src| Op::I32x4TruncSatF64x2SZero { dst, src })
+    }
+
+    pub(super) fn visit_i32x4_relaxed_trunc_f64x2_u_zero(&mut self) -> Result<()> {
+        self.v128_unop(|dst, src| Op::I32x4TruncSatF64x2UZero { dst, src })
+    }
+
+    pub(super) fn visit_f32x4_relaxed_madd(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::F32x4RelaxedMadd { dst, a, b, c })
+    }
+
+    pub(super) fn visit_f32x4_relaxed_nmadd(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::F32x4RelaxedNmadd { dst, a, b, c })
+    }
+
+    pub(super) fn visit_f64x2_relaxed_madd(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::F64x2RelaxedMadd { dst, a, b, c })
+    }
+
+    pub(super) fn visit_f64x2_relaxed_nmadd(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::F64x2RelaxedNmadd { dst, a, b, c })
+    }
+
+    pub(super) fn visit_i8x16_relaxed_laneselect(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::V128Bitselect { dst, a, b, c })
+    }
+
+    pub(super) fn visit_i16x8_relaxed_laneselect(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::V128Bitselect { dst, a, b, c })
+    }
+
+    pub(super) fn visit_i32x4_relaxed_laneselect(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::V128Bitselect { dst, a, b, c })
+    }
+
+    pub(super) fn visit_i64x2_relaxed_laneselect(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::V128Bitselect { dst, a, b, c })
+    }
+
+    pub(super) fn visit_f32x4_relaxed_min(&mut self) -> Result<()> {
+        self.v128_binop(|dst, lhs, rhs| Op::F32x4Min { dst, lhs, rhs })
+    }
+
+    pub(super) fn visit_f32x4_relaxed_max(&mut self) -> Result<()> {
+        self.v128_binop(|dst, lhs, rhs| Op::F32x4Max { dst, lhs, rhs })
+    }
+
+    pub(super) fn visit_f64x2_relaxed_min(&mut self) -> Result<()> {
+        self.v128_binop(|dst, lhs, rhs| Op::F64x2Min { dst, lhs, rhs })
+    }
+
+    pub(super) fn visit_f64x2_relaxed_max(&mut self) -> Result<()> {
+        self.v128_binop(|dst, lhs, rhs| Op::F64x2Max { dst, lhs, rhs })
+    }
+
+    pub(super) fn visit_i16x8_relaxed_q15mulr_s(&mut self) -> Result<()> {
+        self.v128_binop(|dst, lhs, rhs| Op::I16x8Q15mulrSatS { dst, lhs, rhs })
+    }
+
+    pub(super) fn visit_i16x8_relaxed_dot_i8x16_i7x16_s(&mut self) -> Result<()> {
+        self.v128_binop(|dst, lhs, rhs| Op::I16x8RelaxedDotI8x16I7x16S { dst, lhs, rhs })
+    }
+
+    pub(super) fn visit_i32x4_relaxed_dot_i8x16_i7x16_add_s(&mut self) -> Result<()> {
+        self.v128_ternop(|dst, a, b, c| Op::I32x4RelaxedDotI8x16I7x16AddS { dst, a, b, c })
+    }
+}

@@ -619,7 +619,13 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let (idx, ipos) = self.pop();
-        let index = self.reg(idx, ipos)?;
+        let mut index = self.reg(idx, ipos)?;
+        if self.env.tables[table_index as usize].is_64() {
+            // As for `call_indirect`: an index of 2^32 or more must stay out of bounds.
+            let dst = self.temp(ipos);
+            self.emit(Op::I64ClampU32 { dst, src: index })?;
+            index = dst;
+        }
         let ty = &self.env.types[type_index as usize];
         let (n, m) = (ty.param_cells(), ty.result_cells());
         let args = self.call_args(n)?;
