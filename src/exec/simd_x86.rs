@@ -700,6 +700,8 @@ pub fn i8x16_shuffle(a: u128, b: u128, mask: u128) -> u128 {
 /// # Safety
 /// The CPU must have SSSE3 (the executor picks this form only after checking, when it encodes
 /// the instruction).
+// Only the tail-call dispatcher picks handlers by CPU (the portable loop uses SSE2).
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
 #[inline]
 #[target_feature(enable = "ssse3")]
 pub unsafe fn i8x16_shuffle_ssse3(a: u128, b: u128, mask: u128) -> u128 {
@@ -715,6 +717,8 @@ pub unsafe fn i8x16_shuffle_ssse3(a: u128, b: u128, mask: u128) -> u128 {
 ///
 /// # Safety
 /// As for [`i8x16_shuffle_ssse3`].
+// Only the tail-call dispatcher picks handlers by CPU (the portable loop uses SSE2).
+#[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
 #[inline]
 #[target_feature(enable = "ssse3")]
 pub unsafe fn i8x16_swizzle_ssse3(a: u128, s: u128) -> u128 {
