@@ -164,11 +164,14 @@ rule_table! { dead;
         | Op::BrIfI64NeRI { .. }
     ];
     LOAD_BRANCH: [Op::I32Load8U { .. } | Op::I32Load { .. }] [Op::BrIfNez { .. } | Op::BrIfEqz { .. }];
+    MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
+        Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
+    ];
 }
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 10] = [
+const RULES: [&Rule; 11] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -179,6 +182,7 @@ const RULES: [&Rule; 10] = [
     &COMPARE_BRANCH,
     &STEP_BRANCH,
     &LOAD_BRANCH,
+    &MUL_ADD,
 ];
 
 /// `r[t] = a <cmp> b; r[d] = i32.eqz r[t]` → `r[d] = a <opposite cmp> b`, for integer compares
@@ -231,6 +235,42 @@ fn apply_fold_result_v128(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     }
     *result = dst;
     Some(op)
+}
+
+/// `r[t] = a * b; r[d] = r[t] + c` (either side) → the unfused multiply-add `RelaxedMadd` (the
+/// same two roundings), and `r[d] = c - r[t]` → `RelaxedNmadd` (`-a * b + c`: negating is
+/// exact), for `f32x4` and `f64x2`. Guard: `t` is dead after the add. (Which operand's NaN an add
+/// of two NaNs returns is not fixed by Wasm, nor by the compiler for the plain add.)
+const MUL_ADD: Rule = Rule { name: "mul_add", kind: Kind::Join, apply: apply_mul_add };
+
+#[inline]
+fn apply_mul_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (t, a, b, wide) = match prev {
+        Op::F32x4Mul { dst, lhs, rhs } => (dst, lhs, rhs, false),
+        Op::F64x2Mul { dst, lhs, rhs } => (dst, lhs, rhs, true),
+        _ => return None,
+    };
+    let (dst, lhs, rhs, sub, new_wide) = match new {
+        Op::F32x4Add { dst, lhs, rhs } => (dst, lhs, rhs, false, false),
+        Op::F32x4Sub { dst, lhs, rhs } => (dst, lhs, rhs, true, false),
+        Op::F64x2Add { dst, lhs, rhs } => (dst, lhs, rhs, false, true),
+        Op::F64x2Sub { dst, lhs, rhs } => (dst, lhs, rhs, true, true),
+        _ => return None,
+    };
+    if wide != new_wide || !cx.dead(t) || lhs == rhs {
+        return None;
+    }
+    let c = match (lhs == t, rhs == t) {
+        (true, false) if !sub => rhs,
+        (false, true) => lhs,
+        _ => return None,
+    };
+    Some(match (wide, sub) {
+        (false, false) => Op::F32x4RelaxedMadd { dst, a, b, c },
+        (false, true) => Op::F32x4RelaxedNmadd { dst, a, b, c },
+        (true, false) => Op::F64x2RelaxedMadd { dst, a, b, c },
+        (true, true) => Op::F64x2RelaxedNmadd { dst, a, b, c },
+    })
 }
 
 /// `r[a] = r[b]; r[c] = r[d]` → `Copy2` (in order: the second may read what the first wrote).
