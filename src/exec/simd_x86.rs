@@ -398,36 +398,22 @@ minmax_select! {
     i32x4_min_u, i32x4_max_u: _mm_cmpgt_epi32, _mm_set1_epi32(i32::MIN);
 }
 
-/// `i8x16.neg` (SSE2)
-#[inline(always)]
-pub fn i8x16_neg(a: u128) -> u128 {
-    sse2! {
-        u(_mm_sub_epi8(_mm_setzero_si128(), v(a)))
-    }
+/// Negations: zero minus the lanes.
+macro_rules! neg {
+    ($($name:ident => $sub:ident;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "` (SSE2)")]
+        #[inline(always)]
+        pub fn $name(a: u128) -> u128 {
+            sse2! { u($sub(_mm_setzero_si128(), v(a))) }
+        }
+    )*};
 }
 
-/// `i16x8.neg` (SSE2)
-#[inline(always)]
-pub fn i16x8_neg(a: u128) -> u128 {
-    sse2! {
-        u(_mm_sub_epi16(_mm_setzero_si128(), v(a)))
-    }
-}
-
-/// `i32x4.neg` (SSE2)
-#[inline(always)]
-pub fn i32x4_neg(a: u128) -> u128 {
-    sse2! {
-        u(_mm_sub_epi32(_mm_setzero_si128(), v(a)))
-    }
-}
-
-/// `i64x2.neg` (SSE2)
-#[inline(always)]
-pub fn i64x2_neg(a: u128) -> u128 {
-    sse2! {
-        u(_mm_sub_epi64(_mm_setzero_si128(), v(a)))
-    }
+neg! {
+    i8x16_neg => _mm_sub_epi8;
+    i16x8_neg => _mm_sub_epi16;
+    i32x4_neg => _mm_sub_epi32;
+    i64x2_neg => _mm_sub_epi64;
 }
 
 /// `i8x16.abs` (SSE2): as unsigned bytes, `|x|` is the smaller of `x` and `-x`.
@@ -487,68 +473,26 @@ fn count(s: u32, bits: u32) -> __m128i {
     }
 }
 
-/// `i16x8.shl` (SSE2)
-#[inline(always)]
-pub fn i16x8_shl(a: u128, s: u32) -> u128 {
-    sse2! {
-        u(_mm_sll_epi16(v(a), count(s, 16)))
-    }
+/// Shifts that are one intrinsic, with the count taken modulo the lane width.
+macro_rules! shift {
+    ($($name:ident => $op:ident, $bits:literal;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "` (SSE2)")]
+        #[inline(always)]
+        pub fn $name(a: u128, s: u32) -> u128 {
+            sse2! { u($op(v(a), count(s, $bits))) }
+        }
+    )*};
 }
 
-/// `i16x8.shr_s` (SSE2)
-#[inline(always)]
-pub fn i16x8_shr_s(a: u128, s: u32) -> u128 {
-    sse2! {
-        u(_mm_sra_epi16(v(a), count(s, 16)))
-    }
-}
-
-/// `i16x8.shr_u` (SSE2)
-#[inline(always)]
-pub fn i16x8_shr_u(a: u128, s: u32) -> u128 {
-    sse2! {
-        u(_mm_srl_epi16(v(a), count(s, 16)))
-    }
-}
-
-/// `i32x4.shl` (SSE2)
-#[inline(always)]
-pub fn i32x4_shl(a: u128, s: u32) -> u128 {
-    sse2! {
-        u(_mm_sll_epi32(v(a), count(s, 32)))
-    }
-}
-
-/// `i32x4.shr_s` (SSE2)
-#[inline(always)]
-pub fn i32x4_shr_s(a: u128, s: u32) -> u128 {
-    sse2! {
-        u(_mm_sra_epi32(v(a), count(s, 32)))
-    }
-}
-
-/// `i32x4.shr_u` (SSE2)
-#[inline(always)]
-pub fn i32x4_shr_u(a: u128, s: u32) -> u128 {
-    sse2! {
-        u(_mm_srl_epi32(v(a), count(s, 32)))
-    }
-}
-
-/// `i64x2.shl` (SSE2)
-#[inline(always)]
-pub fn i64x2_shl(a: u128, s: u32) -> u128 {
-    sse2! {
-        u(_mm_sll_epi64(v(a), count(s, 64)))
-    }
-}
-
-/// `i64x2.shr_u` (SSE2)
-#[inline(always)]
-pub fn i64x2_shr_u(a: u128, s: u32) -> u128 {
-    sse2! {
-        u(_mm_srl_epi64(v(a), count(s, 64)))
-    }
+shift! {
+    i16x8_shl => _mm_sll_epi16, 16;
+    i16x8_shr_s => _mm_sra_epi16, 16;
+    i16x8_shr_u => _mm_srl_epi16, 16;
+    i32x4_shl => _mm_sll_epi32, 32;
+    i32x4_shr_s => _mm_sra_epi32, 32;
+    i32x4_shr_u => _mm_srl_epi32, 32;
+    i64x2_shl => _mm_sll_epi64, 64;
+    i64x2_shr_u => _mm_srl_epi64, 64;
 }
 
 /// `i8x16.shl` (SSE2): 16-bit shifts, then the bits shifted in from the neighbouring byte
@@ -585,36 +529,22 @@ pub fn i8x16_shr_s(a: u128, s: u32) -> u128 {
     }
 }
 
-/// `i8x16.splat` (SSE2)
-#[inline(always)]
-pub fn i8x16_splat(x: u64) -> u128 {
-    sse2! {
-        u(_mm_set1_epi8(x as i8))
-    }
+/// Splats of the low bits of a cell.
+macro_rules! splat {
+    ($($name:ident => $set1:ident, $t:ty;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "` (SSE2)")]
+        #[inline(always)]
+        pub fn $name(x: u64) -> u128 {
+            sse2! { u($set1(x as $t)) }
+        }
+    )*};
 }
 
-/// `i16x8.splat` (SSE2)
-#[inline(always)]
-pub fn i16x8_splat(x: u64) -> u128 {
-    sse2! {
-        u(_mm_set1_epi16(x as i16))
-    }
-}
-
-/// `i32x4.splat` (SSE2)
-#[inline(always)]
-pub fn i32x4_splat(x: u64) -> u128 {
-    sse2! {
-        u(_mm_set1_epi32(x as i32))
-    }
-}
-
-/// `i64x2.splat` (SSE2)
-#[inline(always)]
-pub fn i64x2_splat(x: u64) -> u128 {
-    sse2! {
-        u(_mm_set1_epi64x(x as i64))
-    }
+splat! {
+    i8x16_splat => _mm_set1_epi8, i8;
+    i16x8_splat => _mm_set1_epi16, i16;
+    i32x4_splat => _mm_set1_epi32, i32;
+    i64x2_splat => _mm_set1_epi64x, i64;
 }
 
 // The lane replacements select between the vector and the splatted value with a mask (all ones
