@@ -446,38 +446,27 @@ macro_rules! define_op {
             /// The result register: the one register the instruction writes (`W`), if it writes
             /// exactly one and nothing else.
             pub fn dst_mut(&mut self) -> Option<&mut Reg> {
-                #[allow(unused_variables, unused_mut, unused_assignments)]
-                match self {
-                    $( Op::$name $({ $($field),* })? => {
-                        let mut found = None;
-                        let mut written = 0;
-                        $($(
-                            by_kind!([$kind $(($($arg)*))?]
-                                w: { found = Some($field); written += decl::$name::$field.role.cells(); },
-                                reg: { written += usize::from(decl::$name::$field.role.writes()); },
-                                branch: {}, other: {});
-                        )*)?
-                        if written == 1 { found } else { None }
-                    } )*
+                match self.result_mut() {
+                    Some((reg, 1)) => Some(reg),
+                    _ => None,
                 }
             }
 
-            /// The result register of an instruction whose only write is one `v128` (a `W(V128)`
-            /// field: two cells, the register and the next).
-            pub fn v128_dst_mut(&mut self) -> Option<&mut Reg> {
+            /// The result of an instruction whose only write is one `W` field: that field and the
+            /// number of cells it writes (1, or 2 for a `v128`: the register and the next).
+            pub fn result_mut(&mut self) -> Option<(&mut Reg, usize)> {
                 #[allow(unused_variables, unused_mut, unused_assignments)]
                 match self {
                     $( Op::$name $({ $($field),* })? => {
                         let mut found = None;
                         let mut written = 0;
-                        let mut fields = 0;
                         $($(
                             by_kind!([$kind $(($($arg)*))?]
-                                w: { found = Some($field); fields += 1; written += decl::$name::$field.role.cells(); },
+                                w: { found = Some(($field, decl::$name::$field.role.cells())); written += decl::$name::$field.role.cells(); },
                                 reg: { written += usize::from(decl::$name::$field.role.writes()); },
                                 branch: {}, other: {});
                         )*)?
-                        if fields == 1 && written == 2 { found } else { None }
+                        found.filter(|&(_, cells)| cells == written)
                     } )*
                 }
             }

@@ -211,30 +211,29 @@ const FOLD_RESULT: Rule = Rule { name: "fold_result", kind: Kind::Fold, apply: a
 #[inline]
 fn apply_fold_result(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     let Op::Copy { dst, src } = new else { return None };
-    let mut op = prev;
-    let result = op.dst_mut()?;
-    if !cx.dead(src) || *result != src {
+    fold_into(cx, prev, src, dst, 1)
+}
+
+/// `prev` computing into `dst` instead of `src`, if `src` (of `cells` cells) is its only write and
+/// is dead after the copy that [`FOLD_RESULT`] or [`FOLD_RESULT_V128`] removes.
+fn fold_into(cx: &Cx<'_>, mut prev: Op, src: Reg, dst: Reg, cells: usize) -> Option<Op> {
+    let (result, n) = prev.result_mut()?;
+    if n != cells || !cx.dead(src) || *result != src {
         return None;
     }
     *result = dst;
-    Some(op)
+    Some(prev)
 }
 
 /// [`FOLD_RESULT`] for a `v128`: `r[t..t + 2] = …; r[d..d + 2] = r[t..t + 2]` → `r[d..d + 2] =
-/// …`, for an instruction whose only write is the `v128`. Guard: `t` (so `t + 1`, the next
+/// …`, for an instruction whose only write is the `v128` (`Op::result_mut`). Guard: `t` (so `t + 1`, the next
 /// temporary) is dead after the copy.
 const FOLD_RESULT_V128: Rule = Rule { name: "fold_result_v128", kind: Kind::Fold, apply: apply_fold_result_v128 };
 
 #[inline]
 fn apply_fold_result_v128(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     let Op::CopyV128 { dst, src } = new else { return None };
-    let mut op = prev;
-    let result = op.v128_dst_mut()?;
-    if !cx.dead(src) || *result != src {
-        return None;
-    }
-    *result = dst;
-    Some(op)
+    fold_into(cx, prev, src, dst, 2)
 }
 
 /// `r[t] = a * b; r[d] = r[t] + c` (either side) → the unfused multiply-add `RelaxedMadd` (the
