@@ -18,11 +18,16 @@ mod regs;
 mod resumable;
 mod resume;
 mod simd;
+#[cfg(target_arch = "aarch64")]
+mod simd_neon;
 #[cfg(target_arch = "x86_64")]
 mod simd_x86;
-// The SIMD lane semantics the handlers call: SSE2 where it is always there, else portable Rust.
-#[cfg(not(target_arch = "x86_64"))]
+// The SIMD lane semantics the handlers call: SSE2 or NEON where they are always there (the
+// target's baseline), else portable Rust.
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
 use simd as lanes;
+#[cfg(target_arch = "aarch64")]
+use simd_neon as lanes;
 #[cfg(target_arch = "x86_64")]
 use simd_x86 as lanes;
 #[cfg(feature = "stats")]

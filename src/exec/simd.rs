@@ -6,9 +6,9 @@
 //!
 //! A lane index is reduced modulo the lane count (validation keeps it below), so no input panics.
 
-// On x86-64 the executor calls `simd_x86`, which replaces many of these with SSE2 forms; they stay
-// the reference those are tested against.
-#![cfg_attr(target_arch = "x86_64", allow(dead_code))]
+// On x86-64 and AArch64 the executor calls `simd_x86` or `simd_neon`, which replace many of these
+// with SSE2 or NEON forms; they stay the reference those are tested against.
+#![cfg_attr(any(target_arch = "x86_64", target_arch = "aarch64"), allow(dead_code))]
 
 /// A lane type: an integer or float of 1, 2, 4 or 8 bytes.
 pub(crate) trait Lane: Copy {
