@@ -38,7 +38,7 @@ pub use resumable::{ResumableCall, SuspendReason, SuspendedCall, TypedResumableC
 #[cfg(hayate_tail_calls)]
 mod threaded;
 
-use crate::code::{CompiledFunc, SMALL_LOCALS, SMALL_PARAMS, Slot};
+use crate::code::{CompiledFunc, MEDIUM_CONSTS, MEDIUM_LOCALS, MEDIUM_PARAMS, SMALL_LOCALS, SMALL_PARAMS, Slot};
 use crate::error::{Error, FrameInfo, Result, Trap, TrapCode};
 use crate::ir::{Op, Reg};
 use crate::module::ModuleInner;
@@ -302,11 +302,19 @@ impl Ctx {
             return Err(TrapCode::StackOverflow);
         }
         // SAFETY: the stack holds the caller's frame (which contains the arguments) and the
-        // callee's, which starts at `new_base`; they do not overlap.
+        // callee's, which starts at `new_base`; they do not overlap. For `init_medium_frame`, a
+        // medium function's frame plus `MEDIUM_SLACK` cells fit (checked), and its
+        // `MEDIUM_PARAMS` cells of arguments end at most that many cells past the caller's frame,
+        // inside the callee's.
         unsafe {
             let p = self.stack.as_mut_ptr();
-            copy_cells(p.add(self.base + usize::from(args.0)), p.add(new_base), usize::from(code.num_params));
-            init_frame(p.add(new_base), code);
+            let from = p.add(self.base + usize::from(args.0));
+            if new_base + code.medium_need as usize <= self.stack.len() {
+                init_medium_frame(p.add(new_base), from, code);
+            } else {
+                copy_cells(from, p.add(new_base), usize::from(code.num_params));
+                init_frame(p.add(new_base), code);
+            }
         }
         self.frames.push(self.caller_frame(ret_ip, args));
         self.frame_limit = self.frames.capacity().min(self.max_depth);
@@ -350,6 +358,40 @@ impl Ctx {
         unsafe {
             let callee = sp.add(frame_size);
             init_small_frame(callee, sp.add(usize::from(args.0)), code);
+            self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
+            self.frames.set_len(depth + 1);
+            self.base = new_base;
+            self.frame_size = code.frame_size;
+            self.cur_func = func;
+            Some(Regs(callee))
+        }
+    }
+
+    /// [`enter_fast`](Self::enter_fast) for a medium function ([`crate::code::medium_need`]):
+    /// `None` when the callee is larger, or the frame or value stack would have to grow.
+    #[inline(always)]
+    #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+    fn enter_medium(
+        &mut self,
+        sp: *mut u64,
+        frame_size: u16,
+        code: &CompiledFunc,
+        func: u32,
+        args: Reg,
+        ret_ip: *const Slot,
+    ) -> Option<Regs> {
+        let depth = self.frames.len();
+        let frame_size = usize::from(frame_size);
+        let new_base = self.base + frame_size;
+        // `medium_need` is `u32::MAX` for a function that is not medium, which never fits.
+        if depth >= self.frame_limit || new_base + code.medium_need as usize > self.stack.len() {
+            return None;
+        }
+        // SAFETY: as in `enter_fast`, with `MEDIUM_SLACK` cells past the callee's frame (checked
+        // above) for `init_medium_frame`.
+        unsafe {
+            let callee = sp.add(frame_size);
+            init_medium_frame(callee, sp.add(usize::from(args.0)), code);
             self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
             self.frames.set_len(depth + 1);
             self.base = new_base;
@@ -831,10 +873,11 @@ unsafe fn init_frame(frame: *mut u64, code: &CompiledFunc) {
 ///
 /// # Safety
 /// `SMALL_PARAMS` cells from `args` and the function's frame plus `SLACK` cells from `frame`
-/// must lie inside the stack, and `args` must not lie below `frame` (the copy goes forwards, so the
-/// arguments may be in the frame itself, as for a tail call). The extra cells read are stack
-/// cells, and the extra cells written are the function's temporaries, locals or constants
-/// (written afterwards) or slack, none live.
+/// must lie inside the stack, and the arguments must lie at or above `frame` (a tail call's, in
+/// the frame itself) or end at or below it (a call's, in the caller's frame): the forward copy
+/// then reads every argument before it writes over it. The extra cells read are stack cells, and
+/// the extra cells written are the function's temporaries, locals or constants (written
+/// afterwards) or slack, none live.
 #[inline(always)]
 unsafe fn init_small_frame(frame: *mut u64, args: *const u64, code: &CompiledFunc) {
     // SAFETY: guaranteed by the caller.
@@ -849,6 +892,62 @@ unsafe fn init_small_frame(frame: *mut u64, args: *const u64, code: &CompiledFun
         let consts = frame.add(usize::from(code.const_base));
         for (i, &c) in code.fast_consts.iter().enumerate() {
             *consts.add(i) = c;
+        }
+    }
+}
+
+/// Sets up the frame of a medium (or small) function ([`crate::code::medium_need`]) at `frame`,
+/// with its arguments at `args`, without calls to `memcpy`/`memset`: the parameters and
+/// constants are copied two cells at a time (an odd last constant alone), the locals zeroed four
+/// at a time, each chunk behind a test of the count (no loop, which the compiler would turn back
+/// into a `memset` call), so at most one parameter and three locals more than the function has are
+/// written.
+///
+/// # Safety
+/// `MEDIUM_PARAMS` cells from `args` and the function's frame plus `MEDIUM_SLACK` cells from
+/// `frame` must lie inside the stack, and the arguments must lie at or above `frame` or end at or
+/// below it, as for [`init_small_frame`]; the extra cells read are stack cells, and the extra cells
+/// written are the function's locals or constants (written afterwards), temporaries or slack,
+/// none live.
+#[inline(always)]
+unsafe fn init_medium_frame(frame: *mut u64, args: *const u64, code: &CompiledFunc) {
+    /// Copies cells `i` and `i + 1`.
+    #[inline(always)]
+    unsafe fn two(dst: *mut u64, src: *const u64, i: usize) {
+        // SAFETY: guaranteed by the caller.
+        unsafe {
+            *dst.add(i) = *src.add(i);
+            *dst.add(i + 1) = *src.add(i + 1);
+        }
+    }
+    // SAFETY: guaranteed by the caller; every chunk of parameters or locals starts below its
+    // count, so it ends at most one cell (three for the locals) past it; constants are read
+    // inside `consts` only.
+    unsafe {
+        let params = usize::from(code.num_params);
+        for i in (0..MEDIUM_PARAMS).step_by(2) {
+            if params > i {
+                two(frame, args, i);
+            }
+        }
+        let locals = frame.add(params);
+        let num_locals = usize::from(code.num_locals);
+        for i in (0..MEDIUM_LOCALS).step_by(4) {
+            if num_locals > i {
+                for j in i..i + 4 {
+                    *locals.add(j) = 0;
+                }
+            }
+        }
+        let consts = frame.add(usize::from(code.const_base));
+        let (from, num_consts) = (code.consts.as_ptr(), code.consts.len());
+        for i in (0..MEDIUM_CONSTS).step_by(2) {
+            if num_consts >= i + 2 {
+                two(consts, from, i);
+            }
+        }
+        if num_consts % 2 == 1 {
+            *consts.add(num_consts - 1) = *from.add(num_consts - 1);
         }
     }
 }

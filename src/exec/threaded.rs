@@ -543,6 +543,25 @@ mod h {
             }
         }
         // SAFETY: same state.
+        unsafe { call_internal_medium(ip, sp, mem, cx) }
+    }
+
+    /// `CallInternal` when the callee is not small: a medium callee's frame is set up with
+    /// fixed-length copies (out of line, so that the small path stays as short as it is).
+    #[inline(never)]
+    unsafe fn call_internal_medium(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
+        fields!(ip, CallInternal { func, args, frame });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        // SAFETY: as in `CallInternal`.
+        if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get() {
+            // SAFETY: a call is never the last instruction of a function.
+            if let Some(regs) = c.enter_medium(sp, frame, code, func, args, unsafe { ip.add(1) }) {
+                // As in `CallInternal`: the callee starts with empty accumulators.
+                next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
+            }
+        }
+        // SAFETY: same state.
         unsafe { call_internal_slow(ip, sp, mem, cx) }
     }
 

@@ -319,6 +319,12 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 self.consts.len(),
                 frame_size,
             ),
+            medium_need: crate::code::medium_need(
+                usize::from(self.num_params),
+                usize::from(self.temp_base - self.num_params),
+                self.consts.len(),
+                frame_size,
+            ),
             fast_consts: std::array::from_fn(|i| self.consts.get(i).copied().unwrap_or(0)),
             catches,
         })
