@@ -363,7 +363,7 @@ fn process_run(m: &ModuleInner, start: usize, run: Vec<Body<'_>>, lazy: bool) ->
         let index = start + i;
         let mut func_validator = to_validate.into_validator(std::mem::take(&mut allocs));
         if lazy {
-            func_validator.validate(&body).map_err(|e| (index, invalid(e)))?;
+            crate::translate::validate(&mut func_validator, &body).map_err(|e| (index, e))?;
             allocs = func_validator.into_allocations();
         } else {
             let func = m.num_imported_funcs + index as u32;
