@@ -10,8 +10,9 @@
 //! the same arguments, in the same order, as wasmparser's decoder would call them. Only the
 //! encodings whose meaning does not depend on enabled features are taken: a memory argument
 //! with alignment bits only (no memory index, ordering or type-index flags), a block type that
-//! is empty or one of the four number types. Integer immediates of one byte are read here, longer
-//! ones by wasmparser's readers. Everything else, including any byte sequence wasmparser would
+//! is empty or one of the four number types. Integer immediates are read here when they are
+//! well-formed (compilers pad relocated indices and addresses to 5 bytes), by wasmparser's
+//! readers otherwise. Everything else, including any byte sequence wasmparser would
 //! reject, goes through wasmparser, so malformed bodies fail exactly as before, with the same
 //! messages and offsets.
 
@@ -212,6 +213,23 @@ impl<'a> OpReader<'a> {
         self.data.get(p).copied().filter(|&b| b < 0x80)
     }
 
+    /// The LEB128 number of at most `max` bytes at `p` whose last byte `last_ok` accepts: its
+    /// bits (those of the first 64) and its length; `None` for anything else (too long, cut off,
+    /// bits beyond the number's width), which wasmparser's readers then read and refuse.
+    #[inline(always)]
+    fn leb(&self, p: usize, max: usize, last_ok: impl Fn(u8) -> bool) -> Option<(u64, usize)> {
+        let mut bits = 0;
+        for i in 0..max {
+            let byte = *self.data.get(p + i)?;
+            bits |= u64::from(byte & 0x7f) << (7 * i);
+            if byte < 0x80 {
+                return (i + 1 < max || last_ok(byte)).then_some((bits, i + 1));
+            }
+        }
+        None
+    }
+
+    /// A `u32` immediate.
     #[inline(always)]
     fn var_u32(&self, p: &mut usize) -> Result<u32> {
         match self.leb_byte(*p) {
@@ -219,10 +237,23 @@ impl<'a> OpReader<'a> {
                 *p += 1;
                 Ok(u32::from(b))
             }
+            None => self.var_u32_long(p),
+        }
+    }
+
+    /// [`Self::var_u32`] of more than one byte: the fifth byte holds 4 bits.
+    #[inline(never)]
+    fn var_u32_long(&self, p: &mut usize) -> Result<u32> {
+        match self.leb(*p, 5, |last| last < 0x10) {
+            Some((bits, len)) => {
+                *p += len;
+                Ok(bits as u32)
+            }
             None => self.read_at(p, BinaryReader::read_var_u32),
         }
     }
 
+    /// An `i32` immediate (`i32.const`).
     #[inline(always)]
     fn var_i32(&self, p: &mut usize) -> Result<i32> {
         match self.leb_byte(*p) {
@@ -230,10 +261,23 @@ impl<'a> OpReader<'a> {
                 *p += 1;
                 Ok((i32::from(b) << 25) >> 25)
             }
+            None => self.var_i32_long(p),
+        }
+    }
+
+    /// [`Self::var_i32`] of more than one byte: the fifth byte holds 3 bits and copies of the sign.
+    #[inline(never)]
+    fn var_i32_long(&self, p: &mut usize) -> Result<i32> {
+        match self.leb(*p, 5, |last| !(0x08..0x78).contains(&last)) {
+            Some((bits, len)) => {
+                *p += len;
+                Ok(sign_extend(bits, len) as i32)
+            }
             None => self.read_at(p, BinaryReader::read_var_i32),
         }
     }
 
+    /// An `i64` immediate (`i64.const`).
     #[inline(always)]
     fn var_i64(&self, p: &mut usize) -> Result<i64> {
         match self.leb_byte(*p) {
@@ -241,7 +285,37 @@ impl<'a> OpReader<'a> {
                 *p += 1;
                 Ok((i64::from(b) << 57) >> 57)
             }
+            None => self.var_i64_long(p),
+        }
+    }
+
+    /// [`Self::var_i64`] of more than one byte: the tenth byte holds 1 bit and copies of the sign.
+    #[inline(never)]
+    fn var_i64_long(&self, p: &mut usize) -> Result<i64> {
+        match self.leb(*p, 10, |last| last == 0 || last == 0x7f) {
+            Some((bits, len)) => {
+                *p += len;
+                Ok(sign_extend(bits, len))
+            }
             None => self.read_at(p, BinaryReader::read_var_i64),
+        }
+    }
+
+    /// A memory argument's offset: 64 bits (the tenth byte holds 1 bit) when memory64 is enabled.
+    #[inline(never)]
+    fn offset_long(&self, p: &mut usize) -> Result<u64> {
+        let leb = if self.features.memory64() {
+            self.leb(*p, 10, |last| last < 2)
+        } else {
+            self.leb(*p, 5, |last| last < 0x10)
+        };
+        match leb {
+            Some((bits, len)) => {
+                *p += len;
+                Ok(bits)
+            }
+            None if self.features.memory64() => self.read_at(p, BinaryReader::read_var_u64),
+            None => self.read_at(p, |r| r.read_var_u32().map(u64::from)),
         }
     }
 
@@ -258,8 +332,7 @@ impl<'a> OpReader<'a> {
                 *p += 1;
                 Ok(u64::from(b))
             }
-            None if self.features.memory64() => self.read_at(p, BinaryReader::read_var_u64),
-            None => self.read_at(p, |r| r.read_var_u32().map(u64::from)),
+            None => self.offset_long(p),
         };
         Some(offset.map(|offset| MemArg { align, max_align, offset, target: MemArgTarget::Memory(0), ordering: None }))
     }
@@ -281,11 +354,17 @@ impl<'a> OpReader<'a> {
     }
 }
 
+/// The signed number whose `len` LEB128 bytes hold `bits` (the first 64 of them).
+fn sign_extend(bits: u64, len: usize) -> i64 {
+    let unused = 64u32.saturating_sub(7 * len as u32);
+    ((bits << unused) as i64) >> unused
+}
+
 #[cfg(test)]
 mod tests {
     use crate::error::{Error, ErrorKind, invalid, malformed};
     use crate::{Config, Engine, Module};
-    use wasmparser::{FuncToValidate, FunctionBody, Parser, ValidPayload, Validator, ValidatorResources};
+    use wasmparser::{BinaryReader, FuncToValidate, FunctionBody, Parser, ValidPayload, Validator, ValidatorResources};
 
     /// A module whose function uses every operator `OpReader` decodes itself, with immediates of
     /// one and of several bytes, and operators and encodings it leaves to wasmparser: memory
@@ -365,6 +444,51 @@ mod tests {
             ErrorKind::Malformed { message, offset } => Some((message.clone(), offset.unwrap_or(usize::MAX))),
             ErrorKind::Invalid { message, offset } => Some((message.clone(), *offset)),
             _ => None,
+        }
+    }
+
+    /// Integer immediates and memory offsets (64-bit with memory64): every sequence of one and
+    /// two bytes, and a spread of longer ones (overlong, too large, truncated), read as
+    /// wasmparser's readers read them.
+    #[test]
+    fn immediates_read_as_wasmparser_reads_them() {
+        let features = Config::new().wasm_features();
+        let mut sequences: Vec<Vec<u8>> = (0..=0xffffu32).map(|n| n.to_le_bytes()[..2].to_vec()).collect();
+        sequences.extend((0..=0xffu8).map(|b| vec![b]));
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 3..=11 {
+            for _ in 0..20_000 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Continuation bits set on all but (usually) the last byte, the rest random.
+                let mut bytes: Vec<u8> = (0..len).map(|i| (x >> (i * 5)) as u8 | 0x80).collect();
+                if x & 0x7 != 0 {
+                    bytes[len - 1] &= 0x7f;
+                }
+                sequences.push(bytes);
+            }
+        }
+        for bytes in &sequences {
+            let ops = super::OpReader { data: bytes, pos: 0, base: 100, features };
+            fn theirs<T>(
+                bytes: &[u8],
+                read: impl FnOnce(&mut BinaryReader<'_>) -> wasmparser::Result<T>,
+            ) -> Option<(T, usize)> {
+                let mut reader = BinaryReader::new(bytes, 100);
+                read(&mut reader).ok().map(|v| (v, reader.current_position()))
+            }
+            fn ours<T>(read: impl FnOnce(&mut usize) -> wasmparser::Result<T>) -> Option<(T, usize)> {
+                let mut p = 0;
+                read(&mut p).ok().map(|v| (v, p))
+            }
+            assert_eq!(ours(|p| ops.var_u32(p)), theirs(bytes, |r| r.read_var_u32()), "{bytes:x?}");
+            assert_eq!(ours(|p| ops.var_i32(p)), theirs(bytes, |r| r.read_var_i32()), "{bytes:x?}");
+            assert_eq!(ours(|p| ops.var_i64(p)), theirs(bytes, |r| r.read_var_i64()), "{bytes:x?}");
+            assert_eq!(ours(|p| ops.offset_long(p)), theirs(bytes, |r| r.read_var_u64()), "{bytes:x?}");
+            let ops = super::OpReader { features: features.difference(wasmparser::WasmFeatures::MEMORY64), ..ops };
+            let u32_offset = |r: &mut BinaryReader<'_>| r.read_var_u32().map(u64::from);
+            assert_eq!(ours(|p| ops.offset_long(p)), theirs(bytes, u32_offset), "{bytes:x?}");
         }
     }
 
