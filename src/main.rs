@@ -432,7 +432,7 @@ fn resolve_func(module: &Module, func: &str) -> Result<u32> {
 /// Reads and compiles a `.wasm` or `.wat` file.
 fn load(engine: &Engine, file: &str) -> Result<Module> {
     let bytes = std::fs::read(Path::new(file)).with_context(|| format!("cannot read `{file}`"))?;
-    Module::new(engine, &bytes).with_context(|| format!("cannot load `{file}`"))
+    Module::from_vec(engine, bytes).with_context(|| format!("cannot load `{file}`"))
 }
 
 /// Parses the command-line arguments of `--invoke NAME` by the function's parameter types.

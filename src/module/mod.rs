@@ -133,16 +133,59 @@ pub(crate) struct ModuleInner {
     /// (`None` when translation is lazy, or once encoded). Locked only on first calls.
     pub translated: Mutex<Vec<Option<Translated>>>,
     /// The module's bytes, kept for lazy translation.
-    pub wasm: Option<Arc<[u8]>>,
+    pub wasm: Option<Arc<Vec<u8>>>,
     /// The engine settings translation follows.
     pub config: crate::Config,
-    pub func_names: HashMap<u32, String>,
+    pub func_names: FuncNames,
+}
+
+/// The function names of a module's name section, decoded on first use: they serve backtraces,
+/// profiles and listings, and decoding thousands of them (and hashing them into a map) cost
+/// sqlite.wasm 2% of its start-up.
+#[derive(Debug, Default)]
+pub(crate) struct FuncNames {
+    /// The contents of each `name` custom section, with their offset in the module.
+    sections: Vec<(Box<[u8]>, u64)>,
+    names: OnceLock<HashMap<u32, String>>,
+}
+
+impl FuncNames {
+    /// Keeps the contents of a `name` custom section that starts at `offset` in the module.
+    pub(crate) fn add_section(&mut self, data: &[u8], offset: u64) {
+        self.sections.push((data.into(), offset));
+    }
+
+    /// The name of function `func`, if the name section gives one.
+    pub(crate) fn get(&self, func: u32) -> Option<&str> {
+        let names = self.names.get_or_init(|| {
+            let mut names = HashMap::new();
+            for (data, offset) in &self.sections {
+                let reader = wasmparser::NameSectionReader::new(wasmparser::BinaryReader::new(data, *offset));
+                // A broken name section is ignored, as the spec asks.
+                for name in reader.into_iter().flatten() {
+                    if let wasmparser::Name::Function(map) = name {
+                        for naming in map.into_iter().flatten() {
+                            names.insert(naming.index, naming.name.to_string());
+                        }
+                    }
+                }
+            }
+            names
+        });
+        names.get(&func).map(String::as_str)
+    }
 }
 
 impl ModuleInner {
     /// The type of tag `tag` (imported or defined).
     pub(crate) fn tag_type(&self, tag: u32) -> TagType {
         TagType::new(self.types[self.tags[tag as usize] as usize].params().iter().copied())
+    }
+
+    /// Whether the module needs its bytes after loading: lazy translation reads function bodies
+    /// from them.
+    pub(crate) fn keeps_bytes(&self) -> bool {
+        self.config.lazy_translation && !self.code.is_empty()
     }
 
     /// What translation needs to know of the module.
@@ -173,7 +216,7 @@ impl ModuleInner {
     }
 
     pub(crate) fn func_name(&self, func: u32) -> Option<&str> {
-        self.func_names.get(&func).map(String::as_str)
+        self.func_names.get(func)
     }
 }
 
@@ -189,17 +232,32 @@ impl Module {
     /// Decodes, validates and translates a module given as Wasm binary or WAT text.
     pub fn new(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Module> {
         let bytes = bytes.as_ref();
-        let wasm = if bytes.starts_with(b"\0asm") {
-            std::borrow::Cow::Borrowed(bytes)
+        if bytes.starts_with(b"\0asm") {
+            Self::from_binary(engine, bytes)
         } else {
-            std::borrow::Cow::Owned(wat::parse_bytes(bytes).map_err(parse::wat_error)?.into_owned())
-        };
-        Self::from_binary(engine, &wasm)
+            Self::from_vec(engine, wat::parse_bytes(bytes).map_err(parse::wat_error)?.into_owned())
+        }
     }
 
     /// Decodes, validates and translates a Wasm binary.
     pub fn from_binary(engine: &Engine, wasm: &[u8]) -> Result<Module> {
-        let inner = parse::parse(engine, wasm)?;
+        let mut inner = parse::parse(engine, wasm)?;
+        if inner.keeps_bytes() {
+            inner.wasm = Some(Arc::new(wasm.to_vec()));
+        }
+        Ok(Module { inner: Arc::new(inner), engine: engine.clone() })
+    }
+
+    /// [`Module::new`] for bytes the caller gives away: with lazy translation the module keeps
+    /// them (it translates function bodies from them on their first call) instead of a copy.
+    pub fn from_vec(engine: &Engine, bytes: Vec<u8>) -> Result<Module> {
+        if !bytes.starts_with(b"\0asm") {
+            return Self::new(engine, bytes);
+        }
+        let mut inner = parse::parse(engine, &bytes)?;
+        if inner.keeps_bytes() {
+            inner.wasm = Some(Arc::new(bytes));
+        }
         Ok(Module { inner: Arc::new(inner), engine: engine.clone() })
     }
 

@@ -11,7 +11,7 @@ use crate::types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, Tab
 use std::sync::{Mutex, OnceLock};
 use wasmparser::{
     CompositeInnerType, ElementItems, ElementKind, ExternalKind, FuncToValidate, FuncValidatorAllocations,
-    FunctionBody, KnownCustom, Name, Parser, Payload, TypeRef, ValidPayload, Validator, ValidatorResources,
+    FunctionBody, KnownCustom, Parser, Payload, TypeRef, ValidPayload, Validator, ValidatorResources,
 };
 
 pub(super) fn wat_error(e: wat::Error) -> Error {
@@ -238,15 +238,8 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                 }
             }
             Payload::CustomSection(reader) => {
-                if let KnownCustom::Name(names) = reader.as_known() {
-                    // A broken name section is ignored, as the spec asks.
-                    for name in names.into_iter().flatten() {
-                        if let Name::Function(map) = name {
-                            for naming in map.into_iter().flatten() {
-                                m.func_names.insert(naming.index, naming.name.to_string());
-                            }
-                        }
-                    }
+                if let KnownCustom::Name(_) = reader.as_known() {
+                    m.func_names.add_section(reader.data(), reader.data_offset());
                 }
             }
             _ => {}
@@ -254,9 +247,6 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     }
     if !bodies.is_empty() {
         process_bodies(&mut m, bodies, lazy)?;
-    }
-    if lazy && !m.code.is_empty() {
-        m.wasm = Some(wasm.into());
     }
     Ok(m)
 }
@@ -306,18 +296,28 @@ fn process_bodies(m: &mut ModuleInner, bodies: Vec<Body<'_>>, lazy: bool) -> Res
         // is processed here afterwards.
         let slots: Vec<Mutex<Option<Vec<Body<'_>>>>> = runs.into_iter().map(|r| Mutex::new(Some(r))).collect();
         let take = |k: usize| slots[k].lock().ok().and_then(|mut s| s.take()).unwrap_or_default();
-        let mut results: Vec<RunResult> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..slots.len())
-                .filter_map(|k| {
-                    let (start, take, work) = (starts[k], &take, &work);
-                    std::thread::Builder::new().spawn_scoped(scope, move || work(start, take(k))).ok()
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err((0, Error::unsupported("a translation thread panicked")))))
-                .collect()
-        });
+        // The calling thread processes the first run itself.
+        let mut results: Vec<RunResult> =
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (1..slots.len())
+                    .filter_map(|k| {
+                        let (start, take, work) = (starts[k], &take, &work);
+                        std::thread::Builder::new().spawn_scoped(scope, move || work(start, take(k))).ok()
+                    })
+                    .collect();
+                let mut results = vec![work(starts[0], take(0))];
+                // Then any run whose thread has not started yet.
+                for (k, &start) in starts.iter().enumerate().skip(1) {
+                    let run = take(k);
+                    if !run.is_empty() {
+                        results.push(work(start, run));
+                    }
+                }
+                results.extend(handles.into_iter().map(|h| {
+                    h.join().unwrap_or_else(|_| Err((0, Error::unsupported("a translation thread panicked"))))
+                }));
+                results
+            });
         for (k, &start) in starts.iter().enumerate() {
             let run = take(k);
             if !run.is_empty() {
@@ -363,7 +363,7 @@ fn process_run(m: &ModuleInner, start: usize, run: Vec<Body<'_>>, lazy: bool) ->
         let index = start + i;
         let mut func_validator = to_validate.into_validator(std::mem::take(&mut allocs));
         if lazy {
-            func_validator.validate(&body).map_err(|e| (index, invalid(e)))?;
+            crate::translate::validate(&mut func_validator, &body).map_err(|e| (index, e))?;
             allocs = func_validator.into_allocations();
         } else {
             let func = m.num_imported_funcs + index as u32;

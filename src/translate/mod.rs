@@ -4,6 +4,7 @@
 mod func;
 mod fuse;
 mod layout;
+mod read;
 mod simd;
 mod visit;
 
@@ -12,6 +13,7 @@ use crate::error::{Error, Result, invalid, malformed};
 use crate::types::FuncType;
 use func::FuncTranslator;
 pub(crate) use func::Scratch;
+use read::OpReader;
 use wasmparser::{
     FuncValidator, FuncValidatorAllocations, FunctionBody, ValidatorResources, VisitOperator, VisitSimdOperator,
 };
@@ -75,14 +77,29 @@ pub(crate) fn translate(
         locals.push((count, vt));
     }
     let mut t = FuncTranslator::new(env, func_index, &locals, scratch)?;
-    while !reader.eof() {
-        let offset = reader.original_position();
+    let mut ops = OpReader::new(reader).map_err(malformed)?;
+    while !ops.eof() {
+        let offset = ops.original_position();
         let mut both = Both { validator: &mut validator, translator: &mut t, offset };
-        reader.visit_operator(&mut both).map_err(malformed)??;
+        ops.visit_operator(&mut both).map_err(malformed)??;
     }
-    reader.finish_expression(&validator.visitor(reader.original_position())).map_err(invalid)?;
+    ops.finish_expression(&validator.visitor(ops.original_position())).map_err(invalid)?;
     let code = t.finish()?;
     Ok((code, validator.into_allocations()))
+}
+
+/// Validates the body of a function without translating it (lazy translation): what
+/// `FuncValidator::validate` does, with the operators decoded by [`OpReader::visit_operator`].
+pub(crate) fn validate(validator: &mut FuncValidator<ValidatorResources>, body: &FunctionBody<'_>) -> Result<()> {
+    let mut reader = body.get_binary_reader();
+    validator.read_locals(&mut reader).map_err(invalid)?;
+    reader.set_features(*validator.features());
+    let mut ops = OpReader::new(reader).map_err(invalid)?;
+    while !ops.eof() {
+        let offset = ops.original_position();
+        ops.visit_operator(&mut validator.visitor(offset)).map_err(invalid)?.map_err(invalid)?;
+    }
+    ops.finish_expression(&validator.visitor(ops.original_position())).map_err(invalid)
 }
 
 /// Translates a body that was validated when the module was loaded (lazy translation): the same
@@ -103,8 +120,9 @@ pub(crate) fn translate_validated(
     }
     let mut scratch = Scratch::default();
     let mut t = FuncTranslator::new(env, func_index, &locals, &mut scratch)?;
-    while !reader.eof() {
-        reader.visit_operator(&mut Alone { translator: &mut t }).map_err(malformed)??;
+    let mut ops = OpReader::new(reader).map_err(malformed)?;
+    while !ops.eof() {
+        ops.visit_operator(&mut Alone { translator: &mut t }).map_err(malformed)??;
     }
     t.finish()
 }
