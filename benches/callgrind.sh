@@ -5,17 +5,18 @@
 # or more hayate binaries side by side: the repeatable before/after figure for hot-path changes
 # ("within 1%").
 #
-#   benches/callgrind.sh OLD_BINARY NEW_BINARY ...
+#   benches/callgrind.sh OLD_BINARY NEW_BINARY ... [-- NAME|GROUP...]
+#   e.g. benches/callgrind.sh OLD NEW -- real fib    (the real programs and fib only)
 #
-# Kernels run with their argument divided by 100 (fib with 25), programs with theirs divided by 20
-# (at least 1; this covers both builds of the SIMD programs of benches/programs/simd/, NAME and
-# NAME.simd). Prints one row per workload: the counts in millions and each binary's ratio to the
-# first. WORKLOADS=FILE reads another workload list (e.g. the one of an older commit, whose binary
-# cannot run workloads added since).
+# The workloads run at a reduced scale (benches/counts.sh says how); one row per workload: the
+# counts in millions and each binary's ratio to the first. WORKLOADS=FILE reads another workload
+# list (e.g. the one of an older commit, whose binary cannot run workloads added since).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-[ $# -ge 1 ] || { echo "usage: $0 BINARY [BINARY...]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 BINARY [BINARY...] [-- NAME|GROUP...]" >&2; exit 2; }
+# shellcheck source=benches/counts.sh
+source benches/counts.sh
 command -v valgrind >/dev/null || { echo "error: valgrind not found (apt-get install valgrind)" >&2; exit 1; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -25,23 +26,4 @@ count() { # binary, command arguments... -> instructions executed
         { echo "error: $bin $* failed under valgrind:" >&2; cat "$tmp/log" >&2; exit 1; }
     sed -n 's/^summary: //p' "$tmp/out"
 }
-printf '%-12s' workload; for b in "$@"; do printf ' %14s' "$(basename "$(dirname "$b")")/$(basename "$b")"; done; echo
-grep -v '^#' "${WORKLOADS:-benches/workloads.txt}" | while read -r file export arg _; do
-    [ -n "$file" ] || continue
-    if [[ $file == programs/* ]]; then
-        n=$(( arg / 20 > 0 ? arg / 20 : 1 ))
-        args=(run "benches/$file" "$n")
-    else
-        n=$(( arg / 100 )); [ "$export" = fib ] && n=25
-        args=(run --invoke "$export" "wat/$file" "$n")
-    fi
-    name="$(basename "$file" | sed 's/\.[a-z]*$//')"
-    first=""
-    printf '%-12s' "$name"
-    for b in "$@"; do
-        c=$(count "$b" "${args[@]}")
-        [ -n "$first" ] || first=$c
-        printf ' %9.1fM %.4f' "$(echo "$c / 1000000" | bc -l)" "$(echo "$c / $first" | bc -l)"
-    done
-    echo
-done
+count_workloads "$@"

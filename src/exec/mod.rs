@@ -343,28 +343,14 @@ impl Ctx {
         args: Reg,
         ret_ip: *const Slot,
     ) -> Option<Regs> {
-        let depth = self.frames.len();
-        let frame_size = usize::from(frame_size);
-        let new_base = self.base + frame_size;
-        // `fast_need` is `u32::MAX` for a function that is not small, which never fits.
-        if depth >= self.frame_limit || new_base + code.fast_need as usize > self.stack.len() {
-            return None;
-        }
-        // SAFETY: `sp` is the caller's frame, at `self.base` in the stack, which holds the
-        // arguments and ends at `new_base`; the callee's frame plus `SLACK` cells fit in the stack
-        // (checked above), so every cell `init_small_frame` touches is inside it, and the
-        // arguments lie below the callee's frame. `depth < capacity`, so the frame write is in
-        // bounds.
-        unsafe {
-            let callee = sp.add(frame_size);
-            init_small_frame(callee, sp.add(usize::from(args.0)), code);
-            self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
-            self.frames.set_len(depth + 1);
-            self.base = new_base;
-            self.frame_size = code.frame_size;
-            self.cur_func = func;
-            Some(Regs(callee))
-        }
+        let init = |frame, from| {
+            // SAFETY: `enter_fixed` passes the callee's frame, with `fast_need` cells from it inside
+            // the stack, and the arguments, below it.
+            unsafe { init_small_frame(frame, from, code) }
+        };
+        // SAFETY: `fast_need` is a small function's frame plus `SLACK` cells, all that
+        // `init_small_frame` touches, and `u32::MAX` for any other function.
+        unsafe { self.enter_fixed(sp, frame_size, code, func, args, ret_ip, code.fast_need, init) }
     }
 
     /// [`enter_fast`](Self::enter_fast) for a medium function ([`crate::code::medium_need`]):
@@ -380,18 +366,51 @@ impl Ctx {
         args: Reg,
         ret_ip: *const Slot,
     ) -> Option<Regs> {
+        let init = |frame, from| {
+            // SAFETY: `enter_fixed` passes the callee's frame, with `medium_need` cells from it inside
+            // the stack, and the arguments, below it.
+            unsafe { init_medium_frame(frame, from, code) }
+        };
+        // SAFETY: `medium_need` is a medium function's frame plus `MEDIUM_SLACK` cells, all that
+        // `init_medium_frame` touches, and `u32::MAX` for any other function.
+        unsafe { self.enter_fixed(sp, frame_size, code, func, args, ret_ip, code.medium_need, init) }
+    }
+
+    /// [`enter_fast`](Self::enter_fast) and [`enter_medium`](Self::enter_medium): when `need`
+    /// cells from the callee's frame fit in the stack (`u32::MAX` never does), `init` sets the
+    /// frame up from the arguments.
+    ///
+    /// # Safety
+    /// `init(frame, args)` must touch no cell past `need` cells from `frame`, nor read more than
+    /// that many from `args`, and must accept arguments that end at or below the frame.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+    unsafe fn enter_fixed(
+        &mut self,
+        sp: *mut u64,
+        frame_size: u16,
+        code: &CompiledFunc,
+        func: u32,
+        args: Reg,
+        ret_ip: *const Slot,
+        need: u32,
+        init: impl FnOnce(*mut u64, *const u64),
+    ) -> Option<Regs> {
         let depth = self.frames.len();
         let frame_size = usize::from(frame_size);
         let new_base = self.base + frame_size;
-        // `medium_need` is `u32::MAX` for a function that is not medium, which never fits.
-        if depth >= self.frame_limit || new_base + code.medium_need as usize > self.stack.len() {
+        if depth >= self.frame_limit || new_base + need as usize > self.stack.len() {
             return None;
         }
-        // SAFETY: as in `enter_fast`, with `MEDIUM_SLACK` cells past the callee's frame (checked
-        // above) for `init_medium_frame`.
+        // SAFETY: `sp` is the caller's frame, at `self.base` in the stack, which holds the
+        // arguments and ends at `new_base`; `need` cells from the callee's frame fit in the stack
+        // (checked above), so every cell `init` touches is inside it (the caller's guarantee), and
+        // the arguments lie below the callee's frame. `depth < capacity`, so the frame write is in
+        // bounds.
         unsafe {
             let callee = sp.add(frame_size);
-            init_medium_frame(callee, sp.add(usize::from(args.0)), code);
+            init(callee, sp.add(usize::from(args.0)));
             self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
             self.frames.set_len(depth + 1);
             self.base = new_base;
