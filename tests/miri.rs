@@ -3,7 +3,7 @@
 //! use) for undefined behaviour: host calls and re-entry, memory views across growth, calls
 //! through tables and between instances, table, global and bulk memory instructions, traps,
 //! panicking host functions, interrupts, limits, calls suspended and resumed, tail calls and
-//! exceptions, `v128` values and legacy exception handling. Each test stays
+//! exceptions, `v128` values and legacy exception handling, globals a host call creates. Each test stays
 //! small, since Miri runs code thousands of times slower than a native build.
 
 use hayate::{
@@ -73,6 +73,38 @@ fn host_functions_reach_memory_and_reenter() -> Result<()> {
     let memory = instance.get_memory(&store, "memory").unwrap();
     assert_eq!(memory.data(&store).unwrap()[16], 100);
     assert_eq!(memory.size(&store).unwrap(), 2);
+    Ok(())
+}
+
+/// The executor keeps pointers to the store's globals while Wasm runs; a host function that
+/// creates globals (moving the store's list) must leave the guest's `global.get`/`global.set`
+/// working on the moved list.
+#[test]
+fn globals_created_by_a_host_call_leave_the_guest_globals_intact() -> Result<()> {
+    let wat = r#"(module
+      (import "host" "make" (func $make))
+      (global $g (mut i32) (i32.const 7))
+      (func (export "run") (result i32)
+        (global.set $g (i32.add (global.get $g) (i32.const 1)))
+        (call $make)
+        (global.set $g (i32.mul (global.get $g) (i32.const 3)))
+        (global.get $g)))"#;
+    let (mut store, instance) = instantiate(&Config::new(), Vec::new(), wat, |linker| {
+        linker.func_wrap("host", "make", |mut caller: Caller<'_, Vec<Global>>| -> Result<()> {
+            let ty = GlobalType::new(ValType::I64, Mutability::Var);
+            for i in 0..64 {
+                let g = Global::new(&mut caller, ty, Val::I64(i))?;
+                caller.data_mut().push(g);
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    let run = instance.get_typed_func::<(), i32>(&store, "run")?;
+    assert_eq!(run.call(&mut store, ())?, 24);
+    let made = store.data().clone();
+    assert_eq!(made.len(), 64);
+    assert!(matches!(made[63].get(&store)?, Val::I64(63)));
     Ok(())
 }
 
