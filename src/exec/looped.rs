@@ -149,6 +149,13 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     }
                     Op::GlobalGet { dst, global } => regs.set(dst, cx.global_get(global)),
                     Op::GlobalSet { src, global } => cx.global_set(global, regs.get(src)),
+                    Op::GlobalGetAddRI { dst, global, imm } => {
+                        regs.set(dst, u64::from((cx.global_get(global) as u32).wrapping_add(imm as u32)));
+                    }
+                    Op::GlobalStepRI { dst, global, imm } => regs.set(dst, u64::from(cx.global_step(global, imm))),
+                    Op::GlobalSetAddRI { src, global, imm } => {
+                        cx.global_set(global, u64::from(regs.u32(src).wrapping_add(imm as u32)));
+                    }
                     Op::GlobalGetV128 { dst, global } => {
                         let [lo, hi] = cx.global_get_v128(global);
                         regs.set(dst, lo);

@@ -725,6 +725,18 @@ impl Ctx {
         unsafe { (*self.global_entity(global)).value = value }
     }
 
+    /// `GlobalStepRI`: adds `imm` to `i32` global `global` and returns the new value.
+    #[inline(always)]
+    fn global_step(&mut self, global: u32, imm: i32) -> u32 {
+        // SAFETY: see `global_entity`.
+        unsafe {
+            let g = self.global_entity(global);
+            let value = ((*g).value as u32).wrapping_add(imm as u32);
+            (*g).value = u64::from(value);
+            value
+        }
+    }
+
     /// `global.get` of a `v128` global: its two cells.
     fn global_get_v128(&mut self, global: u32) -> [u64; 2] {
         // SAFETY: see `global_entity`.

@@ -494,6 +494,47 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
+    pub(super) unsafe fn GlobalGetAddRI(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        acc: u64,
+        facc: f64,
+    ) {
+        fields!(ip, GlobalGetAddRI { dst, global, imm });
+        // SAFETY: `cx` is the live context.
+        let value = (unsafe { &mut *cx }.global_get(global) as u32).wrapping_add(imm as u32);
+        Regs(sp).set(dst, u64::from(value));
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+    }
+
+    pub(super) unsafe fn GlobalStepRI(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+        fields!(ip, GlobalStepRI { dst, global, imm });
+        // SAFETY: `cx` is the live context.
+        let value = u64::from(unsafe { &mut *cx }.global_step(global, imm));
+        Regs(sp).set(dst, value);
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+    }
+
+    pub(super) unsafe fn GlobalSetAddRI(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        acc: u64,
+        facc: f64,
+    ) {
+        fields!(ip, GlobalSetAddRI { src, global, imm });
+        let value = Regs(sp).u32(src).wrapping_add(imm as u32);
+        // SAFETY: `cx` is the live context.
+        unsafe { &mut *cx }.global_set(global, u64::from(value));
+        // SAFETY: a fall-through instruction is never the last of its function.
+        next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
+    }
+
     pub(super) unsafe fn GlobalGetV128(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
         fields!(ip, GlobalGetV128 { dst, global });
         // SAFETY: `cx` is the live context.

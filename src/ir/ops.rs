@@ -235,6 +235,12 @@ macro_rules! for_each_op {
             GlobalGetV128 { dst: W(V128), global: Global(u32) } -> Next, Lost,
             /// globals\[global\] = r\[src\] (a `v128` global: both cells)
             GlobalSetV128 { src: R(V128), global: Global(u32) } -> Next, Lost,
+            /// r\[dst\] = (globals\[global\] as i32).wrapping_add(imm) (an `i32` global)
+            GlobalGetAddRI { dst: W(I32), global: Global(u32), imm: Imm(i32) } -> Next, Lost,
+            /// r\[dst\] = (globals\[global\] as i32).wrapping_add(imm); globals\[global\] = r\[dst\] (a C function's stack-pointer bump)
+            GlobalStepRI { dst: W(I32), global: Global(u32), imm: Imm(i32) } -> Next, Lost,
+            /// globals\[global\] = (r\[src\] as i32).wrapping_add(imm) (an `i32` global)
+            GlobalSetAddRI { src: R(I32), global: Global(u32), imm: Imm(i32) } -> Next, Lost,
 
             // ---- calls ----
             /// call the instance's function `func` (defined in this module) with arguments r\[args..\]; results land at r\[args..\] (`frame`: the calling function's frame size, where the callee's frame starts)

@@ -164,6 +164,9 @@ rule_table! { dead;
         | Op::BrIfI64NeRI { .. }
     ];
     LOAD_BRANCH: [Op::I32Load8U { .. } | Op::I32Load { .. }] [Op::BrIfNez { .. } | Op::BrIfEqz { .. }];
+    GLOBAL_ADD: [Op::GlobalGet { .. }] [Op::I32AddRI { lhs, .. } | Op::I32SubRI { lhs, .. } if dead(lhs)];
+    GLOBAL_STEP: [Op::GlobalGetAddRI { .. }] [Op::GlobalSet { .. }];
+    GLOBAL_SET_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::GlobalSet { src, .. } if dead(src)];
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
         Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
     ];
@@ -171,7 +174,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 11] = [
+const RULES: [&Rule; 14] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -183,7 +186,55 @@ const RULES: [&Rule; 11] = [
     &STEP_BRANCH,
     &LOAD_BRANCH,
     &MUL_ADD,
+    &GLOBAL_ADD,
+    &GLOBAL_STEP,
+    &GLOBAL_SET_ADD,
 ];
+
+/// An `i32.add` or `i32.sub` of a constant as (`dst`, `lhs`, the constant added).
+fn add_imm(op: Op) -> Option<(Reg, Reg, i32)> {
+    match op {
+        Op::I32AddRI { dst, lhs, imm } => Some((dst, lhs, imm)),
+        Op::I32SubRI { dst, lhs, imm } => Some((dst, lhs, imm.wrapping_neg())),
+        _ => None,
+    }
+}
+
+/// `r[t] = global; r[d] = r[t] + k` (or `- k`) → `GlobalGetAddRI`: the first half of a C
+/// function's prologue, which moves the stack pointer (a global) down. Guard: `t` is dead after
+/// the add.
+const GLOBAL_ADD: Rule = Rule { name: "global_add", kind: Kind::Join, apply: apply_global_add };
+
+#[inline]
+fn apply_global_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::GlobalGet { dst: t, global }, Some((dst, lhs, imm))) = (prev, add_imm(new)) else { return None };
+    (lhs == t && cx.dead(t)).then_some(Op::GlobalGetAddRI { dst, global, imm })
+}
+
+/// `r[d] = global + k; global = r[d]` → `GlobalStepRI`: the whole stack-pointer bump of a C
+/// function's prologue (`r[d]` stays written: the function addresses its frame through it).
+const GLOBAL_STEP: Rule = Rule {
+    name: "global_step",
+    kind: Kind::Join,
+    apply: |_, prev, new| match (prev, new) {
+        (Op::GlobalGetAddRI { dst, global, imm }, Op::GlobalSet { src, global: set })
+            if src == dst && set == global =>
+        {
+            Some(Op::GlobalStepRI { dst, global, imm })
+        }
+        _ => None,
+    },
+};
+
+/// `r[t] = r[s] + k; global = r[t]` → `GlobalSetAddRI`: a C function's epilogue, which moves the
+/// stack pointer back up. Guard: `t` is dead after the `global.set`.
+const GLOBAL_SET_ADD: Rule = Rule { name: "global_set_add", kind: Kind::Join, apply: apply_global_set_add };
+
+#[inline]
+fn apply_global_set_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Some((t, src, imm)), Op::GlobalSet { src: set, global }) = (add_imm(prev), new) else { return None };
+    (set == t && cx.dead(t)).then_some(Op::GlobalSetAddRI { src, global, imm })
+}
 
 /// `r[t] = a <cmp> b; r[d] = i32.eqz r[t]` → `r[d] = a <opposite cmp> b`, for integer compares
 /// (a float compare's opposite differs on NaN). Guard: `t` is dead after the `i32.eqz`.
