@@ -26,6 +26,17 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
             continue;
         }};
     }
+    // Goes to the target of entry `$i` of the branch table at `ip`, straight, as the tail-call
+    // dispatcher goes (so the `stats` counts show what that one runs).
+    macro_rules! table {
+        ($i:expr) => {{
+            // SAFETY: a table of `len` is followed by `len + 1` `Br` entries, and `$i <= len`.
+            ip = unsafe { ip.add(1 + $i as usize) };
+            // SAFETY: as above.
+            let Op::Br { off } = (unsafe { (*ip).op }) else { unreachable!("a br_table entry is a Br") };
+            branch!(off)
+        }};
+    }
     macro_rules! throw {
         ($exn:expr) => {
             match cx.unwind($exn, ip) {
@@ -123,16 +134,8 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                             branch!(off)
                         }
                     }
-                    Op::BrTable { index, len } => {
-                        let i = regs.u32(index).min(len) as usize;
-                        // SAFETY: the table is followed by `len + 1` `Br` entries.
-                        ip = unsafe { ip.add(1 + i) };
-                        // Straight to the entry's target, as the tail-call dispatcher goes (so the
-                        // `stats` counts show what that one runs).
-                        // SAFETY: as above.
-                        let Op::Br { off } = (unsafe { (*ip).op }) else { unreachable!("a br_table entry is a Br") };
-                        branch!(off)
-                    }
+                    Op::BrTable { index, len } => table!(regs.u32(index).min(len)),
+                    Op::BrTableAddRI { index, imm, len } => table!(regs.u32(index).wrapping_add(imm as u32).min(len)),
                     Op::Return => ret!(Reg(0), 0),
                     Op::Return1 { src } => ret!(src, 1),
                     Op::ReturnSpan { src, len } => ret!(src, usize::from(len)),

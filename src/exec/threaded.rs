@@ -422,6 +422,23 @@ mod h {
         fields!(ip, BrTable { index, len: n });
         let i = Regs(sp).u32(index).min(n) as usize;
         // SAFETY: the table is followed by `n + 1` `Br` entries.
+        unsafe { table_entry(ip, i, sp, mem, cx, acc, facc) }
+    }
+
+    pub(super) unsafe fn BrTableAddRI(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+        fields!(ip, BrTableAddRI { index, imm, len: n });
+        let i = Regs(sp).u32(index).wrapping_add(imm as u32).min(n) as usize;
+        // SAFETY: the table is followed by `n + 1` `Br` entries.
+        unsafe { table_entry(ip, i, sp, mem, cx, acc, facc) }
+    }
+
+    /// Goes straight to the target of entry `i` of the branch table at `ip`.
+    ///
+    /// # Safety
+    /// The table at `ip` must be followed by more than `i` `Br` entries.
+    #[inline(always)]
+    unsafe fn table_entry(ip: *const Slot, i: usize, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+        // SAFETY: guaranteed by the caller.
         let entry = unsafe { ip.add(1 + i) };
         fields!(entry, Br { off });
         // SAFETY: as in `Br`.

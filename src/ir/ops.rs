@@ -50,6 +50,8 @@ macro_rules! for_each_op {
             BrIfEqz { cond: R(I32) @1, off: Branch } -> Branch, Keep,
             /// goto pc + 1 + min(r\[index\] as u32, len); the next `len + 1` instructions are `Br`s
             BrTable { index: R(I32), len: Imm(u32) } -> Table, Keep,
+            /// goto pc + 1 + min((r\[index\] as u32).wrapping_add(imm as u32), len): a `BrTable` whose index is biased first (a `switch` whose cases start above 0); the next `len + 1` instructions are `Br`s
+            BrTableAddRI { index: R(I32), imm: Imm(i32), len: Imm(u32) } -> Table, Keep,
             /// return with no results
             Return -> Return, Lost,
             /// return r\[src\]

@@ -167,6 +167,7 @@ rule_table! { dead;
     GLOBAL_ADD: [Op::GlobalGet { .. }] [Op::I32AddRI { lhs, .. } | Op::I32SubRI { lhs, .. } if dead(lhs)];
     GLOBAL_STEP: [Op::GlobalGetAddRI { .. }] [Op::GlobalSet { .. }];
     GLOBAL_SET_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::GlobalSet { src, .. } if dead(src)];
+    BR_TABLE_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::BrTable { index, .. } if dead(index)];
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
         Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
     ];
@@ -174,7 +175,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 14] = [
+const RULES: [&Rule; 15] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -189,6 +190,7 @@ const RULES: [&Rule; 14] = [
     &GLOBAL_ADD,
     &GLOBAL_STEP,
     &GLOBAL_SET_ADD,
+    &BR_TABLE_ADD,
 ];
 
 /// An `i32.add` or `i32.sub` of a constant as (`dst`, `lhs`, the constant added).
@@ -198,6 +200,16 @@ fn add_imm(op: Op) -> Option<(Reg, Reg, i32)> {
         Op::I32SubRI { dst, lhs, imm } => Some((dst, lhs, imm.wrapping_neg())),
         _ => None,
     }
+}
+
+/// `r[t] = r[i] + k` (or `- k`); `br_table r[t]` → `BrTableAddRI`: a `switch` whose first case
+/// is not 0 biases its index before the table. Guard: `t` is dead after the table.
+const BR_TABLE_ADD: Rule = Rule { name: "br_table_add", kind: Kind::Join, apply: apply_br_table_add };
+
+#[inline]
+fn apply_br_table_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Some((t, index, imm)), Op::BrTable { index: i, len }) = (add_imm(prev), new) else { return None };
+    (i == t && cx.dead(t)).then_some(Op::BrTableAddRI { index, imm, len })
 }
 
 /// `r[t] = global; r[d] = r[t] + k` (or `- k`) → `GlobalGetAddRI`: the first half of a C

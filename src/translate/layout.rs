@@ -100,7 +100,7 @@ impl Buffers {
         self.entry.resize(n, false);
         let mut i = 0;
         while i < n {
-            if let Op::BrTable { len, .. } = ops[i] {
+            if let Op::BrTable { len, .. } | Op::BrTableAddRI { len, .. } = ops[i] {
                 let end = (i + len as usize + 2).min(n);
                 self.entry[i + 1..end].iter_mut().for_each(|e| *e = true);
                 i = end;
@@ -246,7 +246,7 @@ fn tail_len(ops: &[Op], b: &Buffers, i: usize, t: usize) -> Option<usize> {
             return None;
         }
         let op = &ops[j];
-        if matches!(op, Op::BrTable { .. } | Op::TableInit { .. } | Op::Imm32 { .. }) {
+        if matches!(op, Op::BrTable { .. } | Op::BrTableAddRI { .. } | Op::TableInit { .. } | Op::Imm32 { .. }) {
             return None;
         }
         back |= b.targets[j] != NONE && b.targets[j] as usize <= t;
