@@ -108,6 +108,7 @@ macro_rules! for_each_exec_op {
                 I32RemSRI { dst, lhs, imm } => |r, m| r.set_i32(dst, r.i32(lhs) % imm),
                 I32RemURI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs) % imm as u32),
                 I32AndRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs) & imm as u32),
+                I32ShrUAndRI { dst, lhs, shift, mask } => |r, m| r.set_u32(dst, (r.u32(lhs) >> shift) & mask as u32),
                 I32OrRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs) | imm as u32),
                 I32XorRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs) ^ imm as u32),
                 I32ShlRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_shl(imm as u32)),

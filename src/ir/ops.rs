@@ -480,6 +480,8 @@ macro_rules! for_each_op {
             I32AddRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] + (r\[idx\] << shift) (i32, wrapping; an `i32.shl` by a constant feeding an `i32.add`)
             I32AddShl { dst: W(I32), lhs: R(I32) @1, idx: R(I32), shift: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = (r\[lhs\] as u32 >> shift) & mask (a bit field: `I32ShrURI` and `I32AndRI` joined)
+            I32ShrUAndRI { dst: W(I32), lhs: R(I32) @1, shift: Imm(u16), mask: Imm(i32) } -> Next, Int,
             /// r\[reg1\] += step1; r\[reg2\] += step2 (i32, wrapping; two counters stepped in a row)
             I32Step2 { reg1: RW(I32), step1: Imm(i16), reg2: RW(I32), step2: Imm(i16) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] - imm (i32, wrapping)

@@ -168,6 +168,7 @@ rule_table! { dead;
     GLOBAL_STEP: [Op::GlobalGetAddRI { .. }] [Op::GlobalSet { .. }];
     GLOBAL_SET_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::GlobalSet { src, .. } if dead(src)];
     BR_TABLE_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::BrTable { index, .. } if dead(index)];
+    SHR_AND: [Op::I32ShrURI { .. }] [Op::I32AndRI { lhs, .. } if dead(lhs)];
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
         Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
     ];
@@ -175,7 +176,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 15] = [
+const RULES: [&Rule; 16] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -191,7 +192,20 @@ const RULES: [&Rule; 15] = [
     &GLOBAL_STEP,
     &GLOBAL_SET_ADD,
     &BR_TABLE_ADD,
+    &SHR_AND,
 ];
+
+/// `r[t] = r[s] >> k` (unsigned); `r[d] = r[t] & m` → `I32ShrUAndRI`: a bit field taken out of a
+/// word (a bytecode interpreter's operand fields, packed flags). Guard: `t` is dead after the and.
+const SHR_AND: Rule = Rule { name: "shr_and", kind: Kind::Join, apply: apply_shr_and };
+
+#[inline]
+fn apply_shr_and(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::I32ShrURI { dst: t, lhs, imm }, Op::I32AndRI { dst, lhs: src, imm: mask }) = (prev, new) else {
+        return None;
+    };
+    (src == t && cx.dead(t)).then_some(Op::I32ShrUAndRI { dst, lhs, shift: (imm & 31) as u16, mask })
+}
 
 /// An `i32.add` or `i32.sub` of a constant as (`dst`, `lhs`, the constant added).
 fn add_imm(op: Op) -> Option<(Reg, Reg, i32)> {
