@@ -56,8 +56,10 @@ use std::sync::Arc;
 /// not fit (translation checked that it does: [`crate::code::encodable`]).
 ///
 /// The tail-call dispatcher also picks each instruction's accumulator variant
-/// ([`acc::acc_variants`]).
-pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
+/// ([`acc::acc_variants`]), and for a call of a defined function that `not_small` says is not
+/// small (given its index among the defined functions), the handler that skips the small-frame
+/// path.
+pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<[Slot]>> {
     #[cfg(hayate_tail_calls)]
     let variants = acc::acc_variants(ops);
     #[cfg(not(hayate_tail_calls))]
@@ -78,9 +80,12 @@ pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
                 _ => _variant,
             };
             #[cfg(hayate_tail_calls)]
-            let handler = threaded::handler_address(&op, _variant);
+            let handler = match op {
+                Op::CallInternal { func, .. } if not_small(func) => threaded::call_not_small(),
+                _ => threaded::handler_address(&op, _variant),
+            };
             #[cfg(not(hayate_tail_calls))]
-            let handler = 0;
+            let (handler, _) = (0, not_small);
             Slot::new(handler, op)
         })
         .collect()
@@ -117,8 +122,21 @@ fn first_call(module: &ModuleInner, index: u32) -> Result<&CompiledFunc> {
         None => module.translate_body(index).expect("a function not translated at load keeps its body")?,
     };
     // Translation checked that every branch offset fits in bytes (`code::encodable`).
-    let compiled = translated.encode(encode).expect("translation keeps branch offsets encodable");
+    let not_small = |func: u32| not_small(module, func);
+    let compiled =
+        translated.encode(|ops| encode(ops, &not_small)).expect("translation keeps branch offsets encodable");
     Ok(cell.get_or_init(|| compiled))
+}
+
+/// Whether defined function `func` of `module` is known not to be small (its frame is not set up
+/// by the small-frame path, [`crate::code::fast_need`]): exactly once it is encoded, before that
+/// when it has more parameters than a small function.
+fn not_small(module: &ModuleInner, func: u32) -> bool {
+    if let Some(code) = module.code.get(func as usize).and_then(|c| c.compiled.get()) {
+        return code.fast_need == u32::MAX;
+    }
+    let ty = module.funcs.get((module.num_imported_funcs + func) as usize).and_then(|&t| module.types.get(t as usize));
+    ty.is_some_and(|ty| ty.params().len() > SMALL_PARAMS)
 }
 
 /// How deeply calls into a store may nest through host functions.

@@ -117,6 +117,12 @@ pub(super) fn handler_address(op: &Op, v: u8) -> usize {
     HANDLERS[usize::from(tag)] as usize
 }
 
+/// The handler of a `CallInternal` whose callee is known not to be small, which skips the
+/// small-frame path (chosen by [`encode`](super::encode)).
+pub(super) fn call_not_small() -> usize {
+    h::CallInternalNotSmall as Handler as usize
+}
+
 /// The length of the memory whose base the handlers carry.
 #[inline(always)]
 fn mem_len(cx: *mut Ctx) -> usize {
@@ -608,6 +614,27 @@ mod h {
     /// fixed-length copies (out of line, so that the small path stays as short as it is).
     #[inline(never)]
     unsafe fn call_internal_medium(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
+        // SAFETY: same state.
+        unsafe { call_medium(ip, sp, mem, cx) }
+    }
+
+    /// The handler of a `CallInternal` whose callee was known not to be small when it was encoded
+    /// ([`call_not_small`]): straight to the medium path, without trying the small one.
+    pub(super) unsafe fn CallInternalNotSmall(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        // SAFETY: same state.
+        unsafe { call_medium(ip, sp, mem, cx) }
+    }
+
+    /// The medium call path, shared by the two above.
+    #[inline(always)]
+    unsafe fn call_medium(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
         fields!(ip, CallInternal { func, args, frame });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
