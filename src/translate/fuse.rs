@@ -169,6 +169,7 @@ rule_table! { dead;
     GLOBAL_SET_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::GlobalSet { src, .. } if dead(src)];
     BR_TABLE_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::BrTable { index, .. } if dead(index)];
     SHR_AND: [Op::I32ShrURI { .. }] [Op::I32AndRI { lhs, .. } if dead(lhs)];
+    EXTEND_AND: [Op::I64ExtendI32U { .. }] [Op::I64AndRI { lhs, imm, .. } if dead(lhs) && imm >= 0];
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
         Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
     ];
@@ -176,7 +177,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 16] = [
+const RULES: [&Rule; 17] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -193,7 +194,22 @@ const RULES: [&Rule; 16] = [
     &GLOBAL_SET_ADD,
     &BR_TABLE_ADD,
     &SHR_AND,
+    &EXTEND_AND,
 ];
+
+/// `r[t] = r[s] as u32 as u64; r[d] = r[t] & m` with `m` below 2^31 → `r[d] = r[s] & m`: the mask
+/// clears every bit the zero extension would, so the extension goes (a byte or field widened to
+/// `i64` and masked). Guard: `t` is dead after the and.
+const EXTEND_AND: Rule = Rule {
+    name: "extend_and",
+    kind: Kind::Join,
+    apply: |cx, prev, new| match (prev, new) {
+        (Op::I64ExtendI32U { dst: t, src }, Op::I64AndRI { dst, lhs, imm }) if lhs == t && cx.dead(t) && imm >= 0 => {
+            Some(Op::I64AndRI { dst, lhs: src, imm })
+        }
+        _ => None,
+    },
+};
 
 /// `r[t] = r[s] >> k` (unsigned); `r[d] = r[t] & m` → `I32ShrUAndRI`: a bit field taken out of a
 /// word (a bytecode interpreter's operand fields, packed flags). Guard: `t` is dead after the and.
