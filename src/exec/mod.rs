@@ -66,14 +66,15 @@ pub(crate) fn encode(ops: &[Op]) -> Option<Box<[Slot]>> {
         .enumerate()
         .zip(variants)
         .map(|((_i, &op), _variant)| {
-            // A branch to check points runs them itself when taken (see `threaded::CHECKED`).
+            // A branch to a check point runs it itself when taken (see `threaded::FUEL_TARGET`).
             #[cfg(hayate_tail_calls)]
             let _variant = match { op }.branch_offset_mut() {
-                Some(off)
-                    if is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize)))
-                        && !is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))) =>
-                {
-                    _variant | threaded::CHECKED
+                Some(off) if !is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))) => {
+                    match ops.get(_i.wrapping_add_signed(off.0 as isize)) {
+                        Some(Op::ConsumeFuel { .. }) => _variant | threaded::FUEL_TARGET,
+                        Some(Op::CheckInterrupt) => _variant | threaded::INTERRUPT_TARGET,
+                        _ => _variant,
+                    }
                 }
                 _ => _variant,
             };
@@ -620,27 +621,19 @@ impl Ctx {
         }
     }
 
-    /// Whether `op` is a check point that passes without doing anything but charging fuel: a
-    /// `ConsumeFuel` with enough fuel left (then charged), or a `CheckInterrupt` without requests.
-    /// A branch that lands on check points passes them this way and dispatches the first one that
-    /// does not pass, or the first instruction after them.
+    /// Charges `amount` of fuel if that much is left (the `ConsumeFuel` a branch passes itself,
+    /// see [`threaded::FUEL_TARGET`]); `false` leaves the fuel as it is.
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-    fn passes(&mut self, op: &Op) -> bool {
-        match *op {
-            Op::ConsumeFuel { amount } => {
-                let fuel = &mut self.store().fuel;
-                match fuel.checked_sub(u64::from(amount)) {
-                    Some(left) => {
-                        *fuel = left;
-                        true
-                    }
-                    None => false,
-                }
-            }
-            Op::CheckInterrupt => self.store().attention.load(std::sync::atomic::Ordering::Relaxed) == 0,
-            _ => false,
-        }
+    fn charge(&mut self, amount: u32) -> bool {
+        self.consume_fuel(amount).is_ok()
+    }
+
+    /// Whether no interrupt or sample is requested (the `CheckInterrupt` a branch passes itself).
+    #[inline(always)]
+    #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+    fn no_requests(&mut self) -> bool {
+        self.store().attention.load(std::sync::atomic::Ordering::Relaxed) == 0
     }
 
     /// A check point at `ip` found the fuel spent: execution stops there, to trap or, in a
