@@ -75,7 +75,7 @@ to_wasm() {
 command_for() {
     local rt="$1" export="$2" file="$3" arg="$4" wasm
     case "$rt" in
-        hayate) echo "$hayate run --invoke $export $file $arg" ;;
+        hayate) hayate_command "$file" "$arg" "$export" ;;
         wasmi) echo "wasmi run --invoke $export $file $arg" ;;
         wasmtime) echo "wasmtime run --invoke $export $file $arg" ;;
         wasmtime-pulley) echo "wasmtime run --target pulley64 --invoke $export $file $arg" ;;
@@ -92,7 +92,7 @@ command_for() {
 program_command_for() {
     local rt="$1" file="$2" arg="$3"
     case "$rt" in
-        hayate) echo "$hayate run $file $arg" ;;
+        hayate) hayate_command "$file" "$arg" ;;
         wasmi) echo "wasmi run $file $arg" ;;
         wasmtime) echo "wasmtime run $file $arg" ;;
         wasmtime-pulley) echo "wasmtime run --target pulley64 $file $arg" ;;
@@ -141,14 +141,8 @@ mismatches=0
 
 while read -r file export arg expected; do
     case "$file" in ''|'#'*) continue ;; esac
-    case "$file" in
-        *.wat) kind=kernel; group=kernels; name="$(basename "${file%.wat}")"; path="wat/$file" ;;
-        programs/real/*.wasm) kind=program; group=real; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
-        programs/simd/*.wasm) kind=program; group=simd; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
-        *.wasm) kind=program; group=programs; name="$(basename "${file%.wasm}")"; path="benches/$file" ;;
-        *) echo "warning: $file is neither a .wat kernel nor a .wasm program, skipped" >&2; continue ;;
-    esac
-    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* && " $* " != *" ${name%.simd} "* && " $* " != *" $group "* ]]; then continue; fi
+    workload_of "$file" || continue
+    workload_selected "$@" || continue
     if [ ! -f "$path" ]; then
         echo "warning: $path not found, workload $name skipped" >&2
         continue

@@ -97,3 +97,36 @@ fn cli_profile_writes_collapsed_stacks() {
     // fib(30) runs for tens of milliseconds: hundreds of samples at 100 us.
     assert!(total >= 20, "only {total} samples:\n{text}");
 }
+
+#[test]
+fn a_loop_back_edge_takes_a_sample_at_the_loop_head() {
+    // The back edge passes the loop head's `CheckInterrupt` itself while nothing is requested and
+    // dispatches it when a request is in: the sample asked for in iteration 3 lands in `looper`.
+    let engine = Engine::new(Config::new().interruptible(true));
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (import "host" "ask" (func $ask))
+          (func $looper (export "looper") (param $n i32) (result i32) (local $i i32)
+            (loop $l
+              (if (i32.eq (local.get $i) (i32.const 3)) (then (call $ask)))
+              (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+            (local.get $i)))"#,
+    )
+    .unwrap();
+    let mut store = Store::new(&engine, None);
+    let mut linker = Linker::new(&engine);
+    linker
+        .func_wrap("host", "ask", |caller: Caller<'_, Option<Sampler>>| {
+            if let Some(sampler) = caller.data() {
+                sampler.sample();
+            }
+        })
+        .unwrap();
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let looper = instance.get_typed_func::<i32, i32>(&store, "looper").unwrap();
+    *store.data_mut() = Some(store.sampler());
+    store.start_profiling();
+    assert_eq!(looper.call(&mut store, 10).unwrap(), 10);
+    assert_eq!(store.take_profile().unwrap().to_collapsed(), "looper 1\n");
+}

@@ -68,14 +68,15 @@ pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<
         .enumerate()
         .zip(variants)
         .map(|((_i, &op), _variant)| {
-            // A branch to check points runs them itself when taken (see `threaded::CHECKED`).
+            // A branch to a check point runs it itself when taken (see `threaded::FUEL_TARGET`).
             #[cfg(hayate_tail_calls)]
             let _variant = match { op }.branch_offset_mut() {
-                Some(off)
-                    if is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize)))
-                        && !is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))) =>
-                {
-                    _variant | threaded::CHECKED
+                Some(off) if !is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))) => {
+                    match ops.get(_i.wrapping_add_signed(off.0 as isize)) {
+                        Some(Op::ConsumeFuel { .. }) => _variant | threaded::FUEL_TARGET,
+                        Some(Op::CheckInterrupt) => _variant | threaded::INTERRUPT_TARGET,
+                        _ => _variant,
+                    }
                 }
                 _ => _variant,
             };
@@ -229,6 +230,13 @@ pub(super) struct Ctx {
     stop: Option<Stop>,
     /// Whether the call may suspend ([`resume`]); only read when it stops.
     resumable: bool,
+    /// The store's fuel while the dispatcher runs (one pointer less to follow at every check
+    /// point): taken from the store when it starts and given back when it returns and around
+    /// host calls, the only code that reads or sets the store's fuel meanwhile.
+    fuel: u64,
+    /// The store's interrupt and sample requests ([`StoreInner::attention`], which the store
+    /// keeps as long as it lives).
+    attention: *const std::sync::atomic::AtomicU8,
 }
 
 /// Makes `stack` at least `needed` cells long, doubling, up to `max`. False when over the limit.
@@ -562,12 +570,17 @@ impl Ctx {
         // The running call's frames and value stack cells count against the budget of the calls
         // the host function makes into the store, until `_held` drops.
         let (frames, cells) = (self.frames.len() + 1, self.base + self.frame_size as usize);
+        let fuel = self.fuel;
         let store = self.store();
         store.held_frames += frames;
         store.held_cells += cells;
+        // The host function may read or set the fuel, or call into the store, which charges it.
+        store.fuel = fuel;
         let _held = Held { store: self.store, frames, cells };
         // SAFETY: `host` is the trampoline for the store's data type, set by `call`.
-        unsafe { (self.host)(self, index, args) }.map_err(|e| host_stop(e, f, args, ret_ip))?;
+        let result = unsafe { (self.host)(self, index, args) };
+        self.fuel = self.store().fuel;
+        result.map_err(|e| host_stop(e, f, args, ret_ip))?;
         Ok(Called::Host)
     }
 
@@ -647,7 +660,7 @@ impl Ctx {
     /// `ConsumeFuel`.
     #[inline(always)]
     fn consume_fuel(&mut self, amount: u32) -> Result<(), TrapCode> {
-        let fuel = &mut self.store().fuel;
+        let fuel = &mut self.fuel;
         match fuel.checked_sub(u64::from(amount)) {
             Some(left) => {
                 *fuel = left;
@@ -657,27 +670,26 @@ impl Ctx {
         }
     }
 
-    /// Whether `op` is a check point that passes without doing anything but charging fuel: a
-    /// `ConsumeFuel` with enough fuel left (then charged), or a `CheckInterrupt` without requests.
-    /// A branch that lands on check points passes them this way and dispatches the first one that
-    /// does not pass, or the first instruction after them.
+    /// Charges `amount` of fuel if that much is left (the `ConsumeFuel` a branch passes itself,
+    /// see [`threaded::FUEL_TARGET`]); `false` leaves the fuel as it is.
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-    fn passes(&mut self, op: &Op) -> bool {
-        match *op {
-            Op::ConsumeFuel { amount } => {
-                let fuel = &mut self.store().fuel;
-                match fuel.checked_sub(u64::from(amount)) {
-                    Some(left) => {
-                        *fuel = left;
-                        true
-                    }
-                    None => false,
-                }
-            }
-            Op::CheckInterrupt => self.store().attention.load(std::sync::atomic::Ordering::Relaxed) == 0,
-            _ => false,
-        }
+    fn charge(&mut self, amount: u32) -> bool {
+        self.consume_fuel(amount).is_ok()
+    }
+
+    /// Whether no interrupt or sample is requested (the `CheckInterrupt` a branch passes itself).
+    #[inline(always)]
+    #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+    fn no_requests(&mut self) -> bool {
+        self.requests() == 0
+    }
+
+    /// The interrupt and sample requests in force.
+    #[inline(always)]
+    fn requests(&self) -> u8 {
+        // SAFETY: the store, which keeps the flag, outlives the call.
+        unsafe { &*self.attention }.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// A check point at `ip` found the fuel spent: execution stops there, to trap or, in a
@@ -703,7 +715,7 @@ impl Ctx {
     /// A sample request ([`crate::Sampler`]) is answered here as well.
     #[inline(always)]
     fn check_interrupt(&mut self) -> Result<(), TrapCode> {
-        let requests = self.store().attention.load(std::sync::atomic::Ordering::Relaxed);
+        let requests = self.requests();
         if requests != 0 {
             return self.attend(requests);
         }
@@ -1186,6 +1198,9 @@ impl Ctx {
             max_cells,
             stop: None,
             resumable,
+            fuel: 0,
+            // SAFETY: `inner` is the live store of this call.
+            attention: unsafe { &*(*inner).attention },
         }
     }
 }
@@ -1276,6 +1291,7 @@ fn enter_entry(cx: &mut Ctx, instance: u32, func: u32, cells: &[u64]) -> Result<
 /// where execution may start with empty accumulators: its first, one after a call, or a check
 /// point.
 unsafe fn dispatch(cx: &mut Ctx, ip: *const Slot, regs: Regs, mem: Mem) {
+    cx.fuel = cx.store().fuel;
     // SAFETY: guaranteed by the caller.
     unsafe {
         #[cfg(hayate_tail_calls)]
@@ -1283,6 +1299,7 @@ unsafe fn dispatch(cx: &mut Ctx, ip: *const Slot, regs: Regs, mem: Mem) {
         #[cfg(not(hayate_tail_calls))]
         looped::run(cx, ip, regs, mem);
     }
+    cx.store().fuel = cx.fuel;
 }
 
 /// Turns how execution stopped into the call's outcome; the results are copied to `cells`.

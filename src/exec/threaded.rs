@@ -41,20 +41,33 @@ macro_rules! taken {
     }};
 }
 
-/// Takes the branch at `$ip` in handler variant `$v`: with [`CHECKED`] it passes the check points
-/// (fuel, interrupt) at the target itself, and dispatches only one that does not pass (to trap,
-/// or to answer a sample request); otherwise as [`taken!`].
+/// Takes the branch at `$ip` in handler variant `$v`: with [`FUEL_TARGET`] or
+/// [`INTERRUPT_TARGET`] it passes the check point (fuel, interrupt) at the target itself, and
+/// dispatches it only if it does not pass (to trap, or to answer a sample request); otherwise as
+/// [`taken!`]. Passing takes a branch of its own (not a select of the next address), so the next
+/// instruction's address never waits for the fuel or the interrupt flag to be loaded.
 macro_rules! taken_v {
     ($v:expr, $ip:expr, $off:expr, $sp:expr, $mem:expr, $cx:expr, $acc:expr, $facc:expr) => {{
         if $v & CHECKED != 0 {
             // SAFETY: as in `taken!`.
-            let mut target: *const Slot = unsafe { $ip.byte_offset($off.0 as isize) };
-            // SAFETY: `cx` is the live context; `encode` gives this variant only to branches whose
-            // target is a check point, and a check point is never the last instruction.
-            unsafe {
-                if (*$cx).passes(&(*target).op) {
-                    target = target.add(1);
+            let target: *const Slot = unsafe { $ip.byte_offset($off.0 as isize) };
+            // SAFETY: `cx` is the live context; `encode` gives these variants only to branches
+            // whose target is a `ConsumeFuel` (`FUEL_TARGET`) or a `CheckInterrupt`.
+            let passes = unsafe {
+                if $v & FUEL_TARGET != 0 {
+                    let Op::ConsumeFuel { amount } = (*target).op else { unreachable_unchecked() };
+                    (*$cx).charge(amount)
+                } else {
+                    (*$cx).no_requests()
                 }
+            };
+            if passes {
+                // SAFETY: a check point is never the last instruction.
+                let mut past = unsafe { target.add(1) }.expose_provenance();
+                // SAFETY: an empty asm statement that leaves `past` as it is (and keeps the two
+                // jumps apart, as in `taken!`).
+                unsafe { std::arch::asm!("/* passed {0} */", inout(reg) past, options(nomem, nostack, preserves_flags)) };
+                next!(std::ptr::with_exposed_provenance(past), $sp, $mem, $cx, $acc, $facc)
             }
             next!(target, $sp, $mem, $cx, $acc, $facc)
         }
@@ -62,11 +75,14 @@ macro_rules! taken_v {
     }};
 }
 
-/// Handler variant bit: the branch's target starts with check points (`ConsumeFuel`,
-/// `CheckInterrupt`: function entries and loop heads), which the branch passes itself when taken
-/// instead of dispatching them, so a metered or interruptible loop costs no extra dispatch per
-/// iteration. Combined with any accumulator variant.
-pub(super) const CHECKED: u8 = 16;
+/// Handler variant bit: the branch's target is a `ConsumeFuel` (a function entry or loop head),
+/// which the branch charges itself when taken instead of dispatching it, so a metered loop costs
+/// no extra dispatch per iteration. Combined with any accumulator variant.
+pub(super) const FUEL_TARGET: u8 = 16;
+/// Handler variant bit: as [`FUEL_TARGET`] for a target that is a `CheckInterrupt`.
+pub(super) const INTERRUPT_TARGET: u8 = 32;
+/// The variant bits of a branch whose target is a check point.
+pub(super) const CHECKED: u8 = FUEL_TARGET | INTERRUPT_TARGET;
 
 /// Binds the fields of the instruction at `$ip`, which is known to be a `$name`.
 macro_rules! fields {
@@ -254,23 +270,31 @@ mod h {
                         } as Handler)
                     };
                 }
-                // Branches also come with `CHECKED` on top of each accumulator variant.
+                // Branches also come with `FUEL_TARGET` or `INTERRUPT_TARGET` on top of each
+                // accumulator variant.
+                macro_rules! pick_checked {
+                    ($h:ident, $c:expr) => {
+                        Some(match v & !CHECKED {
+                            1 => g::$h::<{ $c | 1 }>,
+                            2 => g::$h::<{ $c | 2 }>,
+                            3 => g::$h::<{ $c | 3 }>,
+                            4 => g::$h::<{ $c | 4 }>,
+                            5 => g::$h::<{ $c | 5 }>,
+                            6 => g::$h::<{ $c | 6 }>,
+                            7 => g::$h::<{ $c | 7 }>,
+                            8 => g::$h::<{ $c | 8 }>,
+                            _ => g::$h::<$c>,
+                        } as Handler)
+                    };
+                }
                 macro_rules! pick_branch {
                     ($h:ident) => {
-                        if v & CHECKED == 0 {
-                            pick!($h)
+                        if v & FUEL_TARGET != 0 {
+                            pick_checked!($h, FUEL_TARGET)
+                        } else if v & INTERRUPT_TARGET != 0 {
+                            pick_checked!($h, INTERRUPT_TARGET)
                         } else {
-                            Some(match v & !CHECKED {
-                                1 => g::$h::<{ CHECKED | 1 }>,
-                                2 => g::$h::<{ CHECKED | 2 }>,
-                                3 => g::$h::<{ CHECKED | 3 }>,
-                                4 => g::$h::<{ CHECKED | 4 }>,
-                                5 => g::$h::<{ CHECKED | 5 }>,
-                                6 => g::$h::<{ CHECKED | 6 }>,
-                                7 => g::$h::<{ CHECKED | 7 }>,
-                                8 => g::$h::<{ CHECKED | 8 }>,
-                                _ => g::$h::<CHECKED>,
-                            } as Handler)
+                            pick!($h)
                         }
                     };
                 }
@@ -278,10 +302,16 @@ mod h {
                     $( Op::$name { .. } => pick!($name), )*
                     $( Op::$bname { .. } => pick_branch!($bname), )*
                     $( Op::$lname { .. } => pick_branch!($lname), )*
-                    Op::Br { .. } if v & CHECKED != 0 => Some(br::<CHECKED> as Handler),
-                    Op::BrIfNez { .. } if v & CHECKED != 0 => Some(br_if_nez::<CHECKED> as Handler),
-                    Op::BrIfEqz { .. } if v & CHECKED != 0 => Some(br_if_eqz::<CHECKED> as Handler),
-                    Op::ReturnCallSelf { .. } if v & CHECKED != 0 => Some(return_call_self::<CHECKED> as Handler),
+                    Op::Br { .. } if v & FUEL_TARGET != 0 => Some(br::<FUEL_TARGET> as Handler),
+                    Op::BrIfNez { .. } if v & FUEL_TARGET != 0 => Some(br_if_nez::<FUEL_TARGET> as Handler),
+                    Op::BrIfEqz { .. } if v & FUEL_TARGET != 0 => Some(br_if_eqz::<FUEL_TARGET> as Handler),
+                    Op::ReturnCallSelf { .. } if v & FUEL_TARGET != 0 => Some(return_call_self::<FUEL_TARGET> as Handler),
+                    Op::Br { .. } if v & INTERRUPT_TARGET != 0 => Some(br::<INTERRUPT_TARGET> as Handler),
+                    Op::BrIfNez { .. } if v & INTERRUPT_TARGET != 0 => Some(br_if_nez::<INTERRUPT_TARGET> as Handler),
+                    Op::BrIfEqz { .. } if v & INTERRUPT_TARGET != 0 => Some(br_if_eqz::<INTERRUPT_TARGET> as Handler),
+                    Op::ReturnCallSelf { .. } if v & INTERRUPT_TARGET != 0 => {
+                        Some(return_call_self::<INTERRUPT_TARGET> as Handler)
+                    }
                     _ => None,
                 }
             }
@@ -382,10 +412,10 @@ mod h {
     pub(super) const BrIfEqz: Handler = br_if_eqz::<0>;
 
     /// `Br` and the branches on an `i32` register being non-zero / zero, in variant `V` (0 or
-    /// [`CHECKED`]).
+    /// [`FUEL_TARGET`] or [`INTERRUPT_TARGET`]).
     macro_rules! plain_branches {
         ($($f:ident: $op:ident { $($field:ident),* } if |$r:ident| $cond:expr;)*) => {$(
-            #[doc = concat!("`", stringify!($op), "` in variant `V` (0 or [`CHECKED`]).")]
+            #[doc = concat!("`", stringify!($op), "` in variant `V` (0, [`FUEL_TARGET`] or [`INTERRUPT_TARGET`]).")]
             pub(super) unsafe fn $f<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                 fields!(ip, $op { $($field,)* off });
                 let $r = Regs(sp);
@@ -406,7 +436,7 @@ mod h {
     #[allow(non_upper_case_globals)]
     pub(super) const ReturnCallSelf: Handler = return_call_self::<0>;
 
-    /// `ReturnCallSelf` in variant `V` (0 or [`CHECKED`]): the function's registers are reused, so
+    /// `ReturnCallSelf` in variant `V` (0, [`FUEL_TARGET`] or [`INTERRUPT_TARGET`]): the function's registers are reused, so
     /// nothing in the context changes.
     pub(super) unsafe fn return_call_self<const V: u8>(
         ip: *const Slot,
