@@ -335,3 +335,78 @@ fn value_stack_limit_counts_every_reentrant_level() {
     // About 4 cells per frame: 6 levels of 200 frames fill 4096 cells.
     assert!((2..=8).contains(&levels), "{levels} levels entered");
 }
+
+/// The executor keeps the fuel to itself while Wasm runs; a host function must see what is left
+/// at its call, may set it, and may call back into Wasm, which charges the same fuel.
+#[test]
+fn host_functions_read_set_and_spend_the_running_fuel() {
+    use hayate::{AsContext, AsContextMut, Caller, Extern};
+    let wat = r#"(module
+      (import "host" "seen" (func $seen))
+      (import "host" "refill" (func $refill))
+      (import "host" "nested" (func $nested))
+      (func $sum (export "sum") (param $n i32) (result i32) (local $i i32) (local $s i32)
+        (loop $l
+          (local.set $s (i32.add (local.get $s) (local.get $i)))
+          (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+        (local.get $s))
+      (func (export "seen_then_more") (result i32)
+        (drop (call $sum (i32.const 1000)))
+        (call $seen)
+        (call $sum (i32.const 1000)))
+      (func (export "refilled") (result i32)
+        (call $refill)
+        (call $sum (i32.const 100000)))
+      (func (export "nested") (result i32)
+        (call $nested)
+        (i32.const 7)))"#;
+    let engine = Engine::new(Config::new().consume_fuel(true));
+    let module = Module::new(&engine, wat).unwrap();
+    let mut store = Store::new(&engine, Vec::<u64>::new());
+    let mut linker = Linker::new(&engine);
+    linker
+        .func_wrap("host", "seen", |mut caller: Caller<'_, Vec<u64>>| {
+            let fuel = caller.as_context().get_fuel().unwrap();
+            caller.data_mut().push(fuel);
+        })
+        .unwrap();
+    linker
+        .func_wrap("host", "refill", |mut caller: Caller<'_, Vec<u64>>| {
+            caller.as_context_mut().set_fuel(1_000_000).unwrap();
+        })
+        .unwrap();
+    linker
+        .func_wrap("host", "nested", |mut caller: Caller<'_, Vec<u64>>| -> hayate::Result<()> {
+            let before = caller.as_context().get_fuel()?;
+            let sum = caller.get_export("sum").and_then(Extern::into_func).unwrap().typed::<i32, i32>(&caller)?;
+            assert_eq!(sum.call(&mut caller, 1000)?, 499_500);
+            let after = caller.as_context().get_fuel()?;
+            caller.data_mut().extend([before, after]);
+            Ok(())
+        })
+        .unwrap();
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+
+    store.set_fuel(100_000).unwrap();
+    let f = instance.get_typed_func::<(), i32>(&store, "seen_then_more").unwrap();
+    assert_eq!(f.call(&mut store, ()).unwrap(), 499_500);
+    let seen = store.data()[0];
+    let end = store.get_fuel().unwrap();
+    assert!(seen < 100_000 - 1000, "a thousand iterations were charged before the host call: {seen}");
+    assert!(end < seen - 1000, "and as many after it: {seen} -> {end}");
+
+    // Without the refill, 100 units would not get far.
+    store.set_fuel(100).unwrap();
+    let f = instance.get_typed_func::<(), i32>(&store, "refilled").unwrap();
+    assert_eq!(f.call(&mut store, ()).unwrap(), 704_982_704);
+    let left = store.get_fuel().unwrap();
+    assert!((1_000..900_000).contains(&left), "the loop ran on the refilled fuel: {left}");
+
+    store.data_mut().clear();
+    store.set_fuel(50_000).unwrap();
+    let f = instance.get_typed_func::<(), i32>(&store, "nested").unwrap();
+    assert_eq!(f.call(&mut store, ()).unwrap(), 7);
+    let (before, after) = (store.data()[0], store.data()[1]);
+    assert!(before < 50_000 && after < before - 1000, "the nested call spent the same fuel: {before} -> {after}");
+    assert!(store.get_fuel().unwrap() <= after, "and the outer call went on from there");
+}

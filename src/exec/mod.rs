@@ -214,6 +214,13 @@ pub(super) struct Ctx {
     /// The length of the memory view last taken with [`Ctx::memory`] (the tail-call handlers read
     /// it from here rather than keep it in a register).
     mem_len: usize,
+    /// The store's fuel while the dispatcher runs (one pointer less to follow at every check
+    /// point): taken from the store when it starts and given back when it returns and around
+    /// host calls, the only code that reads or sets the store's fuel meanwhile.
+    fuel: u64,
+    /// The store's interrupt and sample requests ([`StoreInner::attention`], which the store
+    /// keeps as long as it lives).
+    attention: *const std::sync::atomic::AtomicU8,
     // In the order of the same fields of `Frame`, so a call copies them as they lie.
     inst_idx: u32,
     cur_func: u32,
@@ -230,13 +237,6 @@ pub(super) struct Ctx {
     stop: Option<Stop>,
     /// Whether the call may suspend ([`resume`]); only read when it stops.
     resumable: bool,
-    /// The store's fuel while the dispatcher runs (one pointer less to follow at every check
-    /// point): taken from the store when it starts and given back when it returns and around
-    /// host calls, the only code that reads or sets the store's fuel meanwhile.
-    fuel: u64,
-    /// The store's interrupt and sample requests ([`StoreInner::attention`], which the store
-    /// keeps as long as it lives).
-    attention: *const std::sync::atomic::AtomicU8,
 }
 
 /// Makes `stack` at least `needed` cells long, doubling, up to `max`. False when over the limit.
