@@ -14,11 +14,9 @@ const NESTED: &str = r#"
       (func $outer (export "outer") (result i32) (i32.add (call $middle) (i32.const 1))))
 "#;
 
-fn nested(config: &Config) -> (Store<Option<Sampler>>, hayate::TypedFunc<(), i32>) {
-    let engine = Engine::new(config);
-    let module = Module::new(&engine, NESTED).unwrap();
-    let mut store = Store::new(&engine, None);
-    let mut linker = Linker::new(&engine);
+/// A linker with `host.ask`, which asks the store's sampler (if any) for a sample.
+fn ask_linker(engine: &Engine) -> Linker<Option<Sampler>> {
+    let mut linker = Linker::new(engine);
     linker
         .func_wrap("host", "ask", |caller: Caller<'_, Option<Sampler>>| {
             if let Some(sampler) = caller.data() {
@@ -26,6 +24,14 @@ fn nested(config: &Config) -> (Store<Option<Sampler>>, hayate::TypedFunc<(), i32
             }
         })
         .unwrap();
+    linker
+}
+
+fn nested(config: &Config) -> (Store<Option<Sampler>>, hayate::TypedFunc<(), i32>) {
+    let engine = Engine::new(config);
+    let module = Module::new(&engine, NESTED).unwrap();
+    let mut store = Store::new(&engine, None);
+    let linker = ask_linker(&engine);
     let instance = linker.instantiate(&mut store, &module).unwrap();
     let outer = instance.get_typed_func::<(), i32>(&store, "outer").unwrap();
     (store, outer)
@@ -115,14 +121,7 @@ fn a_loop_back_edge_takes_a_sample_at_the_loop_head() {
     )
     .unwrap();
     let mut store = Store::new(&engine, None);
-    let mut linker = Linker::new(&engine);
-    linker
-        .func_wrap("host", "ask", |caller: Caller<'_, Option<Sampler>>| {
-            if let Some(sampler) = caller.data() {
-                sampler.sample();
-            }
-        })
-        .unwrap();
+    let linker = ask_linker(&engine);
     let instance = linker.instantiate(&mut store, &module).unwrap();
     let looper = instance.get_typed_func::<i32, i32>(&store, "looper").unwrap();
     *store.data_mut() = Some(store.sampler());
