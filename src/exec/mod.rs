@@ -38,7 +38,9 @@ pub use resumable::{ResumableCall, SuspendReason, SuspendedCall, TypedResumableC
 #[cfg(hayate_tail_calls)]
 mod threaded;
 
-use crate::code::{CompiledFunc, MEDIUM_CONSTS, MEDIUM_LOCALS, MEDIUM_PARAMS, SMALL_LOCALS, SMALL_PARAMS, Slot};
+use crate::code::{
+    CompiledFunc, MEDIUM_CONSTS, MEDIUM_LOCALS, MEDIUM_PARAMS, SMALL_CONSTS, SMALL_LOCALS, SMALL_PARAMS, Slot,
+};
 use crate::error::{Error, FrameInfo, Result, Trap, TrapCode};
 use crate::ir::{Op, Reg};
 use crate::module::ModuleInner;
@@ -211,9 +213,9 @@ pub(super) struct Ctx {
     inst_globals: *const u32,
     /// The store's globals (`StoreInner::globals`), refreshed with `inst`.
     globals: *mut GlobalEntity,
-    /// The length of the memory view last taken with [`Ctx::memory`] (the tail-call handlers read
-    /// it from here rather than keep it in a register).
-    mem_len: usize,
+    /// [`Mem::bound`] of `mem_len`, set with it (every memory access of up to 8 bytes compares
+    /// with it).
+    mem_bound: usize,
     /// The store's fuel while the dispatcher runs (one pointer less to follow at every check
     /// point): taken from the store when it starts and given back when it returns and around
     /// host calls, the only code that reads or sets the store's fuel meanwhile.
@@ -226,6 +228,9 @@ pub(super) struct Ctx {
     cur_func: u32,
     frame_size: u32,
     // ---- the rest ----
+    /// The length of the memory view last taken with [`Ctx::memory`] (the tail-call handlers read
+    /// it from here when an access falls outside `mem_bound` rather than keep it in a register).
+    mem_len: usize,
     store: *mut StoreInner,
     inst: *const InstanceEntity,
     host_store: *mut (),
@@ -282,13 +287,15 @@ impl Ctx {
         match memories.first() {
             Some(&m) => {
                 let data = &mut self.store().memories[m as usize].data;
-                let mem = Mem { ptr: data.as_mut_ptr(), len: data.len() };
+                let mem = Mem { ptr: data.as_mut_ptr(), len: data.len(), bound: Mem::bound(data.len()) };
                 self.mem_len = mem.len;
+                self.mem_bound = mem.bound;
                 mem
             }
             None => {
                 self.mem_len = 0;
-                Mem { ptr: ptr::null_mut(), len: 0 }
+                self.mem_bound = 0;
+                Mem { ptr: ptr::null_mut(), len: 0, bound: 0 }
             }
         }
     }
@@ -388,14 +395,9 @@ impl Ctx {
         args: Reg,
         ret_ip: *const Slot,
     ) -> Option<Regs> {
-        let init = |frame, from| {
-            // SAFETY: `enter_fixed` passes the callee's frame, with `fast_need` cells from it inside
-            // the stack, and the arguments, below it.
-            unsafe { init_small_frame(frame, from, code) }
-        };
         // SAFETY: `fast_need` is a small function's frame plus `SLACK` cells, all that
         // `init_small_frame` touches, and `u32::MAX` for any other function.
-        unsafe { self.enter_fixed(sp, frame_size, code, func, args, ret_ip, code.fast_need, init) }
+        unsafe { self.enter_fixed::<false>(sp, frame_size, code, func, args, ret_ip, code.fast_need) }
     }
 
     /// [`enter_fast`](Self::enter_fast) for a medium function ([`crate::code::medium_need`]):
@@ -411,27 +413,24 @@ impl Ctx {
         args: Reg,
         ret_ip: *const Slot,
     ) -> Option<Regs> {
-        let init = |frame, from| {
-            // SAFETY: `enter_fixed` passes the callee's frame, with `medium_need` cells from it inside
-            // the stack, and the arguments, below it.
-            unsafe { init_medium_frame(frame, from, code) }
-        };
         // SAFETY: `medium_need` is a medium function's frame plus `MEDIUM_SLACK` cells, all that
         // `init_medium_frame` touches, and `u32::MAX` for any other function.
-        unsafe { self.enter_fixed(sp, frame_size, code, func, args, ret_ip, code.medium_need, init) }
+        unsafe { self.enter_fixed::<true>(sp, frame_size, code, func, args, ret_ip, code.medium_need) }
     }
 
     /// [`enter_fast`](Self::enter_fast) and [`enter_medium`](Self::enter_medium): when `need`
-    /// cells from the callee's frame fit in the stack (`u32::MAX` never does), `init` sets the
-    /// frame up from the arguments.
+    /// cells from the callee's frame fit in the stack (`u32::MAX` never does), the frame is set
+    /// up from the arguments by [`init_medium_frame`] (`MEDIUM`) or [`init_small_frame`]. Both are
+    /// called directly, not through a closure: LLVM kept the medium one out of line as a closure,
+    /// and the call made the handler save and restore six registers.
     ///
     /// # Safety
-    /// `init(frame, args)` must touch no cell past `need` cells from `frame`, nor read more than
-    /// that many from `args`, and must accept arguments that end at or below the frame.
+    /// `need` must be at least the cells the chosen `init_*_frame` touches from the callee's frame
+    /// and reads from the arguments.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-    unsafe fn enter_fixed(
+    unsafe fn enter_fixed<const MEDIUM: bool>(
         &mut self,
         sp: *mut u64,
         frame_size: u16,
@@ -440,7 +439,6 @@ impl Ctx {
         args: Reg,
         ret_ip: *const Slot,
         need: u32,
-        init: impl FnOnce(*mut u64, *const u64),
     ) -> Option<Regs> {
         let depth = self.frames.len();
         let frame_size = usize::from(frame_size);
@@ -450,12 +448,17 @@ impl Ctx {
         }
         // SAFETY: `sp` is the caller's frame, at `self.base` in the stack, which holds the
         // arguments and ends at `new_base`; `need` cells from the callee's frame fit in the stack
-        // (checked above), so every cell `init` touches is inside it (the caller's guarantee), and
-        // the arguments lie below the callee's frame. `depth < capacity`, so the frame write is in
-        // bounds.
+        // (checked above), so every cell the frame set-up touches is inside it (the caller's
+        // guarantee), and the arguments lie below the callee's frame. `depth < capacity`, so the
+        // frame write is in bounds.
         unsafe {
             let callee = sp.add(frame_size);
-            init(callee, sp.add(usize::from(args.0)));
+            let from = sp.add(usize::from(args.0));
+            if MEDIUM {
+                init_medium_frame(callee, from, code);
+            } else {
+                init_small_frame(callee, from, code);
+            }
             self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
             self.frames.set_len(depth + 1);
             self.base = new_base;
@@ -988,9 +991,7 @@ unsafe fn init_small_frame(frame: *mut u64, args: *const u64, code: &CompiledFun
             *locals.add(i) = 0;
         }
         let consts = frame.add(usize::from(code.const_base));
-        for (i, &c) in code.fast_consts.iter().enumerate() {
-            *consts.add(i) = c;
-        }
+        consts.cast::<[u64; SMALL_CONSTS]>().write(code.fast_consts);
     }
 }
 
@@ -1195,6 +1196,7 @@ impl Ctx {
             max_depth,
             frame_limit: 0,
             mem_len: 0,
+            mem_bound: 0,
             max_cells,
             stop: None,
             resumable,

@@ -82,13 +82,31 @@ impl Regs {
 pub(crate) struct Mem {
     pub ptr: *mut u8,
     pub len: usize,
+    /// [`Mem::bound`] of `len`: an address below it has 8 bytes in bounds after it.
+    pub bound: usize,
 }
 
 impl Mem {
-    /// The effective address of an `N`-byte access, if it is in bounds.
+    /// The quick bound of a memory of `len` bytes: `len - 7` (0 below 7 bytes), so that every
+    /// effective address below it has 8 bytes in bounds (`ea + 8 <= len`).
+    #[inline(always)]
+    pub fn bound(len: usize) -> usize {
+        len.saturating_sub(7)
+    }
+
+    /// The effective address of an `N`-byte access, if it is in bounds. An access of 2 to 8
+    /// bytes compares the address with the precomputed [`Mem::bound`] only (one addition less
+    /// than `ea + N <= len`); the exact test decides the few addresses at the end of memory.
     #[inline(always)]
     fn ea<const N: usize>(self, addr: u32, offset: u32) -> Option<usize> {
         let ea = addr as usize + offset as usize;
+        // One byte needs no quick bound: `ea + 1 <= len` is `ea < len`, one comparison already.
+        if N > 1 && N <= 8 {
+            if ea < self.bound {
+                return Some(ea);
+            }
+            std::hint::cold_path();
+        }
         (ea + N <= self.len).then_some(ea)
     }
 

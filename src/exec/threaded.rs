@@ -147,6 +147,13 @@ fn mem_len(cx: *mut Ctx) -> usize {
     unsafe { (*cx).mem_len }
 }
 
+/// [`Mem::bound`] of the memory whose base the handlers carry.
+#[inline(always)]
+fn mem_bound(cx: *mut Ctx) -> usize {
+    // SAFETY: as in `mem_len`.
+    unsafe { (*cx).mem_bound }
+}
+
 // Never inlined: a handler's trap path is then one tail jump, and the handler needs no register
 // saved on its hot path.
 #[cold]
@@ -180,7 +187,7 @@ mod h {
                 pub(super) unsafe fn $sname(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
                     fields!(ip, $sname { $($sf),* });
                     #[allow(unused_variables, unused_mut)]
-                    let (mut $sr, $sm) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
+                    let (mut $sr, $sm) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx), bound: mem_bound(cx) });
                     #[allow(clippy::redundant_closure_call)]
                     let result = (|| Ok::<_, TrapCode>($sbody))();
                     if let Err(code) = result {
@@ -198,7 +205,7 @@ mod h {
                         fields!(ip, $name { $($f),* });
                         $( let $f = Field::shadow($f, source_of(crate::ir::decl::$name::$f.source, V)); )*
                         #[allow(unused_variables, unused_mut)]
-                        let (mut $r, $m) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
+                        let (mut $r, $m) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx), bound: mem_bound(cx) });
                         #[allow(clippy::redundant_closure_call)]
                         let result = (|| Ok::<_, TrapCode>($body))();
                         if let Err(code) = result {
@@ -228,7 +235,7 @@ mod h {
                         fields!(ip, $lname { $($lf,)* off });
                         $( let $lf = Field::shadow($lf, source_of(crate::ir::decl::$lname::$lf.source, V & !CHECKED)); )*
                         #[allow(unused_mut)]
-                        let (mut $lr, $lm) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx) });
+                        let (mut $lr, $lm) = (View::new(sp, acc, facc), Mem { ptr: mem, len: mem_len(cx), bound: mem_bound(cx) });
                         #[allow(clippy::redundant_closure_call)]
                         match (|| Ok::<bool, TrapCode>($lcond))() {
                             Err(code) => return trap(cx, code),
