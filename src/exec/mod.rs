@@ -619,6 +619,23 @@ impl Ctx {
         Ok(f)
     }
 
+    /// The code and defined-function index of store function `f` when it is a Wasm function of the
+    /// running instance that is already encoded (the indirect call fast path); `None` otherwise.
+    #[inline(always)]
+    #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
+    fn local_code<'a>(&mut self, f: u32) -> Option<(&'a CompiledFunc, u32)> {
+        let running = self.inst_idx;
+        match self.store().funcs[f as usize] {
+            FuncEntity::Wasm { instance, index, .. } if instance == running => {
+                // SAFETY: `code` is the running instance's module's function array, and `index` is
+                // one of that module's defined functions (the store made the entity from it).
+                let code = unsafe { &*self.code.add(index as usize) }.compiled.get()?;
+                Some((code, index))
+            }
+            _ => None,
+        }
+    }
+
     /// `call_indirect`: checks the table entry and its signature, then calls it.
     #[inline(always)]
     fn call_indirect(

@@ -839,7 +839,6 @@ mod h {
             let f = c.inst().funcs[func as usize];
             c.call_func(f, args, next)
         };
-        CallIndirect { index, sig, args, table } => |c, regs, next| c.call_indirect(sig, regs.u32(index), table, args, next);
         CallRef { callee, args } => |c, regs, next| c.call_ref(regs.get(callee), args, next);
         ReturnCallImported { func, args } => |c, _regs, next| {
             let f = c.inst().funcs[func as usize];
@@ -849,6 +848,52 @@ mod h {
             c.tail_call_indirect(sig, regs.u32(index), table, args, next)
         };
         ReturnCallRef { callee, args } => |c, regs, next| c.tail_call_ref(regs.get(callee), args, next);
+    }
+
+    /// `call_indirect`: a callee of the running instance that is already encoded and whose frame
+    /// fits without growing a stack is entered as `CallInternal` enters a medium one (a fifth of
+    /// the instructions of the general path through the store, which also reloads the memory
+    /// view); anything else (another instance, a host function, a trap) takes that general path.
+    pub(super) unsafe fn CallIndirect(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        fields!(ip, CallIndirect { index, sig, args, table });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        let regs = Regs(sp);
+        // SAFETY: a call is never the last instruction of a function.
+        let next = unsafe { ip.add(1) };
+        if let Ok(f) = c.indirect_target(sig, regs.u32(index), table)
+            && let Some((code, func)) = c.local_code(f)
+        {
+            // The running frame's size fits in 16 bits, as every frame's (translation refuses
+            // larger ones).
+            let frame = c.frame_size as u16;
+            if let Some(regs) = c.enter_medium(sp, frame, code, func, args, next) {
+                // As in `CallInternal`: the callee starts with empty accumulators.
+                next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
+            }
+        }
+        // SAFETY: same state.
+        unsafe { call_indirect_slow(ip, sp, cx) }
+    }
+
+    /// `CallIndirect` through the store (out of line, so that the fast path saves no registers
+    /// for it).
+    #[inline(never)]
+    unsafe fn call_indirect_slow(ip: *const Slot, sp: *mut u64, cx: *mut Ctx) {
+        fields!(ip, CallIndirect { index, sig, args, table });
+        // SAFETY: `cx` is the live context.
+        let c = unsafe { &mut *cx };
+        // SAFETY: a call is never the last instruction of a function.
+        let result = c.call_indirect(sig, Regs(sp).u32(index), table, args, unsafe { ip.add(1) });
+        // SAFETY: same state.
+        unsafe { called(result, ip, sp, cx) }
     }
 
     pub(super) unsafe fn ReturnCallInternal(
