@@ -220,11 +220,15 @@ mod tests {
 
     #[test]
     fn only_small_functions_take_the_fast_path() {
-        assert_eq!(fast_need(3, 8, 3, 20), 20 + SLACK as u32);
-        assert_eq!(fast_need(4, 0, 0, 20), u32::MAX);
-        assert_eq!(medium_need(8, 24, 8, 50), 50 + MEDIUM_SLACK as u32);
-        assert_eq!(medium_need(9, 0, 0, 50), u32::MAX);
-        assert_eq!(medium_need(0, 25, 0, 50), u32::MAX);
-        assert_eq!(medium_need(0, 0, 9, 50), u32::MAX);
+        let (p, l, c) = (SMALL_PARAMS, SMALL_LOCALS, SMALL_CONSTS);
+        assert_eq!(fast_need(p, l, c, 20), 20 + SLACK as u32);
+        assert_eq!(fast_need(p + 1, 0, 0, 20), u32::MAX);
+        assert_eq!(fast_need(0, l + 1, 0, 20), u32::MAX);
+        assert_eq!(fast_need(0, 0, c + 1, 20), u32::MAX);
+        let (p, l, c) = (MEDIUM_PARAMS, MEDIUM_LOCALS, MEDIUM_CONSTS);
+        assert_eq!(medium_need(p, l, c, 50), 50 + MEDIUM_SLACK as u32);
+        assert_eq!(medium_need(p + 1, 0, 0, 50), u32::MAX);
+        assert_eq!(medium_need(0, l + 1, 0, 50), u32::MAX);
+        assert_eq!(medium_need(0, 0, c + 1, 50), u32::MAX);
     }
 }
