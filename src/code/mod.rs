@@ -82,18 +82,20 @@ pub(crate) const MEDIUM_SLACK: usize = 4;
 /// [`CompiledFunc::fast_need`] of a function with these counts: its frame plus [`SLACK`], or
 /// `u32::MAX` when it is not small.
 pub(crate) fn fast_need(params: usize, locals: usize, consts: usize, frame_size: usize) -> u32 {
-    if params <= SMALL_PARAMS && locals <= SMALL_LOCALS && consts <= SMALL_CONSTS {
-        u32::try_from(frame_size + SLACK).unwrap_or(u32::MAX)
-    } else {
-        u32::MAX
-    }
+    need_within([SMALL_PARAMS, SMALL_LOCALS, SMALL_CONSTS], SLACK, [params, locals, consts], frame_size)
 }
 
 /// [`CompiledFunc::medium_need`] of a function with these counts: its frame plus
 /// [`MEDIUM_SLACK`], or `u32::MAX` when it is not medium (nor small).
 pub(crate) fn medium_need(params: usize, locals: usize, consts: usize, frame_size: usize) -> u32 {
-    if params <= MEDIUM_PARAMS && locals <= MEDIUM_LOCALS && consts <= MEDIUM_CONSTS {
-        u32::try_from(frame_size + MEDIUM_SLACK).unwrap_or(u32::MAX)
+    need_within([MEDIUM_PARAMS, MEDIUM_LOCALS, MEDIUM_CONSTS], MEDIUM_SLACK, [params, locals, consts], frame_size)
+}
+
+/// `frame_size + slack` when each of `counts` (parameters, locals, constants) is within its
+/// `limits`, else `u32::MAX` (also when the sum does not fit).
+fn need_within(limits: [usize; 3], slack: usize, counts: [usize; 3], frame_size: usize) -> u32 {
+    if counts.iter().zip(limits).all(|(&n, limit)| n <= limit) {
+        u32::try_from(frame_size + slack).unwrap_or(u32::MAX)
     } else {
         u32::MAX
     }
