@@ -133,13 +133,16 @@ fn first_call(module: &ModuleInner, index: u32) -> Result<&CompiledFunc> {
 
 /// Whether defined function `func` of `module` is known not to be small (its frame is not set up
 /// by the small-frame path, [`crate::code::fast_need`]): exactly once it is encoded, before that
-/// when it has more parameters than a small function.
+/// when it has more parameters or declares more locals than a small function (a caller is
+/// usually encoded before its callees, on its own first call; each local takes at least one
+/// register).
 fn not_small(module: &ModuleInner, func: u32) -> bool {
     if let Some(code) = module.code.get(func as usize).and_then(|c| c.compiled.get()) {
         return code.fast_need == u32::MAX;
     }
     let ty = module.funcs.get((module.num_imported_funcs + func) as usize).and_then(|&t| module.types.get(t as usize));
     ty.is_some_and(|ty| ty.params().len() > SMALL_PARAMS)
+        || module.declared_locals(func).is_some_and(|n| n > SMALL_LOCALS as u64)
 }
 
 /// How deeply calls into a store may nest through host functions.
@@ -1405,4 +1408,31 @@ fn backtrace_trap(cx: &mut Ctx, code: TrapCode) -> Error {
     let mut backtrace = vec![info(current)];
     backtrace.extend(cx.frames.iter().rev().map(|f| info((f.instance, f.func))));
     Error::from(Trap::with_backtrace(code, backtrace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A caller encoded before its callees (lazy translation) picks the medium call path for a
+    /// callee that declares more locals than a small function has, and keeps the small-path
+    /// handler for one that may be small.
+    #[test]
+    fn callees_with_many_locals_are_known_not_small_before_they_are_encoded() {
+        let mut config = crate::Config::default();
+        config.lazy_translation(true);
+        let engine = crate::Engine::new(&config);
+        let wat = format!(
+            "(module (func (param i32) (local i32 i64)) (func (param i32) (local {}) (local f64)) (func (param {})))",
+            "i32 ".repeat(SMALL_LOCALS),
+            "i32 ".repeat(SMALL_PARAMS + 1),
+        );
+        let module = crate::Module::new(&engine, wat).expect("valid");
+        let inner = &module.inner;
+        assert_eq!(inner.declared_locals(0), Some(2));
+        assert_eq!(inner.declared_locals(1), Some(SMALL_LOCALS as u64 + 1));
+        assert!(!not_small(inner, 0));
+        assert!(not_small(inner, 1));
+        assert!(not_small(inner, 2));
+    }
 }
