@@ -106,6 +106,10 @@ struct IrArgs {
     /// Print only this function: an export name, a name-section name, or a function index
     #[arg(long, value_name = "NAME|INDEX")]
     func: Option<String>,
+    /// Show the code as fuel metering translates it (`hayate run --fuel`): with its `ConsumeFuel`
+    /// check points
+    #[arg(long)]
+    fuel: bool,
 }
 
 #[derive(Args)]
@@ -354,7 +358,7 @@ fn format_trap(trap: &Trap) -> String {
 
 /// `hayate ir`.
 fn ir(args: &IrArgs) -> Result<()> {
-    let engine = Engine::default();
+    let engine = Engine::new(Config::new().consume_fuel(args.fuel));
     let module = load(&engine, &args.file)?;
     let filter = match &args.func {
         Some(func) => Some(resolve_func(&module, func).with_context(|| format!("`{}`", args.file))?),

@@ -1,6 +1,6 @@
 //! Resource limits: fuel, interruption from another thread, call depth, memory size limits.
 
-use hayate::{Config, Engine, ErrorKind, Linker, Module, Store, TrapCode};
+use hayate::{Config, Engine, ErrorKind, InterruptHandle, Linker, Module, Store, TrapCode};
 use std::time::{Duration, Instant};
 
 const SPIN: &str = r#"(module
@@ -56,6 +56,84 @@ fn every_loop_iteration_pays_the_same_fuel() {
     assert!(per_iteration > 0);
     assert_eq!(ten - one, 9 * per_iteration);
     assert_eq!(thousand - one, 999 * per_iteration);
+}
+
+/// Recursion by direct calls and by `call_indirect`, with no loop: only function entries are
+/// check points. `poke` is called once, at depth 50.
+const CALLS: &str = r#"(module
+  (import "host" "poke" (func $poke))
+  (type $t (func (param i32) (result i32)))
+  (table funcref (elem $deep_indirect))
+  (func $deep (export "deep") (param i32) (result i32)
+    (if (i32.eq (local.get 0) (i32.const 50)) (then (call $poke)))
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (i32.add (i32.const 1) (call $deep (i32.sub (local.get 0) (i32.const 1)))))))
+  (func $deep_indirect (export "deep_indirect") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (i32.add (i32.const 1)
+        (call_indirect (type $t) (i32.sub (local.get 0) (i32.const 1)) (i32.const 0)))))))"#;
+
+/// An instance of [`CALLS`] whose `poke` interrupts the store when `poke_interrupts`.
+fn calls_instance(config: &Config, poke_interrupts: bool) -> (Store<Option<InterruptHandle>>, hayate::Instance) {
+    let engine = Engine::new(config);
+    let module = Module::new(&engine, CALLS).unwrap();
+    let mut store = Store::new(&engine, None);
+    if poke_interrupts {
+        *store.data_mut() = Some(store.interrupt_handle());
+    }
+    let mut linker = Linker::new(&engine);
+    linker
+        .func_wrap("host", "poke", |caller: hayate::Caller<'_, Option<InterruptHandle>>| {
+            if let Some(handle) = caller.data() {
+                handle.interrupt();
+            }
+        })
+        .unwrap();
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    (store, instance)
+}
+
+#[test]
+fn every_call_pays_the_same_fuel_and_stops_exactly_when_it_runs_out() {
+    // A call charges its callee's entry fuel itself (no dispatch of the `ConsumeFuel`): each call,
+    // direct or through a table, must still pay what the first one does, and a call that finds too
+    // little fuel must trap before its callee runs.
+    let (mut store, instance) = calls_instance(Config::new().consume_fuel(true), false);
+    for name in ["deep", "deep_indirect"] {
+        let f = instance.get_typed_func::<i32, i32>(&store, name).unwrap();
+        let mut used = |n: i32| {
+            store.set_fuel(1_000_000).unwrap();
+            assert_eq!(f.call(&mut store, n).unwrap(), n);
+            1_000_000 - store.get_fuel().unwrap()
+        };
+        let (one, two, forty, sixty) = (used(1), used(2), used(40), used(60));
+        let per_call = two - one;
+        assert!(per_call > 0, "{name}");
+        assert_eq!(forty - one, 39 * per_call, "{name}");
+        // `deep` at 60 also calls `poke` once.
+        if name == "deep_indirect" {
+            assert_eq!(sixty - one, 59 * per_call, "{name}");
+        }
+        store.set_fuel(forty).unwrap();
+        assert_eq!(f.call(&mut store, 40).unwrap(), 40, "{name} with exactly its fuel");
+        assert_eq!(store.get_fuel().unwrap(), 0);
+        store.set_fuel(forty - 1).unwrap();
+        let err = f.call(&mut store, 40).unwrap_err();
+        assert_eq!(err.trap_code(), Some(TrapCode::OutOfFuel), "{name}: {err}");
+    }
+}
+
+#[test]
+fn an_interrupt_stops_a_recursion_at_its_next_call() {
+    // Only function entries check for interrupts here, and a call passes its callee's check
+    // itself when no interrupt is requested; a request made during the run (by `poke`, at depth
+    // 50 of 100) must stop it at the next call.
+    let (mut store, instance) = calls_instance(Config::new().interruptible(true), true);
+    let deep = instance.get_typed_func::<i32, i32>(&store, "deep").unwrap();
+    let err = deep.call(&mut store, 100).unwrap_err();
+    assert_eq!(err.trap_code(), Some(TrapCode::Interrupted), "{err}");
+    // Below depth 50 `poke` is never called.
+    assert_eq!(deep.call(&mut store, 40).unwrap(), 40);
 }
 
 #[test]

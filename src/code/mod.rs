@@ -14,6 +14,10 @@ pub(crate) struct Slot {
     pub handler: usize,
     /// The instruction, branch offsets scaled to bytes.
     pub op: Op,
+    /// What a handler variant reads beside the instruction (in what would be padding): for a
+    /// branch that passes the fuel check point it lands on itself, that check point's amount; zero
+    /// otherwise.
+    pub aux: u32,
 }
 
 /// The size of a [`Slot`], the unit of the dispatchers' instruction pointer.
@@ -26,7 +30,7 @@ impl Slot {
         if let Some(off) = op.branch_offset_mut() {
             off.0 = off.0.checked_mul(SLOT)?;
         }
-        Some(Slot { handler, op })
+        Some(Slot { handler, op, aux: 0 })
     }
 }
 

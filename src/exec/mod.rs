@@ -64,6 +64,14 @@ use std::sync::Arc;
 pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<[Slot]>> {
     #[cfg(hayate_tail_calls)]
     let variants = acc::acc_variants(ops);
+    // The check point every function starts with (all of a module's functions are translated
+    // alike), which calls pass themselves (see `threaded::call_variant`).
+    #[cfg(hayate_tail_calls)]
+    let entry_check = match ops.first() {
+        Some(Op::ConsumeFuel { .. }) => threaded::FUEL_TARGET,
+        Some(Op::CheckInterrupt) => threaded::INTERRUPT_TARGET,
+        _ => 0,
+    };
     #[cfg(not(hayate_tail_calls))]
     let variants = std::iter::repeat_n(0u8, ops.len());
     ops.iter()
@@ -71,25 +79,28 @@ pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<
         .zip(variants)
         .map(|((_i, &op), _variant)| {
             // A branch to a check point runs it itself when taken (see `threaded::FUEL_TARGET`).
+            // The amount of the fuel charge it passes goes beside it (`Slot::aux`).
             #[cfg(hayate_tail_calls)]
-            let _variant = match { op }.branch_offset_mut() {
+            let (_variant, aux) = match { op }.branch_offset_mut() {
                 Some(off) if !is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))) => {
                     match ops.get(_i.wrapping_add_signed(off.0 as isize)) {
-                        Some(Op::ConsumeFuel { .. }) => _variant | threaded::FUEL_TARGET,
-                        Some(Op::CheckInterrupt) => _variant | threaded::INTERRUPT_TARGET,
-                        _ => _variant,
+                        Some(&Op::ConsumeFuel { amount }) => (_variant | threaded::FUEL_TARGET, amount),
+                        Some(Op::CheckInterrupt) => (_variant | threaded::INTERRUPT_TARGET, 0),
+                        _ => (_variant, 0),
                     }
                 }
-                _ => _variant,
+                _ => (_variant, 0),
             };
             #[cfg(hayate_tail_calls)]
             let handler = match op {
-                Op::CallInternal { func, .. } if not_small(func) => threaded::call_not_small(),
-                _ => threaded::handler_address(&op, _variant),
+                Op::CallInternal { func, .. } if not_small(func) => threaded::call_not_small(entry_check),
+                _ => {
+                    threaded::call_variant(&op, entry_check).unwrap_or_else(|| threaded::handler_address(&op, _variant))
+                }
             };
             #[cfg(not(hayate_tail_calls))]
-            let (handler, _) = (0, not_small);
-            Slot::new(handler, op)
+            let (handler, aux, _) = (0, 0, not_small);
+            Slot::new(handler, op).map(|slot| Slot { aux, ..slot })
         })
         .collect()
 }
@@ -698,7 +709,39 @@ impl Ctx {
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
     fn charge(&mut self, amount: u32) -> bool {
-        self.consume_fuel(amount).is_ok()
+        let amount = u64::from(amount);
+        // On x86-64 one read-modify-write subtraction and a jump on its borrow (two instructions
+        // where the compiler makes four), put back in the rare case that too little was left.
+        #[cfg(target_arch = "x86_64")]
+        {
+            let mut passes = true;
+            let cx: *mut Ctx = self;
+            // SAFETY: the instructions touch only this context's fuel count (a `u64` at that
+            // offset), which nothing else accesses meanwhile, and the flags.
+            unsafe {
+                std::arch::asm!(
+                    "sub qword ptr [{cx} + {fuel}], {amount}",
+                    "jb {short}",
+                    cx = in(reg) cx,
+                    fuel = const std::mem::offset_of!(Ctx, fuel),
+                    amount = in(reg) amount,
+                    short = label {
+                        self.fuel = self.fuel.wrapping_add(amount);
+                        passes = false;
+                    },
+                    options(nostack),
+                );
+            }
+            passes
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        match self.fuel.checked_sub(amount) {
+            Some(left) => {
+                self.fuel = left;
+                true
+            }
+            None => false,
+        }
     }
 
     /// Whether no interrupt or sample is requested (the `CheckInterrupt` a branch passes itself).

@@ -7,6 +7,7 @@
 
 use super::regs::{Field, Mem, Regs, View, source_of};
 use super::{Called, Ctx, Slot, Stop};
+use crate::code::SLOT;
 use crate::error::TrapCode;
 use crate::ir::{Op, Reg};
 use std::hint::unreachable_unchecked;
@@ -49,29 +50,55 @@ macro_rules! taken {
 macro_rules! taken_v {
     ($v:expr, $ip:expr, $off:expr, $sp:expr, $mem:expr, $cx:expr, $acc:expr, $facc:expr) => {{
         if $v & CHECKED != 0 {
-            // SAFETY: as in `taken!`.
-            let target: *const Slot = unsafe { $ip.byte_offset($off.0 as isize) };
             // SAFETY: `cx` is the live context; `encode` gives these variants only to branches
-            // whose target is a `ConsumeFuel` (`FUEL_TARGET`) or a `CheckInterrupt`.
+            // whose target is a `ConsumeFuel` (`FUEL_TARGET`, its amount beside the branch in
+            // `aux`) or a `CheckInterrupt`.
             let passes = unsafe {
                 if $v & FUEL_TARGET != 0 {
-                    let Op::ConsumeFuel { amount } = (*target).op else { unreachable_unchecked() };
-                    (*$cx).charge(amount)
+                    (*$cx).charge((*$ip).aux)
                 } else {
                     (*$cx).no_requests()
                 }
             };
             if passes {
-                // SAFETY: a check point is never the last instruction.
-                let mut past = unsafe { target.add(1) }.expose_provenance();
+                // SAFETY: the instruction after the target (as in `taken!`), which exists: a
+                // check point is never the last instruction.
+                let mut past = unsafe { $ip.byte_offset($off.0 as isize + SLOT as isize) }.expose_provenance();
                 // SAFETY: an empty asm statement that leaves `past` as it is (and keeps the two
                 // jumps apart, as in `taken!`).
                 unsafe { std::arch::asm!("/* passed {0} */", inout(reg) past, options(nomem, nostack, preserves_flags)) };
                 next!(std::ptr::with_exposed_provenance(past), $sp, $mem, $cx, $acc, $facc)
             }
-            next!(target, $sp, $mem, $cx, $acc, $facc)
         }
         taken!($ip, $off, $sp, $mem, $cx, $acc, $facc)
+    }};
+}
+
+/// Enters a called function at `$entry` in handler variant `$v`: with [`FUEL_TARGET`] or
+/// [`INTERRUPT_TARGET`] the call passes the check point its callee starts with itself (as
+/// [`taken_v!`] does for a branch) and dispatches it only if it does not pass or is not there;
+/// otherwise the callee's first instruction runs. Accumulators start empty in the callee.
+macro_rules! entered {
+    ($v:expr, $entry:expr, $sp:expr, $mem:expr, $cx:expr) => {{
+        let entry: *const Slot = $entry;
+        if $v & CHECKED != 0 {
+            // SAFETY: `entry` is the callee's first instruction and `cx` the live context.
+            let passes = unsafe {
+                match (*entry).op {
+                    Op::ConsumeFuel { amount } if $v & FUEL_TARGET != 0 => (*$cx).charge(amount),
+                    Op::CheckInterrupt if $v & INTERRUPT_TARGET != 0 => (*$cx).no_requests(),
+                    _ => false,
+                }
+            };
+            if passes {
+                // SAFETY: a check point is never the last instruction.
+                let mut past = unsafe { entry.add(1) }.expose_provenance();
+                // SAFETY: as in `taken_v!`.
+                unsafe { std::arch::asm!("/* passed {0} */", inout(reg) past, options(nomem, nostack, preserves_flags)) };
+                next!(std::ptr::with_exposed_provenance(past), $sp, $mem, $cx, 0, 0.0)
+            }
+        }
+        next!(entry, $sp, $mem, $cx, 0, 0.0)
     }};
 }
 
@@ -135,8 +162,29 @@ pub(super) fn handler_address(op: &Op, v: u8) -> usize {
 
 /// The handler of a `CallInternal` whose callee is known not to be small, which skips the
 /// small-frame path (chosen by [`encode`](super::encode)).
-pub(super) fn call_not_small() -> usize {
-    h::CallInternalNotSmall as Handler as usize
+/// `check` is the check point every function of the module starts with (see [`call_variant`]).
+pub(super) fn call_not_small(check: u8) -> usize {
+    let h: Handler = match check {
+        FUEL_TARGET => h::call_internal_not_small::<FUEL_TARGET>,
+        INTERRUPT_TARGET => h::call_internal_not_small::<INTERRUPT_TARGET>,
+        _ => h::call_internal_not_small::<0>,
+    };
+    h as usize
+}
+
+/// The handler of a call of a defined function (`CallInternal`, `CallIndirect`) that passes the
+/// callee's entry check point itself when `check` is [`FUEL_TARGET`] or [`INTERRUPT_TARGET`] (the
+/// kind of check point the module's functions start with, the same for all of them): a metered
+/// call then costs no extra dispatch. `None` for any other instruction, or no check point.
+pub(super) fn call_variant(op: &Op, check: u8) -> Option<usize> {
+    let h: Handler = match (op, check) {
+        (Op::CallInternal { .. }, FUEL_TARGET) => h::call_internal::<FUEL_TARGET>,
+        (Op::CallInternal { .. }, INTERRUPT_TARGET) => h::call_internal::<INTERRUPT_TARGET>,
+        (Op::CallIndirect { .. }, FUEL_TARGET) => h::call_indirect::<FUEL_TARGET>,
+        (Op::CallIndirect { .. }, INTERRUPT_TARGET) => h::call_indirect::<INTERRUPT_TARGET>,
+        _ => return None,
+    };
+    Some(h as usize)
 }
 
 /// The length of the memory whose base the handlers carry.
@@ -622,7 +670,12 @@ mod h {
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
 
-    pub(super) unsafe fn CallInternal(
+    #[allow(non_upper_case_globals)]
+    pub(super) const CallInternal: Handler = call_internal::<0>;
+
+    /// `CallInternal` in variant `V` (0, [`FUEL_TARGET`] or [`INTERRUPT_TARGET`]: the callee's
+    /// entry check point is passed by the call, see [`entered!`]).
+    pub(super) unsafe fn call_internal<const V: u8>(
         ip: *const Slot,
         sp: *mut u64,
         mem: *mut u8,
@@ -640,24 +693,25 @@ mod h {
             if let Some(regs) = c.enter_fast(sp, frame, code, func, args, unsafe { ip.add(1) }) {
                 // The callee starts with empty accumulators (the accumulator analysis assumes
                 // nothing at a function's entry), so they need not stay live through the call.
-                next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
+                entered!(V, code.ops.as_ptr(), regs.0, mem, cx)
             }
         }
         // SAFETY: same state.
-        unsafe { call_internal_medium(ip, sp, mem, cx) }
+        unsafe { call_internal_medium::<V>(ip, sp, mem, cx) }
     }
 
     /// `CallInternal` when the callee is not small: a medium callee's frame is set up with
     /// fixed-length copies (out of line, so that the small path stays as short as it is).
     #[inline(never)]
-    unsafe fn call_internal_medium(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
+    unsafe fn call_internal_medium<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
         // SAFETY: same state.
-        unsafe { call_medium(ip, sp, mem, cx) }
+        unsafe { call_medium::<V>(ip, sp, mem, cx) }
     }
 
     /// The handler of a `CallInternal` whose callee was known not to be small when it was encoded
-    /// ([`call_not_small`]): straight to the medium path, without trying the small one.
-    pub(super) unsafe fn CallInternalNotSmall(
+    /// ([`call_not_small`]), in variant `V` as [`call_internal`]: straight to the medium path,
+    /// without trying the small one.
+    pub(super) unsafe fn call_internal_not_small<const V: u8>(
         ip: *const Slot,
         sp: *mut u64,
         mem: *mut u8,
@@ -666,12 +720,12 @@ mod h {
         _facc: f64,
     ) {
         // SAFETY: same state.
-        unsafe { call_medium(ip, sp, mem, cx) }
+        unsafe { call_medium::<V>(ip, sp, mem, cx) }
     }
 
     /// The medium call path, shared by the two above.
     #[inline(always)]
-    unsafe fn call_medium(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
+    unsafe fn call_medium<const V: u8>(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx) {
         fields!(ip, CallInternal { func, args, frame });
         // SAFETY: `cx` is the live context.
         let c = unsafe { &mut *cx };
@@ -680,7 +734,7 @@ mod h {
             // SAFETY: a call is never the last instruction of a function.
             if let Some(regs) = c.enter_medium(sp, frame, code, func, args, unsafe { ip.add(1) }) {
                 // As in `CallInternal`: the callee starts with empty accumulators.
-                next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
+                entered!(V, code.ops.as_ptr(), regs.0, mem, cx)
             }
         }
         // SAFETY: same state.
@@ -855,7 +909,11 @@ mod h {
     /// host instructions per call and return, against about 190 on the general path through the
     /// store, which also reloads the memory view); anything else (another instance, a host
     /// function, a trap) takes that general path.
-    pub(super) unsafe fn CallIndirect(
+    #[allow(non_upper_case_globals)]
+    pub(super) const CallIndirect: Handler = call_indirect::<0>;
+
+    /// `CallIndirect` in variant `V`, as [`call_internal`].
+    pub(super) unsafe fn call_indirect<const V: u8>(
         ip: *const Slot,
         sp: *mut u64,
         mem: *mut u8,
@@ -877,7 +935,7 @@ mod h {
             let frame = c.frame_size as u16;
             if let Some(regs) = c.enter_medium(sp, frame, code, func, args, next) {
                 // As in `CallInternal`: the callee starts with empty accumulators.
-                next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
+                entered!(V, code.ops.as_ptr(), regs.0, mem, cx)
             }
         }
         // SAFETY: same state.
