@@ -748,7 +748,27 @@ impl Ctx {
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
     fn no_requests(&mut self) -> bool {
-        self.requests() == 0
+        // On x86-64 a compare of the flag in memory and a jump (the compiler loads it first).
+        #[cfg(target_arch = "x86_64")]
+        {
+            let mut none = true;
+            // SAFETY: `attention` is the store's request flag (see `requests`), read with one
+            // byte load, which is atomic on x86-64 (as the relaxed load of `requests`).
+            unsafe {
+                std::arch::asm!(
+                    "cmp byte ptr [{flag}], 0",
+                    "jne {requested}",
+                    flag = in(reg) self.attention,
+                    requested = label { none = false },
+                    options(nostack, readonly),
+                );
+            }
+            none
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            self.requests() == 0
+        }
     }
 
     /// The interrupt and sample requests in force.

@@ -172,16 +172,19 @@ pub(super) fn call_not_small(check: u8) -> usize {
     h as usize
 }
 
-/// The handler of a call of a defined function (`CallInternal`, `CallIndirect`) that passes the
-/// callee's entry check point itself when `check` is [`FUEL_TARGET`] or [`INTERRUPT_TARGET`] (the
-/// kind of check point the module's functions start with, the same for all of them): a metered
-/// call then costs no extra dispatch. `None` for any other instruction, or no check point.
+/// The handler of a call of a defined function (`CallInternal`, `CallIndirect`,
+/// `ReturnCallInternal`) that passes the callee's entry check point itself when `check` is
+/// [`FUEL_TARGET`] or [`INTERRUPT_TARGET`] (the kind of check point the module's functions start
+/// with, the same for all of them): a metered call then costs no extra dispatch. `None` for any
+/// other instruction, or no check point.
 pub(super) fn call_variant(op: &Op, check: u8) -> Option<usize> {
     let h: Handler = match (op, check) {
         (Op::CallInternal { .. }, FUEL_TARGET) => h::call_internal::<FUEL_TARGET>,
         (Op::CallInternal { .. }, INTERRUPT_TARGET) => h::call_internal::<INTERRUPT_TARGET>,
         (Op::CallIndirect { .. }, FUEL_TARGET) => h::call_indirect::<FUEL_TARGET>,
         (Op::CallIndirect { .. }, INTERRUPT_TARGET) => h::call_indirect::<INTERRUPT_TARGET>,
+        (Op::ReturnCallInternal { .. }, FUEL_TARGET) => h::return_call_internal::<FUEL_TARGET>,
+        (Op::ReturnCallInternal { .. }, INTERRUPT_TARGET) => h::return_call_internal::<INTERRUPT_TARGET>,
         _ => return None,
     };
     Some(h as usize)
@@ -955,7 +958,11 @@ mod h {
         unsafe { called(result, ip, sp, cx) }
     }
 
-    pub(super) unsafe fn ReturnCallInternal(
+    #[allow(non_upper_case_globals)]
+    pub(super) const ReturnCallInternal: Handler = return_call_internal::<0>;
+
+    /// `ReturnCallInternal` in variant `V`, as [`call_internal`].
+    pub(super) unsafe fn return_call_internal<const V: u8>(
         ip: *const Slot,
         sp: *mut u64,
         mem: *mut u8,
@@ -971,7 +978,7 @@ mod h {
             && let Some(regs) = c.replace_fast(sp, code, func, args)
         {
             // The callee starts with empty accumulators, as after a call.
-            next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0)
+            entered!(V, code.ops.as_ptr(), regs.0, mem, cx)
         }
         // SAFETY: same state.
         unsafe { return_call_internal_slow(ip, mem, cx) }
