@@ -382,6 +382,11 @@ fn ir_prints_instructions() {
     assert_error(&hayate(&["ir", &file, "--func", "0"]), &["function 0", "imported"]);
     assert_error(&hayate(&["ir", &file, "--func", "9"]), &["no function 9"]);
     assert_error(&hayate(&["ir", &file, "--func", "third"]), &["`third`"]);
+    // `--fuel` shows the metered code: a charge at the function's entry and at each loop head.
+    assert!(!run.stdout.contains("ConsumeFuel"), "{}", run.stdout);
+    let metered = hayate(&["ir", "--fuel", "wat/count.wat"]);
+    assert_eq!((metered.status, metered.stderr.as_str()), (0, ""));
+    assert_eq!(metered.stdout.matches("ConsumeFuel").count(), 2, "{}", metered.stdout);
 }
 
 #[test]
