@@ -709,11 +709,11 @@ impl Ctx {
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
     fn charge(&mut self, amount: u32) -> bool {
-        let amount = u64::from(amount);
         // On x86-64 one read-modify-write subtraction and a jump on its borrow (two instructions
         // where the compiler makes four), put back in the rare case that too little was left.
         #[cfg(target_arch = "x86_64")]
         {
+            let amount = u64::from(amount);
             let mut passes = true;
             let cx: *mut Ctx = self;
             // SAFETY: the instructions touch only this context's fuel count (a `u64` at that
@@ -735,12 +735,8 @@ impl Ctx {
             passes
         }
         #[cfg(not(target_arch = "x86_64"))]
-        match self.fuel.checked_sub(amount) {
-            Some(left) => {
-                self.fuel = left;
-                true
-            }
-            None => false,
+        {
+            self.consume_fuel(amount).is_ok()
         }
     }
 
