@@ -65,13 +65,9 @@ pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<
     #[cfg(hayate_tail_calls)]
     let variants = acc::acc_variants(ops);
     // The check point every function starts with (all of a module's functions are translated
-    // alike), which calls pass themselves (see `threaded::call_variant`).
+    // alike), which calls pass themselves (see `threaded::call_handler`).
     #[cfg(hayate_tail_calls)]
-    let entry_check = match ops.first() {
-        Some(Op::ConsumeFuel { .. }) => threaded::FUEL_TARGET,
-        Some(Op::CheckInterrupt) => threaded::INTERRUPT_TARGET,
-        _ => 0,
-    };
+    let entry_check = check_point(ops.first()).map_or(0, |(kind, _)| kind);
     #[cfg(not(hayate_tail_calls))]
     let variants = std::iter::repeat_n(0u8, ops.len());
     ops.iter()
@@ -82,21 +78,19 @@ pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<
             // The amount of the fuel charge it passes goes beside it (`Slot::aux`).
             #[cfg(hayate_tail_calls)]
             let (_variant, aux) = match { op }.branch_offset_mut() {
-                Some(off) if !is_check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))) => {
-                    match ops.get(_i.wrapping_add_signed(off.0 as isize)) {
-                        Some(&Op::ConsumeFuel { amount }) => (_variant | threaded::FUEL_TARGET, amount),
-                        Some(Op::CheckInterrupt) => (_variant | threaded::INTERRUPT_TARGET, 0),
-                        _ => (_variant, 0),
+                Some(off) if check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))).is_none() => {
+                    match check_point(ops.get(_i.wrapping_add_signed(off.0 as isize))) {
+                        Some((kind, amount)) => (_variant | kind, amount),
+                        None => (_variant, 0),
                     }
                 }
                 _ => (_variant, 0),
             };
             #[cfg(hayate_tail_calls)]
-            let handler = match op {
-                Op::CallInternal { func, .. } if not_small(func) => threaded::call_not_small(entry_check),
-                _ => {
-                    threaded::call_variant(&op, entry_check).unwrap_or_else(|| threaded::handler_address(&op, _variant))
-                }
+            let handler = {
+                let not_small = matches!(op, Op::CallInternal { func, .. } if not_small(func));
+                threaded::call_handler(&op, entry_check, not_small)
+                    .unwrap_or_else(|| threaded::handler_address(&op, _variant))
             };
             #[cfg(not(hayate_tail_calls))]
             let (handler, aux, _) = (0, 0, not_small);
@@ -105,11 +99,16 @@ pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<
         .collect()
 }
 
-/// Whether `op` is a check point: a fuel charge or an interrupt check (at function entries and
-/// loop heads).
+/// The kind of check point `op` is, as the handler variant bit of a branch or call that passes it
+/// ([`threaded::FUEL_TARGET`] for a fuel charge, with its amount; [`threaded::INTERRUPT_TARGET`]
+/// for an interrupt check), or `None` (check points are at function entries and loop heads).
 #[cfg(hayate_tail_calls)]
-fn is_check_point(op: Option<&Op>) -> bool {
-    matches!(op, Some(Op::ConsumeFuel { .. } | Op::CheckInterrupt))
+fn check_point(op: Option<&Op>) -> Option<(u8, u32)> {
+    match op {
+        Some(&Op::ConsumeFuel { amount }) => Some((threaded::FUEL_TARGET, amount)),
+        Some(Op::CheckInterrupt) => Some((threaded::INTERRUPT_TARGET, 0)),
+        _ => None,
+    }
 }
 
 /// The code of defined function `index` of `module`, encoding it first on its first call (from

@@ -42,6 +42,18 @@ macro_rules! taken {
     }};
 }
 
+/// Goes on at `$past`, the instruction after a check point that was passed without dispatching
+/// it. The empty `asm!` keeps the two jumps (passed and not) apart, as in [`taken!`].
+macro_rules! passed {
+    ($past:expr, $sp:expr, $mem:expr, $cx:expr, $acc:expr, $facc:expr) => {{
+        let past: *const Slot = $past;
+        let mut past = past.expose_provenance();
+        // SAFETY: an empty asm statement that leaves `past` as it is.
+        unsafe { std::arch::asm!("/* passed {0} */", inout(reg) past, options(nomem, nostack, preserves_flags)) };
+        next!(std::ptr::with_exposed_provenance(past), $sp, $mem, $cx, $acc, $facc)
+    }};
+}
+
 /// Takes the branch at `$ip` in handler variant `$v`: with [`FUEL_TARGET`] or
 /// [`INTERRUPT_TARGET`] it passes the check point (fuel, interrupt) at the target itself, and
 /// dispatches it only if it does not pass (to trap, or to answer a sample request); otherwise as
@@ -50,24 +62,20 @@ macro_rules! taken {
 macro_rules! taken_v {
     ($v:expr, $ip:expr, $off:expr, $sp:expr, $mem:expr, $cx:expr, $acc:expr, $facc:expr) => {{
         if $v & CHECKED != 0 {
-            // SAFETY: `cx` is the live context; `encode` gives these variants only to branches
-            // whose target is a `ConsumeFuel` (`FUEL_TARGET`, its amount beside the branch in
-            // `aux`) or a `CheckInterrupt`.
-            let passes = unsafe {
-                if $v & FUEL_TARGET != 0 {
-                    (*$cx).charge((*$ip).aux)
-                } else {
-                    (*$cx).no_requests()
-                }
+            // `encode` gives these variants only to branches whose target is a `ConsumeFuel`
+            // (`FUEL_TARGET`, its amount beside the branch in `aux`) or a `CheckInterrupt`.
+            let passes = if $v & FUEL_TARGET != 0 {
+                // SAFETY: `cx` is the live context and `ip` the running instruction.
+                unsafe { (*$cx).charge((*$ip).aux) }
+            } else {
+                // SAFETY: `cx` is the live context.
+                unsafe { (*$cx).no_requests() }
             };
             if passes {
                 // SAFETY: the instruction after the target (as in `taken!`), which exists: a
                 // check point is never the last instruction.
-                let mut past = unsafe { $ip.byte_offset($off.0 as isize + SLOT as isize) }.expose_provenance();
-                // SAFETY: an empty asm statement that leaves `past` as it is (and keeps the two
-                // jumps apart, as in `taken!`).
-                unsafe { std::arch::asm!("/* passed {0} */", inout(reg) past, options(nomem, nostack, preserves_flags)) };
-                next!(std::ptr::with_exposed_provenance(past), $sp, $mem, $cx, $acc, $facc)
+                let past = unsafe { $ip.byte_offset($off.0 as isize + SLOT as isize) };
+                passed!(past, $sp, $mem, $cx, $acc, $facc)
             }
         }
         taken!($ip, $off, $sp, $mem, $cx, $acc, $facc)
@@ -92,10 +100,8 @@ macro_rules! entered {
             };
             if passes {
                 // SAFETY: a check point is never the last instruction.
-                let mut past = unsafe { entry.add(1) }.expose_provenance();
-                // SAFETY: as in `taken_v!`.
-                unsafe { std::arch::asm!("/* passed {0} */", inout(reg) past, options(nomem, nostack, preserves_flags)) };
-                next!(std::ptr::with_exposed_provenance(past), $sp, $mem, $cx, 0, 0.0)
+                let past = unsafe { entry.add(1) };
+                passed!(past, $sp, $mem, $cx, 0, 0.0)
             }
         }
         next!(entry, $sp, $mem, $cx, 0, 0.0)
@@ -160,31 +166,28 @@ pub(super) fn handler_address(op: &Op, v: u8) -> usize {
     HANDLERS[usize::from(tag)] as usize
 }
 
-/// The handler of a `CallInternal` whose callee is known not to be small, which skips the
-/// small-frame path (chosen by [`encode`](super::encode)).
-/// `check` is the check point every function of the module starts with (see [`call_variant`]).
-pub(super) fn call_not_small(check: u8) -> usize {
-    let h: Handler = match check {
-        FUEL_TARGET => h::call_internal_not_small::<FUEL_TARGET>,
-        INTERRUPT_TARGET => h::call_internal_not_small::<INTERRUPT_TARGET>,
-        _ => h::call_internal_not_small::<0>,
-    };
-    h as usize
-}
-
 /// The handler of a call of a defined function (`CallInternal`, `CallIndirect`,
-/// `ReturnCallInternal`) that passes the callee's entry check point itself when `check` is
-/// [`FUEL_TARGET`] or [`INTERRUPT_TARGET`] (the kind of check point the module's functions start
-/// with, the same for all of them): a metered call then costs no extra dispatch. `None` for any
-/// other instruction, or no check point.
-pub(super) fn call_variant(op: &Op, check: u8) -> Option<usize> {
-    let h: Handler = match (op, check) {
-        (Op::CallInternal { .. }, FUEL_TARGET) => h::call_internal::<FUEL_TARGET>,
-        (Op::CallInternal { .. }, INTERRUPT_TARGET) => h::call_internal::<INTERRUPT_TARGET>,
-        (Op::CallIndirect { .. }, FUEL_TARGET) => h::call_indirect::<FUEL_TARGET>,
-        (Op::CallIndirect { .. }, INTERRUPT_TARGET) => h::call_indirect::<INTERRUPT_TARGET>,
-        (Op::ReturnCallInternal { .. }, FUEL_TARGET) => h::return_call_internal::<FUEL_TARGET>,
-        (Op::ReturnCallInternal { .. }, INTERRUPT_TARGET) => h::return_call_internal::<INTERRUPT_TARGET>,
+/// `ReturnCallInternal`) in variant `check`: with [`FUEL_TARGET`] or [`INTERRUPT_TARGET`] (the
+/// kind of check point the module's functions start with, the same for all of them) the call
+/// passes its callee's entry check point itself, so a metered call costs no extra dispatch; a
+/// `CallInternal` whose callee is known `not_small` skips the small-frame path. `None` for any
+/// other instruction, and for the plain variants of these (their handlers are in `HANDLERS`).
+pub(super) fn call_handler(op: &Op, check: u8, not_small: bool) -> Option<usize> {
+    macro_rules! pick {
+        ($h:ident) => {
+            match check {
+                FUEL_TARGET => h::$h::<FUEL_TARGET>,
+                INTERRUPT_TARGET => h::$h::<INTERRUPT_TARGET>,
+                _ => h::$h::<0>,
+            }
+        };
+    }
+    let h: Handler = match op {
+        Op::CallInternal { .. } if not_small => pick!(call_internal_not_small),
+        _ if check == 0 => return None,
+        Op::CallInternal { .. } => pick!(call_internal),
+        Op::CallIndirect { .. } => pick!(call_indirect),
+        Op::ReturnCallInternal { .. } => pick!(return_call_internal),
         _ => return None,
     };
     Some(h as usize)
@@ -712,7 +715,7 @@ mod h {
     }
 
     /// The handler of a `CallInternal` whose callee was known not to be small when it was encoded
-    /// ([`call_not_small`]), in variant `V` as [`call_internal`]: straight to the medium path,
+    /// ([`call_handler`]), in variant `V` as [`call_internal`]: straight to the medium path,
     /// without trying the small one.
     pub(super) unsafe fn call_internal_not_small<const V: u8>(
         ip: *const Slot,
