@@ -70,10 +70,11 @@ pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<
     let entry_check = check_point(ops.first()).map_or(0, |(kind, _)| kind);
     #[cfg(not(hayate_tail_calls))]
     let variants = std::iter::repeat_n(0u8, ops.len());
-    ops.iter()
-        .enumerate()
-        .zip(variants)
-        .map(|((_i, &op), _variant)| {
+    // Collected into a vector of the exact length: collecting the `Option`s directly would grow
+    // it by doubling and copy it once more into the box.
+    let mut slots = Vec::with_capacity(ops.len());
+    for ((_i, &op), _variant) in ops.iter().enumerate().zip(variants) {
+        slots.push({
             // A branch to a check point runs it itself when taken (see `threaded::FUEL_TARGET`).
             // The amount of the fuel charge it passes goes beside it (`Slot::aux`).
             #[cfg(hayate_tail_calls)]
@@ -94,9 +95,10 @@ pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<
             };
             #[cfg(not(hayate_tail_calls))]
             let (handler, aux, _) = (0, 0, not_small);
-            Slot::new(handler, op).map(|slot| Slot { aux, ..slot })
-        })
-        .collect()
+            Slot { aux, ..Slot::new(handler, op)? }
+        });
+    }
+    Some(slots.into_boxed_slice())
 }
 
 /// The kind of check point `op` is, as the handler variant bit of a branch or call that passes it
