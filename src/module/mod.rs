@@ -217,9 +217,13 @@ impl ModuleInner {
     pub(crate) fn declared_locals(&self, index: u32) -> Option<u64> {
         let wasm = self.wasm.as_deref()?;
         let body = self.code.get(index as usize)?.body.clone();
-        let reader = wasmparser::BinaryReader::new(wasm.get(body.clone())?, body.start as u64);
-        let locals = wasmparser::FunctionBody::new(reader).get_locals_reader().ok()?;
-        locals.into_iter().try_fold(0, |n, group| group.ok().map(|(count, _)| n + u64::from(count)))
+        let mut reader = wasmparser::BinaryReader::new_features(
+            wasm.get(body.clone())?,
+            body.start as u64,
+            self.config.wasm_features(),
+        );
+        let locals = crate::translate::read_locals(&mut reader, |_, _, _| Ok(())).ok()?;
+        Some(locals.iter().map(|&(count, _)| u64::from(count)).sum())
     }
 
     pub(crate) fn func_type(&self, func: u32) -> &FuncType {

@@ -58,6 +58,27 @@ impl Env<'_> {
     }
 }
 
+/// The local declarations a function body starts with, as (count, type) groups.
+pub(crate) type Locals = smallvec::SmallVec<[(u32, wasmparser::ValType); 8]>;
+
+/// Reads the local declarations at the start of a function body from `reader`, passing each group
+/// with its offset to `declare` as it goes (the validator's `define_locals`, or nothing for a body
+/// validated before).
+pub(crate) fn read_locals(
+    reader: &mut wasmparser::BinaryReader<'_>,
+    mut declare: impl FnMut(u64, u32, wasmparser::ValType) -> Result<()>,
+) -> Result<Locals> {
+    let mut locals = Locals::new();
+    for _ in 0..reader.read_var_u32().map_err(malformed)? {
+        let offset = reader.original_position();
+        let count: u32 = reader.read().map_err(malformed)?;
+        let vt: wasmparser::ValType = reader.read().map_err(malformed)?;
+        declare(offset, count, vt)?;
+        locals.push((count, vt));
+    }
+    Ok(locals)
+}
+
 /// Validates and translates the body of function `func_index`.
 pub(crate) fn translate(
     env: &Env<'_>,
@@ -67,15 +88,8 @@ pub(crate) fn translate(
     scratch: &mut Scratch,
 ) -> Result<(Translated, FuncValidatorAllocations)> {
     let mut reader = body.get_binary_reader();
-    let mut locals: smallvec::SmallVec<[(u32, wasmparser::ValType); 8]> = smallvec::SmallVec::new();
-    let groups = reader.read_var_u32().map_err(malformed)?;
-    for _ in 0..groups {
-        let offset = reader.original_position();
-        let count: u32 = reader.read().map_err(malformed)?;
-        let vt: wasmparser::ValType = reader.read().map_err(malformed)?;
-        validator.define_locals(offset, count, vt).map_err(invalid)?;
-        locals.push((count, vt));
-    }
+    let locals =
+        read_locals(&mut reader, |offset, count, vt| validator.define_locals(offset, count, vt).map_err(invalid))?;
     let mut t = FuncTranslator::new(env, func_index, &locals, scratch)?;
     let mut ops = OpReader::new(reader).map_err(malformed)?;
     while !ops.eof() {
@@ -112,12 +126,7 @@ pub(crate) fn translate_validated(
 ) -> Result<Translated> {
     let mut reader =
         wasmparser::BinaryReader::new_features(&wasm[body.clone()], body.start as u64, env.config.wasm_features());
-    let mut locals: smallvec::SmallVec<[(u32, wasmparser::ValType); 8]> = smallvec::SmallVec::new();
-    for _ in 0..reader.read_var_u32().map_err(malformed)? {
-        let count: u32 = reader.read().map_err(malformed)?;
-        let vt: wasmparser::ValType = reader.read().map_err(malformed)?;
-        locals.push((count, vt));
-    }
+    let locals = read_locals(&mut reader, |_, _, _| Ok(()))?;
     let mut scratch = Scratch::default();
     let mut t = FuncTranslator::new(env, func_index, &locals, &mut scratch)?;
     let mut ops = OpReader::new(reader).map_err(malformed)?;
