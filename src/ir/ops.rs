@@ -320,6 +320,12 @@ macro_rules! for_each_op {
             I32Load8URR { dst: W(I32), ptr: R(I32) @1, idx: R(I32), offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u32\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] as u64 (an `I32AddShl` joined)
             I32LoadShl { dst: W(I32), ptr: R(I32) @1, idx: R(I32), shift: Imm(u16), offset: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = mem.u32\[((r\[idx\] << shift) + imm) as u32\] as u64 (a table lookup: an `I32ShlRI` joined with the `I32LoadRI` it feeds)
+            I32LoadShlRI { dst: W(I32), idx: R(I32) @1, shift: Imm(u16), imm: Imm(i32) } -> Next, Int,
+            /// r\[dst\] = mem.u32\[r\[ptr\] as u32 + offset\] + r\[rhs\] (i32, wrapping; an `I32Load` joined with the `I32AddRR` it feeds)
+            I32LoadAddRR { dst: W(I32), ptr: R(I32) @1, rhs: R(I32), offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.u32\[r\[ptr\] as u32 + offset\] + imm (i32, wrapping; an `I32Load` joined with the `I32AddRI` it feeds)
+            I32LoadAddRI { dst: W(I32), ptr: R(I32) @1, offset: Imm(u16), imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = mem.u64\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\]
             I64LoadShl { dst: W(I64), ptr: R(I32) @1, idx: R(I32), shift: Imm(u16), offset: Imm(u16) } -> Next, Int,
             /// mem.u32\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] = r\[val\] as u32

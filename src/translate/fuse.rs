@@ -169,6 +169,8 @@ rule_table! { dead;
     GLOBAL_SET_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::GlobalSet { src, .. } if dead(src)];
     BR_TABLE_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::BrTable { index, .. } if dead(index)];
     SHR_AND: [Op::I32ShrURI { .. }] [Op::I32AndRI { lhs, .. } if dead(lhs)];
+    LOAD_ADD: [Op::I32Load { .. }] [Op::I32AddRR { .. } | Op::I32AddRI { .. } | Op::I32SubRI { .. }];
+    SHL_LOAD: [Op::I32ShlRI { .. }] [Op::I32LoadRI { ptr, .. } if dead(ptr)];
     EXTEND_AND: [Op::I64ExtendI32U { .. }] [Op::I64AndRI { lhs, imm, .. } if dead(lhs) && imm >= 0];
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
         Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
@@ -177,7 +179,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 17] = [
+const RULES: [&Rule; 19] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -195,7 +197,48 @@ const RULES: [&Rule; 17] = [
     &BR_TABLE_ADD,
     &SHR_AND,
     &EXTEND_AND,
+    &LOAD_ADD,
+    &SHL_LOAD,
 ];
+
+/// `r[t] = mem.u32[r[p] + o]; r[d] = r[t] + r[x]` (either operand order; or `+ k`, `- k` with
+/// `o` within 16 bits) → `I32LoadAddRR` / `I32LoadAddRI`: a loaded value that only feeds an add (a
+/// field added to a pointer or a count, a table entry added to a base). Guard: `t` is dead after
+/// the add and is not both operands.
+const LOAD_ADD: Rule = Rule { name: "load_add", kind: Kind::Join, apply: apply_load_add };
+
+#[inline]
+fn apply_load_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let Op::I32Load { dst: t, ptr, offset } = prev else { return None };
+    if !cx.dead(t) {
+        return None;
+    }
+    if let Op::I32AddRR { dst, lhs, rhs } = new {
+        let rhs = match (lhs == t, rhs == t) {
+            (true, false) => rhs,
+            (false, true) => lhs,
+            _ => return None,
+        };
+        return Some(Op::I32LoadAddRR { dst, ptr, rhs, offset });
+    }
+    let (dst, lhs, imm) = add_imm(new)?;
+    (lhs == t).then_some(Op::I32LoadAddRI { dst, ptr, offset: u16::try_from(offset).ok()?, imm })
+}
+
+/// `r[t] = r[i] << k; r[d] = mem.u32[(r[t] + c) as u32]` (an `I32LoadRI`, itself joined from an
+/// add of a constant and a load) → `I32LoadShlRI`: an entry of a table at a constant address (C's
+/// `table[i]` for a static array). The shift count is taken mod 32. Guard: `t` is dead after the
+/// load.
+const SHL_LOAD: Rule = Rule {
+    name: "shl_load",
+    kind: Kind::Join,
+    apply: |cx, prev, new| match (prev, new) {
+        (Op::I32ShlRI { dst: t, lhs, imm: k }, Op::I32LoadRI { dst, ptr, imm }) if ptr == t && cx.dead(t) => {
+            Some(Op::I32LoadShlRI { dst, idx: lhs, shift: (k & 31) as u16, imm })
+        }
+        _ => None,
+    },
+};
 
 /// `r[t] = r[s] as u32 as u64; r[d] = r[t] & m` with `m` below 2^31 → `r[d] = r[s] & m`: the mask
 /// clears every bit the zero extension would, so the extension goes (a byte or field widened to
