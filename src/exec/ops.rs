@@ -99,6 +99,7 @@ macro_rules! for_each_exec_op {
                 I32GeSRR { dst, lhs, rhs } => |r, m| r.set_bool(dst, r.i32(lhs) >= r.i32(rhs)),
                 I32GeURR { dst, lhs, rhs } => |r, m| r.set_bool(dst, r.u32(lhs) >= r.u32(rhs)),
                 I32AddRI { dst, lhs, imm } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_add(imm as u32)),
+                I32AddLtURR { dst, lhs, a, b } => |r, m| r.set_u32(dst, r.u32(lhs).wrapping_add(u32::from(r.u32(a) < r.u32(b)))),
                 I32Step2 { reg1, step1, reg2, step2 } => |r, m| {
                     let _ = r.set_i32(reg1, r.i32(reg1).wrapping_add(i32::from(step1)));
                     r.set_i32(reg2, r.i32(reg2).wrapping_add(i32::from(step2)))

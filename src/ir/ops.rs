@@ -490,6 +490,8 @@ macro_rules! for_each_op {
             I32ShrUAndRI { dst: W(I32), lhs: R(I32) @1, shift: Imm(u16), mask: Imm(i32) } -> Next, Int,
             /// r\[reg1\] += step1; r\[reg2\] += step2 (i32, wrapping; two counters stepped in a row)
             I32Step2 { reg1: RW(I32), step1: Imm(i16), reg2: RW(I32), step2: Imm(i16) } -> Next, Int,
+            /// r\[dst\] = r\[lhs\] + (r\[a\] as u32 < r\[b\] as u32) as i32 (wrapping; a carry added, as multi-precision arithmetic does: an `I32LtURR` joined with the `I32AddRR` it feeds)
+            I32AddLtURR { dst: W(I32), lhs: R(I32) @1, a: R(I32), b: R(I32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] - imm (i32, wrapping)
             I32SubRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] * imm (i32, wrapping)

@@ -171,6 +171,7 @@ rule_table! { dead;
     SHR_AND: [Op::I32ShrURI { .. }] [Op::I32AndRI { lhs, .. } if dead(lhs)];
     LOAD_ADD: [Op::I32Load { .. }] [Op::I32AddRR { .. } | Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     SHL_LOAD: [Op::I32ShlRI { .. }] [Op::I32LoadRI { ptr, .. } if dead(ptr)];
+    CARRY_ADD: [Op::I32LtURR { .. } | Op::I32GtURR { .. }] [Op::I32AddRR { .. }];
     EXTEND_AND: [Op::I64ExtendI32U { .. }] [Op::I64AndRI { lhs, imm, .. } if dead(lhs) && imm >= 0];
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
         Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
@@ -179,7 +180,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 19] = [
+const RULES: [&Rule; 20] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -199,7 +200,29 @@ const RULES: [&Rule; 19] = [
     &EXTEND_AND,
     &LOAD_ADD,
     &SHL_LOAD,
+    &CARRY_ADD,
 ];
+
+/// `r[t] = r[a] <u r[b]` (or `r[b] >u r[a]`); `r[d] = r[x] + r[t]` (either operand order) →
+/// `I32AddLtURR`: a carry added to the next limb (multi-precision arithmetic). Guard: `t` is dead
+/// after the add and is not both operands.
+const CARRY_ADD: Rule = Rule { name: "carry_add", kind: Kind::Join, apply: apply_carry_add };
+
+#[inline]
+fn apply_carry_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (t, a, b) = match prev {
+        Op::I32LtURR { dst, lhs, rhs } => (dst, lhs, rhs),
+        Op::I32GtURR { dst, lhs, rhs } => (dst, rhs, lhs),
+        _ => return None,
+    };
+    let Op::I32AddRR { dst, lhs, rhs } = new else { return None };
+    let other = match (lhs == t, rhs == t) {
+        (true, false) => rhs,
+        (false, true) => lhs,
+        _ => return None,
+    };
+    cx.dead(t).then_some(Op::I32AddLtURR { dst, lhs: other, a, b })
+}
 
 /// `r[t] = mem.u32[r[p] + o]; r[d] = r[t] + r[x]` (either operand order; or `+ k`, `- k` with
 /// `o` within 16 bits) → `I32LoadAddRR` / `I32LoadAddRI`: a loaded value that only feeds an add (a
