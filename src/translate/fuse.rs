@@ -216,11 +216,7 @@ fn apply_carry_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
         _ => return None,
     };
     let Op::I32AddRR { dst, lhs, rhs } = new else { return None };
-    let other = match (lhs == t, rhs == t) {
-        (true, false) => rhs,
-        (false, true) => lhs,
-        _ => return None,
-    };
+    let other = other_operand(lhs, rhs, t)?;
     cx.dead(t).then_some(Op::I32AddLtURR { dst, lhs: other, a, b })
 }
 
@@ -237,12 +233,7 @@ fn apply_load_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
         return None;
     }
     if let Op::I32AddRR { dst, lhs, rhs } = new {
-        let rhs = match (lhs == t, rhs == t) {
-            (true, false) => rhs,
-            (false, true) => lhs,
-            _ => return None,
-        };
-        return Some(Op::I32LoadAddRR { dst, ptr, rhs, offset });
+        return Some(Op::I32LoadAddRR { dst, ptr, rhs: other_operand(lhs, rhs, t)?, offset });
     }
     let (dst, lhs, imm) = add_imm(new)?;
     (lhs == t).then_some(Op::I32LoadAddRI { dst, ptr, offset: u16::try_from(offset).ok()?, imm })
@@ -287,6 +278,16 @@ fn apply_shr_and(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
         return None;
     };
     (src == t && cx.dead(t)).then_some(Op::I32ShrUAndRI { dst, lhs, shift: (imm & 31) as u16, mask })
+}
+
+/// The operand of a commutative `lhs <op> rhs` that is not `t`, when exactly one of them is `t`
+/// (the temporary a rule folds away).
+fn other_operand(lhs: Reg, rhs: Reg, t: Reg) -> Option<Reg> {
+    match (lhs == t, rhs == t) {
+        (true, false) => Some(rhs),
+        (false, true) => Some(lhs),
+        _ => None,
+    }
 }
 
 /// An `i32.add` or `i32.sub` of a constant as (`dst`, `lhs`, the constant added).
@@ -470,13 +471,7 @@ fn apply_add_shl(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     let (Op::I32ShlRI { dst: t, lhs: idx, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
         return None;
     };
-    let base = if rhs == t {
-        lhs
-    } else if lhs == t {
-        rhs
-    } else {
-        return None;
-    };
+    let base = other_operand(lhs, rhs, t)?;
     cx.dead(t).then_some(Op::I32AddShl { dst, lhs: base, idx, shift: (imm & 31) as u16 })
 }
 
