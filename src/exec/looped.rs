@@ -136,6 +136,15 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     }
                     Op::BrTable { index, len } => table!(regs.u32(index).min(len)),
                     Op::BrTableAddRI { index, imm, len } => table!(regs.u32(index).wrapping_add(imm as u32).min(len)),
+                    Op::BrToTable { off } => {
+                        // SAFETY: translation makes `off` lead to a `BrTableAddRI` of this function.
+                        ip = unsafe { ip.byte_offset(off.0 as isize) };
+                        // SAFETY: as above.
+                        let Op::BrTableAddRI { index, imm, len } = (unsafe { (*ip).op }) else {
+                            unreachable!("a BrToTable leads to a BrTableAddRI")
+                        };
+                        table!(regs.u32(index).wrapping_add(imm as u32).min(len))
+                    }
                     Op::Return => ret!(Reg(0), 0),
                     Op::Return1 { src } => ret!(src, 1),
                     Op::ReturnSpan { src, len } => ret!(src, usize::from(len)),

@@ -561,6 +561,17 @@ mod h {
         unsafe { table_entry(ip, i, sp, mem, cx, acc, facc) }
     }
 
+    pub(super) unsafe fn BrToTable(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, acc: u64, facc: f64) {
+        fields!(ip, BrToTable { off });
+        // SAFETY: translation makes `off` lead to a `BrTableAddRI` of the same function
+        // (`translate::func::thread_jumps`, `translate::layout`), whose handler this one runs.
+        let table = unsafe { ip.byte_offset(off.0 as isize) };
+        fields!(table, BrTableAddRI { index, imm, len: n });
+        let i = Regs(sp).u32(index).wrapping_add(imm as u32).min(n) as usize;
+        // SAFETY: the table is followed by `n + 1` `Br` entries.
+        unsafe { table_entry(table, i, sp, mem, cx, acc, facc) }
+    }
+
     /// Goes straight to the target of entry `i` of the branch table at `ip`.
     ///
     /// # Safety

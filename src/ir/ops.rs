@@ -52,6 +52,8 @@ macro_rules! for_each_op {
             BrTable { index: R(I32), len: Imm(u32) } -> Table, Keep,
             /// goto pc + 1 + min((r\[index\] as u32).wrapping_add(imm as u32), len): a `BrTable` whose index is biased first (a `switch` whose cases start above 0); the next `len + 1` instructions are `Br`s
             BrTableAddRI { index: R(I32), imm: Imm(i32), len: Imm(u32) } -> Table, Keep,
+            /// goto off, where a `BrTableAddRI` stands, and take its branch at once: the jump back to a `switch` in a loop (an interpreter's dispatch) costs no dispatch of its own
+            BrToTable { off: Branch } -> Jump, Keep,
             /// return with no results
             Return -> Return, Lost,
             /// return r\[src\]

@@ -819,9 +819,10 @@ pub(super) fn const_reg(consts: &mut Vec<u64>, const_regs: &mut HashMap<u64, u16
     Ok(Reg(CONST_MARK + k as u16))
 }
 
-/// Jump threading: an unconditional branch to a return becomes that return, and one to another
-/// unconditional branch goes straight to the final target. `br_table` entries stay branches.
-/// `entry` marks the `br_table` entries (marked once, so following chains stays linear).
+/// Jump threading: an unconditional branch to a return becomes that return, one to a `br_table`
+/// a `BrToTable` (which takes the table's branch itself), and one to another unconditional branch
+/// goes straight to the final target. `br_table` entries stay branches. `entry` marks the
+/// `br_table` entries (marked once, so following chains stays linear).
 fn thread_jumps(ops: &mut [Op], entry: &[bool]) {
     for i in 0..ops.len() {
         let Op::Br { off } = ops[i] else { continue };
@@ -836,9 +837,14 @@ fn thread_jumps(ops: &mut [Op], entry: &[bool]) {
                 _ => break,
             }
         }
+        let off = BranchOffset((target as i64 - i as i64) as i32);
         ops[i] = match ops[target] {
             ret @ (Op::Return | Op::Return1 { .. } | Op::ReturnSpan { .. } | Op::ReturnCallInternal { .. }) => ret,
-            _ => Op::Br { off: BranchOffset((target as i64 - i as i64) as i32) },
+            Op::BrTable { .. } | Op::BrTableAddRI { .. } => {
+                super::layout::biased_table(&mut ops[target]);
+                Op::BrToTable { off }
+            }
+            _ => Op::Br { off },
         };
     }
 }

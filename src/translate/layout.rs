@@ -17,7 +17,10 @@
 //!   tail of a loop body, as in an interpreter's dispatch loop where every case jumps to the same
 //!   bookkeeping before the next round) becomes a copy of that run, ending with a `br` to where
 //!   the run continues unless it ends in a jump or return. The copy never runs more instructions
-//!   than the `br` plus the original did, and one fewer whenever it leaves through a branch.
+//!   than the `br` plus the original did, and one fewer whenever it leaves through a branch. A
+//!   run that ends in a `br_table` (an interpreter's fetch and decode before its `switch`) is
+//!   copied up to the table, which the copy takes through a `BrToTable`: the table's entries stay
+//!   where they are, and the copy saves the `br`.
 //!
 //! A `br` that other branches land on is never moved or deleted, and `br_table` entries stay as
 //! they are.
@@ -72,6 +75,23 @@ const NONE: u32 = u32::MAX;
 
 /// The longest run [`layout_branches`] copies in place of a `br`.
 const MAX_TAIL: usize = 4;
+
+/// The longest run ending in a `br_table` (counted with it) that [`layout_branches`] copies in
+/// place of a `br`.
+const MAX_TABLE_TAIL: usize = 6;
+
+/// Whether `op` is a `br_table`.
+fn is_table(op: &Op) -> bool {
+    matches!(op, Op::BrTable { .. } | Op::BrTableAddRI { .. })
+}
+
+/// Gives the `br_table` `op` the form whose branch a `BrToTable` takes (`BrTableAddRI`: a plain
+/// table adds 0 to its index).
+pub(super) fn biased_table(op: &mut Op) {
+    if let Op::BrTable { index, len } = *op {
+        *op = Op::BrTableAddRI { index, imm: 0, len };
+    }
+}
 
 /// Working memory of [`layout_branches`] (and the `br_table` entries jump threading skips too),
 /// kept from one function to the next.
@@ -160,6 +180,12 @@ pub(super) fn layout_branches(ops: &mut Vec<Op>, b: &mut Buffers) {
     if b.edits.is_empty() {
         return;
     }
+    // The tables that copies will reach through a `BrToTable`.
+    for &(at, edit) in &b.edits {
+        if let Edit::Tail { len } = edit {
+            biased_table(&mut ops[b.targets[at] as usize + len - 1]);
+        }
+    }
     rebuild(ops, b);
 }
 
@@ -183,6 +209,7 @@ fn candidate(ops: &[Op], i: usize) -> bool {
         return true;
     }
     (t..(t + MAX_TAIL).min(ops.len())).any(|j| target(j, &ops[j]).is_some_and(|u| u <= t))
+        || ops[t..(t + MAX_TABLE_TAIL).min(ops.len())].iter().any(is_table)
 }
 
 /// Fills `b.edits`, in order of position.
@@ -237,8 +264,21 @@ fn decide(ops: &[Op], b: &mut Buffers) {
 
 /// The length of the run at `t` worth copying in place of the `br` at `i`: at most [`MAX_TAIL`]
 /// instructions up to the first that never falls through, with a branch back to `t` or before it
-/// (a loop's tail), and nothing that must stay where it is.
+/// (a loop's tail), and nothing that must stay where it is; or at most [`MAX_TABLE_TAIL`] up to
+/// and with a `br_table`.
 fn tail_len(ops: &[Op], b: &Buffers, i: usize, t: usize) -> Option<usize> {
+    for k in 0..MAX_TABLE_TAIL {
+        let j = t + k;
+        if j >= ops.len() || j == i || b.entry[j] || matches!(ops[j], Op::TableInit { .. } | Op::Imm32 { .. }) {
+            break;
+        }
+        if is_table(&ops[j]) {
+            return Some(k + 1);
+        }
+        if leaves(&ops[j]) {
+            break;
+        }
+    }
     let mut back = false;
     for k in 0..MAX_TAIL {
         let j = t + k;
@@ -310,7 +350,12 @@ fn rebuild(ops: &mut Vec<Op>, b: &mut Buffers) {
             Edit::Tail { len } => {
                 let t = targets[i] as usize;
                 for j in t..t + len {
-                    out.push((ops[j], targets[j]));
+                    // A run ending in a table takes it where it stands.
+                    if is_table(&ops[j]) {
+                        out.push((Op::BrToTable { off: BranchOffset(0) }, j as u32));
+                    } else {
+                        out.push((ops[j], targets[j]));
+                    }
                 }
                 if !leaves(&ops[t + len - 1]) {
                     out.push((ops[i], (t + len) as u32));
