@@ -112,7 +112,9 @@ pub(crate) struct FuncBody<Code> {
     /// The instructions.
     pub ops: Code,
     pub num_params: u16,
-    /// Locals that are not parameters (zeroed on entry).
+    /// Local cells zeroed on entry: the first after the parameters. The locals the code writes
+    /// before any read can see them come after these and start with whatever the cells held
+    /// (`translate::func::FuncTranslator::order_locals`).
     pub num_locals: u16,
     /// All registers of a frame: parameters, locals, operand slots and constants.
     pub frame_size: u32,

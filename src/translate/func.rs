@@ -130,7 +130,20 @@ pub(crate) struct Scratch {
     v128_regs: HashMap<u128, u16>,
     highs: Vec<usize>,
     locals: Vec<(u16, bool)>,
+    first_use: Vec<FirstUse>,
+    remap: Vec<u16>,
     layout: super::layout::Buffers,
+}
+
+/// How the code first refers to a local (see [`FuncTranslator::note_local`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstUse {
+    /// Not yet: a local never used need not start at zero.
+    None,
+    /// Written where every later use must pass the write: it need not start at zero.
+    Write,
+    /// Read, or written where a branch may skip the write: it must start at zero.
+    Read,
 }
 
 /// Translates one function body; the visitor methods live in `visit.rs`.
@@ -152,6 +165,10 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     /// Per local index its first register and whether it is a `v128` (two registers); empty
     /// when the function has no `v128` parameter or local, where local `i` is register `i`.
     locals: &'s mut Vec<(u16, bool)>,
+    /// Per local cell (from the first after the parameters) how the code first uses it.
+    first_use: &'s mut Vec<FirstUse>,
+    /// Per local cell its register after [`FuncTranslator::order_locals`].
+    remap: &'s mut Vec<u16>,
     layout: &'s mut super::layout::Buffers,
     /// Register cells of the parameters (a `v128` takes two).
     num_params: u16,
@@ -198,12 +215,14 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         s.v128_regs.clear();
         s.highs.clear();
         s.locals.clear();
+        s.first_use.clear();
         let cells = |t: ValType| if t == ValType::V128 { 2 } else { 1 };
         let num_params = ty.param_cells() as u64;
         let total = num_params + local_groups.iter().map(|&(n, t)| u64::from(n) * cells(t)).sum::<u64>();
         if total >= u64::from(CONST_MARK) - 1024 {
             return Err(too_large(&format!("{total} locals (the limit is {})", CONST_MARK - 1024)));
         }
+        s.first_use.resize((total - num_params) as usize, FirstUse::None);
         let wide_locals = local_groups.iter().any(|&(n, t)| n > 0 && t == ValType::V128);
         if wide_locals || ty.params().contains(&crate::types::ValType::V128) {
             let mut reg = 0u16;
@@ -231,6 +250,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             v128_regs: &mut s.v128_regs,
             highs: &mut s.highs,
             locals: &mut s.locals,
+            first_use: &mut s.first_use,
+            remap: &mut s.remap,
             layout: &mut s.layout,
             num_params: num_params as u16,
             num_results: ty.result_cells() as u16,
@@ -284,7 +305,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             return Err(too_large(&format!("{frame_size} registers")));
         }
         let cb = const_base as u16;
-        let catches = self.emit_catch_pads(cb)?;
+        let mut catches = self.emit_catch_pads(cb)?;
         self.layout.mark_entries(self.ops);
         thread_jumps(self.ops, &self.layout.entry);
         // The catch clauses cover ranges of instructions, which the layout rewrites would move
@@ -293,15 +314,42 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             super::layout::layout_branches(self.ops, self.layout);
         }
         super::fuse::return_copy(self.ops);
-        for op in self.ops.iter_mut() {
-            if let Op::CallInternal { frame, .. } = op {
-                *frame = frame_size as u16;
+        let (zeroed, moved) = self.order_locals();
+        let fix = |op: &mut Op| match op {
+            Op::CallInternal { frame, .. } => *frame = frame_size as u16,
+            Op::ReturnCallSelf { locals, .. } => *locals = zeroed,
+            _ => {}
+        };
+        let constant = |r: &mut Reg| {
+            if r.0 >= CONST_MARK {
+                r.0 = cb + (r.0 - CONST_MARK);
             }
-            op.visit_regs_mut(&mut |r: &mut Reg| {
+        };
+        // Two loops, so that the common one (no local moves) stays as short as it was.
+        if moved {
+            let (np, tb, remap) = (self.num_params, self.temp_base, &*self.remap);
+            let relocate = |r: &mut Reg| {
                 if r.0 >= CONST_MARK {
                     r.0 = cb + (r.0 - CONST_MARK);
+                } else if r.0 >= np && r.0 < tb {
+                    r.0 = remap[usize::from(r.0 - np)];
                 }
-            });
+            };
+            for op in self.ops.iter_mut() {
+                fix(op);
+                op.visit_regs_mut(&mut |r: &mut Reg| relocate(r));
+            }
+            for c in catches.iter_mut() {
+                relocate(&mut c.dst);
+                if let Some(exn) = &mut c.exn {
+                    relocate(exn);
+                }
+            }
+        } else {
+            for op in self.ops.iter_mut() {
+                fix(op);
+                op.visit_regs_mut(&mut |r: &mut Reg| constant(r));
+            }
         }
         if !crate::code::encodable(self.ops) {
             return Err(too_large("branch distances"));
@@ -309,25 +357,93 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(Translated {
             ops: self.ops.as_slice().into(),
             num_params: self.num_params,
-            num_locals: self.temp_base - self.num_params,
+            num_locals: zeroed,
             frame_size: frame_size as u32,
             consts: self.consts.as_slice().into(),
             const_base: cb,
             fast_need: crate::code::fast_need(
                 usize::from(self.num_params),
-                usize::from(self.temp_base - self.num_params),
+                usize::from(zeroed),
                 self.consts.len(),
                 frame_size,
             ),
             medium_need: crate::code::medium_need(
                 usize::from(self.num_params),
-                usize::from(self.temp_base - self.num_params),
+                usize::from(zeroed),
                 self.consts.len(),
                 frame_size,
             ),
             fast_consts: std::array::from_fn(|i| self.consts.get(i).copied().unwrap_or(0)),
             catches,
         })
+    }
+
+    /// Records a use of the local whose first register is `r` (a `v128` has two): its first
+    /// use decides whether it must start at zero. A first write needs no zero when every
+    /// instruction after it in the code can only be reached through it: when it is reachable and
+    /// no block, `if` or `try` encloses it, only loops (a branch then goes back to a loop head,
+    /// before the write, or out of the function; a block that ended before it cannot reach
+    /// past it).
+    #[inline]
+    pub(super) fn note_local(&mut self, r: u16, wide: bool, write: bool) {
+        let Some(i) = r.checked_sub(self.num_params).map(usize::from) else { return };
+        if self.first_use.get(i) != Some(&FirstUse::None) {
+            return;
+        }
+        self.first_use_of(i, wide, write);
+    }
+
+    /// [`FuncTranslator::note_local`] at the first use of local cell `i`.
+    #[cold]
+    fn first_use_of(&mut self, i: usize, wide: bool, write: bool) {
+        let unskipped = || self.ctrl[1..].iter().all(|c| c.kind == CtrlKind::Loop);
+        let first = if write && self.reachable && unskipped() { FirstUse::Write } else { FirstUse::Read };
+        self.first_use[i] = first;
+        if wide {
+            self.first_use[i + 1] = first;
+        }
+    }
+
+    /// Orders the locals for the frame set-up: those that must start at zero
+    /// ([`FuncTranslator::note_local`]) first, then the others, each local keeping its cells
+    /// together. Returns how many cells start at zero and whether any local moves (its new
+    /// register is then in `remap`, by its old register minus the parameters).
+    ///
+    /// Locals move only when that spares a call some of the zeroing (the medium call path zeroes
+    /// four cells at a time, so a multiple of four must be crossed) or lets the function take
+    /// the call fast path (at most `SMALL_LOCALS` zeroed): the renumbering is a pass over the
+    /// function. Otherwise the cells zeroed are those up to the last that must start at zero.
+    fn order_locals(&mut self) -> (u16, bool) {
+        let first_use = &*self.first_use;
+        let prefix = first_use.iter().rposition(|&u| u == FirstUse::Read).map_or(0, |i| i + 1);
+        let zeroed = first_use[..prefix].iter().filter(|&&u| u == FirstUse::Read).count();
+        let small = crate::code::SMALL_LOCALS;
+        if prefix.div_ceil(4) == zeroed.div_ceil(4) && !(prefix > small && zeroed <= small) {
+            return (prefix as u16, false);
+        }
+        let np = usize::from(self.num_params);
+        let remap = &mut *self.remap;
+        remap.clear();
+        remap.resize(first_use.len(), 0);
+        // Each local's first cell (after the parameters) and its cells.
+        let units: &mut dyn Iterator<Item = (usize, usize)> = if self.locals.is_empty() {
+            &mut (0..first_use.len()).map(|i| (i, 1))
+        } else {
+            &mut self
+                .locals
+                .iter()
+                .filter(|l| usize::from(l.0) >= np)
+                .map(|&(r, wide)| (usize::from(r) - np, 1 + usize::from(wide)))
+        };
+        let (mut low, mut high) = (np, np + zeroed);
+        for (i, cells) in units {
+            let next = if first_use[i] == FirstUse::Read { &mut low } else { &mut high };
+            for k in 0..cells {
+                remap[i + k] = (*next + k) as u16;
+            }
+            *next += cells;
+        }
+        (zeroed as u16, true)
     }
 
     /// Emits, after the function's code, the landing pad of each catch clause (a branch to its

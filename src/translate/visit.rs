@@ -871,8 +871,9 @@ impl FuncTranslator<'_, '_> {
     // ---- locals and globals ----
 
     pub(super) fn visit_local_get(&mut self, local_index: u32) -> Result<()> {
+        let (r, wide) = self.local(local_index);
+        self.note_local(r, wide, false);
         if self.reachable {
-            let (r, wide) = self.local(local_index);
             self.push(Operand::Local(r))?;
             if wide {
                 self.push_high(Operand::Local(r + 1))?;
@@ -882,32 +883,30 @@ impl FuncTranslator<'_, '_> {
     }
 
     pub(super) fn visit_local_set(&mut self, local_index: u32) -> Result<()> {
+        let (r, wide) = self.local(local_index);
+        self.note_local(r, wide, true);
         if self.reachable {
-            match self.local(local_index) {
-                (r, true) => {
-                    self.set_local_v128(r)?;
-                }
-                (r, false) => {
-                    self.set_local(r)?;
-                }
+            if wide {
+                self.set_local_v128(r)?;
+            } else {
+                self.set_local(r)?;
             }
         }
         Ok(())
     }
 
     pub(super) fn visit_local_tee(&mut self, local_index: u32) -> Result<()> {
+        let (r, wide) = self.local(local_index);
+        self.note_local(r, wide, true);
         if self.reachable {
             let keep = |v: Operand, r: u16| if let Operand::Const(_) = v { v } else { Operand::Local(r) };
-            match self.local(local_index) {
-                (r, true) => {
-                    let (lo, hi) = self.set_local_v128(r)?;
-                    self.push(keep(lo, r))?;
-                    self.push_high(keep(hi, r + 1))?;
-                }
-                (r, false) => {
-                    let v = self.set_local(r)?;
-                    self.push(keep(v, r))?;
-                }
+            if wide {
+                let (lo, hi) = self.set_local_v128(r)?;
+                self.push(keep(lo, r))?;
+                self.push_high(keep(hi, r + 1))?;
+            } else {
+                let v = self.set_local(r)?;
+                self.push(keep(v, r))?;
             }
         }
         Ok(())
