@@ -329,9 +329,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         if moved {
             let (np, tb, remap) = (self.num_params, self.temp_base, &*self.remap);
             let relocate = |r: &mut Reg| {
-                if r.0 >= CONST_MARK {
-                    r.0 = cb + (r.0 - CONST_MARK);
-                } else if r.0 >= np && r.0 < tb {
+                constant(r);
+                if (np..tb).contains(&r.0) {
                     r.0 = remap[usize::from(r.0 - np)];
                 }
             };

@@ -286,7 +286,8 @@ fn tail_len(ops: &[Op], b: &Buffers, i: usize, t: usize) -> Option<usize> {
             return None;
         }
         let op = &ops[j];
-        if matches!(op, Op::BrTable { .. } | Op::BrTableAddRI { .. } | Op::TableInit { .. } | Op::Imm32 { .. }) {
+        // (A table within reach was taken by the loop above.)
+        if matches!(op, Op::TableInit { .. } | Op::Imm32 { .. }) || is_table(op) {
             return None;
         }
         back |= b.targets[j] != NONE && b.targets[j] as usize <= t;
