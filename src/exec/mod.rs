@@ -1122,7 +1122,10 @@ unsafe fn init_medium_frame(frame: *mut u64, args: *const u64, code: &CompiledFu
         let (from, num_consts) = (code.consts.as_ptr(), code.consts.len());
         for i in (0..MEDIUM_CONSTS).step_by(2) {
             if num_consts >= i + 2 {
-                two(consts, from, i);
+                // One 16-byte move each way on x86-64: nothing has just stored the constants (as
+                // the caller has the arguments, which `two` copies cell by cell).
+                let pair = from.add(i).cast::<[u64; 2]>().read_unaligned();
+                consts.add(i).cast::<[u64; 2]>().write_unaligned(pair);
             }
         }
         if num_consts % 2 == 1 {
