@@ -1077,9 +1077,11 @@ unsafe fn init_small_frame(frame: *mut u64, args: *const u64, code: &CompiledFun
 
 /// Sets up the frame of a medium (or small) function ([`crate::code::medium_need`]) at `frame`,
 /// with its arguments at `args`, without calls to `memcpy`/`memset`: the parameters and
-/// constants are copied two cells at a time (an odd last constant alone), the locals zeroed four
-/// at a time, each chunk behind a test of the count (no loop, which the compiler would turn back
-/// into a `memset` call), so at most one parameter and three locals more than the function has are
+/// constants are copied two cells at a time (an odd last constant alone; a pair of constants as
+/// one 16-byte move, a pair of arguments cell by cell, since the caller has just stored them one
+/// at a time and a 16-byte load of two such stores waits for both), the locals zeroed four at a
+/// time, each chunk behind a test of the count (no loop, which the compiler would turn back into
+/// a `memset` call), so at most one parameter and three locals more than the function has are
 /// written.
 ///
 /// # Safety
