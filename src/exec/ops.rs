@@ -51,6 +51,18 @@ macro_rules! for_each_exec_op {
                 I32StoreRI { ptr, val, imm } => |r, m| m.store(r.u32(ptr).wrapping_add(imm as u32), 0, r.u32(val).to_le_bytes())?,
                 I32StoreRR { ptr, idx, val, offset } => |r, m| m.store(r.u32(ptr).wrapping_add(r.u32(idx)), offset, r.u32(val).to_le_bytes())?,
                 I32Store8RR { ptr, idx, val, offset } => |r, m| m.store(r.u32(ptr).wrapping_add(r.u32(idx)), offset, [r.get(val) as u8])?,
+                I32StoreAddRI { ptr, val, dst, lhs, offset, imm } => |r, m| {
+                    m.store(r.u32(ptr), u32::from(offset), r.u32(val).to_le_bytes())?;
+                    r.set_u32(dst, r.u32(lhs).wrapping_add(i32::from(imm) as u32))
+                },
+                I64StoreAddRI { ptr, val, dst, lhs, offset, imm } => |r, m| {
+                    m.store(r.u32(ptr), u32::from(offset), r.get(val).to_le_bytes())?;
+                    r.set_u32(dst, r.u32(lhs).wrapping_add(i32::from(imm) as u32))
+                },
+                I32AddRI2 { dst1, lhs1, dst2, lhs2, imm1, imm2 } => |r, m| {
+                    let _ = r.set_u32(dst1, r.u32(lhs1).wrapping_add(i32::from(imm1) as u32));
+                    r.set_u32(dst2, r.u32(lhs2).wrapping_add(i32::from(imm2) as u32))
+                },
                 I32LoadA64 { dst, ptr, offset } => |r, m| r.set(dst, { let b = m.load64::<4>(r.get(ptr), offset)?; u64::from(u32::from_le_bytes(b)) }),
                 I64LoadA64 { dst, ptr, offset } => |r, m| r.set(dst, { let b = m.load64::<8>(r.get(ptr), offset)?; u64::from_le_bytes(b) }),
                 I32Load8SA64 { dst, ptr, offset } => |r, m| r.set(dst, { let b = m.load64::<1>(r.get(ptr), offset)?; u64::from(b[0] as i8 as i32 as u32) }),

@@ -295,7 +295,7 @@ macro_rules! plain_field {
         }
     )*};
 }
-plain_field!(i16, u16, u32, i32, crate::ir::BranchOffset);
+plain_field!(i8, u8, i16, u16, u32, i32, crate::ir::BranchOffset);
 
 /// Which accumulator an instruction leaves its result in.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

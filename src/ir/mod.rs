@@ -172,7 +172,7 @@ pub struct Field {
 }
 
 /// The most fields an instruction has (more do not compile: see [`OpInfo::new`]).
-const MAX_FIELDS: usize = 5;
+const MAX_FIELDS: usize = 6;
 
 /// The declaration of one instruction: its fields, how control leaves it and what it leaves in
 /// the accumulators. (It holds no pointer, its fields are inline, so the table of declarations

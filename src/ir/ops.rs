@@ -340,6 +340,15 @@ macro_rules! for_each_op {
             I32StoreRR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u8
             I32Store8RR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
+            // Two independent instructions in one, each in order (the second may read what the first
+            // wrote): pairs the real programs run back to back that no other fusion joins, whose
+            // fields fit the instruction's ten bytes with 8-bit offsets and immediates.
+            /// mem.u32\[r\[ptr\] as u32 + offset\] = r\[val\] as u32, then r\[dst\] = r\[lhs\] + imm (i32, wrapping; an `I32Store` and the `I32AddRI` after it)
+            I32StoreAddRI { ptr: R(I32) @1, val: R(I32) @2, dst: W(I32), lhs: R(I32), offset: Imm(u8), imm: Imm(i8) } -> Next, Int,
+            /// mem.u64\[r\[ptr\] as u32 + offset\] = r\[val\], then r\[dst\] = r\[lhs\] + imm (i32, wrapping; an `I64Store` and the `I32AddRI` after it)
+            I64StoreAddRI { ptr: R(I32) @1, val: R(I64) @2, dst: W(I32), lhs: R(I32), offset: Imm(u8), imm: Imm(i8) } -> Next, Int,
+            /// r\[dst1\] = r\[lhs1\] + imm1, then r\[dst2\] = r\[lhs2\] + imm2 (i32, wrapping; two `I32AddRI`s)
+            I32AddRI2 { dst1: W(I32), lhs1: R(I32) @1, dst2: W(I32), lhs2: R(I32), imm1: Imm(i8), imm2: Imm(i8) } -> Next, Int,
             // Memory 0 when it is a 64-bit memory (memory64, as a toolchain's wasm64 target makes
             // it): `ea = r[ptr] + offset` in `u64` without wrapping (an access past 2^64 traps);
             // the base and length are memory 0's, as for the instructions above. An offset past

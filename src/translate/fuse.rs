@@ -73,17 +73,41 @@ impl Cx<'_> {
     }
 }
 
+/// Whether some rule's pattern matches `prev` followed by `new`, or the second half of `prev`
+/// (a pair instruction, [`split`]) followed by `new`, given the first temporary above the operand
+/// stack: the translator emits the others directly, without calling out.
+#[inline(always)]
+pub(super) fn worth_trying(prev: &Op, new: &Op, dead_from: u16) -> bool {
+    pattern_matches(prev, new, dead_from)
+        || split(*prev).is_some_and(|(_, second)| pattern_matches(&second, new, dead_from))
+}
+
 /// Appends `new` to `ops`, first joining it with the instructions before it while a rule
 /// applies and no label lands between them (`label_at`: where the last label was pinned).
 /// Returns whether the instruction costs fuel (not when a [`Kind::Fold`] absorbed it).
+///
+/// A pair instruction ([`split`]: two independent instructions joined because nothing else
+/// joined them) gives its second half back to a rule that joins that half with `new`: the pair
+/// becomes its first half, which may pair again with what precedes it ([`repair`]), and `new`
+/// joins the second half. So the pair rules take only what the other rules leave, and the
+/// instructions they were written for keep their own fused forms.
 pub(super) fn emit(ops: &mut Vec<Op>, label_at: Option<usize>, cx: &mut Cx<'_>, mut new: Op) -> Result<bool> {
     let mut costs = true;
     while let Some(&prev) = ops.last()
         && label_at != Some(ops.len())
-        && let Some(rule) = rewrite(cx, prev, &mut new)
     {
-        ops.pop();
-        costs &= rule.kind == Kind::Join;
+        if let Some(rule) = rewrite(cx, prev, &mut new) {
+            ops.pop();
+            costs &= rule.kind == Kind::Join;
+        } else if let Some((first, second)) = split(prev)
+            && let Some(rule) = rewrite(cx, second, &mut new)
+        {
+            ops.pop();
+            repair(ops, label_at, first);
+            costs &= rule.kind == Kind::Join;
+        } else {
+            break;
+        }
     }
     ops.push(new);
     match cx.error.take() {
@@ -92,18 +116,79 @@ pub(super) fn emit(ops: &mut Vec<Op>, label_at: Option<usize>, cx: &mut Cx<'_>, 
     }
 }
 
+/// The two instructions a pair instruction joined (in order), or `None` for any other.
+#[inline(always)]
+fn split(op: Op) -> Option<(Op, Op)> {
+    Some(match op {
+        Op::I32StoreAddRI { ptr, val, dst, lhs, offset, imm } => {
+            (Op::I32Store { ptr, val, offset: u32::from(offset) }, Op::I32AddRI { dst, lhs, imm: i32::from(imm) })
+        }
+        Op::I64StoreAddRI { ptr, val, dst, lhs, offset, imm } => {
+            (Op::I64Store { ptr, val, offset: u32::from(offset) }, Op::I32AddRI { dst, lhs, imm: i32::from(imm) })
+        }
+        Op::I32AddRI2 { dst1, lhs1, dst2, lhs2, imm1, imm2 } => (
+            Op::I32AddRI { dst: dst1, lhs: lhs1, imm: i32::from(imm1) },
+            Op::I32AddRI { dst: dst2, lhs: lhs2, imm: i32::from(imm2) },
+        ),
+        _ => return None,
+    })
+}
+
+/// Appends `first`, the first half of a pair [`emit`] split, pairing it again with the
+/// instruction before it when no label lands between them. Only the pair rule is tried: it has no
+/// guard on which temporaries are dead, which the translator's state (already past the
+/// instruction that split the pair) no longer tells for this point.
+fn repair(ops: &mut Vec<Op>, label_at: Option<usize>, first: Op) {
+    let joined = match ops.last() {
+        Some(&prev) if label_at != Some(ops.len()) => pair(prev, first),
+        _ => None,
+    };
+    if let Some(op) = joined {
+        ops.pop();
+        ops.push(op);
+    } else {
+        ops.push(first);
+    }
+}
+
+/// The pair instruction doing `prev` then `new`: an `i32` or `i64` store then an add of a
+/// constant (`I32StoreAddRI`, `I64StoreAddRI`), or two adds of a constant (`I32AddRI2`; a
+/// subtraction counts as the add of the negated constant), when the offset fits 8 bits unsigned
+/// and the constants 8 bits signed.
+#[inline]
+fn pair(prev: Op, new: Op) -> Option<Op> {
+    let step = |op: Op| add_imm(op).and_then(|(dst, lhs, imm)| Some((dst, lhs, i8::try_from(imm).ok()?)));
+    let (dst, lhs, imm) = step(new)?;
+    Some(match prev {
+        Op::I32Store { ptr, val, offset } => {
+            Op::I32StoreAddRI { ptr, val, dst, lhs, offset: u8::try_from(offset).ok()?, imm }
+        }
+        Op::I64Store { ptr, val, offset } => {
+            Op::I64StoreAddRI { ptr, val, dst, lhs, offset: u8::try_from(offset).ok()?, imm }
+        }
+        _ => {
+            let (dst1, lhs1, imm1) = step(prev)?;
+            Op::I32AddRI2 { dst1, lhs1, dst2: dst, lhs2: lhs, imm1, imm2: imm }
+        }
+    })
+}
+
+/// Two independent instructions that run back to back in the real programs and that no other
+/// rule joins → one pair instruction doing both in order ([`pair`]): one dispatch instead of two.
+/// Tried after every other rule, and undone by [`emit`] when a rule wants the second half.
+const PAIR: Rule = Rule { name: "pair", kind: Kind::Join, apply: |_, prev, new| pair(prev, new) };
+
 /// The rule table: each rule with the pattern of the pair it applies to (previous instruction,
 /// new instruction, and the cheap part of the guard), in the order they are tried. Derives
-/// [`worth_trying`] (whether some rule's pattern matches a pair: the translator emits the others
-/// directly, without calling out) and [`rewrite`] (which replaces `new` by the result of the
-/// first rule that applies, and returns that rule). In a pattern's guard, `$dead(r)` is
-/// [`Cx::dead`].
+/// `pattern_matches` (whether some rule's pattern matches a pair, behind [`worth_trying`]) and
+/// [`rewrite`] (which replaces `new` by the result of the first rule that applies, and returns
+/// that rule). In a pattern's guard, `$dead(r)` is [`Cx::dead`].
 macro_rules! rule_table {
     ($dead:ident; $( $rule:ident: [$prev:pat] [$new:pat $(if $guard:expr)?]; )*) => {
         /// Whether some rule's pattern matches `prev` followed by `new`, given the first
         /// temporary above the operand stack.
         #[inline(always)]
-        pub(super) fn worth_trying(prev: &Op, new: &Op, dead_from: u16) -> bool {
+        fn pattern_matches(prev: &Op, new: &Op, dead_from: u16) -> bool {
             let $dead = |r: Reg| r.0 >= dead_from && r.0 < CONST_MARK;
             #[allow(unreachable_patterns, reason = "several rules may match one pattern")]
             match *new {
@@ -176,11 +261,13 @@ rule_table! { dead;
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
         Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
     ];
+    PAIR: [Op::I32Store { .. } | Op::I64Store { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
+    PAIR: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
 }
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 20] = [
+const RULES: [&Rule; 21] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -201,6 +288,7 @@ const RULES: [&Rule; 20] = [
     &LOAD_ADD,
     &SHL_LOAD,
     &CARRY_ADD,
+    &PAIR,
 ];
 
 /// `r[t] = r[a] <u r[b]` (or `r[b] >u r[a]`); `r[d] = r[x] + r[t]` (either operand order) →
