@@ -231,6 +231,21 @@ macro_rules! for_each_op {
             I64ConstS32 { dst: W(I64), value: Imm(i32) } -> Next, Int,
             /// r\[dst\] = if r\[cond\] as i32 != 0 { r\[a\] } else { r\[b\] }
             Select { dst: W(Any), cond: R(I32) @1, a: R(Any), b: R(Any) } -> Next, Int,
+            // A compare whose result only chooses a `Select`'s value (`x < k ? a : b`), joined
+            // with it; `>=`/`<=` of a constant become `>`/`<` of the next one, `>` of two
+            // registers `<` with the operands swapped.
+            /// r\[dst\] = if r\[lhs\] as i32 < imm as i32 { r\[a\] } else { r\[b\] }
+            SelectI32LtSRI { dst: W(Any), lhs: R(I32) @1, a: R(Any), b: R(Any), imm: Imm(i16) } -> Next, Int,
+            /// r\[dst\] = if r\[lhs\] as u32 < imm as i32 as u32 { r\[a\] } else { r\[b\] }
+            SelectI32LtURI { dst: W(Any), lhs: R(I32) @1, a: R(Any), b: R(Any), imm: Imm(i16) } -> Next, Int,
+            /// r\[dst\] = if r\[lhs\] as i32 > imm as i32 { r\[a\] } else { r\[b\] }
+            SelectI32GtSRI { dst: W(Any), lhs: R(I32) @1, a: R(Any), b: R(Any), imm: Imm(i16) } -> Next, Int,
+            /// r\[dst\] = if r\[lhs\] as u32 > imm as i32 as u32 { r\[a\] } else { r\[b\] }
+            SelectI32GtURI { dst: W(Any), lhs: R(I32) @1, a: R(Any), b: R(Any), imm: Imm(i16) } -> Next, Int,
+            /// r\[dst\] = if r\[lhs\] as i32 < r\[rhs\] as i32 { r\[a\] } else { r\[b\] }
+            SelectI32LtSRR { dst: W(Any), lhs: R(I32) @1, rhs: R(I32) @2, a: R(Any), b: R(Any) } -> Next, Int,
+            /// r\[dst\] = if r\[lhs\] as u32 < r\[rhs\] as u32 { r\[a\] } else { r\[b\] }
+            SelectI32LtURR { dst: W(Any), lhs: R(I32) @1, rhs: R(I32) @2, a: R(Any), b: R(Any) } -> Next, Int,
             /// r\[dst\] = globals\[global\]
             GlobalGet { dst: W(Any), global: Global(u32) } -> Next, Lost,
             /// globals\[global\] = r\[src\]

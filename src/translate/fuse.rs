@@ -173,6 +173,44 @@ fn pair(prev: Op, new: Op) -> Option<Op> {
     })
 }
 
+/// `r[t] = r[x] < k` (a signed or unsigned `<`, `>`, `<=` or `>=` of an `i32` and a constant,
+/// or `<` or `>` of two `i32`s); `r[d] = r[t] ? r[a] : r[b]` → one `SelectI32…` (`x < k ? a : b`,
+/// a clamp or a choice by range). `<=`/`>=` become `<`/`>` of the next constant (not at the end of
+/// the range), `>` of two registers `<` with them swapped. Guards: `t` is dead after the select and
+/// is neither of its values; the constant (adjusted) fits 16 bits.
+const COMPARE_SELECT: Rule = Rule { name: "compare_select", kind: Kind::Join, apply: apply_compare_select };
+
+#[inline]
+fn apply_compare_select(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let Op::Select { dst, cond, a, b } = new else { return None };
+    if !cx.dead(cond) || a == cond || b == cond || result(prev) != Some(cond) {
+        return None;
+    }
+    let short = |imm: i64| i16::try_from(imm).ok();
+    Some(match prev {
+        Op::I32LtSRI { lhs, imm, .. } => Op::SelectI32LtSRI { dst, lhs, a, b, imm: short(imm.into())? },
+        Op::I32LtURI { lhs, imm, .. } => Op::SelectI32LtURI { dst, lhs, a, b, imm: short(imm.into())? },
+        Op::I32GtSRI { lhs, imm, .. } => Op::SelectI32GtSRI { dst, lhs, a, b, imm: short(imm.into())? },
+        Op::I32GtURI { lhs, imm, .. } => Op::SelectI32GtURI { dst, lhs, a, b, imm: short(imm.into())? },
+        // x <= k is x < k + 1, x >= k is x > k - 1, unless k is the end of the range (signed
+        // `i32::MAX`/`MIN`; unsigned `u32::MAX`/0, which as a sign-extended 16-bit constant are -1
+        // and 0: the adjusted constant then does not fit or wraps, and is refused).
+        Op::I32LeSRI { lhs, imm, .. } => Op::SelectI32LtSRI { dst, lhs, a, b, imm: short(i64::from(imm) + 1)? },
+        Op::I32GeSRI { lhs, imm, .. } => Op::SelectI32GtSRI { dst, lhs, a, b, imm: short(i64::from(imm) - 1)? },
+        Op::I32LeURI { lhs, imm, .. } if imm != -1 => {
+            Op::SelectI32LtURI { dst, lhs, a, b, imm: short(i64::from(imm) + 1)? }
+        }
+        Op::I32GeURI { lhs, imm, .. } if imm != 0 => {
+            Op::SelectI32GtURI { dst, lhs, a, b, imm: short(i64::from(imm) - 1)? }
+        }
+        Op::I32LtSRR { lhs, rhs, .. } => Op::SelectI32LtSRR { dst, lhs, rhs, a, b },
+        Op::I32LtURR { lhs, rhs, .. } => Op::SelectI32LtURR { dst, lhs, rhs, a, b },
+        Op::I32GtSRR { lhs, rhs, .. } => Op::SelectI32LtSRR { dst, lhs: rhs, rhs: lhs, a, b },
+        Op::I32GtURR { lhs, rhs, .. } => Op::SelectI32LtURR { dst, lhs: rhs, rhs: lhs, a, b },
+        _ => return None,
+    })
+}
+
 /// Two independent instructions that run back to back in the real programs and that no other
 /// rule joins → one pair instruction doing both in order ([`pair`]): one dispatch instead of two.
 /// Tried after every other rule, and undone by [`emit`] when a rule wants the second half.
@@ -261,13 +299,18 @@ rule_table! { dead;
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
         Op::F32x4Add { .. } | Op::F32x4Sub { .. } | Op::F64x2Add { .. } | Op::F64x2Sub { .. }
     ];
+    COMPARE_SELECT: [
+        Op::I32LtSRI { .. } | Op::I32LtURI { .. } | Op::I32GtSRI { .. } | Op::I32GtURI { .. }
+        | Op::I32LeSRI { .. } | Op::I32LeURI { .. } | Op::I32GeSRI { .. } | Op::I32GeURI { .. }
+        | Op::I32LtSRR { .. } | Op::I32LtURR { .. } | Op::I32GtSRR { .. } | Op::I32GtURR { .. }
+    ] [Op::Select { cond, .. } if dead(cond)];
     PAIR: [Op::I32Store { .. } | Op::I64Store { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     PAIR: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
 }
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 21] = [
+const RULES: [&Rule; 22] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -288,6 +331,7 @@ const RULES: [&Rule; 21] = [
     &LOAD_ADD,
     &SHL_LOAD,
     &CARRY_ADD,
+    &COMPARE_SELECT,
     &PAIR,
 ];
 
