@@ -100,7 +100,7 @@ pub(super) fn emit(ops: &mut Vec<Op>, label_at: Option<usize>, cx: &mut Cx<'_>, 
             ops.pop();
             costs &= rule.kind == Kind::Join;
         } else if let Some((first, second)) = split(prev)
-            && let Some(rule) = rewrite(cx, second, &mut new)
+            && let Some(rule) = rewrite_second(cx, second, &mut new)
         {
             ops.pop();
             repair(ops, label_at, first);
@@ -114,6 +114,14 @@ pub(super) fn emit(ops: &mut Vec<Op>, label_at: Option<usize>, cx: &mut Cx<'_>, 
         Some(e) => Err(e),
         None => Ok(costs),
     }
+}
+
+/// [`rewrite`] for the second half of a split pair: out of line, so that the rule table's match is
+/// inlined into [`emit`] once (twice, LLVM kept `rewrite` out of line, and translating quickjs
+/// eagerly ran 4% more instructions).
+#[inline(never)]
+fn rewrite_second(cx: &mut Cx<'_>, second: Op, new: &mut Op) -> Option<&'static Rule> {
+    rewrite(cx, second, new)
 }
 
 /// The two instructions a pair instruction joined (in order), or `None` for any other.
@@ -235,6 +243,7 @@ macro_rules! rule_table {
             }
         }
 
+        #[inline(always)]
         fn rewrite(cx: &mut Cx<'_>, prev: Op, new: &mut Op) -> Option<&'static Rule> {
             let dead_from = cx.dead_from;
             let $dead = |r: Reg| r.0 >= dead_from && r.0 < CONST_MARK;
