@@ -16,8 +16,14 @@ fn ir_matches_golden_files() {
     assert!(wats.len() >= 8, "golden inputs missing from {}", dir.display());
     let mut mismatches = Vec::new();
     for wat in wats {
-        let engine = hayate::Engine::default();
-        let module = hayate::Module::new(&engine, std::fs::read(&wat).unwrap()).unwrap();
+        let text = std::fs::read_to_string(&wat).unwrap();
+        // A first line `;; golden: fuel interruptible` (either word) translates as the engine
+        // with that metering does.
+        let options = text.lines().next().and_then(|l| l.strip_prefix(";; golden:")).unwrap_or("");
+        let mut config = hayate::Config::new();
+        config.consume_fuel(options.contains("fuel")).interruptible(options.contains("interruptible"));
+        let engine = hayate::Engine::new(&config);
+        let module = hayate::Module::new(&engine, text).unwrap();
         let mut actual = String::new();
         module.disassemble(None, &mut actual).unwrap();
         let expected_path = wat.with_extension("ir");

@@ -41,21 +41,49 @@ fn fuel_stops_an_infinite_loop_and_is_accounted() {
 }
 
 #[test]
-fn every_loop_iteration_pays_the_same_fuel() {
-    // The back-edge branch charges the loop head's fuel itself (no dispatch of the `ConsumeFuel`):
-    // each iteration must still pay exactly what the first one does.
+fn every_round_of_an_unrolled_loop_pays_the_same_fuel() {
+    // With fuel a short loop body is laid out several times over and the back edge at the end of
+    // the last copy charges the loop head's fuel itself (no dispatch of the `ConsumeFuel`): the
+    // fuel used goes up in equal steps, once per round of copies, and each iteration pays for
+    // itself on average.
     let (mut store, instance) = setup(Config::new().consume_fuel(true));
     let sum = instance.get_typed_func::<i32, i32>(&store, "sum").unwrap();
     let mut used = |n: i32| {
         store.set_fuel(1_000_000).unwrap();
-        assert_eq!(sum.call(&mut store, n).unwrap(), n * (n - 1) / 2);
+        assert_eq!(sum.call(&mut store, n).unwrap(), n * (n - 1) / 2, "sum with fuel, n = {n}");
         1_000_000 - store.get_fuel().unwrap()
     };
-    let (one, two, ten, thousand) = (used(1), used(2), used(10), used(1000));
-    let per_iteration = two - one;
-    assert!(per_iteration > 0);
-    assert_eq!(ten - one, 9 * per_iteration);
-    assert_eq!(thousand - one, 999 * per_iteration);
+    let first: Vec<u64> = (1..=9).map(&mut used).collect();
+    // The copies: how many iterations the first charge pays for.
+    let copies = first.iter().take_while(|&&u| u == first[0]).count() as i32;
+    assert!((1..=4).contains(&copies), "{first:?}");
+    let per_round = used(copies + 1) - first[0];
+    assert!(per_round >= copies as u64, "{first:?}");
+    for rounds in [2, 7, 250] {
+        for extra in 1..=copies {
+            assert_eq!(used(rounds * copies + extra) - first[0], rounds as u64 * per_round, "{first:?}");
+        }
+    }
+}
+
+#[test]
+fn unrolled_loops_compute_what_plain_ones_do() {
+    // Metered and interruptible code unrolls short loops: every iteration count, whichever copy
+    // it leaves from, gives the unmetered result.
+    let mut interruptible = Config::new();
+    interruptible.interruptible(true);
+    let mut fueled = Config::new();
+    fueled.consume_fuel(true);
+    let (mut plain, plain_instance) = setup(&Config::new());
+    let plain_sum = plain_instance.get_typed_func::<i32, i32>(&plain, "sum").unwrap();
+    for config in [fueled, interruptible] {
+        let (mut store, instance) = setup(&config);
+        let _ = store.set_fuel(u64::MAX);
+        let sum = instance.get_typed_func::<i32, i32>(&store, "sum").unwrap();
+        for n in (0..=20).chain([99, 100, 101, 102, 1003]) {
+            assert_eq!(sum.call(&mut store, n).unwrap(), plain_sum.call(&mut plain, n).unwrap(), "n = {n}");
+        }
+    }
 }
 
 /// Recursion by direct calls and by `call_indirect`, with no loop: only function entries are

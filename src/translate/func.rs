@@ -4,7 +4,7 @@
 
 use crate::code::{Catch, Handler, Translated};
 use crate::error::{Error, Result};
-use crate::ir::{BranchOffset, Op, Reg};
+use crate::ir::{BranchOffset, Flow, Op, Reg};
 use smallvec::SmallVec;
 use std::collections::HashMap;
 use wasmparser::{BlockType, ValType};
@@ -193,6 +193,19 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     pub(super) closed_catches: Vec<(usize, usize, PendingCatch)>,
 }
 
+/// The longest loop body (counted with its back edge) [`FuncTranslator::unroll_loop`] unrolls.
+const MAX_UNROLLED_BODY: usize = 8;
+
+/// How many copies of a loop body of `len` instructions [`FuncTranslator::unroll_loop`] lays out:
+/// four of the shortest, two up to [`MAX_UNROLLED_BODY`], else none.
+fn unroll_copies(len: usize) -> Option<usize> {
+    match len {
+        1..=2 => Some(4),
+        3..=MAX_UNROLLED_BODY => Some(2),
+        _ => None,
+    }
+}
+
 fn too_large(what: &str) -> Error {
     Error::unsupported(format!("function too large: {what}"))
 }
@@ -295,6 +308,58 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             self.fuel_op = Some(self.emit(Op::ConsumeFuel { amount: 0 })?);
         }
         Ok(())
+    }
+
+    /// With fuel metering or interruption, at the end of a loop whose body is a short run of
+    /// instructions ending in its conditional back edge (and holding no other branch): lays the
+    /// body out [`unroll_copies`] times, so that the check point at the loop head is passed once
+    /// every so many iterations instead of at each one. Every copy but the last continues into
+    /// the next, else leaves with a `br` to the end (which the branch layout pass turns into the
+    /// opposite test where it can); the last branches back to the head, whose fuel charge pays
+    /// for all the copies. A loop that leaves early has paid up to that many iterations ahead:
+    /// fuel stays about one unit per instruction. Unmetered code is left as it is.
+    pub(super) fn unroll_loop(&mut self, label: usize) {
+        let Label::Pinned(head) = self.labels[label] else { return };
+        if !(self.metering || self.interruptible) || self.last_pin != Some(head) {
+            return;
+        }
+        let n = self.ops.len();
+        let checkpoint = |op: &Op| matches!(op, Op::ConsumeFuel { .. } | Op::CheckInterrupt);
+        let start = head + self.ops[head..].iter().take_while(|op| checkpoint(op)).count();
+        let Some(copies) = unroll_copies(n - start) else { return };
+        let back = self.ops[n - 1];
+        let lands_on_head =
+            |at: usize, op: &Op| op.branch_offset().map(|o| at as i64 + i64::from(o.0)) == Some(head as i64);
+        if back.flow() != Flow::Branch
+            || !lands_on_head(n - 1, &back)
+            || !self.ops[start..n - 1].iter().all(|op| op.flow() == Flow::Next && op.branch_offset().is_none() && !checkpoint(op))
+            // A `try_table` within the body covers one copy only.
+            || self.closed_catches.iter().any(|c| c.1 > head)
+        {
+            return;
+        }
+        if self.metering {
+            let Some(Op::ConsumeFuel { amount }) =
+                self.fuel_op.filter(|&f| (head..start).contains(&f)).map(|f| &mut self.ops[f])
+            else {
+                return;
+            };
+            *amount = amount.saturating_mul(copies as u32);
+        }
+        let len = n - start;
+        let end = n + (copies - 1) * (len + 1);
+        for _ in 1..copies {
+            let last = self.ops.len() - 1;
+            *self.ops[last].branch_offset_mut().expect("a back edge") = BranchOffset(2);
+            self.ops.push(Op::Br { off: BranchOffset((end - last - 1) as i32) });
+            self.ops.extend_from_within(start..start + len - 1);
+            let at = self.ops.len();
+            let mut b = back;
+            *b.branch_offset_mut().expect("a back edge") = BranchOffset(head as i32 - at as i32);
+            self.ops.push(b);
+        }
+        // The `br`s out of the copies land after the loop.
+        self.last_pin = Some(end);
     }
 
     /// Relocates constants after the temporaries and packages the function.

@@ -406,7 +406,9 @@ impl FuncTranslator<'_, '_> {
                 self.set_unreachable();
             }
             CtrlKind::Loop => {
-                if !self.reachable {
+                if self.reachable {
+                    self.unroll_loop(f.label);
+                } else {
                     self.truncate(f.height);
                     self.push_block_results(f.bt)?;
                 }
