@@ -564,6 +564,13 @@ impl Op {
         self.info().acc
     }
 
+    /// Whether the instruction is a stepping branch: it steps a register in place and branches on
+    /// the result (`I32StepBr…`, `I64StepBrNeRI`, `I32AddBr…`), the back edge of a counted loop.
+    pub fn is_step_branch(&self) -> bool {
+        let info = self.info();
+        info.flow == Flow::Branch && info.fields().iter().any(|f| matches!(f.role, Role::ReadWrite(_)))
+    }
+
     /// The branch offset of a branching instruction.
     pub fn branch_offset(&self) -> Option<BranchOffset> {
         { *self }.branch_offset_mut().copied()
@@ -711,6 +718,13 @@ mod tests {
             }
             assert!(info.fields().iter().all(|f| f.source <= 2), "{}", op.name());
         }
+    }
+
+    #[test]
+    fn step_branches_are_the_stepping_ones() {
+        let names: Vec<&str> = Op::examples().iter().filter(|op| op.is_step_branch()).map(|op| op.name()).collect();
+        assert_eq!(names.len(), 11, "{names:?}");
+        assert!(names.iter().all(|n| n.contains("StepBr") || n.starts_with("I32AddBr")), "{names:?}");
     }
 
     #[test]

@@ -327,14 +327,12 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let start = head + self.ops[head..].iter().take_while(|op| checkpoint(op)).count();
         let Some(copies) = unroll_copies(n - start) else { return };
         let back = self.ops[n - 1];
-        let lands_on_head =
-            |at: usize, op: &Op| op.branch_offset().map(|o| at as i64 + i64::from(o.0)) == Some(head as i64);
         // Only a counted loop's: one whose exit depends on the data (`while (a[i] < x) i++`)
         // often leaves after an iteration or two, from either copy, and the exits are harder to
         // predict (quicksort's partition loops unrolled too: cachegrind's modelled indirect
         // mispredictions +24% with fuel).
-        if !super::fuse::is_step_branch(&back)
-            || !lands_on_head(n - 1, &back)
+        if !back.is_step_branch()
+            || back.branch_offset().map(|o| (n - 1) as i64 + i64::from(o.0)) != Some(head as i64)
             || !self.ops[start..n - 1].iter().all(|op| op.flow() == Flow::Next && op.branch_offset().is_none() && !checkpoint(op))
             // A `try_table` within the body covers one copy only.
             || self.closed_catches.iter().any(|c| c.1 > head)

@@ -799,25 +799,6 @@ fn negate_compare(op: Op) -> Option<Op> {
     }
 }
 
-/// Whether `op` is a stepping branch (see [`STEP_BRANCH`]): a counter stepped and compared with a
-/// bound, the back edge of a counted loop.
-pub(super) fn is_step_branch(op: &Op) -> bool {
-    matches!(
-        op,
-        Op::I32StepBrNeRR { .. }
-            | Op::I32StepBrLtSRR { .. }
-            | Op::I32StepBrLtURR { .. }
-            | Op::I32StepBrNeRI { .. }
-            | Op::I32StepBrLtSRI { .. }
-            | Op::I32StepBrLtURI { .. }
-            | Op::I32StepBrGtSRI { .. }
-            | Op::I64StepBrNeRI { .. }
-            | Op::I32AddBrNeRR { .. }
-            | Op::I32AddBrLtSRR { .. }
-            | Op::I32AddBrLtURR { .. }
-    )
-}
-
 /// The stepping branch joining the counter step `prev` with the compare-and-branch `br` on the
 /// stepped register (see [`STEP_BRANCH`]; the branch layout pass joins the tests it moves with
 /// this too), with `br`'s offset.
