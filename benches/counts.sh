@@ -5,7 +5,8 @@
 # (which prints an instruction count), and prints one row per workload: the counts in millions
 # and each binary's ratio to the first. Kernels run with their argument divided by 100 (fib with
 # 25), programs with theirs divided by 20 (at least 1; this covers both builds of the SIMD
-# programs, NAME and NAME.simd).
+# programs, NAME and NAME.simd). RUN_OPTS='--fuel 1000000000000' (or '--timeout 1h', ...) adds
+# options to every run, to count metered code.
 count_workloads() {
     local binaries=() args=() file export arg name group first c b n
     while [ $# -gt 0 ] && [ "$1" != -- ]; do binaries+=("$1"); shift; done
@@ -27,10 +28,10 @@ count_workloads() {
         fi
         if [[ $file == programs/* ]]; then
             n=$(( arg / 20 > 0 ? arg / 20 : 1 ))
-            args=(run "benches/$file" "$n")
+            args=(run ${RUN_OPTS:-} "benches/$file" "$n")
         else
             n=$(( arg / 100 )); [ "$export" = fib ] && n=25
-            args=(run --invoke "$export" "wat/$file" "$n")
+            args=(run ${RUN_OPTS:-} --invoke "$export" "wat/$file" "$n")
         fi
         first=""
         printf '%-14s' "$name"

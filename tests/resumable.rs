@@ -245,6 +245,84 @@ fn interrupts_suspend_and_the_call_resumes() -> Result<()> {
     Ok(())
 }
 
+/// Loops whose values stay in the accumulators across their heads (where they are checked): an
+/// `i32` sum and counter, and an `f64` sum, each set before the loop and read first thing in it.
+const HEAD_WAT: &str = r#"(module
+  (func (export "count") (param $n i32) (result i32)
+    (local $i i32) (local $s i32)
+    (local.set $s (i32.const 7))
+    (local.set $i (local.get $n))
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (local.get $i)))
+      (br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+    (local.get $s))
+  (func (export "sum") (param $n i32) (result f64)
+    (local $x f64) (local $i i32)
+    (local.set $x (f64.convert_i32_u (local.get $n)))
+    (local.set $i (i32.const 0))
+    (loop $l
+      (local.set $x (f64.add (local.get $x) (f64.const 1.5)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (local.get $x)))"#;
+
+/// Calls `name` of `HEAD_WAT` with 1000 resumably, `prepare` readying each start and resume (it
+/// adds fuel or requests an interrupt), until it finishes; its result and how often it suspended.
+fn run_head_loop<R: hayate::WasmTyList>(
+    config: &Config,
+    name: &str,
+    mut prepare: impl FnMut(&mut Store<()>),
+) -> Result<(R, u32)> {
+    let engine = Engine::new(config);
+    let module = Module::new(&engine, HEAD_WAT)?;
+    let mut store = Store::new(&engine, ());
+    let instance = Instance::new(&mut store, &module, &[])?;
+    let f = instance.get_typed_func::<i32, R>(&store, name)?;
+    prepare(&mut store);
+    let mut outcome = f.call_resumable(&mut store, 1000)?;
+    let mut suspensions = 0;
+    loop {
+        match outcome {
+            TypedResumableCall::Finished(result) => return Ok((result, suspensions)),
+            TypedResumableCall::Suspended(call) => {
+                suspensions += 1;
+                assert!(suspensions < 100_000, "no progress");
+                prepare(&mut store);
+                outcome = call.resume(&mut store, &[])?;
+            }
+        }
+    }
+}
+
+#[test]
+fn a_call_suspended_at_a_loop_head_resumes_with_the_loops_values() -> Result<()> {
+    let count = 7 + 1000 * 1001 / 2;
+    let sum = 1000.0 + 1.5 * 1000.0;
+    // Out of fuel at the heads: a few units at a time, so it suspends at many of them.
+    let config = Config::new().consume_fuel(true).suspend_on_out_of_fuel(true).clone();
+    let add = |store: &mut Store<()>| store.set_fuel(store.get_fuel().unwrap() + 5).unwrap();
+    let (result, suspensions) = run_head_loop::<i32>(&config, "count", add)?;
+    assert_eq!(result, count);
+    assert!(suspensions > 100, "only {suspensions} suspensions");
+    let (result, suspensions) = run_head_loop::<f64>(&config, "sum", add)?;
+    assert_eq!(result, sum);
+    assert!(suspensions > 100, "only {suspensions} suspensions");
+    // Interrupted at the heads: a request before the start and before each of 300 resumptions.
+    let config = Config::new().interruptible(true).suspend_on_interrupt(true).clone();
+    let interrupt = |limit: u32| {
+        let mut n = 0;
+        move |store: &mut Store<()>| {
+            n += 1;
+            if n <= limit {
+                store.interrupt_handle().interrupt();
+            }
+        }
+    };
+    assert_eq!(run_head_loop::<i32>(&config, "count", interrupt(301))?, (count, 301));
+    assert_eq!(run_head_loop::<f64>(&config, "sum", interrupt(301))?, (sum, 301));
+    Ok(())
+}
+
 /// A suspended call of `run 3` on a fresh `MIX_WAT` instance.
 fn suspended_mix(engine: &Engine) -> Result<(Store<()>, Instance, SuspendedCall)> {
     let (mut store, instance) = mix_instance(engine, true)?;

@@ -15,8 +15,9 @@ pub(crate) struct Slot {
     /// The instruction, branch offsets scaled to bytes.
     pub op: Op,
     /// What a handler variant reads beside the instruction (in what would be padding): for a
-    /// branch that passes the fuel check point it lands on itself, that check point's amount; zero
-    /// otherwise.
+    /// branch that passes the fuel check point it lands on itself, that check point's amount; for
+    /// a check point, the registers whose values the accumulators hold there (reloaded when
+    /// execution resumes at it, see `exec::acc::reload`); zero otherwise.
     pub aux: u32,
 }
 

@@ -8,11 +8,29 @@ use super::regs;
 use crate::ir::{Acc, Op, Reg, RegClass, Role};
 
 /// Each instruction's accumulator variant, from the registers whose values the accumulators
-/// hold when it starts ([`acc_states`]).
-pub(super) fn acc_variants(ops: &[Op]) -> Vec<u8> {
+/// hold when it starts ([`acc_states`]), and what [`reload`] loads into them when execution
+/// resumes there (zero for none; only check points are resumed at with something held).
+pub(super) fn acc_plan(ops: &[Op]) -> Vec<(u8, u32)> {
     let facts: Vec<Facts> = ops.iter().enumerate().map(|(i, op)| Facts::of(i, op, ops.len())).collect();
     let states = acc_states(&facts).unwrap_or_else(|| straight_line_states(&facts));
-    facts.iter().zip(states).map(|(f, held)| held.variant(f)).collect()
+    facts.iter().zip(states).map(|(f, held)| (held.variant(f), held.reload())).collect()
+}
+
+/// Each instruction's accumulator variant (the first half of [`acc_plan`]).
+#[cfg(test)]
+fn acc_variants(ops: &[Op]) -> Vec<u8> {
+    acc_plan(ops).into_iter().map(|(variant, _)| variant).collect()
+}
+
+/// The accumulators' values at an instruction execution resumes at (a check point, where
+/// suspended calls resume), from `held`, its [`acc_plan`] entry: the registers of the frame
+/// `regs` whose values the code expects in them.
+pub(super) fn reload(held: u32, regs: regs::Regs) -> (u64, f64) {
+    // Register + 1 (zero: none), the integer accumulator's in the low half.
+    let reg = |half: u32| (half != 0).then(|| regs.get(Reg((half - 1) as u16)));
+    let acc = reg(held & 0xffff).unwrap_or(0);
+    let facc = reg(held >> 16).map_or(0.0, f64::from_bits);
+    (acc, facc)
 }
 
 /// What the accumulator analysis needs to know of an instruction, computed once from its
@@ -252,6 +270,13 @@ impl Held {
     /// Whether every register this state holds, `other` holds too (in the same accumulator).
     fn within(&self, other: &Held) -> bool {
         self.int.within(&other.int) && self.float.within(&other.float)
+    }
+
+    /// What [`reload`] loads: one register of each accumulator's set, plus one (zero: none);
+    /// the integer accumulator's in the low half.
+    fn reload(&self) -> u32 {
+        let first = |set: &RegSet| set.regs.iter().find(|&&r| r != FREE).map_or(0, |&r| u32::from(r) + 1);
+        first(&self.int) | first(&self.float) << 16
     }
 
     /// The handler variant for `op`: its source operands whose values an accumulator holds.

@@ -63,20 +63,21 @@ use std::sync::Arc;
 /// path.
 pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<[Slot]>> {
     #[cfg(hayate_tail_calls)]
-    let variants = acc::acc_variants(ops);
+    let variants = acc::acc_plan(ops);
     // The check point every function starts with (all of a module's functions are translated
     // alike), which calls pass themselves (see `threaded::call_handler`).
     #[cfg(hayate_tail_calls)]
     let entry_check = check_point(ops.first()).map_or(0, |(kind, _)| kind);
     #[cfg(not(hayate_tail_calls))]
-    let variants = std::iter::repeat_n(0u8, ops.len());
+    let variants = std::iter::repeat_n((0u8, 0u32), ops.len());
     // Collected into a vector of the exact length: collecting the `Option`s directly would grow
     // it by doubling and copy it once more into the box.
     let mut slots = Vec::with_capacity(ops.len());
-    for ((_i, &op), _variant) in ops.iter().enumerate().zip(variants) {
+    for ((_i, &op), (_variant, _held)) in ops.iter().enumerate().zip(variants) {
         slots.push({
             // A branch to a check point runs it itself when taken (see `threaded::FUEL_TARGET`).
-            // The amount of the fuel charge it passes goes beside it (`Slot::aux`).
+            // The amount of the fuel charge it passes goes beside it (`Slot::aux`); beside a check
+            // point go the registers the accumulators hold there, for execution resumed at it.
             #[cfg(hayate_tail_calls)]
             let (_variant, aux) = match { op }.branch_offset_mut() {
                 Some(off) if check_point(ops.get(_i.wrapping_add_signed(off.0 as isize + 1))).is_none() => {
@@ -85,6 +86,7 @@ pub(crate) fn encode(ops: &[Op], not_small: &dyn Fn(u32) -> bool) -> Option<Box<
                         None => (_variant, 0),
                     }
                 }
+                _ if check_point(Some(&op)).is_some() => (_variant, _held),
                 _ => (_variant, 0),
             };
             #[cfg(hayate_tail_calls)]
@@ -776,9 +778,8 @@ impl Ctx {
     }
 
     /// A check point at `ip` found the fuel spent: execution stops there, to trap or, in a
-    /// resumable call, to suspend and charge again when resumed. Execution may resume at a check
-    /// point with empty accumulators: the accumulator analysis knows nothing after one (`acc.rs`
-    /// resets at every instruction that is not an exec op).
+    /// resumable call, to suspend and charge again when resumed. Execution resumed at a check
+    /// point reloads the accumulators from the frame first (`acc::reload`).
     #[cold]
     #[inline(never)]
     pub(super) fn out_of_fuel(&mut self, ip: *const Slot) {
@@ -1375,8 +1376,7 @@ fn enter_entry(cx: &mut Ctx, instance: u32, func: u32, cells: &[u64]) -> Result<
 ///
 /// # Safety
 /// `ip` must be an instruction of the running function (whose frame `regs` is, set up in `cx`)
-/// where execution may start with empty accumulators: its first, one after a call, or a check
-/// point.
+/// where execution may start: its first, one after a call, or a check point.
 unsafe fn dispatch(cx: &mut Ctx, ip: *const Slot, regs: Regs, mem: Mem) {
     cx.fuel = cx.store().fuel;
     // SAFETY: guaranteed by the caller.

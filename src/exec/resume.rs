@@ -187,8 +187,8 @@ pub(crate) fn resume<T>(
     let mem = cx.memory();
     // SAFETY: the context is as the call left it when it stopped at `ip` (its stack, frames and
     // position; the store pointers are new), in the same store, whose modules keep the code `ip`
-    // and the frames point into. `ip` follows a host call or is a check point, where execution
-    // may start with empty accumulators.
+    // and the frames point into. `ip` follows a host call (where execution may start with
+    // empty accumulators) or is a check point (whose accumulators `dispatch` reloads).
     unsafe { dispatch(&mut cx, ip, regs, mem) };
     finish(cx, cells)
 }

@@ -6,7 +6,7 @@
 //! on a tiny native stack to catch a handler that stops tail-calling.
 
 use super::regs::{Field, Mem, Regs, View, source_of};
-use super::{Called, Ctx, Slot, Stop};
+use super::{Called, Ctx, Slot, Stop, acc};
 use crate::code::SLOT;
 use crate::error::TrapCode;
 use crate::ir::{Op, Reg};
@@ -162,12 +162,19 @@ macro_rules! fields {
 ///
 /// # Safety
 /// `ip` must be an instruction of the function whose frame `regs` is, set up in `cx`, where
-/// execution may start with empty accumulators: its first, one after a call, or a check point.
+/// execution may start: its first or one after a call (with empty accumulators), or a check point
+/// (whose accumulators are reloaded).
 pub(super) unsafe fn run(cx: &mut Ctx, ip: *const Slot, regs: Regs, mem: Mem) {
     // SAFETY: `ip` is an encoded instruction; see `next!`.
-    let handler = unsafe { handler_at(ip) };
+    let (handler, slot) = unsafe { (handler_at(ip), &*ip) };
+    // At a check point the code expects the accumulators to hold what they held when it was
+    // reached (`Slot::aux`); anywhere else execution may start, nothing.
+    let (acc, facc) = match slot.op {
+        Op::ConsumeFuel { .. } | Op::CheckInterrupt => acc::reload(slot.aux, regs),
+        _ => (0, 0.0),
+    };
     // SAFETY: guaranteed by the caller.
-    unsafe { handler(ip, regs.0, mem.ptr, cx, 0, 0.0) }
+    unsafe { handler(ip, regs.0, mem.ptr, cx, acc, facc) }
 }
 
 /// The handler of the instruction at `ip`.

@@ -60,15 +60,16 @@ macro_rules! for_each_op {
             Return1 { src: R(Any) @1 } -> Return, Lost,
             /// return r\[src..src + len\]
             ReturnSpan { src: RSpan @1, len: Imm(u16) } -> Return, Lost,
-            // `Imm32`, the check points and `GlobalSet` pass the accumulators on, but declare
-            // `Lost`, which the analysis has always assumed of them (`Keep` would be a separate,
-            // measured change).
+            // `Imm32` and `GlobalSet` pass the accumulators on, but declare `Lost`, which the
+            // analysis has always assumed of them (`Keep` would be a separate, measured change).
+            // The check points declare `Keep`: a loop's values stay in the accumulators across its
+            // head, and execution resumed at one reloads them from the frame (`exec::acc::reload`).
             /// an operand of the preceding instruction; never executed
             Imm32 { value: Imm(u32) } -> Next, Lost,
             /// fuel -= amount, trap `OutOfFuel` when less is left (emitted only with fuel metering)
-            ConsumeFuel { amount: Imm(u32) } -> Next, Lost,
+            ConsumeFuel { amount: Imm(u32) } -> Next, Keep,
             /// trap `Interrupted` if the store's interrupt flag is set (emitted only when interruptible)
-            CheckInterrupt -> Next, Lost,
+            CheckInterrupt -> Next, Keep,
 
             // ---- fused compare and branch ----
             /// if r\[lhs\] as i32 == r\[rhs\] as i32 { goto off }
