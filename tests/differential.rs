@@ -327,21 +327,44 @@ mod h {
         pub store: Store<()>,
         pub instance: Instance,
         externrefs: Vec<hayate::ExternRef>,
+        metering: Metering,
     }
 
-    pub fn engine(max_call_depth: usize, lazy: bool) -> Engine {
-        Engine::new(hayate::Config::new().max_call_depth(max_call_depth).lazy_translation(lazy))
+    /// How hayate runs a case's calls: unmetered, or with fuel a few units at a time, suspended
+    /// over and over at the check points (function entries, loop heads) whenever it runs out and
+    /// resumed with a few more until the call finishes. (Interrupts suspend at the same check
+    /// points, but one requested before every resumption would stop the call where it is.)
+    #[derive(Clone, Copy, Debug)]
+    pub enum Metering {
+        None,
+        FuelSlices,
     }
 
-    pub fn instantiate(engine: &Engine, wasm: &[u8]) -> Result<Side, Outcome> {
+    pub fn engine(max_call_depth: usize, lazy: bool, metering: Metering) -> Engine {
+        let mut config = hayate::Config::new();
+        config.max_call_depth(max_call_depth).lazy_translation(lazy);
+        match metering {
+            Metering::None => {}
+            Metering::FuelSlices => {
+                config.consume_fuel(true).suspend_on_out_of_fuel(true);
+            }
+        }
+        Engine::new(&config)
+    }
+
+    pub fn instantiate(engine: &Engine, wasm: &[u8], metering: Metering) -> Result<Side, Outcome> {
         let module = Module::new(engine, wasm).map_err(|e| Outcome::Error(format!("compile: {e}")))?;
         let mut store = Store::new(engine, ());
+        if let Metering::FuelSlices = metering {
+            // The start function runs on this (instantiation does not suspend).
+            store.set_fuel(u64::MAX / 2).unwrap();
+        }
         let externrefs = (0..EXTERNREFS).map(|i| hayate::ExternRef::new(&mut store, i)).collect();
         let instance = Instance::new(&mut store, &module, &[]).map_err(|e| match e.trap_code() {
             Some(code) => Outcome::Trap(code),
             None => Outcome::Error(format!("instantiate: {e}")),
         })?;
-        Ok(Side { store, instance, externrefs })
+        Ok(Side { store, instance, externrefs, metering })
     }
 
     impl Side {
@@ -399,13 +422,40 @@ mod h {
             let ty = f.ty(&self.store).unwrap();
             let params: Vec<Val> = args.iter().map(|a| self.to_val(a)).collect();
             let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
-            match f.call(&mut self.store, &params, &mut results) {
+            let called = match self.metering {
+                Metering::None => f.call(&mut self.store, &params, &mut results),
+                Metering::FuelSlices => self.call_suspending(f, &params, &mut results),
+            };
+            match called {
                 Ok(()) => Outcome::Values(results.iter().map(|r| self.value_of(r)).collect()),
                 Err(e) => match e.trap_code() {
                     Some(code) => Outcome::Trap(code),
                     None => Outcome::Error(e.to_string()),
                 },
             }
+        }
+
+        /// A resumable call of `f` with fuel in slices ([`Metering::FuelSlices`]), resumed until
+        /// it finishes (at most a million times).
+        fn call_suspending(&mut self, f: hayate::Func, params: &[Val], results: &mut [Val]) -> hayate::Result<()> {
+            // Fuel for the start (`n` = 0) and the `n`th resumption: 1 to 23 units, often too few
+            // for the next check point's charge.
+            let prepare = |store: &mut Store<()>, n: u64| {
+                let slice = 1 + n * 7919 % 23;
+                store.set_fuel(if n == 0 { slice } else { store.get_fuel()? + slice })
+            };
+            prepare(&mut self.store, 0)?;
+            let mut outcome = f.call_resumable(&mut self.store, params, results)?;
+            let mut n = 0;
+            while let hayate::ResumableCall::Suspended(call) = outcome {
+                n += 1;
+                if n > 1_000_000 {
+                    return Err(hayate::Error::msg("no progress after a million resumptions"));
+                }
+                prepare(&mut self.store, n)?;
+                outcome = call.resume(&mut self.store, &[], results)?;
+            }
+            Ok(())
         }
     }
 }
@@ -863,12 +913,14 @@ fn compare_state(h: &h::Side, w: &w::Side) -> Option<String> {
 
 /// Runs `wasm` on both runtimes: instantiates it, calls every exported function [`ROUNDS`] times with
 /// arguments drawn from `arg_seed`, and compares every outcome and the exported state after each.
-/// hayate translates lazily when `arg_seed` is odd.
+/// hayate translates lazily when `arg_seed` is odd, and runs with fuel in slices, its calls
+/// suspended at check points and resumed ([`h::Metering`]), for a quarter of the seeds.
 pub fn compare(wasm: &[u8], arg_seed: u64) -> Report {
     let mut report = Report::default();
     let mut rng = Rng::new(arg_seed);
     // Odd argument seeds translate lazily (each function on its first call).
-    let he = h::engine(MAX_CALL_DEPTH, arg_seed % 2 == 1);
+    let metering = if arg_seed / 2 % 4 == 3 { h::Metering::FuelSlices } else { h::Metering::None };
+    let he = h::engine(MAX_CALL_DEPTH, arg_seed % 2 == 1, metering);
     let we = w::engine(MAX_CALL_DEPTH);
     let Some(oracle_wasm) = oracle_module(wasm) else {
         report.oracle_rejected += 1;
@@ -882,7 +934,7 @@ pub fn compare(wasm: &[u8], arg_seed: u64) -> Report {
         }
         Err(o) => {
             // Instantiation failed on wasmi: hayate must fail the same way.
-            let hres = hayate_guard("instantiate", || h::instantiate(&he, wasm).map(|_| ()));
+            let hres = hayate_guard("instantiate", || h::instantiate(&he, wasm, metering).map(|_| ()));
             report.calls += 1;
             let hout = match hres {
                 Ok(Ok(())) => Outcome::Values(vec![]),
@@ -896,7 +948,7 @@ pub fn compare(wasm: &[u8], arg_seed: u64) -> Report {
     };
     let Some(wside) = wside.as_mut() else { return report };
     report.calls += 1;
-    let mut hside = match hayate_guard("instantiate", || h::instantiate(&he, wasm)) {
+    let mut hside = match hayate_guard("instantiate", || h::instantiate(&he, wasm, metering)) {
         Ok(Ok(s)) => s,
         Ok(Err(e)) | Err(e) => {
             report.divergences.push(format!("instantiate: hayate {e:?}, wasmi succeeded"));

@@ -323,6 +323,38 @@ fn a_call_suspended_at_a_loop_head_resumes_with_the_loops_values() -> Result<()>
     Ok(())
 }
 
+#[test]
+fn an_untyped_resumed_call_returns_v128_results() -> Result<()> {
+    // Found by the differential test's metered runs: the results' cells were counted one per
+    // value, so the second half of a `v128` was read past their end (a panic).
+    let config = Config::new().consume_fuel(true).suspend_on_out_of_fuel(true).clone();
+    let engine = Engine::new(&config);
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (func (export "f") (param $n i32) (result v128 i32 v128)
+            (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+            (v128.const i64x2 1 2) (i32.const 3) (v128.const i64x2 4 5)))"#,
+    )?;
+    let mut store = Store::new(&engine, ());
+    let instance = Instance::new(&mut store, &module, &[])?;
+    let f = instance.get_func(&store, "f").unwrap();
+    store.set_fuel(10)?;
+    let mut results = [Val::I32(0), Val::I32(0), Val::I32(0)];
+    let mut outcome = f.call_resumable(&mut store, &[Val::I32(100)], &mut results)?;
+    let mut suspensions = 0;
+    while let ResumableCall::Suspended(call) = outcome {
+        suspensions += 1;
+        assert!(suspensions < 10_000, "no progress");
+        store.set_fuel(store.get_fuel()? + 10)?;
+        outcome = call.resume(&mut store, &[], &mut results)?;
+    }
+    assert!(suspensions > 5, "only {suspensions} suspensions");
+    let v128 = |lo: u64, hi: u64| Val::V128(hayate::V128::from(u128::from(lo) | u128::from(hi) << 64));
+    assert_eq!(format!("{results:?}"), format!("{:?}", [v128(1, 2), Val::I32(3), v128(4, 5)]));
+    Ok(())
+}
+
 /// A suspended call of `run 3` on a fresh `MIX_WAT` instance.
 fn suspended_mix(engine: &Engine) -> Result<(Store<()>, Instance, SuspendedCall)> {
     let (mut store, instance) = mix_instance(engine, true)?;

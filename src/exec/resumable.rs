@@ -115,8 +115,9 @@ impl SuspendedCall {
                 results.len()
             )));
         }
-        let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; results.len()];
         let types = self.results.clone();
+        // A `v128` result takes two cells.
+        let mut cells: smallvec::SmallVec<[u64; 16]> = smallvec::smallvec![0; crate::types::cells(&types)];
         match self.resume_cells(store, host_results, &mut cells)? {
             None => {
                 read_results(results, &cells, &types, store);
