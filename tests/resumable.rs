@@ -192,21 +192,13 @@ fn interrupts_suspend_and_the_call_resumes() -> Result<()> {
 
     // A request made before the call stops it at its first check point; suspending withdraws it.
     handle.interrupt();
-    let mut outcome = work.call_resumable(&mut store, 15)?;
-    let mut suspensions = 0;
-    let result = loop {
-        match outcome {
-            TypedResumableCall::Finished(result) => break result,
-            TypedResumableCall::Suspended(call) => {
-                assert!(matches!(call.reason(), SuspendReason::Interrupted));
-                suspensions += 1;
-                if suspensions < 50 {
-                    handle.interrupt();
-                }
-                outcome = call.resume(&mut store, &[])?;
-            }
+    let outcome = work.call_resumable(&mut store, 15)?;
+    let (result, suspensions) = resume_all(outcome, &mut store, u32::MAX, |call, _, n| {
+        assert!(matches!(call.reason(), SuspendReason::Interrupted));
+        if n < 50 {
+            handle.interrupt();
         }
-    };
+    })?;
     assert_eq!((result, suspensions), (expected, 50));
 
     // From another thread, while the guest runs.
@@ -279,16 +271,28 @@ fn run_head_loop<R: hayate::WasmTyList>(
     let instance = Instance::new(&mut store, &module, &[])?;
     let f = instance.get_typed_func::<i32, R>(&store, name)?;
     prepare(&mut store);
-    let mut outcome = f.call_resumable(&mut store, 1000)?;
+    let outcome = f.call_resumable(&mut store, 1000)?;
+    resume_all(outcome, &mut store, 100_000, |_, store, _| prepare(store))
+}
+
+/// Resumes `outcome` until the call finishes, calling `each` with the suspended call, the store
+/// and the suspension's number (from 1) before every resumption, and asserting that it suspends
+/// fewer than `limit` times; the results and how often it suspended.
+fn resume_all<R: hayate::WasmTyList, D>(
+    mut outcome: TypedResumableCall<R>,
+    store: &mut Store<D>,
+    limit: u32,
+    mut each: impl FnMut(&hayate::TypedSuspendedCall<R>, &mut Store<D>, u32),
+) -> Result<(R, u32)> {
     let mut suspensions = 0;
     loop {
         match outcome {
             TypedResumableCall::Finished(result) => return Ok((result, suspensions)),
             TypedResumableCall::Suspended(call) => {
                 suspensions += 1;
-                assert!(suspensions < 100_000, "no progress");
-                prepare(&mut store);
-                outcome = call.resume(&mut store, &[])?;
+                assert!(suspensions < limit, "no progress");
+                each(&call, store, suspensions);
+                outcome = call.resume(&mut *store, &[])?;
             }
         }
     }
@@ -339,19 +343,10 @@ fn a_call_interrupted_in_a_loop_resumes_at_its_head_with_the_loops_values() -> R
     })?;
     let instance = linker.instantiate(&mut store, &module)?;
     let count = instance.get_typed_func::<i32, i32>(&store, "count")?;
-    let mut outcome = count.call_resumable(&mut store, 1000)?;
-    let mut suspensions = 0;
-    let result = loop {
-        match outcome {
-            TypedResumableCall::Finished(result) => break result,
-            TypedResumableCall::Suspended(call) => {
-                assert!(matches!(call.reason(), SuspendReason::Interrupted));
-                suspensions += 1;
-                assert!(suspensions < 1000, "no progress");
-                outcome = call.resume(&mut store, &[])?;
-            }
-        }
-    };
+    let outcome = count.call_resumable(&mut store, 1000)?;
+    let (result, suspensions) = resume_all(outcome, &mut store, 1000, |call, _, _| {
+        assert!(matches!(call.reason(), SuspendReason::Interrupted));
+    })?;
     assert_eq!((result, suspensions), (7 + 1000 * 1001 / 2, 20));
     Ok(())
 }
