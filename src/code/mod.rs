@@ -66,8 +66,8 @@ pub(crate) const SMALL_LOCALS: usize = 8;
 /// See [`SMALL_PARAMS`].
 pub(crate) const SMALL_CONSTS: usize = 3;
 /// Cells the value stack keeps free above a frame entered by the fast path (they absorb its
-/// fixed-length copies).
-pub(crate) const SLACK: usize = SMALL_PARAMS + SMALL_LOCALS;
+/// fixed-length copies; the locals are zeroed in aligned pairs after the first, one cell more).
+pub(crate) const SLACK: usize = SMALL_PARAMS + SMALL_LOCALS + 1;
 
 /// Functions with at most this many parameters, locals and constants (and more than a small
 /// function's) are `medium`: calls set up their frames in chunks of two or four cells, still
@@ -81,7 +81,7 @@ pub(crate) const MEDIUM_LOCALS: usize = 96;
 /// See [`MEDIUM_PARAMS`].
 pub(crate) const MEDIUM_CONSTS: usize = 32;
 /// Cells the value stack keeps free above a frame entered as a medium function (its copies write
-/// at most three cells past the frame).
+/// at most four cells past the frame).
 pub(crate) const MEDIUM_SLACK: usize = 4;
 
 /// [`CompiledFunc::fast_need`] of a function with these counts: its frame plus [`SLACK`], or

@@ -365,8 +365,11 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
 
     /// Relocates constants after the temporaries and packages the function.
     pub(super) fn finish(mut self) -> Result<Translated> {
-        let const_base = usize::from(self.temp_base) + self.max_height;
-        let frame_size = const_base + self.consts.len();
+        // An even number of cells, constants from an even one: every frame then starts on a
+        // 16-byte boundary of the value stack, and the 16-byte moves that set one up (the
+        // constants, the locals' zeroes) never straddle a page (`exec::init_small_frame`).
+        let const_base = (usize::from(self.temp_base) + self.max_height).next_multiple_of(2);
+        let frame_size = (const_base + self.consts.len()).next_multiple_of(2);
         if frame_size >= 0xFFFF {
             return Err(too_large(&format!("{frame_size} registers")));
         }
