@@ -66,8 +66,8 @@ pub(crate) const SMALL_LOCALS: usize = 8;
 /// See [`SMALL_PARAMS`].
 pub(crate) const SMALL_CONSTS: usize = 3;
 /// Cells the value stack keeps free above a frame entered by the fast path (they absorb its
-/// fixed-length copies; the locals are zeroed in aligned pairs after the first, one cell more).
-pub(crate) const SLACK: usize = SMALL_PARAMS + SMALL_LOCALS + 1;
+/// fixed-length copies; the locals start at most one cell after the parameters).
+pub(crate) const SLACK: usize = SMALL_PARAMS + 1 + SMALL_LOCALS;
 
 /// Functions with at most this many parameters, locals and constants (and more than a small
 /// function's) are `medium`: calls set up their frames in chunks of two or four cells, still
@@ -81,7 +81,7 @@ pub(crate) const MEDIUM_LOCALS: usize = 96;
 /// See [`MEDIUM_PARAMS`].
 pub(crate) const MEDIUM_CONSTS: usize = 32;
 /// Cells the value stack keeps free above a frame entered as a medium function (its copies write
-/// at most four cells past the frame).
+/// at most three cells past the frame).
 pub(crate) const MEDIUM_SLACK: usize = 4;
 
 /// [`CompiledFunc::fast_need`] of a function with these counts: its frame plus [`SLACK`], or
@@ -112,9 +112,14 @@ fn need_within(limits: [usize; 3], slack: usize, counts: [usize; 3], frame_size:
 pub(crate) struct FuncBody<Code> {
     /// The instructions.
     pub ops: Code,
+    /// Register cells of the parameters, copied from the arguments.
     pub num_params: u16,
-    /// Local cells zeroed on entry: the first after the parameters. The locals the code writes
-    /// before any read can see them come after these and start with whatever the cells held
+    /// The first local's cell: the parameters' cells rounded up to even (a spare cell after an
+    /// odd number, which nothing reads), so that frames being 16-byte aligned the locals are
+    /// zeroed in aligned pairs (`exec::init_small_frame`).
+    pub locals_at: u16,
+    /// Local cells zeroed on entry, from `locals_at`. The locals the code writes before any read
+    /// can see them come after these and start with whatever the cells held
     /// (`translate::func::FuncTranslator::order_locals`).
     pub num_locals: u16,
     /// All registers of a frame: parameters, locals, operand slots and constants.
@@ -172,6 +177,7 @@ impl<Code> FuncBody<Code> {
         let FuncBody {
             ops,
             num_params,
+            locals_at,
             num_locals,
             frame_size,
             consts,
@@ -184,6 +190,7 @@ impl<Code> FuncBody<Code> {
         FuncBody {
             ops: f(ops),
             num_params,
+            locals_at,
             num_locals,
             frame_size,
             consts,

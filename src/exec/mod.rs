@@ -1035,7 +1035,7 @@ fn index_operand(r: Regs, reg: Reg, is_64: bool) -> u32 {
 unsafe fn init_frame(frame: *mut u64, code: &CompiledFunc) {
     // SAFETY: locals and constants lie inside the frame, which the caller guarantees.
     unsafe {
-        let locals = frame.add(usize::from(code.num_params));
+        let locals = frame.add(usize::from(code.locals_at));
         let n = usize::from(code.num_locals);
         if n <= 4 {
             for i in 0..n {
@@ -1050,9 +1050,14 @@ unsafe fn init_frame(frame: *mut u64, code: &CompiledFunc) {
 
 /// Sets up the frame of a small function ([`crate::code::fast_need`]) at `frame`, with its
 /// arguments at `args`: parameters are copied as `SMALL_PARAMS` cells, locals zeroed as
-/// `SMALL_LOCALS` cells (one more when they start at an odd cell, see
-/// [`zero_first`]) and constants copied as `SMALL_CONSTS` cells whatever their number, so
-/// without calls to `memcpy`/`memset` or loops of unknown length.
+/// `SMALL_LOCALS` cells from `locals_at` and constants copied as `SMALL_CONSTS` cells whatever
+/// their number, so without calls to `memcpy`/`memset` or loops of unknown length. Translation
+/// gives every frame an even number of cells, the locals and the constants an even first cell,
+/// so with the value stack 16-byte aligned (as allocators leave it) the 16-byte stores that zero
+/// the locals and copy the constants are aligned: one that straddles a 4 KiB page costs about 25
+/// cycles on an AMD EPYC against one for any other, and zeroing unaligned pairs made the call
+/// depth of `fib` whose frame met a page boundary, and with it the whole run, 20% slower in one
+/// heap layout of two.
 ///
 /// # Safety
 /// `SMALL_PARAMS` cells from `args` and the function's frame plus `SLACK` cells from `frame`
@@ -1068,34 +1073,12 @@ unsafe fn init_small_frame(frame: *mut u64, args: *const u64, code: &CompiledFun
         for i in 0..SMALL_PARAMS {
             *frame.add(i) = *args.add(i);
         }
-        let pairs = zero_first(frame, code.num_params);
-        for i in 0..SMALL_LOCALS / 2 {
-            pairs.add(i).write_unaligned(0);
+        let locals = frame.add(usize::from(code.locals_at));
+        for i in 0..SMALL_LOCALS {
+            *locals.add(i) = 0;
         }
         let consts = frame.add(usize::from(code.const_base));
         consts.cast::<[u64; SMALL_CONSTS]>().write(code.fast_consts);
-    }
-}
-
-/// Zeroes the first local (cell `params` of `frame`) and returns the first even cell after it,
-/// from which the caller zeroes the locals that follow in pairs (at most one cell more than from
-/// the first local on). Translation gives every frame an even number of cells and the constants an
-/// even first cell, so with the value stack 16-byte aligned (as every allocator leaves it) every
-/// 16-byte move that sets up a frame is aligned: one that straddles a 4 KiB page costs about 25
-/// cycles on an AMD EPYC, against one for any other, and zeroing from the first local in
-/// unaligned pairs made the call depth of `fib` whose frame met a page boundary, and with it the
-/// whole run, 20% slower in one heap layout of two.
-///
-/// # Safety
-/// `frame` must be a frame with at least `params` cells, and the cells the caller zeroes from the
-/// result must lie inside the value stack.
-#[inline(always)]
-unsafe fn zero_first(frame: *mut u64, params: u16) -> *mut u128 {
-    let params = usize::from(params);
-    // SAFETY: guaranteed by the caller.
-    unsafe {
-        frame.add(params).write(0);
-        frame.add((params + 1) & !1).cast::<u128>()
     }
 }
 
@@ -1104,9 +1087,9 @@ unsafe fn zero_first(frame: *mut u64, params: u16) -> *mut u128 {
 /// constants are copied two cells at a time (an odd last constant alone; a pair of constants as
 /// one 16-byte move, a pair of arguments cell by cell, since the caller has just stored them one at
 /// a time and a 16-byte load of two such stores waits for both), the locals zeroed four at a time
-/// in aligned pairs after the first ([`zero_first`]), each chunk behind a test of the count (no
-/// loop, which the compiler would turn back into a `memset` call), so at most one parameter and
-/// four locals more than the function has are written.
+/// from `locals_at` (aligned, as in [`init_small_frame`]), each chunk behind a test of the count
+/// (no loop, which the compiler would turn back into a `memset` call), so at most one parameter
+/// and three locals more than the function has are written.
 ///
 /// # Safety
 /// `MEDIUM_PARAMS` cells from `args` and the function's frame plus `MEDIUM_SLACK` cells from
@@ -1135,12 +1118,13 @@ unsafe fn init_medium_frame(frame: *mut u64, args: *const u64, code: &CompiledFu
                 two(frame, args, i);
             }
         }
-        let pairs = zero_first(frame, code.num_params);
+        let locals = frame.add(usize::from(code.locals_at));
         let num_locals = usize::from(code.num_locals);
         for i in (0..MEDIUM_LOCALS).step_by(4) {
             if num_locals > i {
-                pairs.add(i / 2).write_unaligned(0);
-                pairs.add(i / 2 + 1).write_unaligned(0);
+                for j in i..i + 4 {
+                    *locals.add(j) = 0;
+                }
             }
         }
         let consts = frame.add(usize::from(code.const_base));
@@ -1523,10 +1507,10 @@ mod tests {
         assert!(not_small(inner, 2));
     }
 
-    /// Every frame has an even number of cells and its constants start at an even cell, and the
-    /// value stack starts on a 16-byte boundary: every frame then does, and the 16-byte moves that
-    /// set one up never straddle a page (`zero_first`). Parameter, temporary and constant counts of
-    /// both parities.
+    /// Every frame has an even number of cells and its locals and constants start at an even cell,
+    /// and the value stack starts on a 16-byte boundary: every frame then does, and the 16-byte
+    /// moves that set one up never straddle a page (`init_small_frame`). Parameter, temporary and
+    /// constant counts of both parities.
     #[test]
     fn frames_and_their_constants_start_on_16_byte_boundaries() {
         let mut config = crate::Config::default();
@@ -1542,7 +1526,8 @@ mod tests {
         let module = crate::Module::new(&engine, wat).expect("valid");
         for f in 0..5 {
             let t = module.inner.translate_body(f).expect("kept for lazy translation").expect("translates");
-            assert_eq!((t.frame_size % 2, t.const_base % 2), (0, 0), "function {f}");
+            assert_eq!((t.frame_size % 2, t.const_base % 2, t.locals_at % 2), (0, 0, 0), "function {f}");
+            assert_eq!(t.locals_at, t.num_params.next_multiple_of(2));
             assert!(usize::from(t.const_base) + t.consts.len() <= t.frame_size as usize);
         }
         let mut stack = Vec::new();

@@ -172,6 +172,8 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     layout: &'s mut super::layout::Buffers,
     /// Register cells of the parameters (a `v128` takes two).
     num_params: u16,
+    /// The first local's register: `num_params` rounded up to even (`code::FuncBody::locals_at`).
+    locals_at: u16,
     /// Register cells of the results.
     num_results: u16,
     /// First temporary register (= cells of the parameters and locals).
@@ -231,11 +233,15 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         s.first_use.clear();
         let cells = |t: ValType| if t == ValType::V128 { 2 } else { 1 };
         let num_params = ty.param_cells() as u64;
-        let total = num_params + local_groups.iter().map(|&(n, t)| u64::from(n) * cells(t)).sum::<u64>();
+        let local_cells = local_groups.iter().map(|&(n, t)| u64::from(n) * cells(t)).sum::<u64>();
+        // The locals start at an even cell (`code::FuncBody::locals_at`); without locals the
+        // temporaries need no spare cell before them.
+        let locals_at = num_params.next_multiple_of(2);
+        let total = if local_cells == 0 { num_params } else { locals_at + local_cells };
         if total >= u64::from(CONST_MARK) - 1024 {
             return Err(too_large(&format!("{total} locals (the limit is {})", CONST_MARK - 1024)));
         }
-        s.first_use.resize((total - num_params) as usize, FirstUse::None);
+        s.first_use.resize(local_cells as usize, FirstUse::None);
         let wide_locals = local_groups.iter().any(|&(n, t)| n > 0 && t == ValType::V128);
         if wide_locals || ty.params().contains(&crate::types::ValType::V128) {
             let mut reg = 0u16;
@@ -243,6 +249,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 s.locals.push((reg, *t == crate::types::ValType::V128));
                 reg += t.cells() as u16;
             }
+            reg = locals_at as u16;
             for &(n, t) in local_groups {
                 for _ in 0..n {
                     s.locals.push((reg, t == ValType::V128));
@@ -267,6 +274,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             remap: &mut s.remap,
             layout: &mut s.layout,
             num_params: num_params as u16,
+            locals_at: locals_at as u16,
             num_results: ty.result_cells() as u16,
             temp_base: total as u16,
             max_height: 0,
@@ -384,9 +392,11 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         }
         super::fuse::return_copy(self.ops);
         let (zeroed, moved) = self.order_locals();
+        let spare = self.locals_at.min(self.temp_base) - self.num_params;
         let fix = |op: &mut Op| match op {
             Op::CallInternal { frame, .. } => *frame = frame_size as u16,
-            Op::ReturnCallSelf { locals, .. } => *locals = zeroed,
+            // From the parameters on: the spare cell, if any, and the locals that start at zero.
+            Op::ReturnCallSelf { locals, .. } => *locals = spare + zeroed,
             _ => {}
         };
         let constant = |r: &mut Reg| {
@@ -396,7 +406,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         };
         // Two loops, so that the common one (no local moves) stays as short as it was.
         if moved {
-            let (np, tb, remap) = (self.num_params, self.temp_base, &*self.remap);
+            let (np, tb, remap) = (self.locals_at, self.temp_base, &*self.remap);
             let relocate = |r: &mut Reg| {
                 constant(r);
                 if (np..tb).contains(&r.0) {
@@ -425,6 +435,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(Translated {
             ops: self.ops.as_slice().into(),
             num_params: self.num_params,
+            locals_at: self.locals_at,
             num_locals: zeroed,
             frame_size: frame_size as u32,
             consts: self.consts.as_slice().into(),
@@ -454,7 +465,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     /// past it).
     #[inline]
     pub(super) fn note_local(&mut self, r: u16, wide: bool, write: bool) {
-        let Some(i) = r.checked_sub(self.num_params).map(usize::from) else { return };
+        let Some(i) = r.checked_sub(self.locals_at).map(usize::from) else { return };
         if self.first_use.get(i) != Some(&FirstUse::None) {
             return;
         }
@@ -489,7 +500,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         if prefix.div_ceil(4) == zeroed.div_ceil(4) && !(prefix > small && zeroed <= small) {
             return (prefix as u16, false);
         }
-        let np = usize::from(self.num_params);
+        let np = usize::from(self.locals_at);
         let remap = &mut *self.remap;
         remap.clear();
         remap.resize(first_use.len(), 0);
@@ -742,7 +753,12 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
 
     /// Local `index`'s first register and whether it is a `v128` (two registers).
     pub(super) fn local(&self, index: u32) -> (u16, bool) {
-        if self.locals.is_empty() { (index as u16, false) } else { self.locals[index as usize] }
+        match self.locals.get(index as usize) {
+            Some(&local) => local,
+            // Without `v128`s: a parameter's register is its index, a local's past the spare cell.
+            None if (index as u16) < self.num_params => (index as u16, false),
+            None => (index as u16 + (self.locals_at - self.num_params), false),
+        }
     }
 
     /// The register that holds an operand at a given position.
@@ -940,7 +956,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(())
     }
 
-    /// The number of parameters and the number of other locals of the function.
+    /// The number of parameters and the number of cells after them up to the temporaries (the
+    /// spare cell, if any, and the locals).
     pub(super) fn locals(&self) -> (u16, u16) {
         (self.num_params, self.temp_base - self.num_params)
     }
