@@ -176,7 +176,8 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     locals_at: u16,
     /// Register cells of the results.
     num_results: u16,
-    /// First temporary register (= cells of the parameters and locals).
+    /// First temporary register (= cells of the parameters, the spare cell if any, and the
+    /// locals).
     temp_base: u16,
     max_height: usize,
     /// How many `Operand::Local` entries the stack holds.
