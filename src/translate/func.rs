@@ -12,6 +12,26 @@ use wasmparser::{BlockType, ValType};
 /// Registers at or above this mark are constants until [`FuncTranslator::finish`] relocates them.
 pub(super) const CONST_MARK: u16 = 0x8000;
 
+/// Registers from this mark up to [`CONST_MARK`] are the even-cell homes of `v128` results whose
+/// temporaries would start on an odd cell ([`Operand::Wide`], [`FuncTranslator::v128_dst`]),
+/// until [`FuncTranslator::finish`] relocates them past the temporaries. Temporaries and locals
+/// stay below it.
+pub(super) const WIDE_MARK: u16 = 0x7000;
+
+/// Whether register `r` (before relocation) is a temporary or wide register whose value nothing
+/// reads once the operand stack is `dead_from - temp_from` entries high: a temporary at or above
+/// `dead_from`, or a wide register above the pair of every entry still on the stack (the pair of
+/// the `v128` at position `p` is `WIDE_MARK + p + c`, `c` = the parity of `temp_from` - 1, so
+/// its register `x` is live while `x - c` is below the stack height).
+#[inline(always)]
+pub(super) fn dead_reg(r: Reg, temp_from: u16, dead_from: u16) -> bool {
+    if r.0 < WIDE_MARK {
+        r.0 >= dead_from
+    } else {
+        r.0 < CONST_MARK && r.0 - WIDE_MARK + 1 >= dead_from - temp_from + (temp_from & 1)
+    }
+}
+
 /// Where an operand-stack value lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Operand {
@@ -19,6 +39,9 @@ pub(super) enum Operand {
     Local(u16),
     /// In the temporary register of its stack position.
     Temp,
+    /// A half of a `v128` result kept in a wide register (at or above [`WIDE_MARK`]) because the
+    /// temporaries of its position start on an odd cell ([`FuncTranslator::v128_dst`]).
+    Wide(u16),
     /// A constant cell.
     Const(u64),
 }
@@ -180,6 +203,8 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     /// locals).
     temp_base: u16,
     max_height: usize,
+    /// The wide registers used (above [`WIDE_MARK`]): the cells past the temporaries they take.
+    max_wide: usize,
     /// How many `Operand::Local` entries the stack holds.
     local_refs: usize,
     /// Whether the code being translated can be reached.
@@ -238,23 +263,34 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         // The locals start at an even cell (`code::FuncBody::locals_at`); without locals the
         // temporaries need no spare cell before them.
         let locals_at = num_params.next_multiple_of(2);
+        let wide_locals = local_groups.iter().any(|&(n, t)| n > 0 && t == ValType::V128);
+        // With `v128` locals, one cell more: `order_locals` may need a hole to keep them on even
+        // cells.
+        let local_cells = local_cells + u64::from(wide_locals);
         let total = if local_cells == 0 { num_params } else { locals_at + local_cells };
-        if total >= u64::from(CONST_MARK) - 1024 {
-            return Err(too_large(&format!("{total} locals (the limit is {})", CONST_MARK - 1024)));
+        if total >= u64::from(WIDE_MARK) - 1024 {
+            return Err(too_large(&format!("{total} locals (the limit is {})", WIDE_MARK - 1024)));
         }
         s.first_use.resize(local_cells as usize, FirstUse::None);
-        let wide_locals = local_groups.iter().any(|&(n, t)| n > 0 && t == ValType::V128);
         if wide_locals || ty.params().contains(&crate::types::ValType::V128) {
             let mut reg = 0u16;
             for t in ty.params() {
                 s.locals.push((reg, *t == crate::types::ValType::V128));
                 reg += t.cells() as u16;
             }
-            reg = locals_at as u16;
+            // The `v128` locals first, from the even `locals_at`: each on an even cell, so 16-byte
+            // aligned in the frame (see `v128_dst`); the others after them.
+            let wide = local_groups.iter().filter(|&&(_, t)| t == ValType::V128).map(|&(n, _)| n).sum::<u32>();
+            let (mut wide_reg, mut reg) = (locals_at as u16, (locals_at + 2 * u64::from(wide)) as u16);
             for &(n, t) in local_groups {
                 for _ in 0..n {
-                    s.locals.push((reg, t == ValType::V128));
-                    reg += cells(t) as u16;
+                    if t == ValType::V128 {
+                        s.locals.push((wide_reg, true));
+                        wide_reg += 2;
+                    } else {
+                        s.locals.push((reg, false));
+                        reg += 1;
+                    }
                 }
             }
         }
@@ -279,6 +315,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             num_results: ty.result_cells() as u16,
             temp_base: total as u16,
             max_height: 0,
+            max_wide: 0,
             local_refs: 0,
             reachable: true,
             last_pin: None,
@@ -377,13 +414,15 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         // An even number of cells, constants from an even one: every frame then starts on a
         // 16-byte boundary of the value stack, and the 16-byte moves that set one up (the
         // constants, the locals' zeroes) never straddle a page (`exec::init_small_frame`).
-        let const_base = (usize::from(self.temp_base) + self.max_height).next_multiple_of(2);
+        // The wide registers after the temporaries, from an even cell (`v128_dst`).
+        let wide_base = (usize::from(self.temp_base) + self.max_height).next_multiple_of(2);
+        let const_base = wide_base + self.max_wide.next_multiple_of(2);
         let frame_size = (const_base + self.consts.len()).next_multiple_of(2);
         if frame_size >= 0xFFFF {
             return Err(too_large(&format!("{frame_size} registers")));
         }
-        let cb = const_base as u16;
-        let mut catches = self.emit_catch_pads(cb)?;
+        let (cb, wb) = (const_base as u16, wide_base as u16);
+        let mut catches = self.emit_catch_pads(cb, wb)?;
         self.layout.mark_entries(self.ops);
         thread_jumps(self.ops, &self.layout.entry);
         // The catch clauses cover ranges of instructions, which the layout rewrites would move
@@ -401,8 +440,8 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             _ => {}
         };
         let constant = |r: &mut Reg| {
-            if r.0 >= CONST_MARK {
-                r.0 = cb + (r.0 - CONST_MARK);
+            if r.0 >= WIDE_MARK {
+                *r = relocate_marked(*r, cb, wb);
             }
         };
         // Two loops, so that the common one (no local moves) stays as short as it was.
@@ -505,6 +544,37 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let remap = &mut *self.remap;
         remap.clear();
         remap.resize(first_use.len(), 0);
+        if self.locals.iter().any(|&(r, wide)| wide && usize::from(r) >= np) {
+            // `v128` locals stay on even cells: in each group they come first, from `np` (even)
+            // for those that start at zero; the others start after a scalar local or, when none
+            // is left for that, after a hole (the cell `new` adds).
+            let units = || {
+                self.locals.iter().filter(|l| usize::from(l.0) >= np).map(|&(r, wide)| {
+                    let i = usize::from(r) - np;
+                    (i, wide, first_use[i] == FirstUse::Read)
+                })
+            };
+            let place = |remap: &mut Vec<u16>, next: &mut usize, i: usize, wide: bool| {
+                for k in 0..1 + usize::from(wide) {
+                    remap[i + k] = (*next + k) as u16;
+                }
+                *next += 1 + usize::from(wide);
+            };
+            let mut next = np;
+            units().filter(|u| u.1 && u.2).for_each(|u| place(remap, &mut next, u.0, true));
+            units().filter(|u| !u.1 && u.2).for_each(|u| place(remap, &mut next, u.0, false));
+            let mut first = None;
+            if next % 2 == 1 {
+                first = units().find(|u| !u.1 && !u.2).map(|u| u.0);
+                match first {
+                    Some(i) => place(remap, &mut next, i, false),
+                    None => next += 1,
+                }
+            }
+            units().filter(|u| u.1 && !u.2).for_each(|u| place(remap, &mut next, u.0, true));
+            units().filter(|u| !u.1 && !u.2 && Some(u.0) != first).for_each(|u| place(remap, &mut next, u.0, false));
+            return (zeroed as u16, true);
+        }
         // Each local's first cell (after the parameters) and its cells.
         let units: &mut dyn Iterator<Item = (usize, usize)> = if self.locals.is_empty() {
             &mut (0..first_use.len()).map(|i| (i, 1))
@@ -528,9 +598,9 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
 
     /// Emits, after the function's code, the landing pad of each catch clause (a branch to its
     /// label, or a return), and returns the clauses (with their registers relocated as
-    /// [`CONST_MARK`] says, constants starting at `cb`).
-    fn emit_catch_pads(&mut self, cb: u16) -> Result<Box<[Catch]>> {
-        let relocate = |r: Reg| if r.0 >= CONST_MARK { Reg(cb + (r.0 - CONST_MARK)) } else { r };
+    /// [`relocate_marked`] says, constants starting at `cb`, wide registers at `wb`).
+    fn emit_catch_pads(&mut self, cb: u16, wb: u16) -> Result<Box<[Catch]>> {
+        let relocate = |r: Reg| relocate_marked(r, cb, wb);
         let mut catches = Vec::with_capacity(self.closed_catches.len());
         for &(start, end, c) in self.closed_catches.iter() {
             let pad = self.ops.len();
@@ -599,7 +669,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     pub(super) fn emit(&mut self, op: Op) -> Result<usize> {
         let costs = match self.ops.last() {
             Some(prev)
-                if super::fuse::worth_trying(prev, &op, self.temp_base + self.stack.len() as u16)
+                if super::fuse::worth_trying(prev, &op, self.temp_base, self.temp_base + self.stack.len() as u16)
                     && self.last_pin != Some(self.ops.len()) =>
             {
                 self.emit_fused(op)?
@@ -642,11 +712,43 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Reg(self.temp_base + pos as u16)
     }
 
+    /// The register for a `v128` result whose low half goes to stack position `pos`: its pair of
+    /// temporaries when that starts on an even cell, else a wide register (`WIDE_MARK + pos + c`,
+    /// `c` = the parity of `temp_base` - 1: an even offset from the even cell where
+    /// [`Self::finish`] puts the wide registers), so that the value is 16-byte aligned in the
+    /// frame (frames are) and its 16-byte stores never straddle a cache line or a 4 KiB page:
+    /// one that straddles a page costs tens of cycles (`exec::init_small_frame`), and a SIMD loop
+    /// whose temporary met a page boundary in one heap layout ran 2.3x longer. Push the result
+    /// with [`Self::push_v128_in`]. Positions of two live wide values differ by at least two (both
+    /// have odd cells), so their pairs do not overlap; only an instruction producing a `v128` at
+    /// position `pos` writes its pair, as only one writes its temporaries.
+    pub(super) fn v128_dst(&mut self, pos: usize) -> Reg {
+        let cell = usize::from(self.temp_base) + pos;
+        if cell.is_multiple_of(2) || pos + 2 > usize::from(CONST_MARK - WIDE_MARK) {
+            return self.temp(pos);
+        }
+        // Even: `pos` is odd when `temp_base` is even, and the other way round.
+        let offset = pos + usize::from(self.temp_base & 1) - 1;
+        self.max_wide = self.max_wide.max(offset + 2);
+        Reg(WIDE_MARK + offset as u16)
+    }
+
+    /// Pushes a `v128` result computed into `dst` ([`Self::v128_dst`]).
+    pub(super) fn push_v128_in(&mut self, dst: Reg) -> Result<()> {
+        if dst.0 >= WIDE_MARK {
+            self.push(Operand::Wide(dst.0))?;
+            self.push_high(Operand::Wide(dst.0 + 1))
+        } else {
+            self.push(Operand::Temp)?;
+            self.push_high(Operand::Temp)
+        }
+    }
+
     pub(super) fn push(&mut self, op: Operand) -> Result<()> {
         self.stack.push(op);
         let h = self.stack.len();
         if h > self.max_height {
-            if usize::from(self.temp_base) + h >= usize::from(CONST_MARK) {
+            if usize::from(self.temp_base) + h >= usize::from(WIDE_MARK) {
                 return Err(too_large("operand stack too deep"));
             }
             self.max_height = h;
@@ -733,6 +835,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(match (lo, hi) {
             (Operand::Local(a), Operand::Local(b)) if b == a + 1 => Some(Reg(a)),
             (Operand::Temp, Operand::Temp) => Some(self.temp(lpos)),
+            (Operand::Wide(a), Operand::Wide(b)) if b == a + 1 => Some(Reg(a)),
             (Operand::Const(l), Operand::Const(h)) => Some(self.v128_const_reg(u128::from(l) | (u128::from(h) << 64))?),
             _ => None,
         })
@@ -742,6 +845,14 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     pub(super) fn v128_const_reg(&mut self, c: u128) -> Result<Reg> {
         if let Some(&k) = self.v128_regs.get(&c) {
             return Ok(Reg(CONST_MARK + k));
+        }
+        // From an even constant (the constants start on an even cell), so that the pair is 16-byte
+        // aligned in the frame, as `v128_dst` keeps temporaries: the odd cell before it becomes
+        // a zero constant.
+        if self.consts.len() % 2 == 1 {
+            let k = self.consts.len() as u16;
+            self.consts.push(0);
+            self.const_regs.entry(0).or_insert(k);
         }
         let k = self.consts.len();
         if k + 1 >= usize::from(CONST_MARK) - 1 {
@@ -767,6 +878,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(match op {
             Operand::Local(r) => Reg(r),
             Operand::Temp => self.temp(pos),
+            Operand::Wide(r) => Reg(r),
             Operand::Const(c) => self.const_reg(c)?,
         })
     }
@@ -798,9 +910,25 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         Ok(())
     }
 
-    /// Makes the operand at `pos` live in its temporary register.
+    /// Makes the operand at `pos` live in its temporary register (a `v128` in a wide register,
+    /// both halves with one 16-byte copy when `pos` is its low half).
     pub(super) fn materialize(&mut self, pos: usize) -> Result<()> {
         let op = self.stack[pos];
+        if let Operand::Wide(r) = op
+            && self.stack.get(pos + 1) == Some(&Operand::Wide(r + 1))
+        {
+            // Computed by the last instruction (no label since): into the temporaries instead.
+            let (dst, pinned) = (self.temp(pos), self.last_pin == Some(self.ops.len()));
+            match self.ops.last_mut().and_then(|op| op.result_mut()) {
+                Some((result, 2)) if *result == Reg(r) && !pinned => *result = dst,
+                _ => {
+                    self.emit(Op::CopyV128 { dst, src: Reg(r) })?;
+                }
+            }
+            self.stack[pos] = Operand::Temp;
+            self.stack[pos + 1] = Operand::Temp;
+            return Ok(());
+        }
         if op != Operand::Temp {
             self.copy_to(self.temp(pos), op, pos)?;
             if let Operand::Local(_) = op {
@@ -1003,6 +1131,19 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         }
         let cond = self.reg(cond, pos)?;
         self.emit_branch(if negate { Op::BrIfEqz { cond, off } } else { Op::BrIfNez { cond, off } }, label)
+    }
+}
+
+/// Register `r` in its final place: a constant (at or above [`CONST_MARK`]) relative to `cb`, a
+/// wide register (at or above [`WIDE_MARK`]) relative to `wb`, any other where it is.
+#[inline(always)]
+fn relocate_marked(r: Reg, cb: u16, wb: u16) -> Reg {
+    if r.0 < WIDE_MARK {
+        r
+    } else if r.0 >= CONST_MARK {
+        Reg(cb + (r.0 - CONST_MARK))
+    } else {
+        Reg(wb + (r.0 - WIDE_MARK))
     }
 }
 

@@ -16,7 +16,7 @@
 //! that fuse and those that must not (a unit test checks that the files exist). One rule runs
 //! over the finished function instead ([`return_copy`]): jump threading makes its pairs.
 
-use super::func::CONST_MARK;
+use super::func::dead_reg;
 use crate::error::{Error, Result};
 use crate::ir::{BranchOffset, Op, Reg};
 use std::collections::HashMap;
@@ -59,7 +59,7 @@ impl Cx<'_> {
     /// operand stack no longer holds it (the new instruction consumed it), and temporaries are
     /// read only through the operand stack.
     fn dead(&self, r: Reg) -> bool {
-        r.0 >= self.dead_from && r.0 < CONST_MARK
+        dead_reg(r, self.temp_from, self.dead_from)
     }
 
     /// Whether `r` is a parameter or local.
@@ -74,12 +74,12 @@ impl Cx<'_> {
 }
 
 /// Whether some rule's pattern matches `prev` followed by `new`, or the second half of `prev`
-/// (a pair instruction, [`split`]) followed by `new`, given the first temporary above the operand
-/// stack: the translator emits the others directly, without calling out.
+/// (a pair instruction, [`split`]) followed by `new`, given the first temporary and the first one
+/// above the operand stack: the translator emits the others directly, without calling out.
 #[inline(always)]
-pub(super) fn worth_trying(prev: &Op, new: &Op, dead_from: u16) -> bool {
-    pattern_matches(prev, new, dead_from)
-        || split(*prev).is_some_and(|(_, second)| pattern_matches(&second, new, dead_from))
+pub(super) fn worth_trying(prev: &Op, new: &Op, temp_from: u16, dead_from: u16) -> bool {
+    pattern_matches(prev, new, temp_from, dead_from)
+        || split(*prev).is_some_and(|(_, second)| pattern_matches(&second, new, temp_from, dead_from))
 }
 
 /// Appends `new` to `ops`, first joining it with the instructions before it while a rule
@@ -232,10 +232,10 @@ const PAIR: Rule = Rule { name: "pair", kind: Kind::Join, apply: |_, prev, new| 
 macro_rules! rule_table {
     ($dead:ident; $( $rule:ident: [$prev:pat] [$new:pat $(if $guard:expr)?]; )*) => {
         /// Whether some rule's pattern matches `prev` followed by `new`, given the first
-        /// temporary above the operand stack.
+        /// temporary and the first one above the operand stack.
         #[inline(always)]
-        fn pattern_matches(prev: &Op, new: &Op, dead_from: u16) -> bool {
-            let $dead = |r: Reg| r.0 >= dead_from && r.0 < CONST_MARK;
+        fn pattern_matches(prev: &Op, new: &Op, temp_from: u16, dead_from: u16) -> bool {
+            let $dead = |r: Reg| dead_reg(r, temp_from, dead_from);
             #[allow(unreachable_patterns, reason = "several rules may match one pattern")]
             match *new {
                 $( $new if true $(&& $guard)? && matches!(*prev, $prev) => true, )*
@@ -245,8 +245,8 @@ macro_rules! rule_table {
 
         #[inline(always)]
         fn rewrite(cx: &mut Cx<'_>, prev: Op, new: &mut Op) -> Option<&'static Rule> {
-            let dead_from = cx.dead_from;
-            let $dead = |r: Reg| r.0 >= dead_from && r.0 < CONST_MARK;
+            let (temp_from, dead_from) = (cx.temp_from, cx.dead_from);
+            let $dead = |r: Reg| dead_reg(r, temp_from, dead_from);
             let mut out;
             // A rule whose pattern matches but whose `apply` declines falls through to the next.
             #[allow(unreachable_patterns, reason = "several rules may match one pattern")]

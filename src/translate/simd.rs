@@ -23,12 +23,6 @@ enum Access {
 }
 
 impl FuncTranslator<'_, '_> {
-    /// Pushes the `v128` an instruction wrote to the temporaries at the stack top.
-    fn push_v128_result(&mut self) -> Result<()> {
-        self.push(Operand::Temp)?;
-        self.push_high(Operand::Temp)
-    }
-
     /// Pushes a `v128` constant (two constant entries).
     fn v128_const(&mut self, c: u128) -> Result<()> {
         if self.reachable {
@@ -44,8 +38,9 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let (src, pos) = self.pop_v128()?;
-        self.emit(f(self.temp(pos), src))?;
-        self.push_v128_result()
+        let dst = self.v128_dst(pos);
+        self.emit(f(dst, src))?;
+        self.push_v128_in(dst)
     }
 
     /// `v128 v128 -> v128`.
@@ -55,8 +50,9 @@ impl FuncTranslator<'_, '_> {
         }
         let (rhs, _) = self.pop_v128()?;
         let (lhs, pos) = self.pop_v128()?;
-        self.emit(f(self.temp(pos), lhs, rhs))?;
-        self.push_v128_result()
+        let dst = self.v128_dst(pos);
+        self.emit(f(dst, lhs, rhs))?;
+        self.push_v128_in(dst)
     }
 
     /// `v128 v128 v128 -> v128`.
@@ -67,8 +63,9 @@ impl FuncTranslator<'_, '_> {
         let (c, _) = self.pop_v128()?;
         let (b, _) = self.pop_v128()?;
         let (a, pos) = self.pop_v128()?;
-        self.emit(f(self.temp(pos), a, b, c))?;
-        self.push_v128_result()
+        let dst = self.v128_dst(pos);
+        self.emit(f(dst, a, b, c))?;
+        self.push_v128_in(dst)
     }
 
     /// `v128 -> i32`.
@@ -89,8 +86,9 @@ impl FuncTranslator<'_, '_> {
         let (s, spos) = self.pop();
         let rhs = self.reg(s, spos)?;
         let (lhs, pos) = self.pop_v128()?;
-        self.emit(f(self.temp(pos), lhs, rhs))?;
-        self.push_v128_result()
+        let dst = self.v128_dst(pos);
+        self.emit(f(dst, lhs, rhs))?;
+        self.push_v128_in(dst)
     }
 
     /// A scalar `-> v128`.
@@ -100,8 +98,9 @@ impl FuncTranslator<'_, '_> {
         }
         let (x, pos) = self.pop();
         let src = self.reg(x, pos)?;
-        self.emit(f(self.temp(pos), src))?;
-        self.push_v128_result()
+        let dst = self.v128_dst(pos);
+        self.emit(f(dst, src))?;
+        self.push_v128_in(dst)
     }
 
     /// `v128 ->` a scalar lane.
@@ -122,8 +121,9 @@ impl FuncTranslator<'_, '_> {
         let (x, xpos) = self.pop();
         let val = self.reg(x, xpos)?;
         let (src, pos) = self.pop_v128()?;
-        self.emit(f(self.temp(pos), src, val))?;
-        self.push_v128_result()
+        let dst = self.v128_dst(pos);
+        self.emit(f(dst, src, val))?;
+        self.push_v128_in(dst)
     }
 
     /// `i8x16.shuffle`: its lane indices become a `v128` constant.
@@ -134,8 +134,9 @@ impl FuncTranslator<'_, '_> {
         let (rhs, _) = self.pop_v128()?;
         let (lhs, pos) = self.pop_v128()?;
         let mask = self.v128_const_reg(mask)?;
-        self.emit(Op::I8x16Shuffle { dst: self.temp(pos), lhs, rhs, mask })?;
-        self.push_v128_result()
+        let dst = self.v128_dst(pos);
+        self.emit(Op::I8x16Shuffle { dst, lhs, rhs, mask })?;
+        self.push_v128_in(dst)
     }
 
     /// Where a SIMD memory access goes (see [`Access`]).
@@ -178,16 +179,16 @@ impl FuncTranslator<'_, '_> {
         let access = self.v128_access(&memarg)?;
         let (p, pos) = self.pop();
         let ptr = self.reg(p, pos)?;
-        let dst = self.temp(pos);
+        let dst = self.v128_dst(pos);
         let (offset, mem) = match access {
             Access::Memory0(offset) => {
                 self.emit(f(dst, ptr, offset))?;
-                return self.push_v128_result();
+                return self.push_v128_in(dst);
             }
             Access::Memory0A64(offset) => match f(dst, ptr, offset) {
                 Op::V128Load { dst, ptr, offset } => {
                     self.emit(Op::V128LoadA64 { dst, ptr, offset })?;
-                    return self.push_v128_result();
+                    return self.push_v128_in(dst);
                 }
                 _ => (u64::from(offset), 0),
             },
@@ -246,7 +247,7 @@ impl FuncTranslator<'_, '_> {
                 self.emit(Op::I64x2ReplaceLane { dst, src: zero, val: dst, lane: 0 })?;
             }
         }
-        self.push_v128_result()
+        self.push_v128_in(dst)
     }
 
     /// An extending load on any memory: the 8 bytes into lane 0 of a zero vector, then `extend`
@@ -289,12 +290,12 @@ impl FuncTranslator<'_, '_> {
         let (vec, _) = self.pop_v128()?;
         let (p, pos) = self.pop();
         let ptr = self.reg(p, pos)?;
-        let dst = self.temp(pos);
+        let dst = self.v128_dst(pos);
         let (offset, mem) = match access {
             Access::Memory0(offset) => {
                 let offset = self.const_reg(u64::from(offset))?;
                 self.emit(f(dst, ptr, vec, offset))?;
-                return self.push_v128_result();
+                return self.push_v128_in(dst);
             }
             Access::Memory0A64(offset) => (u64::from(offset), 0),
             Access::At { offset, mem } => (offset, mem),
@@ -311,7 +312,7 @@ impl FuncTranslator<'_, '_> {
         };
         self.load_at(dst, ptr, offset, replace.0, mem)?;
         self.emit(replace.1)?;
-        self.push_v128_result()
+        self.push_v128_in(dst)
     }
 
     /// A store of one lane. On another memory (or a 64-bit memory 0): `extract_lane` into the

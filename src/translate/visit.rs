@@ -848,9 +848,9 @@ impl FuncTranslator<'_, '_> {
             let cond = self.reg(c, cp)?;
             let (b, _) = self.pop_v128()?;
             let (a, apos) = self.pop_v128()?;
-            self.emit(Op::SelectV128 { dst: self.temp(apos), cond, a, b })?;
-            self.push(Operand::Temp)?;
-            return self.push_high(Operand::Temp);
+            let dst = self.v128_dst(apos);
+            self.emit(Op::SelectV128 { dst, cond, a, b })?;
+            return self.push_v128_in(dst);
         }
         let (cond, b, a) = {
             let (c, cp) = self.pop();
@@ -916,10 +916,9 @@ impl FuncTranslator<'_, '_> {
 
     pub(super) fn visit_global_get(&mut self, global_index: u32) -> Result<()> {
         if self.reachable && self.env.globals[global_index as usize].content == crate::types::ValType::V128 {
-            let dst = self.temp(self.stack.len());
+            let dst = self.v128_dst(self.stack.len());
             self.emit(Op::GlobalGetV128 { dst, global: global_index })?;
-            self.push(Operand::Temp)?;
-            self.push_high(Operand::Temp)?;
+            self.push_v128_in(dst)?;
         } else if self.reachable {
             let dst = self.temp(self.stack.len());
             self.emit_result(Op::GlobalGet { dst, global: global_index })?;
