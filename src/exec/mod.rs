@@ -1485,14 +1485,20 @@ fn backtrace_trap(cx: &mut Ctx, code: TrapCode) -> Error {
 mod tests {
     use super::*;
 
+    /// An engine that translates each function on its first call, so that a test can translate
+    /// any one with `ModuleInner::translate_body`.
+    fn lazy_engine() -> crate::Engine {
+        let mut config = crate::Config::default();
+        config.lazy_translation(true);
+        crate::Engine::new(&config)
+    }
+
     /// A caller encoded before its callees (lazy translation) picks the medium call path for a
     /// callee that declares more locals than a small function has, and keeps the small-path
     /// handler for one that may be small.
     #[test]
     fn callees_with_many_locals_are_known_not_small_before_they_are_encoded() {
-        let mut config = crate::Config::default();
-        config.lazy_translation(true);
-        let engine = crate::Engine::new(&config);
+        let engine = lazy_engine();
         let wat = format!(
             "(module (func (param i32) (local i32 i64)) (func (param i32) (local {}) (local f64)) (func (param {})))",
             "i32 ".repeat(SMALL_LOCALS),
@@ -1513,9 +1519,7 @@ mod tests {
     /// constant counts of both parities.
     #[test]
     fn frames_and_their_constants_start_on_16_byte_boundaries() {
-        let mut config = crate::Config::default();
-        config.lazy_translation(true);
-        let engine = crate::Engine::new(&config);
+        let engine = lazy_engine();
         let wat = r#"(module
             (func (param i32) (result i32) (i32.add (local.get 0) (i32.const 1000)))
             (func (param i32 i32) (result i32) (i32.mul (i32.add (local.get 0) (i32.const 3)) (i32.const 5)))
@@ -1543,9 +1547,7 @@ mod tests {
     /// constants after an odd number of scalar ones, and the SIMD programs of the benchmarks.
     #[test]
     fn v128_registers_start_on_even_cells() {
-        let mut config = crate::Config::default();
-        config.lazy_translation(true);
-        let engine = crate::Engine::new(&config);
+        let engine = lazy_engine();
         let wat = r#"(module
             (memory 1)
             (global $g (mut v128) (v128.const i64x2 1 2))
