@@ -544,37 +544,6 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let remap = &mut *self.remap;
         remap.clear();
         remap.resize(first_use.len(), 0);
-        if self.locals.iter().any(|&(r, wide)| wide && usize::from(r) >= np) {
-            // `v128` locals stay on even cells: in each group they come first, from `np` (even)
-            // for those that start at zero; the others start after a scalar local or, when none
-            // is left for that, after a hole (the cell `new` adds).
-            let units = || {
-                self.locals.iter().filter(|l| usize::from(l.0) >= np).map(|&(r, wide)| {
-                    let i = usize::from(r) - np;
-                    (i, wide, first_use[i] == FirstUse::Read)
-                })
-            };
-            let place = |remap: &mut Vec<u16>, next: &mut usize, i: usize, wide: bool| {
-                for k in 0..1 + usize::from(wide) {
-                    remap[i + k] = (*next + k) as u16;
-                }
-                *next += 1 + usize::from(wide);
-            };
-            let mut next = np;
-            units().filter(|u| u.1 && u.2).for_each(|u| place(remap, &mut next, u.0, true));
-            units().filter(|u| !u.1 && u.2).for_each(|u| place(remap, &mut next, u.0, false));
-            let mut first = None;
-            if next % 2 == 1 {
-                first = units().find(|u| !u.1 && !u.2).map(|u| u.0);
-                match first {
-                    Some(i) => place(remap, &mut next, i, false),
-                    None => next += 1,
-                }
-            }
-            units().filter(|u| u.1 && !u.2).for_each(|u| place(remap, &mut next, u.0, true));
-            units().filter(|u| !u.1 && !u.2 && Some(u.0) != first).for_each(|u| place(remap, &mut next, u.0, false));
-            return (zeroed as u16, true);
-        }
         // Each local's first cell (after the parameters) and its cells.
         let units: &mut dyn Iterator<Item = (usize, usize)> = if self.locals.is_empty() {
             &mut (0..first_use.len()).map(|i| (i, 1))
@@ -585,9 +554,25 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
                 .filter(|l| usize::from(l.0) >= np)
                 .map(|&(r, wide)| (usize::from(r) - np, 1 + usize::from(wide)))
         };
-        let (mut low, mut high) = (np, np + zeroed);
+        // `v128` locals (two cells) stay on even cells: in each group they come first, from `np`
+        // (even) for those that start at zero, and for the others from the next even cell (the
+        // cell `new` adds for functions with `v128` locals pays for the hole).
+        let wide_cells = |read: bool| {
+            let wide = |&&(r, wide): &&(u16, bool)| wide && usize::from(r) >= np;
+            let group = |l: &&(u16, bool)| (first_use[usize::from(l.0) - np] == FirstUse::Read) == read;
+            2 * self.locals.iter().filter(wide).filter(group).count()
+        };
+        let wide_later = wide_cells(false);
+        let later = if wide_later > 0 { (np + zeroed).next_multiple_of(2) } else { np + zeroed };
+        let (mut low_wide, mut low) = (np, np + wide_cells(true));
+        let (mut high_wide, mut high) = (later, later + wide_later);
         for (i, cells) in units {
-            let next = if first_use[i] == FirstUse::Read { &mut low } else { &mut high };
+            let next = match (first_use[i] == FirstUse::Read, cells == 2) {
+                (true, true) => &mut low_wide,
+                (true, false) => &mut low,
+                (false, true) => &mut high_wide,
+                (false, false) => &mut high,
+            };
             for k in 0..cells {
                 remap[i + k] = (*next + k) as u16;
             }

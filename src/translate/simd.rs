@@ -23,6 +23,14 @@ enum Access {
 }
 
 impl FuncTranslator<'_, '_> {
+    /// Emits the instruction `f` makes of the register for a `v128` result at stack position
+    /// `pos` ([`FuncTranslator::v128_dst`]) and pushes the result.
+    pub(super) fn emit_v128(&mut self, pos: usize, f: impl FnOnce(Reg) -> Op) -> Result<()> {
+        let dst = self.v128_dst(pos);
+        self.emit(f(dst))?;
+        self.push_v128_in(dst)
+    }
+
     /// Pushes a `v128` constant (two constant entries).
     fn v128_const(&mut self, c: u128) -> Result<()> {
         if self.reachable {
@@ -38,9 +46,7 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let (src, pos) = self.pop_v128()?;
-        let dst = self.v128_dst(pos);
-        self.emit(f(dst, src))?;
-        self.push_v128_in(dst)
+        self.emit_v128(pos, |dst| f(dst, src))
     }
 
     /// `v128 v128 -> v128`.
@@ -50,9 +56,7 @@ impl FuncTranslator<'_, '_> {
         }
         let (rhs, _) = self.pop_v128()?;
         let (lhs, pos) = self.pop_v128()?;
-        let dst = self.v128_dst(pos);
-        self.emit(f(dst, lhs, rhs))?;
-        self.push_v128_in(dst)
+        self.emit_v128(pos, |dst| f(dst, lhs, rhs))
     }
 
     /// `v128 v128 v128 -> v128`.
@@ -63,9 +67,7 @@ impl FuncTranslator<'_, '_> {
         let (c, _) = self.pop_v128()?;
         let (b, _) = self.pop_v128()?;
         let (a, pos) = self.pop_v128()?;
-        let dst = self.v128_dst(pos);
-        self.emit(f(dst, a, b, c))?;
-        self.push_v128_in(dst)
+        self.emit_v128(pos, |dst| f(dst, a, b, c))
     }
 
     /// `v128 -> i32`.
@@ -86,9 +88,7 @@ impl FuncTranslator<'_, '_> {
         let (s, spos) = self.pop();
         let rhs = self.reg(s, spos)?;
         let (lhs, pos) = self.pop_v128()?;
-        let dst = self.v128_dst(pos);
-        self.emit(f(dst, lhs, rhs))?;
-        self.push_v128_in(dst)
+        self.emit_v128(pos, |dst| f(dst, lhs, rhs))
     }
 
     /// A scalar `-> v128`.
@@ -98,9 +98,7 @@ impl FuncTranslator<'_, '_> {
         }
         let (x, pos) = self.pop();
         let src = self.reg(x, pos)?;
-        let dst = self.v128_dst(pos);
-        self.emit(f(dst, src))?;
-        self.push_v128_in(dst)
+        self.emit_v128(pos, |dst| f(dst, src))
     }
 
     /// `v128 ->` a scalar lane.
@@ -121,9 +119,7 @@ impl FuncTranslator<'_, '_> {
         let (x, xpos) = self.pop();
         let val = self.reg(x, xpos)?;
         let (src, pos) = self.pop_v128()?;
-        let dst = self.v128_dst(pos);
-        self.emit(f(dst, src, val))?;
-        self.push_v128_in(dst)
+        self.emit_v128(pos, |dst| f(dst, src, val))
     }
 
     /// `i8x16.shuffle`: its lane indices become a `v128` constant.
@@ -134,9 +130,7 @@ impl FuncTranslator<'_, '_> {
         let (rhs, _) = self.pop_v128()?;
         let (lhs, pos) = self.pop_v128()?;
         let mask = self.v128_const_reg(mask)?;
-        let dst = self.v128_dst(pos);
-        self.emit(Op::I8x16Shuffle { dst, lhs, rhs, mask })?;
-        self.push_v128_in(dst)
+        self.emit_v128(pos, |dst| Op::I8x16Shuffle { dst, lhs, rhs, mask })
     }
 
     /// Where a SIMD memory access goes (see [`Access`]).

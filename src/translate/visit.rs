@@ -848,9 +848,7 @@ impl FuncTranslator<'_, '_> {
             let cond = self.reg(c, cp)?;
             let (b, _) = self.pop_v128()?;
             let (a, apos) = self.pop_v128()?;
-            let dst = self.v128_dst(apos);
-            self.emit(Op::SelectV128 { dst, cond, a, b })?;
-            return self.push_v128_in(dst);
+            return self.emit_v128(apos, |dst| Op::SelectV128 { dst, cond, a, b });
         }
         let (cond, b, a) = {
             let (c, cp) = self.pop();
@@ -916,9 +914,7 @@ impl FuncTranslator<'_, '_> {
 
     pub(super) fn visit_global_get(&mut self, global_index: u32) -> Result<()> {
         if self.reachable && self.env.globals[global_index as usize].content == crate::types::ValType::V128 {
-            let dst = self.v128_dst(self.stack.len());
-            self.emit(Op::GlobalGetV128 { dst, global: global_index })?;
-            self.push_v128_in(dst)?;
+            self.emit_v128(self.stack.len(), |dst| Op::GlobalGetV128 { dst, global: global_index })?;
         } else if self.reachable {
             let dst = self.temp(self.stack.len());
             self.emit_result(Op::GlobalGet { dst, global: global_index })?;
