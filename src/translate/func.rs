@@ -194,7 +194,7 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     remap: &'s mut Vec<u16>,
     layout: &'s mut super::layout::Buffers,
     /// Register cells of the parameters (a `v128` takes two).
-    num_params: u16,
+    pub(super) num_params: u16,
     /// The first local's register: `num_params` rounded up to even (`code::FuncBody::locals_at`).
     locals_at: u16,
     /// Register cells of the results.
@@ -1068,12 +1068,6 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             }
         }
         Ok(())
-    }
-
-    /// The number of parameters and the number of cells after them up to the temporaries (the
-    /// spare cell, if any, and the locals).
-    pub(super) fn locals(&self) -> (u16, u16) {
-        (self.num_params, self.temp_base - self.num_params)
     }
 
     /// Emits the return of the `n` values in registers `src..`: where a tail call leaves a host

@@ -605,10 +605,10 @@ impl FuncTranslator<'_, '_> {
             self.emit_return_from(args, m)?;
         } else if function_index == self.func_index {
             // A loop: new parameters, zeroed locals, and back to the first instruction (which
-            // charges fuel and checks for interrupts as a call would).
-            let (params, locals) = self.locals();
+            // charges fuel and checks for interrupts as a call would). `finish` sets how many
+            // cells after the parameters start at zero, once the locals are ordered.
             let off = BranchOffset(-(self.ops.len() as i32));
-            self.emit(Op::ReturnCallSelf { args, params, locals, off })?;
+            self.emit(Op::ReturnCallSelf { args, params: self.num_params, locals: 0, off })?;
         } else {
             self.emit(Op::ReturnCallInternal { func: function_index - imported, args })?;
         }
