@@ -353,7 +353,11 @@ macro_rules! for_each_exec_op {
                 BrIfI32AndRRNez { lhs, rhs } => |r| r.u32(lhs) & r.u32(rhs) != 0,
                 BrIfI32AndRREqz { lhs, rhs } => |r| r.u32(lhs) & r.u32(rhs) == 0,
                 BrIfI32AndRINez { lhs, imm } => |r| r.u32(lhs) & imm as u32 != 0,
-                BrIfI32AndRIEqz { lhs, imm } => |r| r.u32(lhs) & imm as u32 == 0
+                BrIfI32AndRIEqz { lhs, imm } => |r| r.u32(lhs) & imm as u32 == 0,
+                I32ConstBrIfNez { dst, cond, value } => |r| { let c = r.u32(cond); let _ = r.set_i32(dst, i32::from(value)); c != 0 },
+                I32ConstBrIfEqz { dst, cond, value } => |r| { let c = r.u32(cond); let _ = r.set_i32(dst, i32::from(value)); c == 0 },
+                CopyBrIfNez { dst, src, cond } => |r| { let c = r.u32(cond); let _ = r.set(dst, r.get(src)); c != 0 },
+                CopyBrIfEqz { dst, src, cond } => |r| { let c = r.u32(cond); let _ = r.set(dst, r.get(src)); c == 0 }
             }
             {
                 BrIfI32Load8UNez { dst, ptr, offset } => |r, m| { let b = m.load::<1>(r.u32(ptr), u32::from(offset))?; let _ = r.set(dst, u64::from(b[0])); b[0] != 0 },

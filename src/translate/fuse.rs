@@ -18,7 +18,7 @@
 
 use super::func::dead_reg;
 use crate::error::{Error, Result};
-use crate::ir::{BranchOffset, Op, Reg};
+use crate::ir::{BranchOffset, Flow, Op, Reg};
 use std::collections::HashMap;
 
 /// What becomes of the new instruction when a rule applies.
@@ -296,6 +296,7 @@ rule_table! { dead;
         | Op::BrIfI64NeRI { .. }
     ];
     LOAD_BRANCH: [Op::I32Load8U { .. } | Op::I32Load { .. }] [Op::BrIfNez { .. } | Op::BrIfEqz { .. }];
+    SET_BRANCH: [Op::I32Const { .. } | Op::Copy { .. }] [Op::BrIfNez { .. } | Op::BrIfEqz { .. }];
     GLOBAL_ADD: [Op::GlobalGet { .. }] [Op::I32AddRI { lhs, .. } | Op::I32SubRI { lhs, .. } if dead(lhs)];
     GLOBAL_STEP: [Op::GlobalGetAddRI { .. }] [Op::GlobalSet { .. }];
     GLOBAL_SET_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::GlobalSet { src, .. } if dead(src)];
@@ -319,7 +320,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 22] = [
+const RULES: [&Rule; 23] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -330,6 +331,7 @@ const RULES: [&Rule; 22] = [
     &COMPARE_BRANCH,
     &STEP_BRANCH,
     &LOAD_BRANCH,
+    &SET_BRANCH,
     &MUL_ADD,
     &GLOBAL_ADD,
     &GLOBAL_STEP,
@@ -518,6 +520,11 @@ fn apply_fold_result(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
 /// `prev` computing into `dst` instead of `src`, if `src` (of `cells` cells) is its only write and
 /// is dead after the copy that [`FOLD_RESULT`] or [`FOLD_RESULT_V128`] removes.
 fn fold_into(cx: &Cx<'_>, mut prev: Op, src: Reg, dst: Reg, cells: usize) -> Option<Op> {
+    // Not into a branch that also sets a register (`SET_BRANCH`, `LOAD_BRANCH`): the value may
+    // be what the branch carries to its target.
+    if prev.flow() != Flow::Next {
+        return None;
+    }
     let (result, n) = prev.result_mut()?;
     if n != cells || !cx.dead(src) || *result != src {
         return None;
@@ -737,6 +744,35 @@ fn apply_load_branch(_cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
         (true, false) => Op::BrIfI32Load8UEqz { dst, ptr, offset, off },
         (false, true) => Op::BrIfI32LoadNez { dst, ptr, offset, off },
         (false, false) => Op::BrIfI32LoadEqz { dst, ptr, offset, off },
+    })
+}
+
+/// `r[d] = k` (an `i32` constant within 16 bits) or `r[d] = r[s]`, then a branch on zero
+/// (`BrIfNez`/`BrIfEqz`) of another register → one `I32ConstBrIf…`/`CopyBrIf…` that sets `d`
+/// and branches: a value set for the code after a conditional exit (`x = 0; if (!c) goto out`,
+/// lua's `trap` test before each fetch). The joined form reads the condition before it writes:
+/// a copy tested where it lands (`if ((x = y) == 0)`, a loop's count) is tested at its source, and
+/// a constant is not joined with a test of its own register.
+const SET_BRANCH: Rule = Rule { name: "set_branch", kind: Kind::Join, apply: apply_set_branch };
+
+#[inline]
+fn apply_set_branch(_cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (cond, nez, off) = branch_on_zero(new)?;
+    Some(match prev {
+        Op::I32Const { dst, value } if dst != cond => {
+            let value = i16::try_from(value).ok()?;
+            if nez {
+                Op::I32ConstBrIfNez { dst, cond, value, off }
+            } else {
+                Op::I32ConstBrIfEqz { dst, cond, value, off }
+            }
+        }
+        // A copy tested where it lands (`local.tee`) is tested at its source.
+        Op::Copy { dst, src } if src != dst => {
+            let cond = if cond == dst { src } else { cond };
+            if nez { Op::CopyBrIfNez { dst, src, cond, off } } else { Op::CopyBrIfEqz { dst, src, cond, off } }
+        }
+        _ => return None,
     })
 }
 

@@ -47,6 +47,8 @@ fn negate_branch(op: Op) -> Option<Op> {
         BrIfI32AndRINez <=> BrIfI32AndRIEqz { lhs, imm, off };
         BrIfI32Load8UNez <=> BrIfI32Load8UEqz { dst, ptr, offset, off };
         BrIfI32LoadNez <=> BrIfI32LoadEqz { dst, ptr, offset, off };
+        I32ConstBrIfNez <=> I32ConstBrIfEqz { dst, cond, value, off };
+        CopyBrIfNez <=> CopyBrIfEqz { dst, src, cond, off };
         BrIfI32EqRR <=> BrIfI32NeRR { lhs, rhs, off };
         BrIfI32LtSRR <=> BrIfI32GeSRR { lhs, rhs, off };
         BrIfI32LtURR <=> BrIfI32GeURR { lhs, rhs, off };
