@@ -148,6 +148,14 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     Op::Return => ret!(Reg(0), 0),
                     Op::Return1 { src } => ret!(src, 1),
                     Op::ReturnSpan { src, len } => ret!(src, usize::from(len)),
+                    Op::ReturnGlobalAddRI { base, global, imm } => {
+                        cx.global_set(global, u64::from(regs.u32(base).wrapping_add(imm as u32)));
+                        ret!(Reg(0), 0)
+                    }
+                    Op::Return1GlobalAddRI { src, base, global, imm } => {
+                        cx.global_set(u32::from(global), u64::from(regs.u32(base).wrapping_add(imm as u32)));
+                        ret!(src, 1)
+                    }
                     Op::Imm32 { .. } => {}
                     Op::ConsumeFuel { amount } => {
                         if cx.consume_fuel(amount).is_err() {

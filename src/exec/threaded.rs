@@ -644,6 +644,38 @@ mod h {
         unsafe { ret(sp, src, 1, mem, cx) }
     }
 
+    pub(super) unsafe fn ReturnGlobalAddRI(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        fields!(ip, ReturnGlobalAddRI { base, global, imm });
+        let value = Regs(sp).u32(base).wrapping_add(imm as u32);
+        // SAFETY: `cx` is the live context.
+        unsafe { &mut *cx }.global_set(global, u64::from(value));
+        // SAFETY: as in `ret`.
+        unsafe { ret(sp, Reg(0), 0, mem, cx) }
+    }
+
+    pub(super) unsafe fn Return1GlobalAddRI(
+        ip: *const Slot,
+        sp: *mut u64,
+        mem: *mut u8,
+        cx: *mut Ctx,
+        _acc: u64,
+        _facc: f64,
+    ) {
+        fields!(ip, Return1GlobalAddRI { src, base, global, imm });
+        let value = Regs(sp).u32(base).wrapping_add(imm as u32);
+        // SAFETY: `cx` is the live context.
+        unsafe { &mut *cx }.global_set(u32::from(global), u64::from(value));
+        // SAFETY: as in `ret`.
+        unsafe { ret(sp, src, 1, mem, cx) }
+    }
+
     pub(super) unsafe fn ReturnSpan(ip: *const Slot, sp: *mut u64, mem: *mut u8, cx: *mut Ctx, _acc: u64, _facc: f64) {
         fields!(ip, ReturnSpan { src, len: n });
         // SAFETY: as in `ret`.

@@ -60,6 +60,11 @@ macro_rules! for_each_op {
             Return1 { src: R(Any) @1 } -> Return, Lost,
             /// return r\[src..src + len\]
             ReturnSpan { src: RSpan @1, len: Imm(u16) } -> Return, Lost,
+            /// global = r\[base\] + imm (i32, wrapping); return with no results: a C function's
+            /// epilogue, which moves its stack pointer back up and returns
+            ReturnGlobalAddRI { base: R(I32), global: Global(u32), imm: Imm(i32) } -> Return, Lost,
+            /// global = r\[base\] + imm (i32, wrapping); return r\[src\]
+            Return1GlobalAddRI { src: R(Any) @1, base: R(I32), global: Global(u16), imm: Imm(i32) } -> Return, Lost,
             // `Imm32` and `GlobalSet` pass the accumulators on, but declare `Lost`, which the
             // analysis has always assumed of them (`Keep` would be a separate, measured change).
             // The check points declare `Keep`: a loop's values stay in the accumulators across its

@@ -300,6 +300,7 @@ rule_table! { dead;
     GLOBAL_ADD: [Op::GlobalGet { .. }] [Op::I32AddRI { lhs, .. } | Op::I32SubRI { lhs, .. } if dead(lhs)];
     GLOBAL_STEP: [Op::GlobalGetAddRI { .. }] [Op::GlobalSet { .. }];
     GLOBAL_SET_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::GlobalSet { src, .. } if dead(src)];
+    GLOBAL_RETURN: [Op::GlobalSetAddRI { .. }] [Op::Return | Op::Return1 { .. }];
     BR_TABLE_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::BrTable { index, .. } if dead(index)];
     SHR_AND: [Op::I32ShrURI { .. }] [Op::I32AndRI { lhs, .. } if dead(lhs)];
     LOAD_ADD: [Op::I32Load { .. }] [Op::I32AddRR { .. } | Op::I32AddRI { .. } | Op::I32SubRI { .. }];
@@ -320,7 +321,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 23] = [
+const RULES: [&Rule; 24] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -336,6 +337,7 @@ const RULES: [&Rule; 23] = [
     &GLOBAL_ADD,
     &GLOBAL_STEP,
     &GLOBAL_SET_ADD,
+    &GLOBAL_RETURN,
     &BR_TABLE_ADD,
     &SHR_AND,
     &EXTEND_AND,
@@ -486,6 +488,22 @@ const GLOBAL_SET_ADD: Rule = Rule { name: "global_set_add", kind: Kind::Join, ap
 fn apply_global_set_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     let (Some((t, src, imm)), Op::GlobalSet { src: set, global }) = (add_imm(prev), new) else { return None };
     (set == t && cx.dead(t)).then_some(Op::GlobalSetAddRI { src, global, imm })
+}
+
+/// `global = r[s] + k; return` (or `return r[x]`) → `ReturnGlobalAddRI` / `Return1GlobalAddRI`: a
+/// C function's epilogue and its return in one dispatch, which jump threading then puts in place
+/// of the branches to it (the `return` statements). Guard: with a result, the global's index fits
+/// 16 bits.
+const GLOBAL_RETURN: Rule = Rule { name: "global_return", kind: Kind::Join, apply: apply_global_return };
+
+#[inline]
+fn apply_global_return(_cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let Op::GlobalSetAddRI { src: base, global, imm } = prev else { return None };
+    Some(match new {
+        Op::Return => Op::ReturnGlobalAddRI { base, global, imm },
+        Op::Return1 { src } => Op::Return1GlobalAddRI { src, base, global: u16::try_from(global).ok()?, imm },
+        _ => return None,
+    })
 }
 
 /// `r[t] = a <cmp> b; r[d] = i32.eqz r[t]` → `r[d] = a <opposite cmp> b`, for integer compares
