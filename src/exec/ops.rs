@@ -69,6 +69,8 @@ macro_rules! for_each_exec_op {
                     let _ = r.set_u32(dst1, r.u32(lhs1).wrapping_add(i32::from(imm1) as u32));
                     r.set_u32(dst2, r.u32(lhs2).wrapping_add(i32::from(imm2) as u32))
                 },
+                CopyI32Const { dst1, src, dst2, value } => |r, m| { let _ = r.set(dst1, r.get(src)); r.set_i32(dst2, value) },
+                I32Const2 { dst1, dst2, value1, value2 } => |r, m| { let _ = r.set_i32(dst1, i32::from(value1)); r.set_i32(dst2, i32::from(value2)) },
                 I32LoadA64 { dst, ptr, offset } => |r, m| r.set(dst, { let b = m.load64::<4>(r.get(ptr), offset)?; u64::from(u32::from_le_bytes(b)) }),
                 I64LoadA64 { dst, ptr, offset } => |r, m| r.set(dst, { let b = m.load64::<8>(r.get(ptr), offset)?; u64::from_le_bytes(b) }),
                 I32Load8SA64 { dst, ptr, offset } => |r, m| r.set(dst, { let b = m.load64::<1>(r.get(ptr), offset)?; u64::from(b[0] as i8 as i32 as u32) }),

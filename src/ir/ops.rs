@@ -382,6 +382,10 @@ macro_rules! for_each_op {
             I64StoreAddRI { ptr: R(I32) @1, val: R(I64) @2, dst: W(I32), lhs: R(I32), offset: Imm(u8), imm: Imm(i8) } -> Next, Int,
             /// r\[dst1\] = r\[lhs1\] + imm1, then r\[dst2\] = r\[lhs2\] + imm2 (i32, wrapping; two `I32AddRI`s)
             I32AddRI2 { dst1: W(I32), lhs1: R(I32) @1, dst2: W(I32), lhs2: R(I32), imm1: Imm(i8), imm2: Imm(i8) } -> Next, Int,
+            /// r\[dst1\] = r\[src\], then r\[dst2\] = value (i32; a `Copy` and the `I32Const` after it: a call's arguments)
+            CopyI32Const { dst1: W(Any), src: R(Any) @1, dst2: W(I32), value: Imm(i32) } -> Next, Int,
+            /// r\[dst1\] = value1, then r\[dst2\] = value2 (i32; two `I32Const`s)
+            I32Const2 { dst1: W(I32), dst2: W(I32), value1: Imm(i16), value2: Imm(i16) } -> Next, Int,
             // Memory 0 when it is a 64-bit memory (memory64, as a toolchain's wasm64 target makes
             // it): `ea = r[ptr] + offset` in `u64` without wrapping (an access past 2^64 traps);
             // the base and length are memory 0's, as for the instructions above. An offset past

@@ -138,6 +138,10 @@ fn split(op: Op) -> Option<(Op, Op)> {
             Op::I32AddRI { dst: dst1, lhs: lhs1, imm: i32::from(imm1) },
             Op::I32AddRI { dst: dst2, lhs: lhs2, imm: i32::from(imm2) },
         ),
+        Op::CopyI32Const { dst1, src, dst2, value } => (Op::Copy { dst: dst1, src }, Op::I32Const { dst: dst2, value }),
+        Op::I32Const2 { dst1, dst2, value1, value2 } => {
+            (Op::I32Const { dst: dst1, value: i32::from(value1) }, Op::I32Const { dst: dst2, value: i32::from(value2) })
+        }
         _ => return None,
     })
 }
@@ -162,9 +166,22 @@ fn repair(ops: &mut Vec<Op>, label_at: Option<usize>, first: Op) {
 /// The pair instruction doing `prev` then `new`: an `i32` or `i64` store then an add of a
 /// constant (`I32StoreAddRI`, `I64StoreAddRI`), or two adds of a constant (`I32AddRI2`; a
 /// subtraction counts as the add of the negated constant), when the offset fits 8 bits unsigned
-/// and the constants 8 bits signed.
+/// and the constants 8 bits signed; a copy then an `i32` constant (`CopyI32Const`), or two `i32`
+/// constants within 16 bits (`I32Const2`): a call's arguments.
 #[inline]
 fn pair(prev: Op, new: Op) -> Option<Op> {
+    if let Op::I32Const { dst: dst2, value } = new {
+        return match prev {
+            Op::Copy { dst: dst1, src } => Some(Op::CopyI32Const { dst1, src, dst2, value }),
+            Op::I32Const { dst: dst1, value: value1 } => Some(Op::I32Const2 {
+                dst1,
+                dst2,
+                value1: i16::try_from(value1).ok()?,
+                value2: i16::try_from(value).ok()?,
+            }),
+            _ => None,
+        };
+    }
     let step = |op: Op| add_imm(op).and_then(|(dst, lhs, imm)| Some((dst, lhs, i8::try_from(imm).ok()?)));
     let (dst, lhs, imm) = step(new)?;
     Some(match prev {
@@ -317,6 +334,7 @@ rule_table! { dead;
     ] [Op::Select { cond, .. } if dead(cond)];
     PAIR: [Op::I32Store { .. } | Op::I64Store { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     PAIR: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
+    PAIR: [Op::Copy { .. } | Op::I32Const { .. }] [Op::I32Const { .. }];
 }
 
 /// Every rule, for the test that each has its golden file.

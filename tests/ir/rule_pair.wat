@@ -1,12 +1,12 @@
 ;; Rule pair (src/translate/fuse.rs): two independent instructions back to back that no other rule
-;; joins become one pair instruction: an i32 or i64 store and an add of a constant
-;; (I32StoreAddRI, I64StoreAddRI), two
-;; adds of a constant (I32AddRI2, a subtraction as the add of the negated constant), each half in
-;; order (the second may read what the first wrote). Not with an offset past 8 bits unsigned or a
-;; constant past 8 bits signed, not across a label; and a pair gives its second half back to a
-;; rule that joins it with the next instruction (an add that is an access's address or a table's
-;; biased index, a step before a branch, two steps of locals), its first half then pairing with
-;; what precedes it where it can.
+;; joins become one pair instruction: an i32 or i64 store and an add of a constant (I32StoreAddRI,
+;; I64StoreAddRI), two adds of a constant (I32AddRI2, a subtraction as the add of the negated
+;; constant), a copy and an i32 constant (CopyI32Const), two i32 constants (I32Const2), each half
+;; in order (the second may read what the first wrote). Not with an offset past 8 bits unsigned,
+;; an add's constant past 8 bits signed or two constants past 16 bits, not across a label; and a
+;; pair gives its second half back to a rule that joins it with the next instruction (an add that
+;; is an access's address or a table's biased index, a step before a branch, two steps of locals,
+;; a constant before a branch), its first half then pairing with what precedes it where it can.
 (module
   (memory 1)
   (func $use (param i32 i32 i32))
@@ -51,4 +51,14 @@
     (loop $l
       (i32.store (local.get $p) (local.get $n))
       (local.set $p (i32.add (local.get $p) (i32.const 4)))
-      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+  (func (export "arguments") (param $p i32) (param $q i32)
+    (call $use (local.get $q) (i32.const 70000) (i32.const -32768))
+    (call $use (local.get $q) (i32.const 1) (i32.const 32768)))
+  (func (export "constant_branch") (param $p i32) (param $q i32) (result i32) (local $x i32)
+    (block $b
+      (local.set $q (local.get $p))
+      (local.set $x (i32.const 5))
+      (br_if $b (local.get $p))
+      (local.set $x (i32.const 6)))
+    (i32.add (local.get $x) (local.get $q))))

@@ -1,4 +1,5 @@
-;; Results of the pair instructions (I32StoreAddRI, I64StoreAddRI, I32AddRI2): each half in order, so a second
+;; Results of the pair instructions (I32StoreAddRI, I64StoreAddRI, I32AddRI2, CopyI32Const,
+;; I32Const2): each half in order, so a second
 ;; half that reads what the first wrote sees the new value (a store of a just-stepped pointer, an
 ;; add of an add), the constants' sign (8-bit, sign-extended) and wrapping, the offset's
 ;; zero-extension, and a store that traps.
@@ -11,6 +12,9 @@
 ;; invoke "negative" i32:0 -> i32:-256
 ;; invoke "store_traps" i32:65534 -> trap out of bounds memory access
 ;; invoke "untouched" -> i32:0
+;; invoke "arguments" i32:7 -> i32:-32729
+;; invoke "const_over_copy" i32:7 -> i32:3
+;; invoke "consts_same" -> i32:-2
 (module
   (memory 1)
   (func (export "store_step") (param $p i32) (param $x i32) (result i32)
@@ -43,4 +47,18 @@
     (i32.store (i32.const 12) (local.get $p))
     (local.get $p))
   (func (export "untouched") (result i32)
-    (i32.load (i32.const 12))))
+    (i32.load (i32.const 12)))
+  (func $sum3 (param i32 i32 i32) (result i32)
+    (i32.add (local.get 0) (i32.add (local.get 1) (local.get 2))))
+  ;; 7 + 32 + -32768 (a copy and a constant, two constants, each sign-extended from 16 bits).
+  (func (export "arguments") (param $p i32) (result i32)
+    (call $sum3 (local.get $p) (i32.const 32) (i32.const -32768)))
+  ;; The constant's register is the one just copied into: the constant wins.
+  (func (export "const_over_copy") (param $p i32) (result i32) (local $x i32)
+    (local.set $x (local.get $p))
+    (local.set $x (i32.const 3))
+    (local.get $x))
+  (func (export "consts_same") (result i32) (local $x i32)
+    (local.set $x (i32.const 1))
+    (local.set $x (i32.const -2))
+    (local.get $x)))
