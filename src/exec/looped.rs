@@ -149,11 +149,11 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                     Op::Return1 { src } => ret!(src, 1),
                     Op::ReturnSpan { src, len } => ret!(src, usize::from(len)),
                     Op::ReturnGlobalAddRI { base, global, imm } => {
-                        cx.global_set(global, u64::from(regs.u32(base).wrapping_add(imm as u32)));
+                        cx.global_set_add(global, regs.u32(base), imm);
                         ret!(Reg(0), 0)
                     }
                     Op::Return1GlobalAddRI { src, base, global, imm } => {
-                        cx.global_set(u32::from(global), u64::from(regs.u32(base).wrapping_add(imm as u32)));
+                        cx.global_set_add(u32::from(global), regs.u32(base), imm);
                         ret!(src, 1)
                     }
                     Op::Imm32 { .. } => {}
@@ -173,9 +173,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                         regs.set(dst, u64::from((cx.global_get(global) as u32).wrapping_add(imm as u32)));
                     }
                     Op::GlobalStepRI { dst, global, imm } => regs.set(dst, u64::from(cx.global_step(global, imm))),
-                    Op::GlobalSetAddRI { src, global, imm } => {
-                        cx.global_set(global, u64::from(regs.u32(src).wrapping_add(imm as u32)));
-                    }
+                    Op::GlobalSetAddRI { src, global, imm } => cx.global_set_add(global, regs.u32(src), imm),
                     Op::GlobalGetV128 { dst, global } => {
                         let [lo, hi] = cx.global_get_v128(global);
                         regs.set(dst, lo);

@@ -839,6 +839,13 @@ impl Ctx {
         unsafe { (*self.global_entity(global)).value = value }
     }
 
+    /// `GlobalSetAddRI` and the epilogue returns: sets `i32` global `global` to `base + imm`
+    /// (wrapping).
+    #[inline(always)]
+    fn global_set_add(&mut self, global: u32, base: u32, imm: i32) {
+        self.global_set(global, u64::from(base.wrapping_add(imm as u32)));
+    }
+
     /// `GlobalStepRI`: adds `imm` to `i32` global `global` and returns the new value.
     #[inline(always)]
     fn global_step(&mut self, global: u32, imm: i32) -> u32 {

@@ -653,9 +653,8 @@ mod h {
         _facc: f64,
     ) {
         fields!(ip, ReturnGlobalAddRI { base, global, imm });
-        let value = Regs(sp).u32(base).wrapping_add(imm as u32);
         // SAFETY: `cx` is the live context.
-        unsafe { &mut *cx }.global_set(global, u64::from(value));
+        unsafe { &mut *cx }.global_set_add(global, Regs(sp).u32(base), imm);
         // SAFETY: as in `ret`.
         unsafe { ret(sp, Reg(0), 0, mem, cx) }
     }
@@ -669,9 +668,8 @@ mod h {
         _facc: f64,
     ) {
         fields!(ip, Return1GlobalAddRI { src, base, global, imm });
-        let value = Regs(sp).u32(base).wrapping_add(imm as u32);
         // SAFETY: `cx` is the live context.
-        unsafe { &mut *cx }.global_set(u32::from(global), u64::from(value));
+        unsafe { &mut *cx }.global_set_add(u32::from(global), Regs(sp).u32(base), imm);
         // SAFETY: as in `ret`.
         unsafe { ret(sp, src, 1, mem, cx) }
     }
@@ -724,9 +722,8 @@ mod h {
         facc: f64,
     ) {
         fields!(ip, GlobalSetAddRI { src, global, imm });
-        let value = Regs(sp).u32(src).wrapping_add(imm as u32);
         // SAFETY: `cx` is the live context.
-        unsafe { &mut *cx }.global_set(global, u64::from(value));
+        unsafe { &mut *cx }.global_set_add(global, Regs(sp).u32(src), imm);
         // SAFETY: a fall-through instruction is never the last of its function.
         next!(unsafe { ip.add(1) }, sp, mem, cx, acc, facc)
     }
