@@ -1161,12 +1161,8 @@ fn thread_jumps(ops: &mut [Op], entry: &[bool]) {
         }
         let off = BranchOffset((target as i64 - i as i64) as i32);
         ops[i] = match ops[target] {
-            ret @ (Op::Return
-            | Op::Return1 { .. }
-            | Op::ReturnSpan { .. }
-            | Op::ReturnGlobalAddRI { .. }
-            | Op::Return1GlobalAddRI { .. }
-            | Op::ReturnCallInternal { .. }) => ret,
+            // Whatever returns (declared `-> Return`) has no offset and stands anywhere.
+            ret if ret.flow() == Flow::Return => ret,
             Op::BrTable { .. } | Op::BrTableAddRI { .. } => {
                 super::layout::biased_table(&mut ops[target]);
                 Op::BrToTable { off }
