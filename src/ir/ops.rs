@@ -361,6 +361,8 @@ macro_rules! for_each_op {
             I32LoadAddRR { dst: W(I32), ptr: R(I32) @1, rhs: R(I32), offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u32\[r\[ptr\] as u32 + offset\] + imm (i32, wrapping; an `I32Load` joined with the `I32AddRI` it feeds)
             I32LoadAddRI { dst: W(I32), ptr: R(I32) @1, offset: Imm(u16), imm: Imm(i32) } -> Next, Int,
+            /// r\[dst\] = mem.u32\[(r\[ptr\] + imm) as u32\] as u64 * r\[rhs\] (i64, wrapping; a limb loaded and multiplied, as multi-precision arithmetic does: an `I32LoadRI` joined with the `I64MulRR` it feeds)
+            I64MulLoadRI { dst: W(I64), ptr: R(I32) @1, rhs: R(I64), imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = mem.u64\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\]
             I64LoadShl { dst: W(I64), ptr: R(I32) @1, idx: R(I32), shift: Imm(u16), offset: Imm(u16) } -> Next, Int,
             /// mem.u32\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\] = r\[val\] as u32
@@ -536,6 +538,10 @@ macro_rules! for_each_op {
             I32AddShl { dst: W(I32), lhs: R(I32) @1, idx: R(I32), shift: Imm(u16) } -> Next, Int,
             /// r\[dst\] = (r\[lhs\] as u32 >> shift) & mask (a bit field: `I32ShrURI` and `I32AndRI` joined)
             I32ShrUAndRI { dst: W(I32), lhs: R(I32) @1, shift: Imm(u16), mask: Imm(i32) } -> Next, Int,
+            /// r\[dst\] = r\[lhs\] + ((r\[src\] as u32 >> shift) & mask) (i32, wrapping; a bit field added to a base, as a bytecode interpreter finds an operand's register: `I32ShrUAndRI` and the `I32AddRR` it feeds joined)
+            I32AddShrUAndRI { dst: W(I32), lhs: R(I32) @1, src: R(I32) @2, shift: Imm(u8), mask: Imm(u16) } -> Next, Int,
+            /// r\[dst\] = r\[lhs\] + (r\[src\] >> shift) as u32 (i32, wrapping; the high half of a 64-bit product added to a carry, as multi-precision arithmetic does: an `I64ShrURI` joined with the `I32AddRR` it feeds)
+            I32AddI64ShrURI { dst: W(I32), lhs: R(I32) @1, src: R(I64) @2, shift: Imm(u8) } -> Next, Int,
             /// r\[reg1\] += step1; r\[reg2\] += step2 (i32, wrapping; two counters stepped in a row)
             I32Step2 { reg1: RW(I32), step1: Imm(i16), reg2: RW(I32), step2: Imm(i16) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] + (r\[a\] as u32 < r\[b\] as u32) as i32 (wrapping; a carry added, as multi-precision arithmetic does: an `I32LtURR` joined with the `I32AddRR` it feeds)

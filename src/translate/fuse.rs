@@ -320,6 +320,9 @@ rule_table! { dead;
     GLOBAL_RETURN: [Op::GlobalSetAddRI { .. }] [Op::Return | Op::Return1 { .. }];
     BR_TABLE_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::BrTable { index, .. } if dead(index)];
     SHR_AND: [Op::I32ShrURI { .. }] [Op::I32AndRI { lhs, .. } if dead(lhs)];
+    ADD_SHR_AND: [Op::I32ShrUAndRI { .. }] [Op::I32AddRR { .. }];
+    ADD_HIGH: [Op::I64ShrURI { .. }] [Op::I32AddRR { .. }];
+    LOAD_MUL: [Op::I32LoadRI { .. }] [Op::I64MulRR { .. }];
     LOAD_ADD: [Op::I32Load { .. }] [Op::I32AddRR { .. } | Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     SHL_LOAD: [Op::I32ShlRI { .. }] [Op::I32LoadRI { ptr, .. } if dead(ptr)];
     CARRY_ADD: [Op::I32LtURR { .. } | Op::I32GtURR { .. }] [Op::I32AddRR { .. }];
@@ -339,7 +342,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 24] = [
+const RULES: [&Rule; 27] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -358,6 +361,9 @@ const RULES: [&Rule; 24] = [
     &GLOBAL_RETURN,
     &BR_TABLE_ADD,
     &SHR_AND,
+    &ADD_SHR_AND,
+    &ADD_HIGH,
+    &LOAD_MUL,
     &EXTEND_AND,
     &LOAD_ADD,
     &SHL_LOAD,
@@ -441,6 +447,50 @@ fn apply_shr_and(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
         return None;
     };
     (src == t && cx.dead(t)).then_some(Op::I32ShrUAndRI { dst, lhs, shift: (imm & 31) as u16, mask })
+}
+
+/// `r[t] = (r[s] >> k) & m; r[d] = r[b] + r[t]` (either side) → `I32AddShrUAndRI`: a register
+/// operand decoded from a bytecode word and added to the frame base (lua's `ra = base +
+/// GETARG_A(i)`). Guards: `t` is dead after the add, and `m` fits 16 bits.
+const ADD_SHR_AND: Rule = Rule { name: "add_shr_and", kind: Kind::Join, apply: apply_add_shr_and };
+
+#[inline]
+fn apply_add_shr_and(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::I32ShrUAndRI { dst: t, lhs: src, shift, mask }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
+        return None;
+    };
+    let base = other_operand(lhs, rhs, t)?;
+    let mask = u16::try_from(mask).ok()?;
+    cx.dead(t).then_some(Op::I32AddShrUAndRI { dst, lhs: base, src, shift: (shift & 31) as u8, mask })
+}
+
+/// `r[t] = r[s] >> k` (i64, unsigned); `r[d] = r[b] + r[t]` (i32, either side) →
+/// `I32AddI64ShrURI`: the high half of a 32×32→64 product added to a carry (a bignum's
+/// multiply-accumulate, Mbed TLS's `MULADDC`). The shift count is taken mod 64. Guard: `t` is dead
+/// after the add.
+const ADD_HIGH: Rule = Rule { name: "add_high", kind: Kind::Join, apply: apply_add_high };
+
+#[inline]
+fn apply_add_high(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::I64ShrURI { dst: t, lhs: src, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
+        return None;
+    };
+    let base = other_operand(lhs, rhs, t)?;
+    cx.dead(t).then_some(Op::I32AddI64ShrURI { dst, lhs: base, src, shift: (imm & 63) as u8 })
+}
+
+/// `r[t] = mem.u32[(r[p] + c) as u32]` (an `I32LoadRI`, zero-extended); `r[d] = r[t] * r[x]` (i64,
+/// either side) → `I64MulLoadRI`: a limb loaded and multiplied (the same multiply-accumulate).
+/// Guard: `t` is dead after the multiply.
+const LOAD_MUL: Rule = Rule { name: "load_mul", kind: Kind::Join, apply: apply_load_mul };
+
+#[inline]
+fn apply_load_mul(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::I32LoadRI { dst: t, ptr, imm }, Op::I64MulRR { dst, lhs, rhs }) = (prev, new) else {
+        return None;
+    };
+    let rhs = other_operand(lhs, rhs, t)?;
+    cx.dead(t).then_some(Op::I64MulLoadRI { dst, ptr, rhs, imm })
 }
 
 /// The operand of a commutative `lhs <op> rhs` that is not `t`, when exactly one of them is `t`
