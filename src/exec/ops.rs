@@ -24,6 +24,7 @@ macro_rules! for_each_exec_op {
                 Select { dst, cond, a, b } => |r, m| r.set(dst, if r.u32(cond) != 0 { r.get(a) } else { r.get(b) }),
                 SelectI32LtSRI { dst, lhs, a, b, imm } => |r, m| r.set(dst, if r.i32(lhs) < i32::from(imm) { r.get(a) } else { r.get(b) }),
                 SelectI32LtURI { dst, lhs, a, b, imm } => |r, m| r.set(dst, if r.u32(lhs) < i32::from(imm) as u32 { r.get(a) } else { r.get(b) }),
+                SelectI32AddLtURI { dst, lhs, a, b, add, imm } => |r, m| r.set(dst, if r.u32(lhs).wrapping_add(i32::from(add) as u32) < i32::from(imm) as u32 { r.get(a) } else { r.get(b) }),
                 SelectI32GtSRI { dst, lhs, a, b, imm } => |r, m| r.set(dst, if r.i32(lhs) > i32::from(imm) { r.get(a) } else { r.get(b) }),
                 SelectI32GtURI { dst, lhs, a, b, imm } => |r, m| r.set(dst, if r.u32(lhs) > i32::from(imm) as u32 { r.get(a) } else { r.get(b) }),
                 SelectI32LtSRR { dst, lhs, rhs, a, b } => |r, m| r.set(dst, if r.i32(lhs) < r.i32(rhs) { r.get(a) } else { r.get(b) }),

@@ -260,6 +260,8 @@ macro_rules! for_each_op {
             SelectI32GtSRI { dst: W(Any), lhs: R(I32) @1, a: R(Any), b: R(Any), imm: Imm(i16) } -> Next, Int,
             /// r\[dst\] = if r\[lhs\] as u32 > imm as i32 as u32 { r\[a\] } else { r\[b\] }
             SelectI32GtURI { dst: W(Any), lhs: R(I32) @1, a: R(Any), b: R(Any), imm: Imm(i16) } -> Next, Int,
+            /// r\[dst\] = if (r\[lhs\] + add) as u32 < imm as i32 as u32 { r\[a\] } else { r\[b\] } (a range check, `(x - lo) < n`: an `I32AddRI` joined with the `SelectI32LtURI` it feeds)
+            SelectI32AddLtURI { dst: W(Any), lhs: R(I32) @1, a: R(Any), b: R(Any), add: Imm(i8), imm: Imm(i8) } -> Next, Int,
             /// r\[dst\] = if r\[lhs\] as i32 < r\[rhs\] as i32 { r\[a\] } else { r\[b\] }
             SelectI32LtSRR { dst: W(Any), lhs: R(I32) @1, rhs: R(I32) @2, a: R(Any), b: R(Any) } -> Next, Int,
             /// r\[dst\] = if r\[lhs\] as u32 < r\[rhs\] as u32 { r\[a\] } else { r\[b\] }

@@ -335,6 +335,7 @@ rule_table! { dead;
         | Op::I32LeSRI { .. } | Op::I32LeURI { .. } | Op::I32GeSRI { .. } | Op::I32GeURI { .. }
         | Op::I32LtSRR { .. } | Op::I32LtURR { .. } | Op::I32GtSRR { .. } | Op::I32GtURR { .. }
     ] [Op::Select { cond, .. } if dead(cond)];
+    RANGE_SELECT: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::SelectI32LtURI { lhs, .. } if dead(lhs)];
     PAIR: [Op::I32Store { .. } | Op::I64Store { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     PAIR: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     PAIR: [Op::Copy { .. } | Op::I32Const { .. }] [Op::I32Const { .. }];
@@ -342,7 +343,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 27] = [
+const RULES: [&Rule; 28] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -369,6 +370,7 @@ const RULES: [&Rule; 27] = [
     &SHL_LOAD,
     &CARRY_ADD,
     &COMPARE_SELECT,
+    &RANGE_SELECT,
     &PAIR,
 ];
 
@@ -491,6 +493,23 @@ fn apply_load_mul(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     };
     let rhs = other_operand(lhs, rhs, t)?;
     cx.dead(t).then_some(Op::I64MulLoadRI { dst, ptr, rhs, imm })
+}
+
+/// `r[t] = r[x] + k` (or `- k`); `r[d] = r[t] <u c ? r[a] : r[b]` (a `SelectI32LtURI`) →
+/// `SelectI32AddLtURI`: a range check choosing a value (QuickJS's `JS_VALUE_GET_NORM_TAG`, every
+/// float tag mapped to one). Guards: `t` is dead after the select and is neither of its values,
+/// and `k` and `c` fit 8 bits.
+const RANGE_SELECT: Rule = Rule { name: "range_select", kind: Kind::Join, apply: apply_range_select };
+
+#[inline]
+fn apply_range_select(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (t, lhs, add) = add_imm(prev)?;
+    let Op::SelectI32LtURI { dst, lhs: cond, a, b, imm } = new else { return None };
+    if cond != t || a == t || b == t || !cx.dead(t) {
+        return None;
+    }
+    let (add, imm) = (i8::try_from(add).ok()?, i8::try_from(imm).ok()?);
+    Some(Op::SelectI32AddLtURI { dst, lhs, a, b, add, imm })
 }
 
 /// The operand of a commutative `lhs <op> rhs` that is not `t`, when exactly one of them is `t`
