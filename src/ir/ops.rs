@@ -552,6 +552,8 @@ macro_rules! for_each_op {
             I32SubRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] * imm (i32, wrapping)
             I32MulRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
+            /// r\[dst\] = r\[lhs\] + r\[idx\] * imm (i32, wrapping; an element of an array of structs: an `I32MulRI` joined with the `I32AddRR` it feeds)
+            I32AddMulRI { dst: W(I32), lhs: R(I32) @1, idx: R(I32) @2, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / imm (i32 signed; imm is neither 0 nor -1)
             I32DivSRI { dst: W(I32), lhs: R(I32) @1, imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = r\[lhs\] / imm (i32 unsigned; imm is not 0)
@@ -640,6 +642,8 @@ macro_rules! for_each_op {
             I64ShrSRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\] >> (r\[rhs\] % 64) (i64, logical)
             I64ShrURR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
+            /// r\[dst\] = (r\[lhs\] * r\[rhs\]) >> (r\[shift\] % 64) (i64, wrapping, unsigned shift; a multiplicative hash: an `I64MulRR` joined with the `I64ShrURR` it feeds)
+            I64MulShrURR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2, shift: R(I64) } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_left(r\[rhs\]) (i64)
             I64RotlRR { dst: W(I64), lhs: R(I64) @1, rhs: R(I64) @2 } -> Next, Int,
             /// r\[dst\] = r\[lhs\].rotate_right(r\[rhs\]) (i64)

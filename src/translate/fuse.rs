@@ -323,6 +323,8 @@ rule_table! { dead;
     ADD_SHR_AND: [Op::I32ShrUAndRI { .. }] [Op::I32AddRR { .. }];
     ADD_HIGH: [Op::I64ShrURI { .. }] [Op::I32AddRR { .. }];
     LOAD_MUL: [Op::I32LoadRI { .. }] [Op::I64MulRR { .. }];
+    ADD_MUL: [Op::I32MulRI { .. }] [Op::I32AddRR { .. }];
+    MUL_SHIFT: [Op::I64MulRR { .. }] [Op::I64ShrURR { lhs, .. } if dead(lhs)];
     LOAD_ADD: [Op::I32Load { .. }] [Op::I32AddRR { .. } | Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     SHL_LOAD: [Op::I32ShlRI { .. }] [Op::I32LoadRI { ptr, .. } if dead(ptr)];
     CARRY_ADD: [Op::I32LtURR { .. } | Op::I32GtURR { .. }] [Op::I32AddRR { .. }];
@@ -343,7 +345,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 28] = [
+const RULES: [&Rule; 30] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -365,6 +367,8 @@ const RULES: [&Rule; 28] = [
     &ADD_SHR_AND,
     &ADD_HIGH,
     &LOAD_MUL,
+    &ADD_MUL,
+    &MUL_SHIFT,
     &EXTEND_AND,
     &LOAD_ADD,
     &SHL_LOAD,
@@ -510,6 +514,33 @@ fn apply_range_select(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     }
     let (add, imm) = (i8::try_from(add).ok()?, i8::try_from(imm).ok()?);
     Some(Op::SelectI32AddLtURI { dst, lhs, a, b, add, imm })
+}
+
+/// `r[t] = r[i] * k; r[d] = r[b] + r[t]` (i32, either side) → `I32AddMulRI`: the address of an
+/// element of an array of structs whose size is not a power of two (SQLite's `aOp[pc]`, 20 bytes,
+/// and `aMem[i]`, 40). Guard: `t` is dead after the add.
+const ADD_MUL: Rule = Rule { name: "add_mul", kind: Kind::Join, apply: apply_add_mul };
+
+#[inline]
+fn apply_add_mul(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::I32MulRI { dst: t, lhs: idx, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
+        return None;
+    };
+    let base = other_operand(lhs, rhs, t)?;
+    cx.dead(t).then_some(Op::I32AddMulRI { dst, lhs: base, idx, imm })
+}
+
+/// `r[t] = r[a] * r[b]; r[d] = r[t] >> r[s]` (i64, unsigned shift) → `I64MulShrURR`: a
+/// multiplicative hash keeping its top bits (zstd's `ZSTD_hashPtr`). Guards: `t` is dead after
+/// the shift and is not its count.
+const MUL_SHIFT: Rule = Rule { name: "mul_shift", kind: Kind::Join, apply: apply_mul_shift };
+
+#[inline]
+fn apply_mul_shift(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
+    let (Op::I64MulRR { dst: t, lhs, rhs }, Op::I64ShrURR { dst, lhs: src, rhs: shift }) = (prev, new) else {
+        return None;
+    };
+    (src == t && shift != t && cx.dead(t)).then_some(Op::I64MulShrURR { dst, lhs, rhs, shift })
 }
 
 /// The operand of a commutative `lhs <op> rhs` that is not `t`, when exactly one of them is `t`
