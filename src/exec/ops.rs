@@ -365,7 +365,9 @@ macro_rules! for_each_exec_op {
                 I32ConstBrIfNez { dst, cond, value } => |r| { let c = r.u32(cond); let _ = r.set_i32(dst, i32::from(value)); c != 0 },
                 I32ConstBrIfEqz { dst, cond, value } => |r| { let c = r.u32(cond); let _ = r.set_i32(dst, i32::from(value)); c == 0 },
                 CopyBrIfNez { dst, src, cond } => |r| { let c = r.u32(cond); let _ = r.set(dst, r.get(src)); c != 0 },
-                CopyBrIfEqz { dst, src, cond } => |r| { let c = r.u32(cond); let _ = r.set(dst, r.get(src)); c == 0 }
+                CopyBrIfEqz { dst, src, cond } => |r| { let c = r.u32(cond); let _ = r.set(dst, r.get(src)); c == 0 },
+                I32StepBrIfNez { reg, cond, step } => |r| { let c = r.u32(cond); let _ = r.set_u32(reg, r.u32(reg).wrapping_add(i32::from(step) as u32)); c != 0 },
+                I32StepBrIfEqz { reg, cond, step } => |r| { let c = r.u32(cond); let _ = r.set_u32(reg, r.u32(reg).wrapping_add(i32::from(step) as u32)); c == 0 }
             }
             {
                 BrIfI32Load8UNez { dst, ptr, offset } => |r, m| { let b = m.load::<1>(r.u32(ptr), u32::from(offset))?; let _ = r.set(dst, u64::from(b[0])); b[0] != 0 },

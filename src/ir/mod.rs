@@ -566,9 +566,14 @@ impl Op {
 
     /// Whether the instruction is a stepping branch: it steps a register in place and branches on
     /// the result (`I32StepBr…`, `I64StepBrNeRI`, `I32AddBr…`), the back edge of a counted loop.
+    /// A step that branches on another register (`I32StepBrIfNez`/`Eqz`, which mark that register
+    /// as their first operand, `@1`; a stepping branch's first operand is the stepped register,
+    /// unmarked as it is also written) is not one.
     pub fn is_step_branch(&self) -> bool {
         let info = self.info();
-        info.flow == Flow::Branch && info.fields().iter().any(|f| matches!(f.role, Role::ReadWrite(_)))
+        info.flow == Flow::Branch
+            && info.fields().iter().any(|f| matches!(f.role, Role::ReadWrite(_)))
+            && info.fields().iter().all(|f| f.source != 1)
     }
 
     /// The branch offset of a branching instruction.
@@ -725,6 +730,7 @@ mod tests {
         let names: Vec<&str> = Op::examples().iter().filter(|op| op.is_step_branch()).map(|op| op.name()).collect();
         assert_eq!(names.len(), 11, "{names:?}");
         assert!(names.iter().all(|n| n.contains("StepBr") || n.starts_with("I32AddBr")), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("BrIf")), "{names:?}");
     }
 
     #[test]

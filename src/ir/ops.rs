@@ -200,9 +200,9 @@ macro_rules! for_each_op {
             /// r\[dst\] = mem.u32\[ea\]; if r\[dst\] == 0 { goto off }
             BrIfI32LoadEqz { dst: W(I32), ptr: R(I32) @1, offset: Imm(u16), off: Branch } -> Branch, Int,
 
-            // A register set then a branch on zero of another register (`x = 0; if (!c) goto
-            // out;`, a value for the join after an `if`): the set happens whichever way the
-            // branch goes; `dst` is never `cond`.
+            // A register set (a constant, a copy, a step of a counter) then a branch on zero of
+            // another register (`x = 0; if (!c) goto out;`, a value for the join after an `if`):
+            // the set happens whichever way the branch goes; `dst` (`reg`) is never `cond`.
             /// r\[dst\] = value (i32); if r\[cond\] as i32 != 0 { goto off }
             I32ConstBrIfNez { dst: W(I32), cond: R(I32) @1, value: Imm(i16), off: Branch } -> Branch, Int,
             /// r\[dst\] = value (i32); if r\[cond\] as i32 == 0 { goto off }
@@ -211,6 +211,10 @@ macro_rules! for_each_op {
             CopyBrIfNez { dst: W(Any), src: R(Any), cond: R(I32) @1, off: Branch } -> Branch, Int,
             /// r\[dst\] = r\[src\]; if r\[cond\] as i32 == 0 { goto off }
             CopyBrIfEqz { dst: W(Any), src: R(Any), cond: R(I32) @1, off: Branch } -> Branch, Int,
+            /// r\[reg\] += step (i32, wrapping); if r\[cond\] as i32 != 0 { goto off }
+            I32StepBrIfNez { reg: RW(I32), cond: R(I32) @1, step: Imm(i16), off: Branch } -> Branch, Int,
+            /// r\[reg\] += step (i32, wrapping); if r\[cond\] as i32 == 0 { goto off }
+            I32StepBrIfEqz { reg: RW(I32), cond: R(I32) @1, step: Imm(i16), off: Branch } -> Branch, Int,
 
             // ---- fused counter step, compare and branch (loop back-edges) ----
             /// r\[reg\] += r\[by\] (i32, wrapping); if r\[reg\] as i32 != r\[rhs\] as i32 { goto off }

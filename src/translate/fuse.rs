@@ -313,7 +313,9 @@ rule_table! { dead;
         | Op::BrIfI64NeRI { .. }
     ];
     LOAD_BRANCH: [Op::I32Load8U { .. } | Op::I32Load { .. }] [Op::BrIfNez { .. } | Op::BrIfEqz { .. }];
-    SET_BRANCH: [Op::I32Const { .. } | Op::Copy { .. }] [Op::BrIfNez { .. } | Op::BrIfEqz { .. }];
+    SET_BRANCH: [Op::I32Const { .. } | Op::Copy { .. } | Op::I32AddRI { .. } | Op::I32SubRI { .. }] [
+        Op::BrIfNez { .. } | Op::BrIfEqz { .. }
+    ];
     GLOBAL_ADD: [Op::GlobalGet { .. }] [Op::I32AddRI { lhs, .. } | Op::I32SubRI { lhs, .. } if dead(lhs)];
     GLOBAL_STEP: [Op::GlobalGetAddRI { .. }] [Op::GlobalSet { .. }];
     GLOBAL_SET_ADD: [Op::I32AddRI { .. } | Op::I32SubRI { .. }] [Op::GlobalSet { src, .. } if dead(src)];
@@ -883,9 +885,9 @@ fn apply_load_branch(_cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
     })
 }
 
-/// `r[d] = k` (an `i32` constant within 16 bits) or `r[d] = r[s]`, then a branch on zero
-/// (`BrIfNez`/`BrIfEqz`) of another register → one `I32ConstBrIf…`/`CopyBrIf…` that sets `d`
-/// and branches: a value set for the code after a conditional exit (`x = 0; if (!c) goto out`,
+/// `r[d] = k` (an `i32` constant within 16 bits), `r[d] = r[s]` or `r[d] += k` (a counter step, `k`
+/// within 16 bits), then a branch on zero (`BrIfNez`/`BrIfEqz`) of another register → one
+/// `I32ConstBrIf…`/`CopyBrIf…`/`I32StepBrIf…` that sets `d` and branches: a value set for the code after a conditional exit (`x = 0; if (!c) goto out`,
 /// lua's `trap` test before each fetch). The joined form reads the condition before it writes:
 /// a copy tested where it lands (`if ((x = y) == 0)`, a loop's count) is tested at its source, and
 /// a constant is not joined with a test of its own register.
@@ -907,6 +909,16 @@ fn apply_set_branch(_cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
         Op::Copy { dst, src } if src != dst => {
             let cond = if cond == dst { src } else { cond };
             if nez { Op::CopyBrIfNez { dst, src, cond, off } } else { Op::CopyBrIfEqz { dst, src, cond, off } }
+        }
+        // A step tested where it lands is `step_branch`'s, not this.
+        Op::I32AddRI { .. } | Op::I32SubRI { .. } => {
+            let (reg, lhs, step) = add_imm(prev)?;
+            let step = i16::try_from(step).ok()?;
+            match (reg == lhs && reg != cond, nez) {
+                (false, _) => return None,
+                (true, true) => Op::I32StepBrIfNez { reg, cond, step, off },
+                (true, false) => Op::I32StepBrIfEqz { reg, cond, step, off },
+            }
         }
         _ => return None,
     })

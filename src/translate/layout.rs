@@ -49,6 +49,7 @@ fn negate_branch(op: Op) -> Option<Op> {
         BrIfI32LoadNez <=> BrIfI32LoadEqz { dst, ptr, offset, off };
         I32ConstBrIfNez <=> I32ConstBrIfEqz { dst, cond, value, off };
         CopyBrIfNez <=> CopyBrIfEqz { dst, src, cond, off };
+        I32StepBrIfNez <=> I32StepBrIfEqz { reg, cond, step, off };
         BrIfI32EqRR <=> BrIfI32NeRR { lhs, rhs, off };
         BrIfI32LtSRR <=> BrIfI32GeSRR { lhs, rhs, off };
         BrIfI32LtURR <=> BrIfI32GeURR { lhs, rhs, off };

@@ -1,8 +1,9 @@
 ;; Rule set_branch (src/translate/fuse.rs): a constant (within 16 bits) or a copy into a register,
-;; then a branch on zero of another register, becomes one instruction that sets the register and
-;; branches. A copy tested where it lands is tested at its source. Not for a constant into the
-;; register tested, a wider constant, or across a label; and a later copy of the value set is not
-;; folded into the branch.
+;; or a step of a register by a constant (within 16 bits), then a branch on zero of another
+;; register, becomes one instruction that sets the register and branches. A copy tested where it
+;; lands is tested at its source. Not for a constant or a step into the register tested, an add
+;; into another register, a wider constant, or across a label; and a later copy of the value set
+;; is not folded into the branch.
 (module
   (func (export "const_nez") (param $c i32) (result i32) (local $x i32)
     (block $b
@@ -53,4 +54,33 @@
       (block (param i32) (result i32)
         (br_if $b (local.get $c))
         (local.set $z)
-        (i32.add (local.get $z) (i32.const 100))))))
+        (i32.add (local.get $z) (i32.const 100)))))
+  (func (export "step_nez") (param $c i32) (param $x i32) (result i32)
+    (block $b
+      (local.set $x (i32.add (local.get $x) (i32.const 5)))
+      (br_if $b (local.get $c))
+      (local.set $x (i32.const 9)))
+    (local.get $x))
+  (func (export "add_other") (param $c i32) (param $y i32) (result i32) (local $x i32)
+    (block $b
+      (local.set $x (i32.add (local.get $y) (i32.const 5)))
+      (br_if $b (local.get $c))
+      (local.set $x (i32.const 9)))
+    (local.get $x))
+  (func (export "sub_eqz") (param $c i32) (param $x i32) (result i32)
+    (block $b
+      (local.set $x (i32.sub (local.get $x) (i32.const 3)))
+      (br_if $b (i32.eqz (local.get $c)))
+      (local.set $x (i32.const 9)))
+    (local.get $x))
+  (func (export "add_tested") (param $c i32) (result i32)
+    (block $b
+      (br_if $b (local.tee $c (i32.add (local.get $c) (i32.const 1))))
+      (local.set $c (i32.const 9)))
+    (local.get $c))
+  (func (export "add_wide") (param $c i32) (param $x i32) (result i32)
+    (block $b
+      (local.set $x (i32.add (local.get $x) (i32.const 70000)))
+      (br_if $b (local.get $c))
+      (local.set $x (i32.const 9)))
+    (local.get $x)))

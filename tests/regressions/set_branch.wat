@@ -1,7 +1,7 @@
-;; A constant (within 16 bits) or a copy into a register, then a branch on zero of another
+;; A constant (within 16 bits), a copy or a step of a counter, then a branch on zero of another
 ;; register, is one instruction that sets the register and branches (rule set_branch): the set
 ;; happens whichever way the branch goes, and reads the condition before it writes (a copy tested
-;; where it lands is tested at its source). Each case runs both ways; `carried` keeps a value the
+;; where it lands is tested at its source; a step tested where it lands is not joined). Each case runs both ways; `carried` keeps a value the
 ;; branch carries apart from the set before it.
 ;; invoke "const_nez" i32:1 -> i32:7
 ;; invoke "const_nez" i32:0 -> i32:9
@@ -21,6 +21,14 @@
 ;; invoke "carried_param" i32:1 i32:5 -> i32:5
 ;; invoke "carried_param" i32:0 i32:5 -> i32:105
 ;; invoke "loop_exit" i32:10 -> i32:45
+;; invoke "step_nez" i32:1 i32:2147483647 -> i32:-2147483644
+;; invoke "step_nez" i32:0 i32:2147483647 -> i32:9
+;; invoke "sub_eqz" i32:0 i32:1 -> i32:-2
+;; invoke "sub_eqz" i32:7 i32:1 -> i32:9
+;; invoke "add_condition" i32:4 -> i32:5
+;; invoke "add_condition" i32:0 -> i32:10
+;; invoke "add_tested" i32:-1 -> i32:9
+;; invoke "add_tested" i32:6 -> i32:7
 (module
   (func (export "const_nez") (param $c i32) (result i32) (local $x i32)
     (block $b
@@ -88,4 +96,28 @@
       (block (param i32) (result i32)
         (br_if $b (local.get $c))
         (local.set $z)
-        (i32.add (local.get $z) (i32.const 100))))))
+        (i32.add (local.get $z) (i32.const 100)))))
+  (func (export "step_nez") (param $c i32) (param $x i32) (result i32)
+    (block $b
+      (local.set $x (i32.add (local.get $x) (i32.const 5)))
+      (br_if $b (local.get $c))
+      (local.set $x (i32.const 9)))
+    (local.get $x))
+  (func (export "sub_eqz") (param $c i32) (param $x i32) (result i32)
+    (block $b
+      (local.set $x (i32.sub (local.get $x) (i32.const 3)))
+      (br_if $b (i32.eqz (local.get $c)))
+      (local.set $x (i32.const 9)))
+    (local.get $x))
+  ;; The add reads the register the branch tests (which it does not write).
+  (func (export "add_condition") (param $c i32) (result i32) (local $x i32)
+    (block $b
+      (local.set $x (i32.add (local.get $c) (i32.const 1)))
+      (br_if $b (local.get $c))
+      (local.set $x (i32.add (local.get $x) (i32.const 9))))
+    (local.get $x))
+  (func (export "add_tested") (param $c i32) (result i32)
+    (block $b
+      (br_if $b (local.tee $c (i32.add (local.get $c) (i32.const 1))))
+      (local.set $c (i32.const 9)))
+    (local.get $c)))
