@@ -464,12 +464,16 @@ const ADD_SHR_AND: Rule = Rule { name: "add_shr_and", kind: Kind::Join, apply: a
 
 #[inline]
 fn apply_add_shr_and(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
-    let (Op::I32ShrUAndRI { dst: t, lhs: src, shift, mask }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
-        return None;
-    };
-    let base = other_operand(lhs, rhs, t)?;
-    let mask = u16::try_from(mask).ok()?;
-    cx.dead(t).then_some(Op::I32AddShrUAndRI { dst, lhs: base, src, shift: (shift & 31) as u8, mask })
+    join_into_add(cx, prev, new, |prev, dst, base| match prev {
+        Op::I32ShrUAndRI { lhs: src, shift, mask, .. } => Some(Op::I32AddShrUAndRI {
+            dst,
+            lhs: base,
+            src,
+            shift: (shift & 31) as u8,
+            mask: u16::try_from(mask).ok()?,
+        }),
+        _ => None,
+    })
 }
 
 /// `r[t] = r[s] >> k` (i64, unsigned); `r[d] = r[b] + r[t]` (i32, either side) →
@@ -480,11 +484,12 @@ const ADD_HIGH: Rule = Rule { name: "add_high", kind: Kind::Join, apply: apply_a
 
 #[inline]
 fn apply_add_high(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
-    let (Op::I64ShrURI { dst: t, lhs: src, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
-        return None;
-    };
-    let base = other_operand(lhs, rhs, t)?;
-    cx.dead(t).then_some(Op::I32AddI64ShrURI { dst, lhs: base, src, shift: (imm & 63) as u8 })
+    join_into_add(cx, prev, new, |prev, dst, base| match prev {
+        Op::I64ShrURI { lhs: src, imm, .. } => {
+            Some(Op::I32AddI64ShrURI { dst, lhs: base, src, shift: (imm & 63) as u8 })
+        }
+        _ => None,
+    })
 }
 
 /// `r[t] = mem.u32[(r[p] + c) as u32]` (an `I32LoadRI`, zero-extended); `r[d] = r[t] * r[x]` (i64,
@@ -525,11 +530,10 @@ const ADD_MUL: Rule = Rule { name: "add_mul", kind: Kind::Join, apply: apply_add
 
 #[inline]
 fn apply_add_mul(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
-    let (Op::I32MulRI { dst: t, lhs: idx, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
-        return None;
-    };
-    let base = other_operand(lhs, rhs, t)?;
-    cx.dead(t).then_some(Op::I32AddMulRI { dst, lhs: base, idx, imm })
+    join_into_add(cx, prev, new, |prev, dst, base| match prev {
+        Op::I32MulRI { lhs: idx, imm, .. } => Some(Op::I32AddMulRI { dst, lhs: base, idx, imm }),
+        _ => None,
+    })
 }
 
 /// `r[t] = r[a] * r[b]; r[d] = r[t] >> r[s]` (i64, unsigned shift) → `I64MulShrURR`: a
@@ -543,6 +547,20 @@ fn apply_mul_shift(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
         return None;
     };
     (src == t && shift != t && cx.dead(t)).then_some(Op::I64MulShrURR { dst, lhs, rhs, shift })
+}
+
+/// What the rules that join an instruction into the `I32AddRR` after it (`add_shl`,
+/// `add_shr_and`, `add_high`, `add_mul`) share: `prev` writes `t`, the add adds `t` to another
+/// register `b` (either side) and `t` is dead after it; `join(prev, d, b)` then makes the joined
+/// instruction `r[d] = r[b] + …`, or declines.
+#[inline(always)]
+fn join_into_add(cx: &Cx<'_>, prev: Op, new: Op, join: impl FnOnce(Op, Reg, Reg) -> Option<Op>) -> Option<Op> {
+    let (Op::I32AddRR { dst, lhs, rhs }, Some(t)) = (new, result(prev)) else { return None };
+    let base = other_operand(lhs, rhs, t)?;
+    if !cx.dead(t) {
+        return None;
+    }
+    join(prev, dst, base)
 }
 
 /// The operand of a commutative `lhs <op> rhs` that is not `t`, when exactly one of them is `t`
@@ -754,11 +772,10 @@ const ADD_SHL: Rule = Rule { name: "add_shl", kind: Kind::Join, apply: apply_add
 
 #[inline]
 fn apply_add_shl(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
-    let (Op::I32ShlRI { dst: t, lhs: idx, imm }, Op::I32AddRR { dst, lhs, rhs }) = (prev, new) else {
-        return None;
-    };
-    let base = other_operand(lhs, rhs, t)?;
-    cx.dead(t).then_some(Op::I32AddShl { dst, lhs: base, idx, shift: (imm & 31) as u16 })
+    join_into_add(cx, prev, new, |prev, dst, base| match prev {
+        Op::I32ShlRI { lhs: idx, imm, .. } => Some(Op::I32AddShl { dst, lhs: base, idx, shift: (imm & 31) as u16 }),
+        _ => None,
+    })
 }
 
 /// An address computed by an `i32.add` (or an `I32AddShl`) into `t`, then a load or store at
