@@ -387,14 +387,12 @@ const CARRY_ADD: Rule = Rule { name: "carry_add", kind: Kind::Join, apply: apply
 
 #[inline]
 fn apply_carry_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
-    let (t, a, b) = match prev {
-        Op::I32LtURR { dst, lhs, rhs } => (dst, lhs, rhs),
-        Op::I32GtURR { dst, lhs, rhs } => (dst, rhs, lhs),
-        _ => return None,
-    };
-    let Op::I32AddRR { dst, lhs, rhs } = new else { return None };
-    let other = other_operand(lhs, rhs, t)?;
-    cx.dead(t).then_some(Op::I32AddLtURR { dst, lhs: other, a, b })
+    join_into_add(cx, prev, new, |prev, dst, base| match prev {
+        Op::I32LtURR { lhs: a, rhs: b, .. } | Op::I32GtURR { lhs: b, rhs: a, .. } => {
+            Some(Op::I32AddLtURR { dst, lhs: base, a, b })
+        }
+        _ => None,
+    })
 }
 
 /// `r[t] = mem.u32[r[p] + o]; r[d] = r[t] + r[x]` (either operand order; or `+ k`, `- k` with
@@ -550,7 +548,7 @@ fn apply_mul_shift(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
 }
 
 /// What the rules that join an instruction into the `I32AddRR` after it (`add_shl`,
-/// `add_shr_and`, `add_high`, `add_mul`) share: `prev` writes `t`, the add adds `t` to another
+/// `add_shr_and`, `add_high`, `add_mul`, `carry_add`) share: `prev` writes `t`, the add adds `t` to another
 /// register `b` (either side) and `t` is dead after it; `join(prev, d, b)` then makes the joined
 /// instruction `r[d] = r[b] + …`, or declines.
 #[inline(always)]
