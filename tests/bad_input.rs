@@ -583,19 +583,19 @@ fn many_funcs_with_invalid(n: u32, bad: &[u32]) -> Vec<u8> {
 
 #[test]
 fn the_first_invalid_function_is_reported_when_bodies_are_validated_in_parallel() {
-    let n = 2500;
-    assert!(many_funcs_with_invalid(n, &[]).len() > 400 * 1024, "the module must be large enough to split");
+    let n = 4000;
+    assert!(many_funcs_with_invalid(n, &[]).len() > 600 * 1024, "the module must be large enough to split");
     for lazy in [false, true] {
         let engine = Engine::new(Config::new().lazy_translation(lazy));
         let error =
             |bad: &[u32]| timed("invalid large module", || Module::new(&engine, many_funcs_with_invalid(n, bad)));
         assert!(error(&[]).is_ok());
         let first = error(&[1200]).expect_err("invalid").to_string();
-        let second = error(&[2400]).expect_err("invalid").to_string();
+        let second = error(&[3900]).expect_err("invalid").to_string();
         assert_ne!(first, second, "the two errors must differ (they name offsets)");
-        assert_eq!(error(&[2400, 1200]).expect_err("invalid").to_string(), first, "lazy: {lazy}");
+        assert_eq!(error(&[3900, 1200]).expect_err("invalid").to_string(), first, "lazy: {lazy}");
         assert_eq!(
-            error(&[10, 2400]).expect_err("invalid").to_string(),
+            error(&[10, 3900]).expect_err("invalid").to_string(),
             error(&[10]).expect_err("invalid").to_string()
         );
     }

@@ -1,6 +1,7 @@
 //! [`Module`]: decodes and validates a binary or text module with `wasmparser` and translates every
 //! function body to IR in the same pass.
 
+mod cpus;
 mod parse;
 
 use crate::code::{CompiledFunc, Translated};

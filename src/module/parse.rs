@@ -8,6 +8,8 @@ use crate::code::Translated;
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result, invalid, malformed};
 use crate::types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use wasmparser::{
     CompositeInnerType, ElementItems, ElementKind, ExternalKind, FuncToValidate, FuncValidatorAllocations,
@@ -85,23 +87,18 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
     let lazy = engine.config().lazy_translation;
     let extended = engine.config().extended_const();
     let mut m = ModuleInner { config: engine.config().clone(), ..ModuleInner::default() };
-    // Function bodies wait here until the code section ends, then are validated (and translated,
-    // when eager) together, in parallel for large modules.
-    let mut bodies: Vec<Body<'_>> = Vec::new();
     let mut parser = Parser::new(0);
     // Decode with the same features we validate with, so that e.g. memory limits are read as
     // 32-bit LEB128s and memory operands as Wasm 2.0 reserved bytes.
     parser.set_features(engine.config().wasm_features());
-    for payload in parser.parse_all(wasm) {
+    let mut payloads = parser.parse_all(wasm);
+    // The code section's results, until the payload after it has been checked.
+    let mut bodies = None;
+    while let Some(payload) = payloads.next() {
         let payload = payload.map_err(malformed)?;
-        if let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid)? {
-            let range = body.range();
-            m.code.push(FuncCode { compiled: OnceLock::new(), body: range.start as usize..range.end as usize });
-            bodies.push((to_validate, body));
-            continue;
-        }
-        if !bodies.is_empty() {
-            process_bodies(&mut m, std::mem::take(&mut bodies), lazy)?;
+        validator.payload(&payload).map_err(invalid)?;
+        if let Some(results) = bodies.take() {
+            store_bodies(&mut m, results)?;
         }
         match payload {
             Payload::TypeSection(reader) => {
@@ -237,6 +234,11 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
                     m.datas.push(DataSegment { mode, bytes: data.data.into() });
                 }
             }
+            Payload::CodeSectionStart { count, size, .. } => {
+                bodies = Some(code_section(&mut m, &mut validator, &mut payloads, count, size as usize, lazy)?);
+            }
+            // `code_section` reads every entry; one here would go unvalidated.
+            Payload::CodeSectionEntry(_) => return Err(Error::unsupported("a code section entry out of place")),
             Payload::CustomSection(reader) => {
                 if let KnownCustom::Name(_) = reader.as_known() {
                     m.func_names.add_section(reader.data(), reader.data_offset());
@@ -245,8 +247,8 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
             _ => {}
         }
     }
-    if !bodies.is_empty() {
-        process_bodies(&mut m, bodies, lazy)?;
+    if let Some(results) = bodies {
+        store_bodies(&mut m, results)?;
     }
     Ok(m)
 }
@@ -254,80 +256,86 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
 /// A function body waiting for validation and translation.
 type Body<'a> = (FuncToValidate<ValidatorResources>, FunctionBody<'a>);
 
-/// Code sections smaller than this are processed on the calling thread only. Starting a thread
-/// costs tens of microseconds; validating 64 KiB of code takes about 0.7 ms on one core, so
-/// sections from here up (Lua's 245 KB, Mbed TLS's 133 KB) start measurably sooner on two cores.
+/// Code sections smaller than this are processed on the calling thread only. What a helper thread
+/// gains depends on the machine: on the Intel Xeon virtual machines here two threads started Lua
+/// (245 KB of code), Mbed TLS (133 KB) and PCRE2 (252 KB) 4-14% sooner than one; on the AMD EPYC
+/// ones one thread starts those and zstd (499 KB) 2-5% sooner than two (a new thread there often
+/// waits a millisecond for a CPU), while QuickJS (938 KB) and SQLite (1.07 MB) start 10-15% sooner
+/// on two there too.
 const PARALLEL_MIN_BYTES: usize = 64 * 1024;
 
-/// Validates the code section's bodies, the last `bodies.len()` entries of `m.code`, and unless
-/// `lazy` translates them. Large sections are split into contiguous runs of about equal size, one
-/// per available core; the reported error is the one of the first invalid function, as when
-/// processing in order.
-fn process_bodies(m: &mut ModuleInner, bodies: Vec<Body<'_>>, lazy: bool) -> Result<()> {
-    let first = m.code.len() - bodies.len();
-    let len = |b: &Body<'_>| (b.1.range().end - b.1.range().start) as usize;
-    let total: usize = bodies.iter().map(len).sum();
-    let threads = if total < PARALLEL_MIN_BYTES {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8)
-    };
-    // Contiguous runs of about `total / threads` bytes each.
-    let mut runs: Vec<Vec<Body<'_>>> = Vec::new();
-    let (mut run, mut size) = (Vec::new(), 0);
-    for body in bodies {
-        size += len(&body);
-        run.push(body);
-        if size * threads >= total * (runs.len() + 1) && runs.len() + 1 < threads {
-            runs.push(std::mem::take(&mut run));
-        }
-    }
-    runs.push(run);
+/// Bodies are handed to the threads in chunks of about this many bytes, the next chunk to whichever
+/// thread is free: a thread that starts late, or meets slower code, takes fewer chunks, and none
+/// waits long for the others at the end.
+const CHUNK_BYTES: usize = 16 * 1024;
+
+/// Reads the code section's `count` bodies from `payloads`, validates them and unless `lazy`
+/// translates them, for [`store_bodies`]. A section of `size` bytes from [`PARALLEL_MIN_BYTES`] up
+/// is validated by the calling thread and one helper per further core, started before the bodies
+/// are read: the calling thread cuts the bodies into contiguous chunks as it reads them, and each
+/// thread takes the next waiting chunk when free. The error reported is the one of the first invalid function,
+/// as when processing in order (and a malformed entry before any of them).
+fn code_section<'a>(
+    m: &mut ModuleInner,
+    validator: &mut Validator,
+    payloads: &mut impl Iterator<Item = wasmparser::Result<Payload<'a>>>,
+    count: u32,
+    size: usize,
+    lazy: bool,
+) -> Result<Vec<RunResult>> {
+    let first = m.code.len();
+    let threads = if size < PARALLEL_MIN_BYTES { 1 } else { super::cpus::threads() };
+    let queue = Queue::default();
     let module: &ModuleInner = m;
-    let work = |start: usize, run: Vec<Body<'_>>| process_run(module, first + start, run, lazy);
-    let mut starts = Vec::with_capacity(runs.len());
-    let mut at = 0;
-    for run in &runs {
-        starts.push(at);
-        at += run.len();
-    }
-    let results: Vec<RunResult> = if runs.len() == 1 {
-        runs.into_iter().zip(starts).map(|(run, start)| work(start, run)).collect()
+    let work = || queue.work(module, lazy);
+    // Every entry takes at least one byte of the section.
+    let mut bodies = Vec::with_capacity((count as usize).min(size));
+    let read = if threads == 1 {
+        let read = read_bodies(validator, payloads, count, first, &queue, &mut bodies, usize::MAX);
+        work();
+        read
     } else {
-        // Each run sits in a slot a thread takes it from; a run whose thread could not be started
-        // is processed here afterwards.
-        let slots: Vec<Mutex<Option<Vec<Body<'_>>>>> = runs.into_iter().map(|r| Mutex::new(Some(r))).collect();
-        let take = |k: usize| slots[k].lock().ok().and_then(|mut s| s.take()).unwrap_or_default();
-        // The calling thread processes the first run itself.
-        let mut results: Vec<RunResult> =
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (1..slots.len())
-                    .filter_map(|k| {
-                        let (start, take, work) = (starts[k], &take, &work);
-                        std::thread::Builder::new().spawn_scoped(scope, move || work(start, take(k))).ok()
-                    })
-                    .collect();
-                let mut results = vec![work(starts[0], take(0))];
-                // Then any run whose thread has not started yet.
-                for (k, &start) in starts.iter().enumerate().skip(1) {
-                    let run = take(k);
-                    if !run.is_empty() {
-                        results.push(work(start, run));
-                    }
-                }
-                results.extend(handles.into_iter().map(|h| {
-                    h.join().unwrap_or_else(|_| Err((0, Error::unsupported("a translation thread panicked"))))
-                }));
-                results
-            });
-        for (k, &start) in starts.iter().enumerate() {
-            let run = take(k);
-            if !run.is_empty() {
-                results.push(work(start, run));
+        // Helpers that have returned (or unwound): the calling thread waits for them by spinning
+        // rather than by sleeping in `join`, as a sleeping thread on a virtual machine's idle CPU
+        // can take a millisecond to wake.
+        let finished = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let cpus = super::cpus::helper_cpus(threads - 1);
+            // A helper that could not be started leaves its share to the threads that were.
+            let started = (0..threads - 1)
+                .filter(|&i| {
+                    let (cpu, work, finished) = (cpus.get(i).copied(), &work, &finished);
+                    let helper = move || {
+                        let _count = CountOnDrop(finished);
+                        if let Some(cpu) = cpu {
+                            super::cpus::bind_to(cpu);
+                        }
+                        work();
+                    };
+                    std::thread::Builder::new().spawn_scoped(scope, helper).is_ok()
+                })
+                .count();
+            let read = read_bodies(validator, payloads, count, first, &queue, &mut bodies, CHUNK_BYTES);
+            work();
+            while finished.load(Ordering::Acquire) < started {
+                std::thread::yield_now();
             }
-        }
-        results
+            read
+        })
     };
+    read?;
+    m.code.extend(bodies);
+    let results = queue.results.into_inner().unwrap_or_default();
+    if results.len() != queue.pushed.load(Ordering::Relaxed) {
+        return Err(Error::unsupported("a validation thread panicked"));
+    }
+    Ok(results)
+}
+
+/// Keeps the translations of [`code_section`]'s results, or returns the error of the first invalid
+/// function. Called once the payload after the code section has been decoded and validated, whose
+/// errors come first, as the parser reports them before the validator sees the last body.
+fn store_bodies(m: &mut ModuleInner, results: Vec<RunResult>) -> Result<()> {
     let mut compiled = Vec::new();
     let mut first_error: Option<(usize, Error)> = None;
     for result in results {
@@ -353,25 +361,131 @@ fn process_bodies(m: &mut ModuleInner, bodies: Vec<Body<'_>>, lazy: bool) -> Res
     Ok(())
 }
 
+/// Reads `count` code section entries, pushing their bodies onto `queue` in chunks of at least
+/// `chunk_bytes` and their places in the module's bytes onto `code`; closes the queue however it
+/// ends.
+fn read_bodies<'a>(
+    validator: &mut Validator,
+    payloads: &mut impl Iterator<Item = wasmparser::Result<Payload<'a>>>,
+    count: u32,
+    first: usize,
+    queue: &Queue<'a>,
+    code: &mut Vec<FuncCode>,
+    chunk_bytes: usize,
+) -> Result<()> {
+    let _close = CloseOnDrop(queue);
+    let (mut chunk, mut bytes, mut start) = (Vec::new(), 0, first);
+    for _ in 0..count {
+        // The parser yields exactly `count` entries after the section's start, or an error.
+        let entry = |message: &str| Error::new(ErrorKind::Malformed { message: message.into(), offset: None });
+        let payload = payloads.next().ok_or_else(|| entry("unexpected end of the code section"))?;
+        let payload = payload.map_err(malformed)?;
+        let ValidPayload::Func(to_validate, body) = validator.payload(&payload).map_err(invalid)? else {
+            return Err(entry("a code section entry expected"));
+        };
+        let range = body.range();
+        code.push(FuncCode { compiled: OnceLock::new(), body: range.start as usize..range.end as usize });
+        bytes += (range.end - range.start) as usize;
+        chunk.push((to_validate, body));
+        if bytes >= chunk_bytes {
+            let n = chunk.len();
+            queue.push(start, std::mem::take(&mut chunk));
+            (bytes, start) = (0, start + n);
+        }
+    }
+    if !chunk.is_empty() {
+        queue.push(start, chunk);
+    }
+    Ok(())
+}
+
+/// Chunks of bodies waiting for a thread, filled by the thread reading the code section, and the
+/// results of those processed.
+#[derive(Default)]
+struct Queue<'a> {
+    /// Waiting chunks: the index in `ModuleInner::code` of each one's first body, and the bodies.
+    waiting: Mutex<VecDeque<(usize, Vec<Body<'a>>)>>,
+    /// How many chunks were pushed.
+    pushed: AtomicUsize,
+    /// Set when no more chunks will come.
+    closed: AtomicBool,
+    results: Mutex<Vec<RunResult>>,
+}
+
+impl<'a> Queue<'a> {
+    fn push(&self, start: usize, run: Vec<Body<'a>>) {
+        if let Ok(mut waiting) = self.waiting.lock() {
+            waiting.push_back((start, run));
+            self.pushed.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Processes waiting chunks until the queue is closed and empty, keeping the validator's and
+    /// translator's allocations from one function to the next.
+    fn work(&self, m: &ModuleInner, lazy: bool) {
+        let mut allocs = FuncValidatorAllocations::default();
+        let mut scratch = crate::translate::Scratch::default();
+        let mut results = Vec::new();
+        loop {
+            // Read before looking: once closed, an empty queue stays empty.
+            let closed = self.closed.load(Ordering::Acquire);
+            let next = self.waiting.lock().ok().and_then(|mut w| w.pop_front());
+            match next {
+                Some((start, run)) => results.push(process_run(m, start, run, lazy, &mut allocs, &mut scratch)),
+                None if closed => break,
+                // The reading thread is still cutting the next chunk.
+                None => std::thread::yield_now(),
+            }
+        }
+        if let Ok(mut all) = self.results.lock() {
+            all.extend(results);
+        }
+    }
+}
+
+/// Closes a [`Queue`] when dropped, also when reading ends early or unwinds.
+struct CloseOnDrop<'q, 'a>(&'q Queue<'a>);
+
+impl Drop for CloseOnDrop<'_, '_> {
+    fn drop(&mut self) {
+        self.0.closed.store(true, Ordering::Release);
+    }
+}
+
 /// Translated functions by index into `ModuleInner::code`, or the first error with its index.
 type RunResult = std::result::Result<Vec<(usize, Translated)>, (usize, Error)>;
 
-/// Processes one run of bodies, the first of which is `ModuleInner::code[start]`.
-fn process_run(m: &ModuleInner, start: usize, run: Vec<Body<'_>>, lazy: bool) -> RunResult {
-    let mut allocs = FuncValidatorAllocations::default();
-    let mut scratch = crate::translate::Scratch::default();
+/// Adds one to the counter when dropped, also when unwinding.
+struct CountOnDrop<'a>(&'a AtomicUsize);
+
+impl Drop for CountOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::Release);
+    }
+}
+
+/// Processes one run of bodies, the first of which is `ModuleInner::code[start]`, with the
+/// allocations of the run before.
+fn process_run(
+    m: &ModuleInner,
+    start: usize,
+    run: Vec<Body<'_>>,
+    lazy: bool,
+    allocs: &mut FuncValidatorAllocations,
+    scratch: &mut crate::translate::Scratch,
+) -> RunResult {
     let mut out = Vec::new();
     for (i, (to_validate, body)) in run.into_iter().enumerate() {
         let index = start + i;
-        let mut func_validator = to_validate.into_validator(std::mem::take(&mut allocs));
+        let mut func_validator = to_validate.into_validator(std::mem::take(allocs));
         if lazy {
             crate::translate::validate(&mut func_validator, &body).map_err(|e| (index, e))?;
-            allocs = func_validator.into_allocations();
+            *allocs = func_validator.into_allocations();
         } else {
             let func = m.num_imported_funcs + index as u32;
-            let (code, a) = crate::translate::translate(&m.env(), func, &body, func_validator, &mut scratch)
-                .map_err(|e| (index, e))?;
-            allocs = a;
+            let (code, a) =
+                crate::translate::translate(&m.env(), func, &body, func_validator, scratch).map_err(|e| (index, e))?;
+            *allocs = a;
             out.push((index, code));
         }
     }
