@@ -256,12 +256,12 @@ pub(super) fn parse(engine: &Engine, wasm: &[u8]) -> Result<ModuleInner> {
 /// A function body waiting for validation and translation.
 type Body<'a> = (FuncToValidate<ValidatorResources>, FunctionBody<'a>);
 
-/// Code sections smaller than this are processed on the calling thread only. What a helper thread
-/// gains depends on the machine: on the Intel Xeon virtual machines here two threads started Lua
-/// (245 KB of code), Mbed TLS (133 KB) and PCRE2 (252 KB) 4-14% sooner than one; on the AMD EPYC
-/// ones one thread starts those and zstd (499 KB) 2-5% sooner than two (a new thread there often
-/// waits a millisecond for a CPU), while QuickJS (938 KB) and SQLite (1.07 MB) start 10-15% sooner
-/// on two there too.
+/// Code sections smaller than this are processed on the calling thread only. Starting a helper costs
+/// about 0.1 ms (the first in a process); validating 64 KiB of code takes about 0.3 ms on one
+/// core. Measured end to end on a 2-core AMD EPYC virtual machine (`hayate run X.wasm 0`, cold
+/// processes, `benches/interleave.py`, medians of 100), two threads start Mbed TLS (133 KB of
+/// code) 3% sooner than one, Lua (245 KB) and PCRE2 (252 KB) 6%, zstd (499 KB) 10%, QuickJS
+/// (938 KB) 17% and SQLite (1.07 MB) 19%.
 const PARALLEL_MIN_BYTES: usize = 64 * 1024;
 
 /// Bodies are handed to the threads in chunks of about this many bytes, the next chunk to whichever
@@ -315,6 +315,11 @@ fn code_section<'a>(
                     std::thread::Builder::new().spawn_scoped(scope, helper).is_ok()
                 })
                 .count();
+            // A new thread starts out queued behind this one on this CPU: let it run now, so that
+            // it moves to its own CPU, rather than when this thread's time slice ends.
+            if started > 0 {
+                std::thread::yield_now();
+            }
             let read = read_bodies(validator, payloads, count, first, &queue, &mut bodies, CHUNK_BYTES);
             work();
             while finished.load(Ordering::Acquire) < started {
