@@ -582,6 +582,21 @@ fn many_funcs_with_invalid(n: u32, bad: &[u32]) -> Vec<u8> {
 }
 
 #[test]
+fn a_malformed_section_after_a_large_code_section_is_reported_before_its_invalid_bodies() {
+    // The bodies are validated by several threads while the entries are read; their errors wait
+    // until the payload after the section has been decoded, as in order.
+    let mut wasm = many_funcs_with_invalid(4000, &[10, 3900]);
+    wasm.extend_from_slice(&[11, 200]); // a data section header whose size runs past the end
+    for lazy in [false, true] {
+        let engine = Engine::new(Config::new().lazy_translation(lazy));
+        let error = Module::new(&engine, &wasm).expect_err("malformed");
+        assert!(matches!(error.kind(), ErrorKind::Malformed { .. }), "lazy {lazy}: {error}");
+        let body_error = Module::new(&engine, many_funcs_with_invalid(4000, &[10, 3900])).expect_err("invalid");
+        assert!(!matches!(body_error.kind(), ErrorKind::Malformed { .. }), "lazy {lazy}: {body_error}");
+    }
+}
+
+#[test]
 fn the_first_invalid_function_is_reported_when_bodies_are_validated_in_parallel() {
     let n = 4000;
     assert!(many_funcs_with_invalid(n, &[]).len() > 600 * 1024, "the module must be large enough to split");
