@@ -273,8 +273,9 @@ const CHUNK_BYTES: usize = 16 * 1024;
 /// translates them, for [`store_bodies`]. A section of `size` bytes from [`PARALLEL_MIN_BYTES`] up
 /// is validated by the calling thread and one helper per further core, started before the bodies
 /// are read: the calling thread cuts the bodies into contiguous chunks as it reads them, and each
-/// thread takes the next waiting chunk when free. The error reported is the one of the first invalid function,
-/// as when processing in order (and a malformed entry before any of them).
+/// thread takes the next waiting chunk when free. The error reported is the one of the first
+/// invalid function, as when processing in order (and a malformed entry before any of them); a
+/// helper that panicked is an error too, not a panic of the caller.
 fn code_section<'a>(
     m: &mut ModuleInner,
     validator: &mut Validator,
@@ -302,8 +303,8 @@ fn code_section<'a>(
         std::thread::scope(|scope| {
             let cpus = super::cpus::helper_cpus(threads - 1);
             // A helper that could not be started leaves its share to the threads that were.
-            let started = (0..threads - 1)
-                .filter(|&i| {
+            let handles: Vec<_> = (0..threads - 1)
+                .filter_map(|i| {
                     let (cpu, work, finished) = (cpus.get(i).copied(), &work, &finished);
                     let helper = move || {
                         let _count = CountOnDrop(finished);
@@ -312,9 +313,10 @@ fn code_section<'a>(
                         }
                         work();
                     };
-                    std::thread::Builder::new().spawn_scoped(scope, helper).is_ok()
+                    std::thread::Builder::new().spawn_scoped(scope, helper).ok()
                 })
-                .count();
+                .collect();
+            let started = handles.len();
             // A new thread starts out queued behind this one on this CPU: let it run now, so that
             // it moves to its own CPU, rather than when this thread's time slice ends.
             if started > 0 {
@@ -324,6 +326,11 @@ fn code_section<'a>(
             work();
             while finished.load(Ordering::Acquire) < started {
                 std::thread::yield_now();
+            }
+            // Joined here, so that a helper's panic does not become the scope's: the results it
+            // took with it are missed below.
+            for handle in handles {
+                let _ = handle.join();
             }
             read
         })
