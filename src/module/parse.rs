@@ -335,10 +335,10 @@ fn code_section<'a>(
             read
         })
     };
-    read?;
+    let chunks = read?;
     m.code.extend(bodies);
     let results = queue.results.into_inner().unwrap_or_default();
-    if results.len() != queue.pushed.load(Ordering::Relaxed) {
+    if results.len() != chunks {
         return Err(Error::unsupported("a validation thread panicked"));
     }
     Ok(results)
@@ -374,8 +374,8 @@ fn store_bodies(m: &mut ModuleInner, results: Vec<RunResult>) -> Result<()> {
 }
 
 /// Reads `count` code section entries, pushing their bodies onto `queue` in chunks of at least
-/// `chunk_bytes` and their places in the module's bytes onto `code`; closes the queue however it
-/// ends.
+/// `chunk_bytes` and their places in the module's bytes onto `code`; returns how many chunks it
+/// pushed, and closes the queue however it ends.
 fn read_bodies<'a>(
     validator: &mut Validator,
     payloads: &mut impl Iterator<Item = wasmparser::Result<Payload<'a>>>,
@@ -384,9 +384,9 @@ fn read_bodies<'a>(
     queue: &Queue<'a>,
     code: &mut Vec<FuncCode>,
     chunk_bytes: usize,
-) -> Result<()> {
+) -> Result<usize> {
     let _close = CloseOnDrop(queue);
-    let (mut chunk, mut bytes, mut start) = (Vec::new(), 0, first);
+    let (mut chunk, mut bytes, mut start, mut chunks) = (Vec::new(), 0, first, 0);
     for _ in 0..count {
         // The parser yields exactly `count` entries after the section's start, or an error.
         let entry = |message: &str| Error::new(ErrorKind::Malformed { message: message.into(), offset: None });
@@ -402,13 +402,14 @@ fn read_bodies<'a>(
         if bytes >= chunk_bytes {
             let n = chunk.len();
             queue.push(start, std::mem::take(&mut chunk));
-            (bytes, start) = (0, start + n);
+            (bytes, start, chunks) = (0, start + n, chunks + 1);
         }
     }
     if !chunk.is_empty() {
         queue.push(start, chunk);
+        chunks += 1;
     }
-    Ok(())
+    Ok(chunks)
 }
 
 /// Chunks of bodies waiting for a thread, filled by the thread reading the code section, and the
@@ -417,8 +418,6 @@ fn read_bodies<'a>(
 struct Queue<'a> {
     /// Waiting chunks: the index in `ModuleInner::code` of each one's first body, and the bodies.
     waiting: Mutex<VecDeque<(usize, Vec<Body<'a>>)>>,
-    /// How many chunks were pushed.
-    pushed: AtomicUsize,
     /// Set when no more chunks will come.
     closed: AtomicBool,
     results: Mutex<Vec<RunResult>>,
@@ -428,7 +427,6 @@ impl<'a> Queue<'a> {
     fn push(&self, start: usize, run: Vec<Body<'a>>) {
         if let Ok(mut waiting) = self.waiting.lock() {
             waiting.push_back((start, run));
-            self.pushed.fetch_add(1, Ordering::Relaxed);
         }
     }
 
