@@ -232,7 +232,7 @@ pub(super) struct Ctx {
     globals: *mut GlobalEntity,
     /// [`Mem::bound`] of `mem_len`, set with it (every memory access of up to 8 bytes compares
     /// with it).
-    mem_bound: usize,
+    mem_bound: isize,
     /// The store's fuel while the dispatcher runs (one pointer less to follow at every check
     /// point): taken from the store when it starts and given back when it returns and around
     /// host calls, the only code that reads or sets the store's fuel meanwhile.
@@ -311,8 +311,8 @@ impl Ctx {
             }
             None => {
                 self.mem_len = 0;
-                self.mem_bound = 0;
-                Mem { ptr: ptr::null_mut(), len: 0, bound: 0 }
+                self.mem_bound = Mem::bound(0);
+                Mem { ptr: ptr::null_mut(), len: 0, bound: Mem::bound(0) }
             }
         }
     }
@@ -1295,7 +1295,7 @@ impl Ctx {
             max_depth,
             frame_limit: 0,
             mem_len: 0,
-            mem_bound: 0,
+            mem_bound: Mem::bound(0),
             max_cells,
             stop: None,
             resumable,

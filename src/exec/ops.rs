@@ -51,6 +51,8 @@ macro_rules! for_each_exec_op {
                 I32LoadShl { dst, ptr, idx, shift, offset } => |r, m| r.set(dst, { let b = m.load::<4>(r.u32(ptr).wrapping_add(r.u32(idx).wrapping_shl(u32::from(shift))), u32::from(offset))?; u64::from(u32::from_le_bytes(b)) }),
                 I32LoadShlRI { dst, idx, shift, imm } => |r, m| r.set(dst, { let b = m.load::<4>(r.u32(idx).wrapping_shl(u32::from(shift)).wrapping_add(imm as u32), 0)?; u64::from(u32::from_le_bytes(b)) }),
                 I32LoadAddRR { dst, ptr, rhs, offset } => |r, m| r.set_u32(dst, { let b = m.load::<4>(r.u32(ptr), offset)?; u32::from_le_bytes(b).wrapping_add(r.u32(rhs)) }),
+                I32Load8UAddRR { dst, ptr, rhs, offset } => |r, m| r.set_u32(dst, { let b = m.load::<1>(r.u32(ptr), offset)?; u32::from(b[0]).wrapping_add(r.u32(rhs)) }),
+                I32LoadLoad { dst, ptr, offset1, offset2 } => |r, m| r.set(dst, u64::from(m.load_load(r.u32(ptr), u32::from(offset1), u32::from(offset2))?)),
                 I64MulLoadRI { dst, ptr, rhs, imm } => |r, m| r.set(dst, { let b = m.load::<4>(r.u32(ptr).wrapping_add(imm as u32), 0)?; u64::from(u32::from_le_bytes(b)).wrapping_mul(r.get(rhs)) }),
                 I32LoadAddRI { dst, ptr, offset, imm } => |r, m| r.set_u32(dst, { let b = m.load::<4>(r.u32(ptr), u32::from(offset))?; u32::from_le_bytes(b).wrapping_add(imm as u32) }),
                 I64LoadShl { dst, ptr, idx, shift, offset } => |r, m| r.set(dst, { let b = m.load::<8>(r.u32(ptr).wrapping_add(r.u32(idx).wrapping_shl(u32::from(shift))), u32::from(offset))?; u64::from_le_bytes(b) }),
@@ -59,6 +61,10 @@ macro_rules! for_each_exec_op {
                 I32StoreRI { ptr, val, imm } => |r, m| m.store(r.u32(ptr).wrapping_add(imm as u32), 0, r.u32(val).to_le_bytes())?,
                 I32StoreRR { ptr, idx, val, offset } => |r, m| m.store(r.u32(ptr).wrapping_add(r.u32(idx)), offset, r.u32(val).to_le_bytes())?,
                 I32Store8RR { ptr, idx, val, offset } => |r, m| m.store(r.u32(ptr).wrapping_add(r.u32(idx)), offset, [r.get(val) as u8])?,
+                I32Move8 { src, dst, src_offset, dst_offset } => |r, m| m.move_bytes::<1>(r.u32(src), u32::from(src_offset), r.u32(dst), u32::from(dst_offset))?,
+                I32Move16 { src, dst, src_offset, dst_offset } => |r, m| m.move_bytes::<2>(r.u32(src), u32::from(src_offset), r.u32(dst), u32::from(dst_offset))?,
+                I32Move { src, dst, src_offset, dst_offset } => |r, m| m.move_bytes::<4>(r.u32(src), u32::from(src_offset), r.u32(dst), u32::from(dst_offset))?,
+                I64Move { src, dst, src_offset, dst_offset } => |r, m| m.move_bytes::<8>(r.u32(src), u32::from(src_offset), r.u32(dst), u32::from(dst_offset))?,
                 I32StoreAddRI { ptr, val, dst, lhs, offset, imm } => |r, m| {
                     m.store(r.u32(ptr), u32::from(offset), r.u32(val).to_le_bytes())?;
                     r.set_u32(dst, r.u32(lhs).wrapping_add(i32::from(imm) as u32))

@@ -83,15 +83,17 @@ pub(crate) struct Mem {
     pub ptr: *mut u8,
     pub len: usize,
     /// [`Mem::bound`] of `len`: an address below it has 8 bytes in bounds after it.
-    pub bound: usize,
+    pub bound: isize,
 }
 
 impl Mem {
-    /// The quick bound of a memory of `len` bytes: `len - 7` (0 below 7 bytes), so that every
-    /// effective address below it has 8 bytes in bounds (`ea + 8 <= len`).
+    /// The quick bound of a memory of `len` bytes: `len - 7`, signed (negative below 7 bytes), so
+    /// that every effective address below it has 8 bytes in bounds (`ea + 8 <= len`), and the
+    /// exact test of an access of up to 8 bytes needs it alone (`ea + N - 7 <= bound`).
     #[inline(always)]
-    pub fn bound(len: usize) -> usize {
-        len.saturating_sub(7)
+    pub fn bound(len: usize) -> isize {
+        // A memory's bytes are one allocation, whose length fits `isize`.
+        len as isize - 7
     }
 
     /// The effective address of an `N`-byte access, if it is in bounds. An access of 2 to 8
@@ -99,13 +101,26 @@ impl Mem {
     /// than `ea + N <= len`); the exact test decides the few addresses at the end of memory.
     #[inline(always)]
     fn ea<const N: usize>(self, addr: u32, offset: u32) -> Option<usize> {
+        self.ea_with::<N>(addr, offset, false)
+    }
+
+    /// [`Mem::ea`], whose exact test compares with the bound too when `from_bound` (`ea + N - 7
+    /// <= bound`) rather than with the length: for handlers with several accesses, which then
+    /// keep one field of the context in a register instead of two (a handler with one access
+    /// compares with each field in memory, without a register).
+    #[inline(always)]
+    fn ea_with<const N: usize>(self, addr: u32, offset: u32, from_bound: bool) -> Option<usize> {
         let ea = addr as usize + offset as usize;
         // One byte needs no quick bound: `ea + 1 <= len` is `ea < len`, one comparison already.
         if N > 1 && N <= 8 {
-            if ea < self.bound {
+            // `ea` is below 2^33: it fits `isize`, and so does `ea + N - 7`.
+            if (ea as isize) < self.bound {
                 return Some(ea);
             }
             std::hint::cold_path();
+            if from_bound {
+                return ((ea + N) as isize - 7 <= self.bound).then_some(ea);
+            }
         }
         (ea + N <= self.len).then_some(ea)
     }
@@ -165,6 +180,38 @@ impl Mem {
         // SAFETY: as in `load`.
         unsafe { std::ptr::write_unaligned(self.ptr.add(ea) as *mut [u8; N], bytes) };
         Ok(())
+    }
+
+    /// An `N`-byte load from `src + src_offset` whose bytes are stored at `dst + dst_offset` (the
+    /// `…Move` instructions): the load is checked first, as the two instructions would be; both
+    /// exact tests from the bound ([`Mem::ea_with`]).
+    #[inline(always)]
+    pub fn move_bytes<const N: usize>(
+        self,
+        src: u32,
+        src_offset: u32,
+        dst: u32,
+        dst_offset: u32,
+    ) -> Result<(), TrapCode> {
+        let a = self.ea_with::<N>(src, src_offset, true).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load`.
+        let bytes = unsafe { std::ptr::read_unaligned(self.ptr.add(a) as *const [u8; N]) };
+        let b = self.ea_with::<N>(dst, dst_offset, true).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load`.
+        unsafe { std::ptr::write_unaligned(self.ptr.add(b) as *mut [u8; N], bytes) };
+        Ok(())
+    }
+
+    /// `mem.u32[mem.u32[ptr + offset1] + offset2]` (`I32LoadLoad`), each access checked as in
+    /// [`Mem::move_bytes`].
+    #[inline(always)]
+    pub fn load_load(self, ptr: u32, offset1: u32, offset2: u32) -> Result<u32, TrapCode> {
+        let a = self.ea_with::<4>(ptr, offset1, true).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load`.
+        let p = u32::from_le_bytes(unsafe { std::ptr::read_unaligned(self.ptr.add(a) as *const [u8; 4]) });
+        let b = self.ea_with::<4>(p, offset2, true).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load`.
+        Ok(u32::from_le_bytes(unsafe { std::ptr::read_unaligned(self.ptr.add(b) as *const [u8; 4]) }))
     }
 
     /// `memory.fill`.

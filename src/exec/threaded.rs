@@ -242,7 +242,7 @@ fn mem_len(cx: *mut Ctx) -> usize {
 
 /// [`Mem::bound`] of the memory whose base the handlers carry.
 #[inline(always)]
-fn mem_bound(cx: *mut Ctx) -> usize {
+fn mem_bound(cx: *mut Ctx) -> isize {
     // SAFETY: as in `mem_len`.
     unsafe { (*cx).mem_bound }
 }

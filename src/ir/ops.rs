@@ -365,8 +365,12 @@ macro_rules! for_each_op {
             I32LoadShlRI { dst: W(I32), idx: R(I32) @1, shift: Imm(u16), imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = mem.u32\[r\[ptr\] as u32 + offset\] + r\[rhs\] (i32, wrapping; an `I32Load` joined with the `I32AddRR` it feeds)
             I32LoadAddRR { dst: W(I32), ptr: R(I32) @1, rhs: R(I32), offset: Imm(u32) } -> Next, Int,
+            /// r\[dst\] = mem.u8\[r\[ptr\] as u32 + offset\] + r\[rhs\] (i32, wrapping; an `I32Load8U` joined with the `I32AddRR` it feeds: bytes summed)
+            I32Load8UAddRR { dst: W(I32), ptr: R(I32) @1, rhs: R(I32), offset: Imm(u32) } -> Next, Int,
             /// r\[dst\] = mem.u32\[r\[ptr\] as u32 + offset\] + imm (i32, wrapping; an `I32Load` joined with the `I32AddRI` it feeds)
             I32LoadAddRI { dst: W(I32), ptr: R(I32) @1, offset: Imm(u16), imm: Imm(i32) } -> Next, Int,
+            /// r\[dst\] = mem.u32\[mem.u32\[r\[ptr\] as u32 + offset1\] as u32 + offset2\] as u64 (a pointer loaded and followed, `p->a->b`: an `I32Load` joined with the `I32Load` at the address it loaded; each access checked as a plain one)
+            I32LoadLoad { dst: W(I32), ptr: R(I32) @1, offset1: Imm(u16), offset2: Imm(u16) } -> Next, Int,
             /// r\[dst\] = mem.u32\[(r\[ptr\] + imm) as u32\] as u64 * r\[rhs\] (i64, wrapping; a limb loaded and multiplied, as multi-precision arithmetic does: an `I32LoadRI` joined with the `I64MulRR` it feeds)
             I64MulLoadRI { dst: W(I64), ptr: R(I32) @1, rhs: R(I64), imm: Imm(i32) } -> Next, Int,
             /// r\[dst\] = mem.u64\[(r\[ptr\] + (r\[idx\] << shift)) as u32 + offset\]
@@ -381,6 +385,17 @@ macro_rules! for_each_op {
             I32StoreRR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
             /// mem.u8\[(r\[ptr\] + r\[idx\]) as u32 + offset\] = r\[val\] as u8
             I32Store8RR { ptr: R(I32) @1, idx: R(I32), val: R(I32) @2, offset: Imm(u32) } -> Next, Keep,
+            // Memory-to-memory moves (`*q = *p`, a field or a value copied): a load whose value only
+            // feeds a store of the same width, each side's `ea` its register plus its offset as for a
+            // plain access. The load, with its bounds check, comes first.
+            /// mem.u8\[r\[dst\] as u32 + dst_offset\] = mem.u8\[r\[src\] as u32 + src_offset\] (an `I32Load8U` and the `I32Store8` of its value)
+            I32Move8 { src: R(I32) @1, dst: R(I32) @2, src_offset: Imm(u16), dst_offset: Imm(u16) } -> Next, Keep,
+            /// mem.u16\[r\[dst\] as u32 + dst_offset\] = mem.u16\[r\[src\] as u32 + src_offset\] (an `I32Load16U` and the `I32Store16` of its value)
+            I32Move16 { src: R(I32) @1, dst: R(I32) @2, src_offset: Imm(u16), dst_offset: Imm(u16) } -> Next, Keep,
+            /// mem.u32\[r\[dst\] as u32 + dst_offset\] = mem.u32\[r\[src\] as u32 + src_offset\] (an `I32Load` and the `I32Store` of its value)
+            I32Move { src: R(I32) @1, dst: R(I32) @2, src_offset: Imm(u16), dst_offset: Imm(u16) } -> Next, Keep,
+            /// mem.u64\[r\[dst\] as u32 + dst_offset\] = mem.u64\[r\[src\] as u32 + src_offset\] (an `I64Load` and the `I64Store` of its value)
+            I64Move { src: R(I32) @1, dst: R(I32) @2, src_offset: Imm(u16), dst_offset: Imm(u16) } -> Next, Keep,
             // Two independent instructions in one, each in order (the second may read what the first
             // wrote): pairs the real programs run back to back that no other fusion joins, whose
             // fields fit the instruction's ten bytes with 8-bit offsets and immediates.

@@ -327,8 +327,13 @@ rule_table! { dead;
     LOAD_MUL: [Op::I32LoadRI { .. }] [Op::I64MulRR { .. }];
     ADD_MUL: [Op::I32MulRI { .. }] [Op::I32AddRR { .. }];
     MUL_SHIFT: [Op::I64MulRR { .. }] [Op::I64ShrURR { lhs, .. } if dead(lhs)];
-    LOAD_ADD: [Op::I32Load { .. }] [Op::I32AddRR { .. } | Op::I32AddRI { .. } | Op::I32SubRI { .. }];
+    LOAD_ADD: [Op::I32Load { .. } | Op::I32Load8U { .. }] [Op::I32AddRR { .. } | Op::I32AddRI { .. } | Op::I32SubRI { .. }];
     SHL_LOAD: [Op::I32ShlRI { .. }] [Op::I32LoadRI { ptr, .. } if dead(ptr)];
+    LOAD_LOAD: [Op::I32Load { .. }] [Op::I32Load { ptr, .. } if dead(ptr)];
+    MOVE: [Op::I32Load8U { .. } | Op::I32Load16U { .. } | Op::I32Load { .. } | Op::I64Load { .. }] [
+        Op::I32Store8 { val, .. } | Op::I32Store16 { val, .. } | Op::I32Store { val, .. } | Op::I64Store { val, .. }
+            if dead(val)
+    ];
     CARRY_ADD: [Op::I32LtURR { .. } | Op::I32GtURR { .. }] [Op::I32AddRR { .. }];
     EXTEND_AND: [Op::I64ExtendI32U { .. }] [Op::I64AndRI { lhs, imm, .. } if dead(lhs) && imm >= 0];
     MUL_ADD: [Op::F32x4Mul { .. } | Op::F64x2Mul { .. }] [
@@ -347,7 +352,7 @@ rule_table! { dead;
 
 /// Every rule, for the test that each has its golden file.
 #[cfg(test)]
-const RULES: [&Rule; 30] = [
+const RULES: [&Rule; 32] = [
     &NEGATE_COMPARE,
     &FOLD_RESULT,
     &FOLD_RESULT_V128,
@@ -374,6 +379,8 @@ const RULES: [&Rule; 30] = [
     &EXTEND_AND,
     &LOAD_ADD,
     &SHL_LOAD,
+    &LOAD_LOAD,
+    &MOVE,
     &CARRY_ADD,
     &COMPARE_SELECT,
     &RANGE_SELECT,
@@ -397,22 +404,85 @@ fn apply_carry_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
 
 /// `r[t] = mem.u32[r[p] + o]; r[d] = r[t] + r[x]` (either operand order; or `+ k`, `- k` with
 /// `o` within 16 bits) → `I32LoadAddRR` / `I32LoadAddRI`: a loaded value that only feeds an add (a
-/// field added to a pointer or a count, a table entry added to a base). Guard: `t` is dead after
-/// the add and is not both operands.
+/// field added to a pointer or a count, a table entry added to a base); a byte load
+/// (`mem.u8`) with an add of a register → `I32Load8UAddRR` (bytes summed: a checksum, a
+/// histogram's total). Guard: `t` is dead after the add and is not both operands.
 const LOAD_ADD: Rule = Rule { name: "load_add", kind: Kind::Join, apply: apply_load_add };
 
 #[inline]
 fn apply_load_add(cx: &mut Cx<'_>, prev: Op, new: Op) -> Option<Op> {
-    let Op::I32Load { dst: t, ptr, offset } = prev else { return None };
+    let (t, ptr, offset, byte) = match prev {
+        Op::I32Load { dst, ptr, offset } => (dst, ptr, offset, false),
+        Op::I32Load8U { dst, ptr, offset } => (dst, ptr, offset, true),
+        _ => return None,
+    };
     if !cx.dead(t) {
         return None;
     }
     if let Op::I32AddRR { dst, lhs, rhs } = new {
-        return Some(Op::I32LoadAddRR { dst, ptr, rhs: other_operand(lhs, rhs, t)?, offset });
+        let rhs = other_operand(lhs, rhs, t)?;
+        return Some(if byte {
+            Op::I32Load8UAddRR { dst, ptr, rhs, offset }
+        } else {
+            Op::I32LoadAddRR { dst, ptr, rhs, offset }
+        });
+    }
+    if byte {
+        return None;
     }
     let (dst, lhs, imm) = add_imm(new)?;
     (lhs == t).then_some(Op::I32LoadAddRI { dst, ptr, offset: u16::try_from(offset).ok()?, imm })
 }
+
+/// `r[t] = mem.u32[r[p] + o1]; r[d] = mem.u32[r[t] + o2]` → `I32LoadLoad`: a pointer loaded and
+/// followed (`p->a->b`, a list walked, a table reached through its owner). Guards: `t` is dead
+/// after the second load; both offsets fit 16 bits.
+const LOAD_LOAD: Rule = Rule {
+    name: "load_load",
+    kind: Kind::Join,
+    apply: |_, prev, new| match (prev, new) {
+        (Op::I32Load { dst: t, ptr, offset: o1 }, Op::I32Load { dst, ptr: p2, offset: o2 }) if p2 == t => {
+            Some(Op::I32LoadLoad { dst, ptr, offset1: u16::try_from(o1).ok()?, offset2: u16::try_from(o2).ok()? })
+        }
+        _ => None,
+    },
+};
+
+/// `r[t] = mem.uN[r[p] + o1]; mem.uN[r[q] + o2] = r[t]` (a load and a store of the same width:
+/// 8, 16, 32 or 64 bits, the narrow loads unsigned) → `I32Move8` / `I32Move16` / `I32Move` /
+/// `I64Move`: a field or a value copied in memory (`*q = *p`, a struct assigned). Guards: `t` is
+/// dead after the store and is not its address; both offsets fit 16 bits.
+const MOVE: Rule = Rule {
+    name: "move",
+    kind: Kind::Join,
+    apply: |_, prev, new| {
+        let short = |offset: u32| u16::try_from(offset).ok();
+        let (src, t, src_offset) = match prev {
+            Op::I32Load8U { dst, ptr, offset }
+            | Op::I32Load16U { dst, ptr, offset }
+            | Op::I32Load { dst, ptr, offset }
+            | Op::I64Load { dst, ptr, offset } => (ptr, dst, short(offset)?),
+            _ => return None,
+        };
+        let (dst, val, dst_offset) = match new {
+            Op::I32Store8 { ptr, val, offset }
+            | Op::I32Store16 { ptr, val, offset }
+            | Op::I32Store { ptr, val, offset }
+            | Op::I64Store { ptr, val, offset } => (ptr, val, short(offset)?),
+            _ => return None,
+        };
+        if val != t || dst == t {
+            return None;
+        }
+        Some(match (prev, new) {
+            (Op::I32Load8U { .. }, Op::I32Store8 { .. }) => Op::I32Move8 { src, dst, src_offset, dst_offset },
+            (Op::I32Load16U { .. }, Op::I32Store16 { .. }) => Op::I32Move16 { src, dst, src_offset, dst_offset },
+            (Op::I32Load { .. }, Op::I32Store { .. }) => Op::I32Move { src, dst, src_offset, dst_offset },
+            (Op::I64Load { .. }, Op::I64Store { .. }) => Op::I64Move { src, dst, src_offset, dst_offset },
+            _ => return None,
+        })
+    },
+};
 
 /// `r[t] = r[i] << k; r[d] = mem.u32[(r[t] + c) as u32]` (an `I32LoadRI`, itself joined from an
 /// add of a constant and a load) → `I32LoadShlRI`: an entry of a table at a constant address (C's

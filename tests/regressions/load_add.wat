@@ -1,4 +1,4 @@
-;; I32LoadAddRR / I32LoadAddRI (rule load_add) and I32LoadShlRI (rule shl_load): the add wraps,
+;; I32LoadAddRR / I32LoadAddRI / I32Load8UAddRR (rule load_add) and I32LoadShlRI (rule shl_load): the add wraps,
 ;; the loaded value is read before the other operand could matter, the access keeps its bounds
 ;; check (offset included, no wrap of address plus offset); the table lookup's address wraps at
 ;; 32 bits (shift and constant) before the check, and the shift count is taken mod 32.
@@ -9,6 +9,9 @@
 ;; invoke "sub_ri" i32:4 -> i32:-1
 ;; invoke "add_ri" i32:65532 -> trap out of bounds memory access
 ;; invoke "add_ri" i32:-4 -> trap out of bounds memory access
+;; invoke "byte_rr" i32:1027 i32:-1 -> i32:0
+;; invoke "byte_rr" i32:1030 i32:1 -> i32:129
+;; invoke "byte_rr" i32:65535 i32:0 -> trap out of bounds memory access
 ;; invoke "entry" i32:1 -> i32:-2147483647
 ;; invoke "entry" i32:0x40000001 -> i32:-2147483647
 ;; invoke "entry" i32:16383 -> trap out of bounds memory access
@@ -32,4 +35,6 @@
   (func (export "wrap") (param $i i32) (result i32)
     (i32.load (i32.add (i32.shl (local.get $i) (i32.const 2)) (i32.const 1032))))
   (func (export "count_mod_32") (param $i i32) (result i32)
-    (i32.load (i32.add (i32.shl (local.get $i) (i32.const 34)) (i32.const 1024)))))
+    (i32.load (i32.add (i32.shl (local.get $i) (i32.const 34)) (i32.const 1024))))
+  (func (export "byte_rr") (param $p i32) (param $x i32) (result i32)
+    (i32.add (local.get $x) (i32.load8_u offset=1 (local.get $p)))))
