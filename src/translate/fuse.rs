@@ -456,30 +456,24 @@ const MOVE: Rule = Rule {
     name: "move",
     kind: Kind::Join,
     apply: |_, prev, new| {
-        let short = |offset: u32| u16::try_from(offset).ok();
-        let (src, t, src_offset) = match prev {
-            Op::I32Load8U { dst, ptr, offset }
-            | Op::I32Load16U { dst, ptr, offset }
-            | Op::I32Load { dst, ptr, offset }
-            | Op::I64Load { dst, ptr, offset } => (ptr, dst, short(offset)?),
-            _ => return None,
-        };
-        let (dst, val, dst_offset) = match new {
-            Op::I32Store8 { ptr, val, offset }
-            | Op::I32Store16 { ptr, val, offset }
-            | Op::I32Store { ptr, val, offset }
-            | Op::I64Store { ptr, val, offset } => (ptr, val, short(offset)?),
+        // The load's register, address and offset, and the store's address, value and offset.
+        let ((t, src, src_offset), (dst, val, dst_offset)) = match (prev, new) {
+            (Op::I32Load8U { dst, ptr, offset }, Op::I32Store8 { ptr: q, val, offset: o })
+            | (Op::I32Load16U { dst, ptr, offset }, Op::I32Store16 { ptr: q, val, offset: o })
+            | (Op::I32Load { dst, ptr, offset }, Op::I32Store { ptr: q, val, offset: o })
+            | (Op::I64Load { dst, ptr, offset }, Op::I64Store { ptr: q, val, offset: o }) => {
+                ((dst, ptr, u16::try_from(offset).ok()?), (q, val, u16::try_from(o).ok()?))
+            }
             _ => return None,
         };
         if val != t || dst == t {
             return None;
         }
-        Some(match (prev, new) {
-            (Op::I32Load8U { .. }, Op::I32Store8 { .. }) => Op::I32Move8 { src, dst, src_offset, dst_offset },
-            (Op::I32Load16U { .. }, Op::I32Store16 { .. }) => Op::I32Move16 { src, dst, src_offset, dst_offset },
-            (Op::I32Load { .. }, Op::I32Store { .. }) => Op::I32Move { src, dst, src_offset, dst_offset },
-            (Op::I64Load { .. }, Op::I64Store { .. }) => Op::I64Move { src, dst, src_offset, dst_offset },
-            _ => return None,
+        Some(match prev {
+            Op::I32Load8U { .. } => Op::I32Move8 { src, dst, src_offset, dst_offset },
+            Op::I32Load16U { .. } => Op::I32Move16 { src, dst, src_offset, dst_offset },
+            Op::I32Load { .. } => Op::I32Move { src, dst, src_offset, dst_offset },
+            _ => Op::I64Move { src, dst, src_offset, dst_offset },
         })
     },
 };
