@@ -127,7 +127,13 @@ impl Mem {
 
     #[inline(always)]
     pub fn load<const N: usize>(self, addr: u32, offset: u32) -> Result<[u8; N], TrapCode> {
-        let ea = self.ea::<N>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
+        self.load_with(addr, offset, false)
+    }
+
+    /// [`Mem::load`] with its exact test as [`Mem::ea_with`] makes it.
+    #[inline(always)]
+    fn load_with<const N: usize>(self, addr: u32, offset: u32, from_bound: bool) -> Result<[u8; N], TrapCode> {
+        let ea = self.ea_with::<N>(addr, offset, from_bound).ok_or(TrapCode::MemoryOutOfBounds)?;
         // SAFETY: `ea + N <= len`, and `ptr..ptr + len` is the memory's live allocation, refreshed
         // after every operation that may move it (growth, calls, host functions).
         Ok(unsafe { std::ptr::read_unaligned(self.ptr.add(ea) as *const [u8; N]) })
@@ -144,8 +150,20 @@ impl Mem {
 
     #[inline(always)]
     pub fn store<const N: usize>(self, addr: u32, offset: u32, bytes: [u8; N]) -> Result<(), TrapCode> {
-        let ea = self.ea::<N>(addr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
-        // SAFETY: as in `load`.
+        self.store_with(addr, offset, bytes, false)
+    }
+
+    /// [`Mem::store`] with its exact test as [`Mem::ea_with`] makes it.
+    #[inline(always)]
+    fn store_with<const N: usize>(
+        self,
+        addr: u32,
+        offset: u32,
+        bytes: [u8; N],
+        from_bound: bool,
+    ) -> Result<(), TrapCode> {
+        let ea = self.ea_with::<N>(addr, offset, from_bound).ok_or(TrapCode::MemoryOutOfBounds)?;
+        // SAFETY: as in `load_with`.
         unsafe { std::ptr::write_unaligned(self.ptr.add(ea) as *mut [u8; N], bytes) };
         Ok(())
     }
@@ -193,25 +211,16 @@ impl Mem {
         dst: u32,
         dst_offset: u32,
     ) -> Result<(), TrapCode> {
-        let a = self.ea_with::<N>(src, src_offset, true).ok_or(TrapCode::MemoryOutOfBounds)?;
-        // SAFETY: as in `load`.
-        let bytes = unsafe { std::ptr::read_unaligned(self.ptr.add(a) as *const [u8; N]) };
-        let b = self.ea_with::<N>(dst, dst_offset, true).ok_or(TrapCode::MemoryOutOfBounds)?;
-        // SAFETY: as in `load`.
-        unsafe { std::ptr::write_unaligned(self.ptr.add(b) as *mut [u8; N], bytes) };
-        Ok(())
+        let bytes = self.load_with::<N>(src, src_offset, true)?;
+        self.store_with(dst, dst_offset, bytes, true)
     }
 
     /// `mem.u32[mem.u32[ptr + offset1] + offset2]` (`I32LoadLoad`), each access checked as in
     /// [`Mem::move_bytes`].
     #[inline(always)]
     pub fn load_load(self, ptr: u32, offset1: u32, offset2: u32) -> Result<u32, TrapCode> {
-        let a = self.ea_with::<4>(ptr, offset1, true).ok_or(TrapCode::MemoryOutOfBounds)?;
-        // SAFETY: as in `load`.
-        let p = u32::from_le_bytes(unsafe { std::ptr::read_unaligned(self.ptr.add(a) as *const [u8; 4]) });
-        let b = self.ea_with::<4>(p, offset2, true).ok_or(TrapCode::MemoryOutOfBounds)?;
-        // SAFETY: as in `load`.
-        Ok(u32::from_le_bytes(unsafe { std::ptr::read_unaligned(self.ptr.add(b) as *const [u8; 4]) }))
+        let p = u32::from_le_bytes(self.load_with(ptr, offset1, true)?);
+        Ok(u32::from_le_bytes(self.load_with(p, offset2, true)?))
     }
 
     /// `memory.fill`.
