@@ -32,6 +32,6 @@ count() { # binary, command arguments... -> the event's count (instructions exec
         { echo "error: $bin $* failed under valgrind:" >&2; cat "$tmp/log" >&2; exit 1; }
     awk -v e="$event" '/^events:/ { for (i = 2; i <= NF; i++) if ($i == e) col = i - 1 }
         /^summary:/ { if (!col) { print "error: no event " e " (events: " ev ")" > "/dev/stderr"; exit 1 } print $(col + 1) }
-        /^events:/ { ev = $0 }' "$tmp/out"
+        /^events:/ { ev = substr($0, 9) }' "$tmp/out"
 }
 count_workloads "$@"
