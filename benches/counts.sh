@@ -2,10 +2,10 @@
 # `count_workloads BINARY... [-- NAME|GROUP...]` runs every workload of ${WORKLOADS:-benches/
 # workloads.txt} (or those named, by name or group as compare.sh takes them: kernels, programs,
 # real, simd) at a reduced scale with each binary, through the caller's `count BINARY ARGS...`
-# (which prints an instruction count), and prints one row per workload: the counts in millions
-# and each binary's ratio to the first. Kernels run with their argument divided by 100 (fib with
-# 25), programs with theirs divided by 20 (at least 1; this covers both builds of the SIMD
-# programs, NAME and NAME.simd). RUN_OPTS='--fuel 1000000000000' (or '--timeout 1h', ...) adds
+# (which prints a count: instructions, or callgrind.sh's EVENT), and prints one row per workload:
+# the counts in millions and each binary's ratio to the first. Kernels run with their argument
+# divided by 100 (fib with 25), programs with theirs divided by 20 (at least 1; this covers both
+# builds of the SIMD programs, NAME and NAME.simd). RUN_OPTS='--fuel 1000000000000' (or '--timeout 1h', ...) adds
 # options to every run, to count metered code.
 count_workloads() {
     local binaries=() args=() file export arg name group first c b n
