@@ -174,12 +174,52 @@ pub(super) struct Frame {
     ret_ip: *const Slot,
     /// The caller's frame base in the value stack.
     base: usize,
-    /// The caller's instance and function index in its module (for backtraces).
+    /// The caller's function index in its module (for backtraces) and frame size.
+    running: Running,
+    /// The caller's instance (for backtraces, and whether a return changes the instance).
     instance: u32,
-    func: u32,
-    frame_size: u32,
     /// Where, relative to the caller's base, the results go.
     results: u16,
+}
+
+impl Frame {
+    /// The caller's function index in its module.
+    pub(super) fn func(&self) -> u32 {
+        self.running.func()
+    }
+}
+
+/// A function index and the size of that function's frame, in one word.
+///
+/// A call copies the running function's pair from the context into the caller's frame record and
+/// sets the callee's; a return moves the record's pair back. One 8-byte load and store each
+/// time, so that every load of the pair is served by one earlier store: when two 4-byte fields
+/// were stored apart and later loaded together as one 8-byte word (which LLVM did, to copy them),
+/// the load could not take its bytes from the store buffer and waited for both stores to reach
+/// the cache, on every return from a short call.
+#[derive(Debug, Clone, Copy)]
+#[repr(transparent)]
+pub(super) struct Running(u64);
+
+impl Running {
+    /// Function `func`, whose frame is `frame_size` cells.
+    #[inline(always)]
+    pub(super) fn new(func: u32, frame_size: u32) -> Self {
+        // The frame size in the low half, which returns read.
+        Running(u64::from(frame_size) | u64::from(func) << 32)
+    }
+
+    /// The function index.
+    #[inline(always)]
+    pub(super) fn func(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    /// The frame size in cells.
+    #[inline(always)]
+    pub(super) fn frame_size(self) -> u32 {
+        self.0 as u32
+    }
 }
 
 /// Why execution stopped early.
@@ -240,10 +280,10 @@ pub(super) struct Ctx {
     /// The store's interrupt and sample requests ([`StoreInner::attention`], which the store
     /// keeps as long as it lives).
     attention: *const std::sync::atomic::AtomicU8,
-    // In the order of the same fields of `Frame`, so a call copies them as they lie.
+    /// The running function's index and frame size.
+    running: Running,
+    /// The running instance.
     inst_idx: u32,
-    cur_func: u32,
-    frame_size: u32,
     // ---- the rest ----
     /// The length of the memory view last taken with [`Ctx::memory`] (the tail-call handlers read
     /// it from here when an access falls outside `mem_bound` rather than keep it in a register).
@@ -341,14 +381,7 @@ impl Ctx {
     /// at `results`.
     #[inline(always)]
     fn caller_frame(&self, ret_ip: *const Slot, results: Reg) -> Frame {
-        Frame {
-            ret_ip,
-            base: self.base,
-            results: results.0,
-            instance: self.inst_idx,
-            func: self.cur_func,
-            frame_size: self.frame_size,
-        }
+        Frame { ret_ip, base: self.base, results: results.0, instance: self.inst_idx, running: self.running }
     }
 
     /// Pushes the current frame and enters `code`, defined function `func` of `instance`, whose
@@ -365,7 +398,7 @@ impl Ctx {
         if self.frames.len() >= self.max_depth {
             return Err(TrapCode::StackOverflow);
         }
-        let new_base = self.base + self.frame_size as usize;
+        let new_base = self.base + self.running.frame_size() as usize;
         let needed = new_base + code.frame_size as usize;
         if needed > self.stack.len() && !grow_stack(&mut self.stack, needed, self.max_cells) {
             return Err(TrapCode::StackOverflow);
@@ -388,8 +421,7 @@ impl Ctx {
         self.frames.push(self.caller_frame(ret_ip, args));
         self.frame_limit = self.frames.capacity().min(self.max_depth);
         self.base = new_base;
-        self.frame_size = code.frame_size;
-        self.cur_func = func;
+        self.running = Running::new(func, code.frame_size);
         if instance != self.inst_idx {
             self.set_instance(instance);
         }
@@ -479,8 +511,7 @@ impl Ctx {
             self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
             self.frames.set_len(depth + 1);
             self.base = new_base;
-            self.frame_size = code.frame_size;
-            self.cur_func = func;
+            self.running = Running::new(func, code.frame_size);
             Some(Regs(callee))
         }
     }
@@ -502,8 +533,7 @@ impl Ctx {
             ptr::copy(frame.add(usize::from(args.0)), frame, usize::from(code.num_params));
             init_frame(frame, code);
         }
-        self.frame_size = code.frame_size;
-        self.cur_func = func;
+        self.running = Running::new(func, code.frame_size);
         if instance != self.inst_idx {
             self.set_instance(instance);
         }
@@ -519,15 +549,14 @@ impl Ctx {
         // The callee's frame plus `SLACK` cells, and the running frame plus the `SMALL_PARAMS`
         // cells read from its last argument on, must lie inside the stack (`fast_need` is
         // `u32::MAX` for a function that is not small, which never fits).
-        let need = (code.fast_need as usize).max(self.frame_size as usize + SMALL_PARAMS);
+        let need = (code.fast_need as usize).max(self.running.frame_size() as usize + SMALL_PARAMS);
         if self.base + need > self.stack.len() {
             return None;
         }
         // SAFETY: every cell `init_small_frame` reads or writes is inside the stack (checked
         // above); the arguments lie at or above the parameters, which its forward copy allows.
         unsafe { init_small_frame(sp, sp.add(usize::from(args.0)), code) };
-        self.frame_size = code.frame_size;
-        self.cur_func = func;
+        self.running = Running::new(func, code.frame_size);
         Some(Regs(sp))
     }
 
@@ -548,8 +577,7 @@ impl Ctx {
                 // SAFETY: the caller's result registers lie below the callee's frame.
                 unsafe { ptr::copy(p.add(from), p.add(f.base + usize::from(f.results)), n) };
                 self.base = f.base;
-                self.frame_size = f.frame_size;
-                self.cur_func = f.func;
+                self.running = f.running;
                 let changed = f.instance != self.inst_idx;
                 if changed {
                     self.set_instance(f.instance);
@@ -589,7 +617,7 @@ impl Ctx {
     fn call_host_func(&mut self, f: u32, index: u32, args: Reg, ret_ip: *const Slot) -> Result<Called, Stop> {
         // The running call's frames and value stack cells count against the budget of the calls
         // the host function makes into the store, until `_held` drops.
-        let (frames, cells) = (self.frames.len() + 1, self.base + self.frame_size as usize);
+        let (frames, cells) = (self.frames.len() + 1, self.base + self.running.frame_size() as usize);
         let fuel = self.fuel;
         let store = self.store();
         store.held_frames += frames;
@@ -813,8 +841,8 @@ impl Ctx {
     fn attend(&mut self, requests: u8) -> Result<(), TrapCode> {
         if requests & SAMPLE != 0 {
             self.store().attention.fetch_and(!SAMPLE, std::sync::atomic::Ordering::Relaxed);
-            let mut stack: Vec<(u32, u32)> = self.frames.iter().map(|f| (f.instance, f.func)).collect();
-            stack.push((self.inst_idx, self.cur_func));
+            let mut stack: Vec<(u32, u32)> = self.frames.iter().map(|f| (f.instance, f.func())).collect();
+            stack.push((self.inst_idx, self.running.func()));
             if let Some(samples) = &mut self.store().profile {
                 samples.record(stack);
             }
@@ -1289,8 +1317,7 @@ impl Ctx {
             inst_globals: ptr::null(),
             globals: ptr::null_mut(),
             inst_idx: 0,
-            cur_func: 0,
-            frame_size: 0,
+            running: Running::new(0, 0),
             base: 0,
             max_depth,
             frame_limit: 0,
@@ -1369,7 +1396,6 @@ impl Drop for Held {
 /// `cells`; returns where the dispatcher starts.
 fn enter_entry(cx: &mut Ctx, instance: u32, func: u32, cells: &[u64]) -> Result<(*const Slot, Regs, Mem)> {
     cx.set_instance(instance);
-    cx.cur_func = func;
     let module: *const ModuleInner = &*cx.inst().module;
     // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
     let code: &CompiledFunc = compiled(unsafe { &*module }, func)?;
@@ -1381,7 +1407,7 @@ fn enter_entry(cx: &mut Ctx, instance: u32, func: u32, cells: &[u64]) -> Result<
     cx.stack[..n].copy_from_slice(&cells[..n]);
     // SAFETY: the stack was just grown to hold the frame.
     unsafe { init_frame(cx.stack.as_mut_ptr(), code) };
-    cx.frame_size = code.frame_size;
+    cx.running = Running::new(func, code.frame_size);
     Ok((code.ops.as_ptr(), cx.regs_at(0), cx.memory()))
 }
 
@@ -1475,7 +1501,7 @@ pub(crate) fn call_host<T>(store: &mut Store<T>, index: u32, instance: Option<u3
 
 /// A trap error with the backtrace of the active frames, innermost first.
 fn backtrace_trap(cx: &mut Ctx, code: TrapCode) -> Error {
-    let current = (cx.inst_idx, cx.cur_func);
+    let current = (cx.inst_idx, cx.running.func());
     // SAFETY: as in `Ctx::store`; only read here.
     let store = unsafe { &*cx.store };
     let info = |(instance, func): (u32, u32)| {
@@ -1484,7 +1510,7 @@ fn backtrace_trap(cx: &mut Ctx, code: TrapCode) -> Error {
         FrameInfo { func_index: index, func_name: module.func_name(index).map(str::to_string) }
     };
     let mut backtrace = vec![info(current)];
-    backtrace.extend(cx.frames.iter().rev().map(|f| info((f.instance, f.func))));
+    backtrace.extend(cx.frames.iter().rev().map(|f| info((f.instance, f.func()))));
     Error::from(Trap::with_backtrace(code, backtrace))
 }
 

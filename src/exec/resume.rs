@@ -4,7 +4,7 @@
 //! stopped. Only the cold paths that stop execution know of this: the dispatchers' handlers and
 //! the state they carry are the same whether calls are resumable or not.
 
-use super::{Ctx, Entered, Frame, Slot, Stop, backtrace_trap, budgets, dispatch, finish};
+use super::{Ctx, Entered, Frame, Running, Slot, Stop, backtrace_trap, budgets, dispatch, finish};
 use crate::error::{Error, Result, TrapCode};
 use crate::ir::Reg;
 use crate::runtime::store::StoreId;
@@ -49,8 +49,7 @@ struct Frozen {
     stack: Vec<u64>,
     frames: Vec<Frame>,
     base: usize,
-    frame_size: u32,
-    cur_func: u32,
+    running: Running,
     inst_idx: u32,
     /// Where execution goes on: the instruction after a host call, or the check point that
     /// stopped it (run again).
@@ -127,8 +126,7 @@ pub(super) fn suspend(cx: &mut Ctx, ip: *const Slot, reason: Reason) -> Result<O
         stack: std::mem::take(&mut cx.stack),
         frames: std::mem::take(&mut cx.frames),
         base: cx.base,
-        frame_size: cx.frame_size,
-        cur_func: cx.cur_func,
+        running: cx.running,
         inst_idx: cx.inst_idx,
         ip,
         results,
@@ -165,7 +163,7 @@ pub(crate) fn resume<T>(
     // of another call, whose frames then count against it).
     // SAFETY: `inner` is valid and no other reference to the store is in use.
     let (max_depth, max_cells) = budgets(unsafe { &*inner })?;
-    let Frozen { mut stack, frames, base, frame_size, cur_func, inst_idx, ip, results } = *frozen;
+    let Frozen { mut stack, frames, base, running, inst_idx, ip, results } = *frozen;
     if let Some(r) = results {
         let at = base + usize::from(r.0);
         let Some(dst) = stack.get_mut(at..at + host_results.len()) else {
@@ -174,14 +172,13 @@ pub(crate) fn resume<T>(
         dst.copy_from_slice(host_results);
     }
     // A stack grown under a larger budget gives up the cells above the running frame.
-    let keep = max_cells.max(base + frame_size as usize);
+    let keep = max_cells.max(base + running.frame_size() as usize);
     if stack.len() > keep {
         stack.truncate(keep);
     }
     let mut cx = Ctx::new(sp, inner, stack, frames, max_depth, max_cells, true);
     cx.base = base;
-    cx.frame_size = frame_size;
-    cx.cur_func = cur_func;
+    cx.running = running;
     cx.set_instance(inst_idx);
     let regs = cx.regs_at(base);
     let mem = cx.memory();

@@ -605,12 +605,11 @@ mod h {
                 // SAFETY: every call puts the callee's frame (`sp`) right after its caller's, whose
                 // size the frame record keeps; the callee's results lie in its frame, above the
                 // caller's result registers, and both are inside the stack.
-                let caller = unsafe { sp.sub(f.frame_size as usize) };
+                let caller = unsafe { sp.sub(f.running.frame_size() as usize) };
                 // SAFETY: as above.
                 unsafe { crate::exec::copy_cells(sp.add(usize::from(src.0)), caller.add(usize::from(f.results)), n) };
                 c.base = f.base;
-                c.frame_size = f.frame_size;
-                c.cur_func = f.func;
+                c.running = f.running;
                 // SAFETY: as above. The accumulators are not passed back: the accumulator analysis
                 // assumes nothing of them after a call (`acc.rs`), so they need not stay live.
                 next!(f.ret_ip, caller, mem, cx, 0, 0.0)
@@ -1017,7 +1016,7 @@ mod h {
         {
             // The running frame's size fits in 16 bits, as every frame's (translation refuses
             // larger ones).
-            let frame = c.frame_size as u16;
+            let frame = c.running.frame_size() as u16;
             if let Some(regs) = c.enter_medium(sp, frame, code, func, args, next) {
                 // As in `CallInternal`: the callee starts with empty accumulators.
                 entered!(V, code.ops.as_ptr(), regs.0, mem, cx)

@@ -56,7 +56,7 @@ impl Ctx {
     #[inline(never)]
     pub(super) fn unwind(&mut self, exn: Arc<ExnData>, ip: *const Slot) -> Result<(*const Slot, Regs), Stop> {
         let n = self.frames.len();
-        let (mut instance, mut func, mut at) = (self.inst_idx, self.cur_func, ip);
+        let (mut instance, mut func, mut at) = (self.inst_idx, self.running.func(), ip);
         let mut depth = 0;
         let (code, catch) = loop {
             if let Some(found) = self.catching(instance, func, at, &exn) {
@@ -68,14 +68,13 @@ impl Ctx {
             depth += 1;
             let f = &self.frames[n - depth];
             // SAFETY: a caller's resume point follows the call it made, in the same function.
-            (instance, func, at) = (f.instance, f.func, unsafe { f.ret_ip.sub(1) });
+            (instance, func, at) = (f.instance, f.func(), unsafe { f.ret_ip.sub(1) });
         };
         if depth > 0 {
             let f = self.frames[n - depth];
             self.frames.truncate(n - depth);
             self.base = f.base;
-            self.frame_size = f.frame_size;
-            self.cur_func = f.func;
+            self.running = f.running;
             if f.instance != self.inst_idx {
                 self.set_instance(f.instance);
             }
@@ -160,8 +159,8 @@ impl Ctx {
             FrameInfo { func_index: index, func_name: module.func_name(index).map(str::to_string) }
         };
         let mut backtrace = exn.unwound.to_vec();
-        backtrace.push(info((self.inst_idx, self.cur_func)));
-        backtrace.extend(self.frames.iter().rev().map(|f| info((f.instance, f.func))));
+        backtrace.push(info((self.inst_idx, self.running.func())));
+        backtrace.extend(self.frames.iter().rev().map(|f| info((f.instance, f.func()))));
         let mut exception = crate::runtime::Exception::new(tag, payload);
         exception.tag_name = name;
         exception.backtrace = backtrace;
