@@ -182,13 +182,6 @@ pub(super) struct Frame {
     results: u16,
 }
 
-impl Frame {
-    /// The caller's function index in its module.
-    pub(super) fn func(&self) -> u32 {
-        self.running.func()
-    }
-}
-
 /// A function index and the size of that function's frame, in one word.
 ///
 /// A call copies the running function's pair from the context into the caller's frame record and
@@ -841,7 +834,7 @@ impl Ctx {
     fn attend(&mut self, requests: u8) -> Result<(), TrapCode> {
         if requests & SAMPLE != 0 {
             self.store().attention.fetch_and(!SAMPLE, std::sync::atomic::Ordering::Relaxed);
-            let mut stack: Vec<(u32, u32)> = self.frames.iter().map(|f| (f.instance, f.func())).collect();
+            let mut stack: Vec<(u32, u32)> = self.frames.iter().map(|f| (f.instance, f.running.func())).collect();
             stack.push((self.inst_idx, self.running.func()));
             if let Some(samples) = &mut self.store().profile {
                 samples.record(stack);
@@ -1510,7 +1503,7 @@ fn backtrace_trap(cx: &mut Ctx, code: TrapCode) -> Error {
         FrameInfo { func_index: index, func_name: module.func_name(index).map(str::to_string) }
     };
     let mut backtrace = vec![info(current)];
-    backtrace.extend(cx.frames.iter().rev().map(|f| info((f.instance, f.func()))));
+    backtrace.extend(cx.frames.iter().rev().map(|f| info((f.instance, f.running.func()))));
     Error::from(Trap::with_backtrace(code, backtrace))
 }
 

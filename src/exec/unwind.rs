@@ -68,7 +68,7 @@ impl Ctx {
             depth += 1;
             let f = &self.frames[n - depth];
             // SAFETY: a caller's resume point follows the call it made, in the same function.
-            (instance, func, at) = (f.instance, f.func(), unsafe { f.ret_ip.sub(1) });
+            (instance, func, at) = (f.instance, f.running.func(), unsafe { f.ret_ip.sub(1) });
         };
         if depth > 0 {
             let f = self.frames[n - depth];
@@ -160,7 +160,7 @@ impl Ctx {
         };
         let mut backtrace = exn.unwound.to_vec();
         backtrace.push(info((self.inst_idx, self.running.func())));
-        backtrace.extend(self.frames.iter().rev().map(|f| info((f.instance, f.func()))));
+        backtrace.extend(self.frames.iter().rev().map(|f| info((f.instance, f.running.func()))));
         let mut exception = crate::runtime::Exception::new(tag, payload);
         exception.tag_name = name;
         exception.backtrace = backtrace;
