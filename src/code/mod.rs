@@ -124,6 +124,10 @@ pub(crate) struct FuncBody<Code> {
     pub num_locals: u16,
     /// All registers of a frame: parameters, locals, operand slots and constants.
     pub frame_size: u32,
+    /// [`frame_word`] of the function's index and `frame_size`, set when it is encoded
+    /// ([`Translated::encode`]; 0 before): what a call stores as the running function, read
+    /// whole, without putting it together from its halves on every call.
+    pub frame_word: u64,
     /// Constants, copied to `const_base..` on entry.
     pub consts: Box<[u64]>,
     pub const_base: u16,
@@ -180,6 +184,7 @@ impl<Code> FuncBody<Code> {
             locals_at,
             num_locals,
             frame_size,
+            frame_word,
             consts,
             const_base,
             fast_need,
@@ -193,6 +198,7 @@ impl<Code> FuncBody<Code> {
             locals_at,
             num_locals,
             frame_size,
+            frame_word,
             consts,
             const_base,
             fast_need,
@@ -204,11 +210,24 @@ impl<Code> FuncBody<Code> {
 }
 
 impl Translated {
-    /// Encodes the instructions with `encode` (the executor's encoder), keeping the layout.
-    pub(crate) fn encode(self, encode: impl FnOnce(&[Op]) -> Option<Box<[Slot]>>) -> Option<CompiledFunc> {
+    /// Encodes defined function `index`'s instructions with `encode` (the executor's encoder),
+    /// keeping the layout.
+    pub(crate) fn encode(
+        mut self,
+        index: u32,
+        encode: impl FnOnce(&[Op]) -> Option<Box<[Slot]>>,
+    ) -> Option<CompiledFunc> {
         let slots = encode(&self.ops)?;
+        self.frame_word = frame_word(index, self.frame_size);
         Some(self.map_ops(|_| slots))
     }
+}
+
+/// The running function as the executor keeps it, one 8-byte word (`exec::Running`): the frame
+/// size of function `index` in the low half (which returns read), the index in the high half.
+#[inline(always)]
+pub(crate) fn frame_word(index: u32, frame_size: u32) -> u64 {
+    u64::from(frame_size) | u64::from(index) << 32
 }
 
 #[cfg(test)]

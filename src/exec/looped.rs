@@ -189,7 +189,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                             Ok(code) => code,
                             Err(e) => stop!(Stop::Error(e)),
                         };
-                        match cx.enter(code, cx.inst_idx, func, args, next) {
+                        match cx.enter(code, cx.inst_idx, args, next) {
                             Ok(callee_regs) => {
                                 ip = code.ops.as_ptr();
                                 regs = callee_regs;
@@ -212,7 +212,7 @@ pub(super) unsafe fn run(cx: &mut Ctx, mut ip: *const Slot, mut regs: Regs, mut 
                             Ok(code) => code,
                             Err(e) => stop!(Stop::Error(e)),
                         };
-                        match cx.replace(code, cx.inst_idx, func, args) {
+                        match cx.replace(code, cx.inst_idx, args) {
                             Ok(callee_regs) => {
                                 ip = code.ops.as_ptr();
                                 regs = callee_regs;

@@ -141,7 +141,7 @@ fn first_call(module: &ModuleInner, index: u32) -> Result<&CompiledFunc> {
     // Translation checked that every branch offset fits in bytes (`code::encodable`).
     let not_small = |func: u32| not_small(module, func);
     let compiled =
-        translated.encode(|ops| encode(ops, &not_small)).expect("translation keeps branch offsets encodable");
+        translated.encode(index, |ops| encode(ops, &not_small)).expect("translation keeps branch offsets encodable");
     Ok(cell.get_or_init(|| compiled))
 }
 
@@ -198,8 +198,13 @@ impl Running {
     /// Function `func`, whose frame is `frame_size` cells.
     #[inline(always)]
     pub(super) fn new(func: u32, frame_size: u32) -> Self {
-        // The frame size in the low half, which returns read.
-        Running(u64::from(frame_size) | u64::from(func) << 32)
+        Running(crate::code::frame_word(func, frame_size))
+    }
+
+    /// The function of `code`, put together when it was encoded (one load on a call).
+    #[inline(always)]
+    pub(super) fn of(code: &CompiledFunc) -> Self {
+        Running(code.frame_word)
     }
 
     /// The function index.
@@ -377,17 +382,10 @@ impl Ctx {
         Frame { ret_ip, base: self.base, results: results.0, instance: self.inst_idx, running: self.running }
     }
 
-    /// Pushes the current frame and enters `code`, defined function `func` of `instance`, whose
+    /// Pushes the current frame and enters `code`, a defined function of `instance`, whose
     /// arguments are at `args` of the current frame. Returns the callee's registers.
     #[inline(always)]
-    fn enter(
-        &mut self,
-        code: &CompiledFunc,
-        instance: u32,
-        func: u32,
-        args: Reg,
-        ret_ip: *const Slot,
-    ) -> Result<Regs, TrapCode> {
+    fn enter(&mut self, code: &CompiledFunc, instance: u32, args: Reg, ret_ip: *const Slot) -> Result<Regs, TrapCode> {
         if self.frames.len() >= self.max_depth {
             return Err(TrapCode::StackOverflow);
         }
@@ -414,7 +412,7 @@ impl Ctx {
         self.frames.push(self.caller_frame(ret_ip, args));
         self.frame_limit = self.frames.capacity().min(self.max_depth);
         self.base = new_base;
-        self.running = Running::new(func, code.frame_size);
+        self.running = Running::of(code);
         if instance != self.inst_idx {
             self.set_instance(instance);
         }
@@ -433,13 +431,12 @@ impl Ctx {
         sp: *mut u64,
         frame_size: u16,
         code: &CompiledFunc,
-        func: u32,
         args: Reg,
         ret_ip: *const Slot,
     ) -> Option<Regs> {
         // SAFETY: `fast_need` is a small function's frame plus `SLACK` cells, all that
         // `init_small_frame` touches, and `u32::MAX` for any other function.
-        unsafe { self.enter_fixed::<false>(sp, frame_size, code, func, args, ret_ip, code.fast_need) }
+        unsafe { self.enter_fixed::<false>(sp, frame_size, code, args, ret_ip, code.fast_need) }
     }
 
     /// [`enter_fast`](Self::enter_fast) for a medium function ([`crate::code::medium_need`]):
@@ -451,13 +448,12 @@ impl Ctx {
         sp: *mut u64,
         frame_size: u16,
         code: &CompiledFunc,
-        func: u32,
         args: Reg,
         ret_ip: *const Slot,
     ) -> Option<Regs> {
         // SAFETY: `medium_need` is a medium function's frame plus `MEDIUM_SLACK` cells, all that
         // `init_medium_frame` touches, and `u32::MAX` for any other function.
-        unsafe { self.enter_fixed::<true>(sp, frame_size, code, func, args, ret_ip, code.medium_need) }
+        unsafe { self.enter_fixed::<true>(sp, frame_size, code, args, ret_ip, code.medium_need) }
     }
 
     /// [`enter_fast`](Self::enter_fast) and [`enter_medium`](Self::enter_medium): when `need`
@@ -477,7 +473,6 @@ impl Ctx {
         sp: *mut u64,
         frame_size: u16,
         code: &CompiledFunc,
-        func: u32,
         args: Reg,
         ret_ip: *const Slot,
         need: u32,
@@ -504,7 +499,7 @@ impl Ctx {
             self.frames.as_mut_ptr().add(depth).write(self.caller_frame(ret_ip, args));
             self.frames.set_len(depth + 1);
             self.base = new_base;
-            self.running = Running::new(func, code.frame_size);
+            self.running = Running::of(code);
             Some(Regs(callee))
         }
     }
@@ -514,7 +509,7 @@ impl Ctx {
     /// its place and its caller, so a chain of tail calls runs in constant space. Returns the
     /// callee's registers.
     #[inline(always)]
-    fn replace(&mut self, code: &CompiledFunc, instance: u32, func: u32, args: Reg) -> Result<Regs, TrapCode> {
+    fn replace(&mut self, code: &CompiledFunc, instance: u32, args: Reg) -> Result<Regs, TrapCode> {
         let needed = self.base + code.frame_size as usize;
         if needed > self.stack.len() && !grow_stack(&mut self.stack, needed, self.max_cells) {
             return Err(TrapCode::StackOverflow);
@@ -526,7 +521,7 @@ impl Ctx {
             ptr::copy(frame.add(usize::from(args.0)), frame, usize::from(code.num_params));
             init_frame(frame, code);
         }
-        self.running = Running::new(func, code.frame_size);
+        self.running = Running::of(code);
         if instance != self.inst_idx {
             self.set_instance(instance);
         }
@@ -538,7 +533,7 @@ impl Ctx {
     /// or locals, or the value stack would have to grow. `sp` is the running function's frame.
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-    fn replace_fast(&mut self, sp: *mut u64, code: &CompiledFunc, func: u32, args: Reg) -> Option<Regs> {
+    fn replace_fast(&mut self, sp: *mut u64, code: &CompiledFunc, args: Reg) -> Option<Regs> {
         // The callee's frame plus `SLACK` cells, and the running frame plus the `SMALL_PARAMS`
         // cells read from its last argument on, must lie inside the stack (`fast_need` is
         // `u32::MAX` for a function that is not small, which never fits).
@@ -549,7 +544,7 @@ impl Ctx {
         // SAFETY: every cell `init_small_frame` reads or writes is inside the stack (checked
         // above); the arguments lie at or above the parameters, which its forward copy allows.
         unsafe { init_small_frame(sp, sp.add(usize::from(args.0)), code) };
-        self.running = Running::new(func, code.frame_size);
+        self.running = Running::of(code);
         Some(Regs(sp))
     }
 
@@ -596,7 +591,7 @@ impl Ctx {
         match self.store().funcs[f as usize] {
             FuncEntity::Wasm { instance, index, .. } => {
                 let code = self.code_of(instance, index)?;
-                let regs = self.enter(code, instance, index, args, ret_ip)?;
+                let regs = self.enter(code, instance, args, ret_ip)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
             FuncEntity::Host { index, .. } => self.call_host_func(f, index, args, ret_ip),
@@ -633,7 +628,7 @@ impl Ctx {
         match self.store().funcs[f as usize] {
             FuncEntity::Wasm { instance, index, .. } => {
                 let code = self.code_of(instance, index)?;
-                let regs = self.replace(code, instance, index, args)?;
+                let regs = self.replace(code, instance, args)?;
                 Ok(Called::Wasm(code.ops.as_ptr(), regs))
             }
             FuncEntity::Host { index, .. } => self.call_host_func(f, index, args, ret_ip),
@@ -657,18 +652,17 @@ impl Ctx {
         Ok(f)
     }
 
-    /// The code and defined-function index of store function `f` when it is a Wasm function of the
-    /// running instance that is already encoded (the indirect call fast path); `None` otherwise.
+    /// The code of store function `f` when it is a Wasm function of the running instance that is
+    /// already encoded (the indirect call fast path); `None` otherwise.
     #[inline(always)]
     #[cfg_attr(not(hayate_tail_calls), allow(dead_code))]
-    fn local_code<'a>(&mut self, f: u32) -> Option<(&'a CompiledFunc, u32)> {
+    fn local_code<'a>(&mut self, f: u32) -> Option<&'a CompiledFunc> {
         let running = self.inst_idx;
         match self.store().funcs[f as usize] {
             FuncEntity::Wasm { instance, index, .. } if instance == running => {
                 // SAFETY: `code` is the running instance's module's function array, and `index` is
                 // one of that module's defined functions (the store made the entity from it).
-                let code = unsafe { &*self.code.add(index as usize) }.compiled.get()?;
-                Some((code, index))
+                unsafe { &*self.code.add(index as usize) }.compiled.get()
             }
             _ => None,
         }
@@ -1400,7 +1394,7 @@ fn enter_entry(cx: &mut Ctx, instance: u32, func: u32, cells: &[u64]) -> Result<
     cx.stack[..n].copy_from_slice(&cells[..n]);
     // SAFETY: the stack was just grown to hold the frame.
     unsafe { init_frame(cx.stack.as_mut_ptr(), code) };
-    cx.running = Running::new(func, code.frame_size);
+    cx.running = Running::of(code);
     Ok((code.ops.as_ptr(), cx.regs_at(0), cx.memory()))
 }
 

@@ -774,7 +774,7 @@ mod h {
         // guarantees `func` is one of its defined functions.
         if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get() {
             // SAFETY: a call is never the last instruction of a function.
-            if let Some(regs) = c.enter_fast(sp, frame, code, func, args, unsafe { ip.add(1) }) {
+            if let Some(regs) = c.enter_fast(sp, frame, code, args, unsafe { ip.add(1) }) {
                 // The callee starts with empty accumulators (the accumulator analysis assumes
                 // nothing at a function's entry), so they need not stay live through the call.
                 entered!(V, code.ops.as_ptr(), regs.0, mem, cx)
@@ -816,7 +816,7 @@ mod h {
         // SAFETY: as in `CallInternal`.
         if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get() {
             // SAFETY: a call is never the last instruction of a function.
-            if let Some(regs) = c.enter_medium(sp, frame, code, func, args, unsafe { ip.add(1) }) {
+            if let Some(regs) = c.enter_medium(sp, frame, code, args, unsafe { ip.add(1) }) {
                 // As in `CallInternal`: the callee starts with empty accumulators.
                 entered!(V, code.ops.as_ptr(), regs.0, mem, cx)
             }
@@ -839,7 +839,7 @@ mod h {
             Err(e) => return stop(cx, Stop::Error(e)),
         };
         // SAFETY: a call is never the last instruction of a function.
-        match c.enter(code, c.inst_idx, func, args, unsafe { ip.add(1) }) {
+        match c.enter(code, c.inst_idx, args, unsafe { ip.add(1) }) {
             Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0),
             Err(code) => trap(cx, code),
         }
@@ -1012,12 +1012,12 @@ mod h {
         // SAFETY: a call is never the last instruction of a function.
         let next = unsafe { ip.add(1) };
         if let Ok(f) = c.indirect_target(sig, regs.u32(index), table)
-            && let Some((code, func)) = c.local_code(f)
+            && let Some(code) = c.local_code(f)
         {
             // The running frame's size fits in 16 bits, as every frame's (translation refuses
             // larger ones).
             let frame = c.running.frame_size() as u16;
-            if let Some(regs) = c.enter_medium(sp, frame, code, func, args, next) {
+            if let Some(regs) = c.enter_medium(sp, frame, code, args, next) {
                 // As in `CallInternal`: the callee starts with empty accumulators.
                 entered!(V, code.ops.as_ptr(), regs.0, mem, cx)
             }
@@ -1056,7 +1056,7 @@ mod h {
         let c = unsafe { &mut *cx };
         // SAFETY: as in `CallInternal`.
         if let Some(code) = unsafe { &*c.code.add(func as usize) }.compiled.get()
-            && let Some(regs) = c.replace_fast(sp, code, func, args)
+            && let Some(regs) = c.replace_fast(sp, code, args)
         {
             // The callee starts with empty accumulators, as after a call.
             entered!(V, code.ops.as_ptr(), regs.0, mem, cx)
@@ -1079,7 +1079,7 @@ mod h {
             Err(e) => return stop(cx, Stop::Error(e)),
         };
         // The instance, so the memory, stays the same.
-        match c.replace(code, c.inst_idx, func, args) {
+        match c.replace(code, c.inst_idx, args) {
             Ok(regs) => next!(code.ops.as_ptr(), regs.0, mem, cx, 0, 0.0),
             Err(code) => trap(cx, code),
         }
