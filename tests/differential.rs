@@ -472,10 +472,10 @@ mod h {
 // 50000000 on (2026-12-07), 8 diverged, each one of these two (seeds 50169833, 50370782,
 // 50490702, 51404582: values below a block with parameters; 50987092, 51103341, 51234114,
 // 51364719: `br_table` with a `v128`), shrunk and traced by hand to hayate's answer being right.
-// From seed 60000000 on (the same day, 1.5 million seeds), 2 diverged: 60791044 (`br_table` with
-// a `v128`, traced by hand) and 60566411 (values below an `if` with an `f64` parameter, shrunk to
-// 704 bytes; wasmtime 51, through its Python package, computes hayate's value); wasmi panicked on
-// 2 (see `run_case`).
+// From seed 60000000 on (the same day, 1.5 million seeds), 3 diverged: 60791044 (`br_table` with
+// a `v128`, traced by hand), 60566411 (values below an `if` with an `f64` parameter, shrunk to
+// 704 bytes) and 61257096 (a `block` and an `if` with an `i32` parameter), where wasmtime 51,
+// through its Python package, computes hayate's values; wasmi panicked on 2 (see `run_case`).
 
 /// wasmi 2.0.0 fuses `i32.eqz`/`i32.eq 0`/`i32.ne 0` into a following `select` and then picks the
 /// wrong operand when the compared value is also one of the select's operands:
