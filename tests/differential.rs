@@ -290,6 +290,24 @@ impl Outcome {
     }
 }
 
+thread_local! {
+    /// The source file of this thread's last panic (see [`record_panic_files`]).
+    static PANIC_FILE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Makes every panic record its source file in [`PANIC_FILE`] before the previous hook reports it,
+/// so that [`run_case`] can tell wasmi's panics from any other.
+fn record_panic_files() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANIC_FILE.with(|f| *f.borrow_mut() = info.location().map(|l| l.file().to_string()));
+            previous(info);
+        }));
+    });
+}
+
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
@@ -1055,14 +1073,17 @@ fn run_case(seed: u64, totals: &Totals) {
         totals.no_module.fetch_add(1, Ordering::Relaxed);
         return;
     };
-    // hayate's calls inside `compare` are guarded (a panic there is a divergence), so a panic
-    // that leaves it is wasmi's: 2.0.0 panics on some valid modules, while translating them
-    // (`unreachable` in `visit_i64_store32`, seed 60547055), and when a `funcref` it returned is
-    // looked up in its store (`entity not found`, seed 60815163). Nothing to compare with then;
-    // hayate must still load the module without a panic. (Uncaught, the worker thread died and
-    // the watchdog aborted the whole run.)
+    // wasmi 2.0.0 panics on some valid modules, while translating them (`unreachable` in
+    // `visit_i64_store32`, seed 60547055), and when a `funcref` it returned is looked up in its
+    // store (`entity not found`, seed 60815163). Nothing to compare with then; hayate must still
+    // load the module without a panic. (Uncaught, the worker thread died and the watchdog aborted
+    // the whole run.) hayate's calls inside `compare` are guarded (a panic there is a divergence);
+    // any other panic that leaves it, from outside wasmi's sources, is one too.
     let report = match catch_unwind(AssertUnwindSafe(|| compare(&wasm, seed ^ 0x5eed))) {
         Ok(report) => report,
+        Err(p) if !PANIC_FILE.with(|f| f.borrow_mut().take()).is_some_and(|f| f.contains("/wasmi-")) => {
+            Report { divergences: vec![format!("a panic outside wasmi: {}", panic_message(&*p))], ..Report::default() }
+        }
         Err(p) => {
             let mut report = Report { oracle_panicked: 1, ..Report::default() };
             let metering = h::Metering::None;
@@ -1148,6 +1169,7 @@ fn hayate_agrees_with_wasmi_on_generated_modules() {
             (start..start + env_u64("HAYATE_DIFF_CASES").unwrap_or(DEFAULT_CASES)).collect()
         }
     };
+    record_panic_files();
     let totals = Totals::default();
     let running: [Running; WORKERS] =
         std::array::from_fn(|_| Running { seed: AtomicU64::new(0), since: AtomicU64::new(0) });
