@@ -122,11 +122,10 @@ pub(crate) struct FuncBody<Code> {
     /// can see them come after these and start with whatever the cells held
     /// (`translate::func::FuncTranslator::order_locals`).
     pub num_locals: u16,
-    /// All registers of a frame: parameters, locals, operand slots and constants.
-    pub frame_size: u32,
-    /// [`frame_word`] of the function's index and `frame_size`, set when it is encoded
-    /// ([`Translated::encode`]; 0 before): what a call stores as the running function, read
-    /// whole, without putting it together from its halves on every call.
+    /// [`frame_word`] of the function's index and its frame size (all registers of a frame:
+    /// parameters, locals, operand slots and constants; [`FuncBody::frame_size`]): what a call
+    /// stores as the running function, read whole, without putting it together from its halves
+    /// on every call. The index is 0 until the function is encoded ([`Translated::encode`]).
     pub frame_word: u64,
     /// Constants, copied to `const_base..` on entry.
     pub consts: Box<[u64]>,
@@ -176,6 +175,12 @@ pub(crate) type CompiledFunc = FuncBody<Box<[Slot]>>;
 pub(crate) type Translated = FuncBody<Box<[Op]>>;
 
 impl<Code> FuncBody<Code> {
+    /// All registers of a frame: parameters, locals, operand slots and constants.
+    #[inline(always)]
+    pub(crate) fn frame_size(&self) -> u32 {
+        self.frame_word as u32
+    }
+
     /// The same function with its instructions replaced by `f` of them.
     pub(crate) fn map_ops<Other>(self, f: impl FnOnce(Code) -> Other) -> FuncBody<Other> {
         let FuncBody {
@@ -183,7 +188,6 @@ impl<Code> FuncBody<Code> {
             num_params,
             locals_at,
             num_locals,
-            frame_size,
             frame_word,
             consts,
             const_base,
@@ -197,7 +201,6 @@ impl<Code> FuncBody<Code> {
             num_params,
             locals_at,
             num_locals,
-            frame_size,
             frame_word,
             consts,
             const_base,
@@ -218,7 +221,7 @@ impl Translated {
         encode: impl FnOnce(&[Op]) -> Option<Box<[Slot]>>,
     ) -> Option<CompiledFunc> {
         let slots = encode(&self.ops)?;
-        self.frame_word = frame_word(index, self.frame_size);
+        self.frame_word = frame_word(index, self.frame_size());
         Some(self.map_ops(|_| slots))
     }
 }

@@ -390,7 +390,7 @@ impl Ctx {
             return Err(TrapCode::StackOverflow);
         }
         let new_base = self.base + self.running.frame_size() as usize;
-        let needed = new_base + code.frame_size as usize;
+        let needed = new_base + code.frame_size() as usize;
         if needed > self.stack.len() && !grow_stack(&mut self.stack, needed, self.max_cells) {
             return Err(TrapCode::StackOverflow);
         }
@@ -510,7 +510,7 @@ impl Ctx {
     /// callee's registers.
     #[inline(always)]
     fn replace(&mut self, code: &CompiledFunc, instance: u32, args: Reg) -> Result<Regs, TrapCode> {
-        let needed = self.base + code.frame_size as usize;
+        let needed = self.base + code.frame_size() as usize;
         if needed > self.stack.len() && !grow_stack(&mut self.stack, needed, self.max_cells) {
             return Err(TrapCode::StackOverflow);
         }
@@ -1052,7 +1052,7 @@ fn index_operand(r: Regs, reg: Reg, is_64: bool) -> u32 {
 /// Zeroes a new frame's locals and copies in its constants; the arguments are already there.
 ///
 /// # Safety
-/// `frame` must point at `code.frame_size` cells.
+/// `frame` must point at `code.frame_size()` cells.
 #[inline(always)]
 unsafe fn init_frame(frame: *mut u64, code: &CompiledFunc) {
     // SAFETY: locals and constants lie inside the frame, which the caller guarantees.
@@ -1386,7 +1386,7 @@ fn enter_entry(cx: &mut Ctx, instance: u32, func: u32, cells: &[u64]) -> Result<
     let module: *const ModuleInner = &*cx.inst().module;
     // SAFETY: the module lives behind an `Arc` held by the instance, which the store keeps.
     let code: &CompiledFunc = compiled(unsafe { &*module }, func)?;
-    let needed = (code.frame_size as usize).max(cells.len());
+    let needed = (code.frame_size() as usize).max(cells.len());
     if needed > cx.stack.len() && !grow_stack(&mut cx.stack, needed, cx.max_cells) {
         return Err(Error::trap(TrapCode::StackOverflow));
     }
@@ -1550,9 +1550,9 @@ mod tests {
         let module = crate::Module::new(&engine, wat).expect("valid");
         for f in 0..5 {
             let t = module.inner.translate_body(f).expect("kept for lazy translation").expect("translates");
-            assert_eq!((t.frame_size % 2, t.const_base % 2, t.locals_at % 2), (0, 0, 0), "function {f}");
+            assert_eq!((t.frame_size() % 2, t.const_base % 2, t.locals_at % 2), (0, 0, 0), "function {f}");
             assert_eq!(t.locals_at, t.num_params.next_multiple_of(2));
-            assert!(usize::from(t.const_base) + t.consts.len() <= t.frame_size as usize);
+            assert!(usize::from(t.const_base) + t.consts.len() <= t.frame_size() as usize);
         }
         let mut stack = Vec::new();
         assert!(grow_stack(&mut stack, 100, 1 << 20));

@@ -355,7 +355,7 @@ impl Module {
                 m.func_type(index),
                 code.num_params,
                 code.num_locals,
-                code.frame_size,
+                code.frame_size(),
                 code.consts
             )?;
             crate::ir::disassemble(&code.ops, out)?;

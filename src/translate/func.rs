@@ -477,8 +477,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             num_params: self.num_params,
             locals_at: self.locals_at,
             num_locals: zeroed,
-            frame_size: frame_size as u32,
-            frame_word: 0,
+            frame_word: crate::code::frame_word(0, frame_size as u32),
             consts: self.consts.as_slice().into(),
             const_base: cb,
             fast_need: crate::code::fast_need(
