@@ -153,20 +153,9 @@ pub(crate) struct Scratch {
     v128_regs: HashMap<u128, u16>,
     highs: Vec<usize>,
     locals: Vec<(u16, bool)>,
-    first_use: Vec<FirstUse>,
+    assigned: super::assigned::Assigned,
     remap: Vec<u16>,
     layout: super::layout::Buffers,
-}
-
-/// How the code first refers to a local (see [`FuncTranslator::note_local`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FirstUse {
-    /// Not yet: a local never used need not start at zero.
-    None,
-    /// Written where every later use must pass the write: it need not start at zero.
-    Write,
-    /// Read, or written where a branch may skip the write: it must start at zero.
-    Read,
 }
 
 /// Translates one function body; the visitor methods live in `visit.rs`.
@@ -188,8 +177,9 @@ pub(crate) struct FuncTranslator<'s, 'm> {
     /// Per local index its first register and whether it is a `v128` (two registers); empty
     /// when the function has no `v128` parameter or local, where local `i` is register `i`.
     locals: &'s mut Vec<(u16, bool)>,
-    /// Per local cell (from the first after the parameters) how the code first uses it.
-    first_use: &'s mut Vec<FirstUse>,
+    /// Which local cells (from `locals_at` on) are written on every path to the instruction
+    /// being translated, and which a read may find unwritten (see [`FuncTranslator::note_local`]).
+    pub(super) assigned: &'s mut super::assigned::Assigned,
     /// Per local cell its register after [`FuncTranslator::order_locals`].
     remap: &'s mut Vec<u16>,
     layout: &'s mut super::layout::Buffers,
@@ -256,7 +246,6 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         s.v128_regs.clear();
         s.highs.clear();
         s.locals.clear();
-        s.first_use.clear();
         let cells = |t: ValType| if t == ValType::V128 { 2 } else { 1 };
         let num_params = ty.param_cells() as u64;
         let local_cells = local_groups.iter().map(|&(n, t)| u64::from(n) * cells(t)).sum::<u64>();
@@ -271,7 +260,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         if total >= u64::from(WIDE_MARK) - 1024 {
             return Err(too_large(&format!("{total} locals (the limit is {})", WIDE_MARK - 1024)));
         }
-        s.first_use.resize(local_cells as usize, FirstUse::None);
+        s.assigned.reset(local_cells as usize);
         if wide_locals || ty.params().contains(&crate::types::ValType::V128) {
             let mut reg = 0u16;
             for t in ty.params() {
@@ -307,7 +296,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             v128_regs: &mut s.v128_regs,
             highs: &mut s.highs,
             locals: &mut s.locals,
-            first_use: &mut s.first_use,
+            assigned: &mut s.assigned,
             remap: &mut s.remap,
             layout: &mut s.layout,
             num_params: num_params as u16,
@@ -326,6 +315,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
             closed_catches: Vec::new(),
         };
         let label = t.new_label();
+        t.assigned.push();
         t.ctrl.push(Ctrl {
             kind: CtrlKind::Func,
             label,
@@ -497,29 +487,18 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         })
     }
 
-    /// Records a use of the local whose first register is `r` (a `v128` has two): its first
-    /// use decides whether it must start at zero. A first write needs no zero when every
-    /// instruction after it in the code can only be reached through it: when it is reachable and
-    /// no block, `if` or `try` encloses it, only loops (a branch then goes back to a loop head,
-    /// before the write, or out of the function; a block that ended before it cannot reach
-    /// past it).
+    /// Records a use of the local whose first register is `r` (a `v128` has two): a reachable
+    /// read where a path from the entry may not have written it means it must start at zero
+    /// ([`super::assigned::Assigned`]); a write makes it written on every path from here on.
     #[inline]
     pub(super) fn note_local(&mut self, r: u16, wide: bool, write: bool) {
         let Some(i) = r.checked_sub(self.locals_at).map(usize::from) else { return };
-        if self.first_use.get(i) != Some(&FirstUse::None) {
-            return;
-        }
-        self.first_use_of(i, wide, write);
-    }
-
-    /// [`FuncTranslator::note_local`] at the first use of local cell `i`.
-    #[cold]
-    fn first_use_of(&mut self, i: usize, wide: bool, write: bool) {
-        let unskipped = || self.ctrl[1..].iter().all(|c| c.kind == CtrlKind::Loop);
-        let first = if write && self.reachable && unskipped() { FirstUse::Write } else { FirstUse::Read };
-        self.first_use[i] = first;
-        if wide {
-            self.first_use[i + 1] = first;
+        for cell in i..=i + usize::from(wide) {
+            if write {
+                self.assigned.write(cell);
+            } else if self.reachable {
+                self.assigned.read(cell);
+            }
         }
     }
 
@@ -533,9 +512,9 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
     /// the call fast path (at most `SMALL_LOCALS` zeroed): the renumbering is a pass over the
     /// function. Otherwise the cells zeroed are those up to the last that must start at zero.
     fn order_locals(&mut self) -> (u16, bool) {
-        let first_use = &*self.first_use;
-        let prefix = first_use.iter().rposition(|&u| u == FirstUse::Read).map_or(0, |i| i + 1);
-        let zeroed = first_use[..prefix].iter().filter(|&&u| u == FirstUse::Read).count();
+        let zero = &*self.assigned.zero;
+        let prefix = zero.iter().rposition(|&z| z).map_or(0, |i| i + 1);
+        let zeroed = zero[..prefix].iter().filter(|&&z| z).count();
         let small = crate::code::SMALL_LOCALS;
         if prefix.div_ceil(4) == zeroed.div_ceil(4) && !(prefix > small && zeroed <= small) {
             return (prefix as u16, false);
@@ -543,10 +522,10 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let np = usize::from(self.locals_at);
         let remap = &mut *self.remap;
         remap.clear();
-        remap.resize(first_use.len(), 0);
+        remap.resize(zero.len(), 0);
         // Each local's first cell (after the parameters) and its cells.
         let units: &mut dyn Iterator<Item = (usize, usize)> = if self.locals.is_empty() {
-            &mut (0..first_use.len()).map(|i| (i, 1))
+            &mut (0..zero.len()).map(|i| (i, 1))
         } else {
             &mut self
                 .locals
@@ -559,7 +538,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         // cell `new` adds for functions with `v128` locals pays for the hole).
         let wide_cells = |read: bool| {
             let wide = |&&(r, wide): &&(u16, bool)| wide && usize::from(r) >= np;
-            let group = |l: &&(u16, bool)| (first_use[usize::from(l.0) - np] == FirstUse::Read) == read;
+            let group = |l: &&(u16, bool)| zero[usize::from(l.0) - np] == read;
             2 * self.locals.iter().filter(wide).filter(group).count()
         };
         let wide_later = wide_cells(false);
@@ -567,7 +546,7 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         let (mut low_wide, mut low) = (np, np + wide_cells(true));
         let (mut high_wide, mut high) = (later, later + wide_later);
         for (i, cells) in units {
-            let next = match (first_use[i] == FirstUse::Read, cells == 2) {
+            let next = match (zero[i], cells == 2) {
                 (true, true) => &mut low_wide,
                 (true, false) => &mut low,
                 (false, true) => &mut high_wide,
@@ -1091,6 +1070,17 @@ impl<'s, 'm> FuncTranslator<'s, 'm> {
         self.ctrl[idx].label_used = true;
         let label = self.ctrl[idx].label;
         self.emit_branch(Op::Br { off: BranchOffset(0) }, label)
+    }
+
+    /// Records a branch from the instruction being translated to the frame `depth` levels out
+    /// for the definite assignment of locals: only a branch to a block's end carries its set
+    /// (a loop's goes back to its head, a function's returns).
+    #[inline]
+    pub(super) fn note_branch(&mut self, depth: u32) {
+        let idx = self.ctrl.len() - 1 - depth as usize;
+        if !matches!(self.ctrl[idx].kind, CtrlKind::Loop | CtrlKind::Func) {
+            self.assigned.branch(depth as usize);
+        }
     }
 
     /// Marks the rest of the current frame unreachable.

@@ -1,6 +1,7 @@
 //! Translation of one function body from Wasm stack code to register IR, validating each operator
 //! in the same pass (`FuncValidator` and our [`FuncTranslator`] both visit it).
 
+mod assigned;
 mod func;
 mod fuse;
 mod layout;

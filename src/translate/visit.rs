@@ -118,6 +118,7 @@ impl FuncTranslator<'_, '_> {
         } else {
             SmallVec::new()
         };
+        self.assigned.push();
         self.ctrl.push(Ctrl {
             kind,
             label,
@@ -364,6 +365,7 @@ impl FuncTranslator<'_, '_> {
         if f.dead {
             return Ok(());
         }
+        self.assigned.restart(self.reachable);
         if self.reachable {
             self.emit_branch_copies(0)?;
             self.emit_branch(Op::Br { off: BranchOffset(0) }, f.label)?;
@@ -385,6 +387,7 @@ impl FuncTranslator<'_, '_> {
             self.visit_else()?;
         }
         let f = self.ctrl.pop().expect("validated");
+        self.assigned.pop(self.reachable, f.kind == CtrlKind::Loop);
         if !f.delegates.is_empty() {
             self.resolve_delegates(&f.delegates);
         }
@@ -440,6 +443,7 @@ impl FuncTranslator<'_, '_> {
 
     pub(super) fn visit_br(&mut self, depth: u32) -> Result<()> {
         if self.reachable {
+            self.note_branch(depth);
             self.emit_br(depth)?;
             self.set_unreachable();
         }
@@ -459,6 +463,7 @@ impl FuncTranslator<'_, '_> {
     /// Direct when the values are where the frame expects them, else a branch around an
     /// unconditional one that copies them first.
     fn conditional_br(&mut self, depth: u32, branch: impl Fn(&mut Self, bool, usize) -> Result<()>) -> Result<()> {
+        self.note_branch(depth);
         let idx = self.ctrl.len() - 1 - depth as usize;
         if self.ctrl[idx].kind != CtrlKind::Func && !self.needs_copies(depth) {
             self.ctrl[idx].label_used = true;
@@ -522,6 +527,7 @@ impl FuncTranslator<'_, '_> {
         self.emit(Op::BrTable { index, len: depths.len() as u32 - 1 })?;
         let mut stubs = Vec::new();
         for &depth in &depths {
+            self.note_branch(depth);
             let idx = self.ctrl.len() - 1 - depth as usize;
             if self.ctrl[idx].kind == CtrlKind::Func || self.needs_copies(depth) {
                 stubs.push((self.emit(Op::Br { off: BranchOffset(0) })?, depth));
@@ -651,6 +657,9 @@ impl FuncTranslator<'_, '_> {
                     wasmparser::Catch::AllRef { label } => (None, label, true),
                 };
                 let arity = tag.map_or(0, |t| self.env.tag_arity(t));
+                // An exception thrown anywhere in the body finds at least the locals written
+                // here written.
+                self.note_branch(label);
                 let idx = self.ctrl.len() - 1 - label as usize;
                 let f = &mut self.ctrl[idx];
                 f.label_used = true;
@@ -710,6 +719,9 @@ impl FuncTranslator<'_, '_> {
             return Ok(());
         }
         let (label, height, t) = (f.label, f.height, f.try_index.expect("a live legacy try is recorded"));
+        // As for a `try_table`'s clauses: the handler starts with the locals written at the
+        // `try`.
+        self.assigned.restart(self.reachable);
         if self.reachable {
             self.emit_branch_copies(0)?;
             self.emit_branch(Op::Br { off: BranchOffset(0) }, label)?;

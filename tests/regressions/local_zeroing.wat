@@ -1,8 +1,8 @@
-;; Locals that need not start at zero (translate/func.rs `note_local`, `order_locals`): a local
-;; written first outside any block, `if` or `try` (only loops around it) is left out of the frame's
-;; zeroing, and the locals that must start at zero move before it when that spares a call
-;; some zeroing. Each export first fills the cells the next frame takes with non-zero values,
-;; then calls the function under test.
+;; Locals that need not start at zero (translate/assigned.rs, func.rs `order_locals`): a local
+;; written on every path from the entry before any read is left out of the frame's zeroing, and
+;; the locals that must start at zero move before it when that spares a call some zeroing
+;; (definite_assignment.wat has the paths). Each export first fills the cells the next frame
+;; takes with non-zero values, then calls the function under test.
 ;; invoke "skip" i32:0 -> i32:1027
 ;; invoke "skip" i32:1 -> i32:1000
 ;; invoke "looped" i32:3 -> i32:21
