@@ -212,21 +212,6 @@ impl ModuleInner {
         Some(crate::translate::translate_validated(&self.env(), self.num_imported_funcs + index, wasm, body))
     }
 
-    /// How many locals defined function `index` declares besides its parameters, read from the
-    /// local declarations at the start of its validated body: `None` when the module kept no
-    /// bytes (it was translated at load time).
-    pub(crate) fn declared_locals(&self, index: u32) -> Option<u64> {
-        let wasm = self.wasm.as_deref()?;
-        let body = self.code.get(index as usize)?.body.clone();
-        let mut reader = wasmparser::BinaryReader::new_features(
-            wasm.get(body.clone())?,
-            body.start as u64,
-            self.config.wasm_features(),
-        );
-        let locals = crate::translate::read_locals(&mut reader, |_, _, _| Ok(())).ok()?;
-        Some(locals.iter().map(|&(count, _)| u64::from(count)).sum())
-    }
-
     pub(crate) fn func_type(&self, func: u32) -> &FuncType {
         &self.types[self.funcs[func as usize] as usize]
     }
